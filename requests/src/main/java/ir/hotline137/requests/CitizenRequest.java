@@ -1,0 +1,98 @@
+package ir.hotline137.requests;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A citizen's request as stored: immutable; every change makes a new value with one more history entry.
+ *
+ * @param revision   the store's change counter at this request's last change; the duplicate index
+ *                   remembers the highest revision it has seen, which is how it knows what it missed
+ * @param sequence   registration order (1, 2, 3 …), for newest-first listings
+ * @param callerNumber absent for requests with no caller (a mayor's directive, an anonymous call)
+ */
+public record CitizenRequest(
+        TrackingCode code,
+        long sequence,
+        long revision,
+        Instant createdAt,
+        Optional<CallerNumber> callerNumber,
+        int district,
+        String category,
+        String description,
+        RequestSource source,
+        Optional<String> audioReference,
+        RequestStatus status,
+        List<HistoryEntry> history,
+        List<Supporter> supporters,
+        Optional<TrackingCode> duplicateOf,
+        Optional<Referral> referral,
+        Optional<String> result) {
+
+    public CitizenRequest {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(callerNumber, "callerNumber");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(audioReference, "audioReference");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(duplicateOf, "duplicateOf");
+        Objects.requireNonNull(referral, "referral");
+        Objects.requireNonNull(result, "result");
+        history = List.copyOf(history);
+        supporters = List.copyOf(supporters);
+    }
+
+    /** When anything last happened to it: the date a caller hears when asking for the status. */
+    public Instant lastChangedAt() {
+        return history.isEmpty() ? createdAt : history.getLast().at();
+    }
+
+    /** How many citizens this request speaks for: the reporter and everyone who joined. */
+    public int weight() {
+        return 1 + supporters.size();
+    }
+
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+
+    CitizenRequest withStatus(RequestStatus next, HistoryEntry entry, Optional<TrackingCode> newDuplicateOf,
+                              Optional<Referral> newReferral, Optional<String> newResult) {
+        return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
+                description, source, audioReference, next, append(history, entry), supporters,
+                newDuplicateOf, newReferral, newResult);
+    }
+
+    CitizenRequest withSupporter(Supporter supporter, HistoryEntry entry) {
+        List<Supporter> more = new ArrayList<>(supporters);
+        more.add(supporter);
+        return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
+                description, source, audioReference, status, append(history, entry), more,
+                duplicateOf, referral, result);
+    }
+
+    CitizenRequest withNote(HistoryEntry entry) {
+        return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
+                description, source, audioReference, status, append(history, entry), supporters,
+                duplicateOf, referral, result);
+    }
+
+    /** The store stamps each saved version with its registration order and its revision. */
+    public CitizenRequest stamped(long newSequence, long newRevision) {
+        return new CitizenRequest(code, newSequence, newRevision, createdAt, callerNumber, district, category,
+                description, source, audioReference, status, history, supporters, duplicateOf, referral, result);
+    }
+
+    private static List<HistoryEntry> append(List<HistoryEntry> history, HistoryEntry entry) {
+        List<HistoryEntry> more = new ArrayList<>(history.size() + 1);
+        more.addAll(history);
+        more.add(entry);
+        return more;
+    }
+}

@@ -1,0 +1,254 @@
+package ir.hotline137.requests;
+
+import ir.hotline137.requests.category.Category;
+import ir.hotline137.requests.category.CategorySuggester;
+import ir.hotline137.requests.duplicates.DuplicateCandidate;
+import ir.hotline137.requests.duplicates.DuplicateIndex;
+import ir.hotline137.requests.duplicates.DuplicateQuery;
+import ir.hotline137.requests.store.Page;
+import ir.hotline137.requests.store.RequestFilter;
+import ir.hotline137.requests.store.RequestStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place requests are registered and changed: it checks the input, draws the tracking code,
+ * commits to the store and only then updates the duplicate index. Whatever the IVR, an agent or the API
+ * does to a request goes through here, so the lifecycle and the history are kept the same way for all.
+ */
+public final class RequestDesk {
+    public static final int MAX_DESCRIPTION_LENGTH = 4_000;
+    private static final Logger log = LoggerFactory.getLogger(RequestDesk.class);
+    private static final int CODE_ATTEMPTS = 50;
+
+    private final RequestStore store;
+    private final DuplicateIndex index;
+    private final CategorySuggester suggester;
+    private final Map<Integer, District> districts = new LinkedHashMap<>();
+    private final Map<String, Category> categories = new LinkedHashMap<>();
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public RequestDesk(RequestStore store, DuplicateIndex index, List<District> districts, List<Category> categories,
+                       CategorySuggester suggester, Clock clock, RandomGenerator random) {
+        this.store = store;
+        this.index = index;
+        this.suggester = suggester;
+        this.clock = clock;
+        this.random = random;
+        districts.forEach(d -> this.districts.put(d.number(), d));
+        categories.forEach(c -> this.categories.put(c.id(), c));
+    }
+
+    /**
+     * Registers a request and returns it once it is durably stored; only then may its code be given out.
+     *
+     * @throws InvalidRequestException naming the field at fault; nothing is written
+     */
+    public CitizenRequest register(NewRequest input) {
+        String description = checkedDescription(input.description());
+        checkDistrict(input.district());
+        Optional<CallerNumber> caller = input.callerNumber().filter(s -> !s.isBlank()).map(CallerNumber::parse);
+        String category = input.category().filter(s -> !s.isBlank()).map(this::checkedCategory)
+                .orElseGet(() -> suggester.suggest(description));
+        String actor = checkedActor(input.actor());
+        Instant now = clock.instant();
+        List<HistoryEntry> history = new ArrayList<>();
+        history.add(new HistoryEntry(now, actor, "registered (" + input.source().name().toLowerCase() + ")"));
+        input.note().filter(s -> !s.isBlank()).ifPresent(note -> history.add(new HistoryEntry(now, actor, note)));
+        for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+            TrackingCode code = TrackingCode.random(random);
+            if (store.contains(code)) {
+                continue;
+            }
+            CitizenRequest request = new CitizenRequest(code, 0, 0, now, caller, input.district(), category,
+                    description, input.source(), input.audioReference().filter(s -> !s.isBlank()),
+                    RequestStatus.REGISTERED, history, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+            try {
+                return indexed(store.insert(request));
+            } catch (RequestStore.CodeTakenException raced) {
+                // another writer drew the same code between our check and our insert: draw again
+            }
+        }
+        throw new IllegalStateException("no free tracking code after " + CODE_ATTEMPTS + " draws: the code space is nearly full");
+    }
+
+    /** Open requests of the district that are probably the same problem, best first. */
+    public List<DuplicateCandidate> findDuplicates(int district, Optional<String> category, String description) {
+        checkDistrict(district);
+        String text = checkedDescription(description);
+        return index.findDuplicates(new DuplicateQuery(district, category.filter(s -> !s.isBlank()), text, clock.instant()));
+    }
+
+    /** Adds a caller as a supporter of an existing open request instead of registering another. */
+    public CitizenRequest join(TrackingCode code, Optional<String> callerNumber, String actor) {
+        Optional<CallerNumber> caller = callerNumber.filter(s -> !s.isBlank()).map(CallerNumber::parse);
+        String who = checkedActor(actor);
+        return indexed(store.update(code, current -> {
+            if (!current.isOpen()) {
+                throw new IllegalTransitionException(code, current.status(), current.status());
+            }
+            Instant now = clock.instant();
+            return current.withSupporter(new Supporter(caller, now), new HistoryEntry(now, who,
+                    "supporter joined: " + caller.map(CallerNumber::digits).orElse("number withheld")));
+        }));
+    }
+
+    /** Moves a request along its lifecycle; {@code result} is what the caller will hear, if any. */
+    public CitizenRequest changeStatus(TrackingCode code, RequestStatus target, String actor, Optional<String> result) {
+        String who = checkedActor(actor);
+        return indexed(store.update(code, current -> {
+            if (!current.status().canBecome(target)) {
+                throw new IllegalTransitionException(code, current.status(), target);
+            }
+            Optional<String> newResult = result.filter(s -> !s.isBlank()).or(current::result);
+            String what = current.status() + " → " + target + result.filter(s -> !s.isBlank()).map(r -> ": " + r).orElse("");
+            return current.withStatus(target, new HistoryEntry(clock.instant(), who, what), current.duplicateOf(),
+                    current.referral(), newResult);
+        }));
+    }
+
+    /** Refers a request to a unit with a deadline: the category's default unit and days when not given. */
+    public CitizenRequest refer(TrackingCode code, Optional<String> unit, Optional<String> assignee,
+                                Optional<LocalDate> deadline, String actor) {
+        String who = checkedActor(actor);
+        return indexed(store.update(code, current -> {
+            if (!current.status().canBecome(RequestStatus.REFERRED)) {
+                throw new IllegalTransitionException(code, current.status(), RequestStatus.REFERRED);
+            }
+            Category category = categories.get(current.category());
+            String toUnit = unit.filter(s -> !s.isBlank())
+                    .or(() -> Optional.ofNullable(category).map(Category::referralUnit).filter(s -> !s.isBlank()))
+                    .orElseThrow(() -> new InvalidRequestException("referral.unit", "is empty and category '"
+                            + current.category() + "' has no default unit"));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone());
+            LocalDate by = deadline.orElseGet(() -> today.plusDays(category == null ? 7 : category.deadlineDays()));
+            if (by.isBefore(today)) {
+                throw new InvalidRequestException("referral.deadline", by + " is in the past");
+            }
+            Referral referral = new Referral(toUnit, assignee.filter(s -> !s.isBlank()).orElse(null), by);
+            return current.withStatus(RequestStatus.REFERRED, new HistoryEntry(clock.instant(), who,
+                    "referred to " + toUnit + assignee.filter(s -> !s.isBlank()).map(a -> " (" + a + ")").orElse("")
+                            + " by " + by), current.duplicateOf(), Optional.of(referral), current.result());
+        }));
+    }
+
+    /** Merges a request into another one about the same problem: its caller becomes a supporter there. */
+    public CitizenRequest markDuplicate(TrackingCode code, TrackingCode of, String actor) {
+        String who = checkedActor(actor);
+        if (code.equals(of)) {
+            throw new InvalidRequestException("duplicateOf", "a request cannot duplicate itself");
+        }
+        CitizenRequest target = store.find(of).orElseThrow(() -> new RequestNotFoundException(of));
+        if (!target.isOpen()) {
+            throw new InvalidRequestException("duplicateOf", "request " + of + " is " + target.status() + ", not open");
+        }
+        CitizenRequest merged = indexed(store.update(code, current -> {
+            if (!current.status().canBecome(RequestStatus.DUPLICATE)) {
+                throw new IllegalTransitionException(code, current.status(), RequestStatus.DUPLICATE);
+            }
+            return current.withStatus(RequestStatus.DUPLICATE, new HistoryEntry(clock.instant(), who,
+                    "duplicate of " + of), Optional.of(of), current.referral(), current.result());
+        }));
+        indexed(store.update(of, current -> current.withSupporter(
+                new Supporter(merged.callerNumber(), clock.instant()),
+                new HistoryEntry(clock.instant(), who, "merged duplicate " + code))));
+        return merged;
+    }
+
+    /** Adds a free-text note to the history. */
+    public CitizenRequest addNote(TrackingCode code, String note, String actor) {
+        String who = checkedActor(actor);
+        if (note == null || note.isBlank()) {
+            throw new InvalidRequestException("note", "is empty");
+        }
+        if (note.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new InvalidRequestException("note", "is longer than " + MAX_DESCRIPTION_LENGTH + " characters");
+        }
+        return store.update(code, current -> current.withNote(new HistoryEntry(clock.instant(), who, note.strip())));
+    }
+
+    public Optional<CitizenRequest> find(TrackingCode code) {
+        return store.find(code);
+    }
+
+    public List<CitizenRequest> findByCaller(String callerNumber, int limit) {
+        return store.findByCaller(CallerNumber.parse(callerNumber), limit);
+    }
+
+    public Page<CitizenRequest> search(RequestFilter filter, int page, int size) {
+        filter.district().ifPresent(this::checkDistrict);
+        filter.category().ifPresent(this::checkedCategory);
+        return store.search(filter, page, size);
+    }
+
+    public String suggestCategory(String description) {
+        return suggester.suggest(description);
+    }
+
+    public Map<Integer, District> districts() {
+        return Map.copyOf(districts);
+    }
+
+    public Map<String, Category> categories() {
+        return Map.copyOf(categories);
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+
+    /** The store has committed; a failure of the derived index must not undo that (start-up catches up). */
+    private CitizenRequest indexed(CitizenRequest stored) {
+        try {
+            index.index(stored);
+        } catch (RuntimeException e) {
+            log.error("request {} is stored but could not be indexed; the index catches up at next start", stored.code(), e);
+        }
+        return stored;
+    }
+
+    private static String checkedDescription(String description) {
+        if (description == null || description.isBlank()) {
+            throw new InvalidRequestException("description", "is empty");
+        }
+        String text = description.strip();
+        if (text.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new InvalidRequestException("description", "is " + text.length() + " characters long; at most "
+                    + MAX_DESCRIPTION_LENGTH + " are accepted");
+        }
+        return text;
+    }
+
+    private void checkDistrict(int district) {
+        if (!districts.containsKey(district)) {
+            throw new InvalidRequestException("district", district + " is not a configured district (configured: "
+                    + districts.keySet() + ")");
+        }
+    }
+
+    private String checkedCategory(String category) {
+        if (!categories.containsKey(category)) {
+            throw new InvalidRequestException("category", "'" + category + "' is not a configured category (configured: "
+                    + categories.keySet() + ")");
+        }
+        return category;
+    }
+
+    private static String checkedActor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new InvalidRequestException("actor", "is empty");
+        }
+        return actor.strip();
+    }
+}

@@ -1,0 +1,6 @@
+package ir.hotline137.requests;
+
+/** How a request reached us. */
+public enum RequestSource {
+    IVR_SPEECH, AGENT, MAYOR_SESSION, API
+}

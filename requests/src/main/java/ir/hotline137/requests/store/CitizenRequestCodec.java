@@ -1,0 +1,133 @@
+package ir.hotline137.requests.store;
+
+import ir.hotline137.requests.CallerNumber;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.HistoryEntry;
+import ir.hotline137.requests.Referral;
+import ir.hotline137.requests.RequestSource;
+import ir.hotline137.requests.RequestStatus;
+import ir.hotline137.requests.Supporter;
+import ir.hotline137.requests.TrackingCode;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mapdb.DataInput2;
+import org.mapdb.DataOutput2;
+import org.mapdb.Serializer;
+
+/**
+ * The stored form of a request: explicit fields behind a record version byte, never Java serialisation,
+ * so a stored request outlives a renamed class and an unknown version is refused, not misread.
+ */
+final class CitizenRequestCodec implements Serializer<CitizenRequest> {
+    private static final int RECORD_VERSION = 1;
+
+    @Override
+    public void serialize(DataOutput2 out, CitizenRequest r) throws IOException {
+        write(out, r);
+    }
+
+    @Override
+    public CitizenRequest deserialize(DataInput2 in, int available) throws IOException {
+        return read(in);
+    }
+
+    static void write(DataOutput out, CitizenRequest r) throws IOException {
+        out.writeByte(RECORD_VERSION);
+        out.writeUTF(r.code().value());
+        out.writeLong(r.sequence());
+        out.writeLong(r.revision());
+        writeInstant(out, r.createdAt());
+        writeOptional(out, r.callerNumber().map(CallerNumber::digits));
+        out.writeInt(r.district());
+        out.writeUTF(r.category());
+        out.writeUTF(r.description());
+        out.writeUTF(r.source().name());
+        writeOptional(out, r.audioReference());
+        out.writeUTF(r.status().name());
+        out.writeInt(r.history().size());
+        for (HistoryEntry h : r.history()) {
+            writeInstant(out, h.at());
+            out.writeUTF(h.actor());
+            out.writeUTF(h.what());
+        }
+        out.writeInt(r.supporters().size());
+        for (Supporter s : r.supporters()) {
+            writeOptional(out, s.callerNumber().map(CallerNumber::digits));
+            writeInstant(out, s.joinedAt());
+        }
+        writeOptional(out, r.duplicateOf().map(TrackingCode::value));
+        out.writeBoolean(r.referral().isPresent());
+        if (r.referral().isPresent()) {
+            Referral referral = r.referral().get();
+            out.writeUTF(referral.unit());
+            writeOptional(out, Optional.ofNullable(referral.assignee()));
+            out.writeLong(referral.deadline().toEpochDay());
+        }
+        writeOptional(out, r.result());
+    }
+
+    static CitizenRequest read(DataInput in) throws IOException {
+        int version = in.readUnsignedByte();
+        if (version != RECORD_VERSION) {
+            throw new IOException("stored request has record version " + version + ", this build reads "
+                    + RECORD_VERSION);
+        }
+        TrackingCode code = new TrackingCode(in.readUTF());
+        long sequence = in.readLong();
+        long revision = in.readLong();
+        Instant createdAt = readInstant(in);
+        Optional<CallerNumber> caller = readOptional(in).map(CallerNumber::new);
+        int district = in.readInt();
+        String category = in.readUTF();
+        String description = in.readUTF();
+        RequestSource source = RequestSource.valueOf(in.readUTF());
+        Optional<String> audio = readOptional(in);
+        RequestStatus status = RequestStatus.valueOf(in.readUTF());
+        int historySize = in.readInt();
+        List<HistoryEntry> history = new ArrayList<>(historySize);
+        for (int i = 0; i < historySize; i++) {
+            history.add(new HistoryEntry(readInstant(in), in.readUTF(), in.readUTF()));
+        }
+        int supporterCount = in.readInt();
+        List<Supporter> supporters = new ArrayList<>(supporterCount);
+        for (int i = 0; i < supporterCount; i++) {
+            supporters.add(new Supporter(readOptional(in).map(CallerNumber::new), readInstant(in)));
+        }
+        Optional<TrackingCode> duplicateOf = readOptional(in).map(TrackingCode::new);
+        Optional<Referral> referral = Optional.empty();
+        if (in.readBoolean()) {
+            String unit = in.readUTF();
+            String assignee = readOptional(in).orElse(null);
+            referral = Optional.of(new Referral(unit, assignee, LocalDate.ofEpochDay(in.readLong())));
+        }
+        Optional<String> result = readOptional(in);
+        return new CitizenRequest(code, sequence, revision, createdAt, caller, district, category, description,
+                source, audio, status, history, supporters, duplicateOf, referral, result);
+    }
+
+    private static void writeInstant(DataOutput out, Instant at) throws IOException {
+        out.writeLong(at.getEpochSecond());
+        out.writeInt(at.getNano());
+    }
+
+    private static Instant readInstant(DataInput in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    }
+
+    private static void writeOptional(DataOutput out, Optional<String> value) throws IOException {
+        out.writeBoolean(value.isPresent());
+        if (value.isPresent()) {
+            out.writeUTF(value.get());
+        }
+    }
+
+    private static Optional<String> readOptional(DataInput in) throws IOException {
+        return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+    }
+}

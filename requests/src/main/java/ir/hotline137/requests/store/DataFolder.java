@@ -1,0 +1,94 @@
+package ir.hotline137.requests.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The one folder that holds everything the system keeps: the request store, the duplicate index and the
+ * recordings. A FORMAT file names the layout version, so a newer or foreign folder is refused before
+ * anything in it is touched.
+ */
+public final class DataFolder {
+    /** Bumped when the layout or the stored record format changes incompatibly. */
+    public static final int FORMAT_VERSION = 1;
+    static final String FORMAT_FILE = "FORMAT";
+    private static final String FORMAT_PREFIX = "hotline137-data ";
+
+    private final Path root;
+
+    private DataFolder(Path root) {
+        this.root = root;
+    }
+
+    /** Opens (and on first use creates) the folder, refusing one of an unknown format. */
+    public static DataFolder open(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new DataFolderException("data folder " + dir + " is a file, not a folder");
+            }
+            Path format = dir.resolve(FORMAT_FILE);
+            if (Files.exists(format)) {
+                checkFormat(dir, Files.readString(format, StandardCharsets.UTF_8).strip());
+            } else if (isNonEmpty(dir)) {
+                throw new DataFolderException("data folder " + dir + " holds files but no " + FORMAT_FILE
+                        + " file: it was not made by Hotline 137 (or its FORMAT file was lost). It is left as it is;"
+                        + " point hotline.data-dir at an empty or new folder, or restore the folder from backup.");
+            } else {
+                Files.createDirectories(dir);
+                Files.writeString(format, FORMAT_PREFIX + FORMAT_VERSION + "\n", StandardCharsets.UTF_8);
+            }
+            return new DataFolder(dir);
+        } catch (IOException e) {
+            throw new DataFolderException("cannot open data folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkFormat(Path dir, String content) {
+        if (!content.startsWith(FORMAT_PREFIX)) {
+            throw new DataFolderException("data folder " + dir + " has a FORMAT file that is not Hotline 137's ('"
+                    + content + "'); it is left as it is");
+        }
+        int version;
+        try {
+            version = Integer.parseInt(content.substring(FORMAT_PREFIX.length()).strip());
+        } catch (NumberFormatException e) {
+            throw new DataFolderException("data folder " + dir + " has an unreadable FORMAT file ('" + content
+                    + "'); it is left as it is");
+        }
+        if (version != FORMAT_VERSION) {
+            throw new DataFolderException("data folder " + dir + " was written in data format " + version
+                    + " and this build reads format " + FORMAT_VERSION
+                    + (version > FORMAT_VERSION ? ": run the newer Hotline 137 that wrote it." : ": migrate it first.")
+                    + " The folder is left as it is.");
+        }
+    }
+
+    private static boolean isNonEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path requestsFile() {
+        return root.resolve("requests.mapdb");
+    }
+
+    public Path indexFolder() {
+        return root.resolve("index");
+    }
+
+    public Path recordingsFolder() {
+        return root.resolve("recordings");
+    }
+}

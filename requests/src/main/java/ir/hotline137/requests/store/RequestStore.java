@@ -1,0 +1,63 @@
+package ir.hotline137.requests.store;
+
+import ir.hotline137.requests.CallerNumber;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.TrackingCode;
+import java.io.Closeable;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where requests live durably. Every write returns only after it is committed: a tracking code that was
+ * handed out is never lost. The embedded default is {@link MapDbRequestStore}; a cluster deployment puts
+ * a database behind this interface without touching the IVR or the console.
+ */
+public interface RequestStore extends Closeable {
+
+    /**
+     * Stores a new request under its (fresh) code, stamping registration order and revision.
+     *
+     * @throws CodeTakenException when a request already has this code; nothing is written
+     */
+    CitizenRequest insert(CitizenRequest request);
+
+    /**
+     * Reads, changes and commits one request atomically. If {@code change} throws, nothing is written.
+     *
+     * @throws ir.hotline137.requests.RequestNotFoundException for an unknown code
+     */
+    CitizenRequest update(TrackingCode code, UnaryOperator<CitizenRequest> change);
+
+    Optional<CitizenRequest> find(TrackingCode code);
+
+    boolean contains(TrackingCode code);
+
+    /** A caller's requests, newest first, including those they joined as a supporter. */
+    List<CitizenRequest> findByCaller(CallerNumber caller, int limit);
+
+    /** Newest first, filtered, one page (0-based). */
+    Page<CitizenRequest> search(RequestFilter filter, int page, int size);
+
+    long count();
+
+    /** The counter bumped by every change; each stored request carries the value of its last change. */
+    long revision();
+
+    /** Every request changed after {@code revision}, in revision order: what an index that saw up to it missed. */
+    void forEachChangedSince(long revision, Consumer<CitizenRequest> action);
+
+    /** Every request, in registration order. */
+    void forEach(Consumer<CitizenRequest> action);
+
+    @Override
+    void close();
+
+    /** Raised when a fresh code collides with an existing one; the caller draws another. */
+    final class CodeTakenException extends RuntimeException {
+        public CodeTakenException(TrackingCode code) {
+            super("tracking code " + code + " is taken");
+        }
+    }
+}
