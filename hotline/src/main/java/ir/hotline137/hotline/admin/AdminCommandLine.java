@@ -1,0 +1,129 @@
+package ir.hotline137.hotline.admin;
+
+import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.hotline.requests.RequestsAssembly;
+import ir.hotline137.requests.duplicates.DuplicateIndex;
+import ir.hotline137.requests.duplicates.IndexReconciliation;
+import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
+import ir.hotline137.requests.evaluation.CorpusRow;
+import ir.hotline137.requests.evaluation.DuplicateEvaluation;
+import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.requests.store.DataFolderException;
+import ir.hotline137.requests.store.MapDbRequestStore;
+import ir.hotline137.requests.store.RequestStore;
+import ir.hotline137.requests.text.PersianTextAnalyzer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code java -jar hotline.jar COMMAND [ARGS] [--setting=value …]}. Settings come from the same
+ * application.yml as the server's, so a command sees the data folder and thresholds the server would.
+ */
+public final class AdminCommandLine {
+    private static final List<String> COMMANDS = List.of("eval-duplicates", "rebuild-index", "help");
+
+    private AdminCommandLine() {
+    }
+
+    /** True when the first argument names a command; settings alone (--x=y) start the server. */
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && !args[0].startsWith("--") || args.length > 0 && args[0].equals("--help");
+    }
+
+    /** Runs a command and returns the process exit code. */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args[0];
+        String[] operands = Arrays.stream(args, 1, args.length).filter(a -> !a.startsWith("--")).toArray(String[]::new);
+        String[] settings = Arrays.stream(args, 1, args.length).filter(a -> a.startsWith("--")).toArray(String[]::new);
+        try {
+            return switch (command) {
+                case "eval-duplicates" -> evalDuplicates(operands, settings, out, err);
+                case "rebuild-index" -> rebuildIndex(settings, out);
+                case "help", "--help" -> usage(out, 0);
+                default -> {
+                    err.println("unknown command '" + command + "'");
+                    yield usage(err, 2);
+                }
+            };
+        } catch (DataFolderException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int usage(PrintStream out, int code) {
+        out.println("""
+                usage: java -jar hotline.jar [--setting=value …]          run the hotline
+                       java -jar hotline.jar eval-duplicates FILE.tsv     score duplicate detection on a corpus
+                       java -jar hotline.jar rebuild-index                rebuild the duplicate index from the store
+                commands: %s""".formatted(COMMANDS));
+        return code;
+    }
+
+    private static int evalDuplicates(String[] operands, String[] settings, PrintStream out, PrintStream err) {
+        if (operands.length != 1) {
+            err.println("eval-duplicates needs one argument: the corpus file (.tsv)");
+            return 2;
+        }
+        Path corpus = Path.of(operands[0]);
+        if (!Files.isReadable(corpus)) {
+            err.println("cannot read " + corpus.toAbsolutePath());
+            return 2;
+        }
+        List<CorpusRow> rows;
+        try {
+            rows = DuplicateEvaluation.read(corpus);
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        HotlineProperties properties = properties(settings);
+        out.println("rows " + rows.size());
+        out.println("baseline (latest earlier row of the same district and category): " + DuplicateEvaluation.baseline(rows));
+        out.println(DuplicateEvaluation.detector(rows,
+                () -> LuceneDuplicateIndex.inMemory(new PersianTextAnalyzer(), properties.duplicates().settings())));
+        return 0;
+    }
+
+    private static int rebuildIndex(String[] settings, PrintStream out) {
+        HotlineProperties properties = properties(settings);
+        DataFolder folder = DataFolder.open(properties.dataDir());
+        try (RequestStore store = MapDbRequestStore.open(folder);
+             DuplicateIndex index = RequestsAssembly.openIndex(folder, properties)) {
+            IndexReconciliation.Rebuilt rebuilt = IndexReconciliation.rebuild(store, index);
+            out.printf("rebuilt the duplicate index in %s: %d requests in %d ms%n", folder.indexFolder(),
+                    rebuilt.requests(), rebuilt.millis());
+        }
+        return 0;
+    }
+
+    /** The settings as the server would see them, without starting anything. */
+    private static HotlineProperties properties(String[] settings) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SettingsOnly.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(settings)) {
+            return context.getBean(HotlineProperties.class);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(HotlineProperties.class)
+    static class SettingsOnly {
+    }
+}

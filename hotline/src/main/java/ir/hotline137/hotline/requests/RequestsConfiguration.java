@@ -1,0 +1,81 @@
+package ir.hotline137.hotline.requests;
+
+import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.category.CategorySuggester;
+import ir.hotline137.requests.duplicates.DuplicateIndex;
+import ir.hotline137.requests.duplicates.IndexReconciliation;
+import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
+import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.requests.store.MapDbRequestStore;
+import ir.hotline137.requests.store.RequestStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The embedded store and index under the data folder, reconciled at start, and the desk over them. */
+@Configuration(proxyBeanMethods = false)
+public class RequestsConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(RequestsConfiguration.class);
+
+    @Bean
+    DataFolder dataFolder(HotlineProperties properties) {
+        DataFolder folder = DataFolder.open(properties.dataDir());
+        log.info("data folder: {}", folder.root());
+        return folder;
+    }
+
+    @Bean(destroyMethod = "close")
+    RequestStore requestStore(DataFolder folder) {
+        return MapDbRequestStore.open(folder);
+    }
+
+    @Bean(destroyMethod = "close")
+    DuplicateIndex duplicateIndex(DataFolder folder, RequestStore store, HotlineProperties properties) {
+        LuceneDuplicateIndex index = RequestsAssembly.openIndex(folder, properties);
+        IndexReconciliation.Outcome outcome = IndexReconciliation.reconcile(store, index);
+        log.info("duplicate index: {}", outcome);
+        return index;
+    }
+
+    /** Makes the index durable now and then; between checkpoints a crash costs only a short catch-up. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService indexCheckpoints(DuplicateIndex index, HotlineProperties properties) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("index-checkpoint").daemon().factory());
+        long every = Math.max(1, properties.duplicates().commitInterval().toMillis());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                if (index.revision() != index.durableRevision()) {
+                    index.commit();
+                }
+            } catch (RuntimeException e) {
+                log.warn("duplicate index checkpoint failed; retried at the next one", e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return timer;
+    }
+
+    @Bean
+    CategorySuggester categorySuggester(HotlineProperties properties) {
+        return new CategorySuggester(properties.categories(), properties.fallbackCategory());
+    }
+
+    @Bean
+    Clock clock(HotlineProperties properties) {
+        return Clock.system(properties.timeZone());
+    }
+
+    @Bean
+    RequestDesk requestDesk(RequestStore store, DuplicateIndex index, CategorySuggester suggester,
+                            HotlineProperties properties, Clock clock) {
+        return new RequestDesk(store, index, properties.districts(), properties.categories(), suggester, clock,
+                new SecureRandom());
+    }
+}
