@@ -266,9 +266,20 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
         return durableRevision;
     }
 
+    /** Counted on a fresh reader: the writer's own count still includes replaced versions not yet applied. */
     @Override
     public long size() {
-        return writer.getDocStats().numDocs;
+        try {
+            refreshIfChanged();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -26,9 +26,10 @@ final class ColloquialFoldingFilter extends TokenFilter {
         }
         char[] buffer = term.buffer();
         int length = term.length();
-        if (length >= 5 && buffer[length - 2] == 'ا' && buffer[length - 1] == 'ي') {
+        // after ه it is the written plural ها/های, which Lucene's stemmer removes itself
+        if (length >= 5 && buffer[length - 2] == 'ا' && buffer[length - 1] == 'ي' && buffer[length - 3] != 'ه') {
             length -= 2;
-        } else if (length >= 4 && buffer[length - 1] == 'ا' && buffer[length - 2] != 'ا') {
+        } else if (length >= 4 && buffer[length - 1] == 'ا' && buffer[length - 2] != 'ا' && buffer[length - 2] != 'ه') {
             length -= 1;
         }
         if (length >= 5 && buffer[length - 2] == 'و' && buffer[length - 1] == 'ن') {

@@ -67,8 +67,8 @@ public final class PersianTextAnalyzer extends Analyzer {
         result = new ArabicNormalizationFilter(result);
         result = new PersianNormalizationFilter(result);
         result = new BoundMorphemeJoinFilter(result);
-        result = new ColloquialFoldingFilter(result);
         result = new StopFilter(result, stopWords);
+        result = new ColloquialFoldingFilter(result);
         result = new PersianStemFilter(result);
         return new TokenStreamComponents(source, result);
     }
