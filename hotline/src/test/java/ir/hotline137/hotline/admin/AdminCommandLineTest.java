@@ -1,0 +1,86 @@
+package ir.hotline137.hotline.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.hotline137.requests.RequestSource;
+import ir.hotline137.requests.District;
+import ir.hotline137.requests.NewRequest;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.category.Category;
+import ir.hotline137.requests.category.CategorySuggester;
+import ir.hotline137.requests.duplicates.DuplicateSettings;
+import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
+import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.requests.store.MapDbRequestStore;
+import ir.hotline137.requests.text.PersianTextAnalyzer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdminCommandLineTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return AdminCommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void evalDuplicatesEndsWithOurScoreAfterTheBaseline() throws Exception {
+        Path tsv = dir.resolve("corpus.tsv");
+        Files.writeString(tsv, """
+                id\tcluster\tdistrict\tcategory\tchannel\ttext
+                1\ta\t6\tpothole\tphone\tسلام بلوار کشاورز نزدیک خیابون قدس یه چاله بزرگ هست
+                2\tb\t6\tlighting\tphone\tچراغای پارک لاله خاموشه
+                3\ta\t6\tpothole\tagent\tچاله عمیق در بلوار کشاورز، تقاطع خیابان قدس.
+                """);
+
+        assertThat(run("eval-duplicates", tsv.toString())).isZero();
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(lines.size() - 2)).startsWith("baseline").contains("precision 1.000 recall 1.000 F1 1.000");
+        assertThat(lines.getLast()).isEqualTo("precision 1.000 recall 1.000 F1 1.000");
+    }
+
+    @Test
+    void aMissingCorpusIsAClearError() {
+        assertThat(run("eval-duplicates", dir.resolve("nope.tsv").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read").contains("nope.tsv");
+    }
+
+    @Test
+    void rebuildIndexReindexesEveryStoredRequest() throws Exception {
+        Path data = dir.resolve("data");
+        DataFolder folder = DataFolder.open(data);
+        List<Category> categories = List.of(new Category("other", "سایر", List.of(), "دفتر", 7));
+        try (MapDbRequestStore store = MapDbRequestStore.open(folder);
+             LuceneDuplicateIndex index = LuceneDuplicateIndex.open(folder.indexFolder(), new PersianTextAnalyzer(),
+                     DuplicateSettings.DEFAULTS)) {
+            RequestDesk desk = new RequestDesk(store, index, List.of(new District(1, "یک")), categories,
+                    new CategorySuggester(categories, "other"), Clock.systemUTC(), new Random(3));
+            for (int i = 0; i < 3; i++) {
+                desk.register(NewRequest.fromCaller("0912000000" + i, 1, "درخواست " + i, RequestSource.API));
+            }
+        }
+
+        assertThat(run("rebuild-index", "--hotline.data-dir=" + data)).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 requests");
+    }
+
+    @Test
+    void anUnknownCommandShowsTheUsage() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'").contains("eval-duplicates");
+    }
+}
