@@ -203,6 +203,9 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
                 }
             }
             double similarity = shared / Math.sqrt(queryWeight * docWeight);
+            if (similarity < settings.threshold()) {
+                continue; // the category factor only lowers it: no need to read the stored fields
+            }
             Document doc = stored.document(hit.doc, Set.of(CODE, CATEGORY, CREATED));
             String category = doc.get(CATEGORY);
             if (query.category().isPresent() && !query.category().get().equals(category)) {
