@@ -1,5 +1,6 @@
 package ir.hotline137.benchmarks;
 
+import ir.hotline137.requests.text.PersianTextAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -7,9 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -35,10 +33,10 @@ final class PlainBm25Search implements AutoCloseable {
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final Analyzer analyzer;
+    private final PersianTextAnalyzer analyzer;
     private final Duration window;
 
-    PlainBm25Search(Path indexFolder, Analyzer analyzer, Duration window) {
+    PlainBm25Search(Path indexFolder, PersianTextAnalyzer analyzer, Duration window) {
         try {
             this.directory = FSDirectory.open(indexFolder);
             this.reader = DirectoryReader.open(directory);
@@ -75,18 +73,7 @@ final class PlainBm25Search implements AutoCloseable {
     }
 
     private Set<String> words(String description) {
-        Set<String> words = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream("text", description)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                words.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words;
+        return new LinkedHashSet<>(analyzer.words(description));
     }
 
     @Override

@@ -1,15 +1,10 @@
 package ir.hotline137.requests.category;
 
 import ir.hotline137.requests.text.PersianTextAnalyzer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Guesses a request's category from what the caller said, by the configured keywords of each category.
@@ -20,17 +15,17 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * change it.
  */
 public final class CategorySuggester {
-    private final Analyzer analyzer;
+    private final PersianTextAnalyzer analyzer;
     private final Map<String, List<List<String>>> phrasesByCategory = new LinkedHashMap<>();
     private final String fallback;
 
-    public CategorySuggester(List<Category> categories, String fallback, Analyzer analyzer) {
+    public CategorySuggester(List<Category> categories, String fallback, PersianTextAnalyzer analyzer) {
         this.analyzer = analyzer;
         this.fallback = fallback;
         for (Category category : categories) {
             List<List<String>> phrases = new ArrayList<>();
             for (String keyword : category.keywords()) {
-                List<String> tokens = tokens(keyword);
+                List<String> tokens = analyzer.words(keyword);
                 if (!tokens.isEmpty()) {
                     phrases.add(tokens);
                 }
@@ -45,7 +40,7 @@ public final class CategorySuggester {
 
     /** The most likely category id for this text. */
     public String suggest(String text) {
-        List<String> tokens = tokens(text);
+        List<String> tokens = analyzer.words(text);
         String best = fallback;
         double bestScore = 0;
         for (Map.Entry<String, List<List<String>>> entry : phrasesByCategory.entrySet()) {
@@ -75,18 +70,4 @@ public final class CategorySuggester {
         return count;
     }
 
-    private List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
-    }
 }

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import ir.hotline137.requests.text.PersianTextAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -80,7 +78,7 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
     }
 
     private final Directory directory;
-    private final Analyzer analyzer;
+    private final PersianTextAnalyzer analyzer;
     private final DuplicateSettings settings;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -89,7 +87,7 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
     private volatile long durableRevision;
     private volatile boolean changedSinceRefresh;
 
-    private LuceneDuplicateIndex(Directory directory, Analyzer analyzer, DuplicateSettings settings) throws IOException {
+    private LuceneDuplicateIndex(Directory directory, PersianTextAnalyzer analyzer, DuplicateSettings settings) throws IOException {
         this.directory = directory;
         this.analyzer = analyzer;
         this.settings = settings;
@@ -110,7 +108,7 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
     }
 
     /** Opens or creates the index in a folder. */
-    public static LuceneDuplicateIndex open(Path folder, Analyzer analyzer, DuplicateSettings settings) throws IOException {
+    public static LuceneDuplicateIndex open(Path folder, PersianTextAnalyzer analyzer, DuplicateSettings settings) throws IOException {
         Directory directory = FSDirectory.open(folder);
         try {
             return new LuceneDuplicateIndex(directory, analyzer, settings);
@@ -121,7 +119,7 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
     }
 
     /** An index in memory: for evaluation runs and tests. */
-    public static LuceneDuplicateIndex inMemory(Analyzer analyzer, DuplicateSettings settings) {
+    public static LuceneDuplicateIndex inMemory(PersianTextAnalyzer analyzer, DuplicateSettings settings) {
         try {
             return new LuceneDuplicateIndex(new ByteBuffersDirectory(), analyzer, settings);
         } catch (IOException e) {
@@ -238,18 +236,7 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
 
     /** The description's distinct indexed words, after Persian analysis. */
     public Set<String> words(String text) {
-        Set<String> words = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                words.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words;
+        return new LinkedHashSet<>(analyzer.words(text));
     }
 
     private void refreshIfChanged() throws IOException {

@@ -1,12 +1,16 @@
 package ir.hotline137.requests.text;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
@@ -52,6 +56,22 @@ public final class PersianTextAnalyzer extends Analyzer {
         CharArraySet words = new CharArraySet(PersianAnalyzer.getDefaultStopSet(), false);
         words.addAll(CALL_FILLERS);
         this.stopWords = CharArraySet.unmodifiableSet(words);
+    }
+
+    /** The indexed words of a text, in order, as the duplicate index and the category rules see them. */
+    public List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream stream = tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                words.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
     }
 
     @Override

@@ -3,7 +3,6 @@ package ir.hotline137.requests.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -65,16 +64,7 @@ class PersianTextAnalyzerTest {
         }
     }
 
-    private List<String> tokens(String text) throws IOException {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        }
-        return tokens;
+    private List<String> tokens(String text) {
+        return analyzer.words(text);
     }
 }
