@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * place, because a real request does and that rare word is what makes two requests look alike.
  */
 final class SyntheticRequestText {
-    static final Path DEFAULT_CORPUS = Path.of("/work/shared/corpus/requests-dev.tsv");
+    static final Path DEFAULT_CORPUS = Path.of("../shared/corpus/requests-dev.tsv");
     private static final int STREET_NAMES = 20_000;
     private static final double ZIPF_EXPONENT = 1.0;
     private static final int MIN_WORDS = 10;
