@@ -37,7 +37,7 @@ public final class AdminCommandLine {
 
     /** True when the first argument names a command; settings alone (--x=y) start the server. */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && !args[0].startsWith("--") || args.length > 0 && args[0].equals("--help");
+        return args.length > 0 && (!args[0].startsWith("--") || args[0].equals("--help"));
     }
 
     /** Runs a command and returns the process exit code. */

@@ -78,7 +78,7 @@ public final class DuplicateEvaluation {
     /** "Duplicate of the latest earlier row with the same district and category." */
     public static Score baseline(List<CorpusRow> rows) {
         Map<String, CorpusRow> latest = new HashMap<>();
-        Tally tally = new Tally(rows);
+        Tally tally = new Tally();
         for (CorpusRow row : rows) {
             String key = row.district() + "/" + row.category();
             tally.answer(row, Optional.ofNullable(latest.get(key)));
@@ -89,7 +89,7 @@ public final class DuplicateEvaluation {
 
     /** Our detector, with a fresh index from {@code newIndex}. */
     public static Score detector(List<CorpusRow> rows, Supplier<DuplicateIndex> newIndex) {
-        Tally tally = new Tally(rows);
+        Tally tally = new Tally();
         Map<TrackingCode, CorpusRow> byCode = new HashMap<>();
         try (DuplicateIndex index = newIndex.get()) {
             long revision = 0;
@@ -124,9 +124,6 @@ public final class DuplicateEvaluation {
         private int tp;
         private int fp;
         private int fn;
-
-        Tally(List<CorpusRow> rows) {
-        }
 
         void answer(CorpusRow row, Optional<CorpusRow> duplicateOf) {
             boolean trulyDuplicate = seen.containsKey(row.cluster());
