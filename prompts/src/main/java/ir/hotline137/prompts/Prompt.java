@@ -1,0 +1,75 @@
+package ir.hotline137.prompts;
+
+/**
+ * The prompts the call flows play by name. Number, ordinal, month and «و» pieces are not here: they are only
+ * ever played as parts of an {@link Utterance} made by {@link SpokenNumbers} or {@link SpokenDates}. Nor are the
+ * standard results, which are chosen by the text an agent wrote ({@link PromptCatalogue#standardResult}).
+ *
+ * <p>Each constant's file name is a name in the catalogue; a test keeps the two in step.
+ */
+public enum Prompt {
+    // Welcome and the main menu
+    WELCOME("welcome"),
+    MAIN_MENU("main-menu"),
+    INVALID_CHOICE("invalid-choice"),
+    NO_INPUT("no-input"),
+    TO_AGENT("to-agent"),
+    SYSTEM_ERROR("system-error"),
+    GOODBYE("goodbye"),
+
+    // Registering a request
+    DISTRICT_ASK("district-ask"),
+    DISTRICT_INVALID("district-invalid"),
+    DESCRIBE_ASK("describe-ask"),
+    DESCRIPTION_MISSING("description-missing"),
+    /** Followed by the Jalali date of the similar request, then {@link #DUPLICATE_CHOICE}. */
+    DUPLICATE_FOUND("duplicate-found"),
+    DUPLICATE_CHOICE("duplicate-choice"),
+    /** Followed by the tracking code, digit by digit. */
+    REGISTERED("registered"),
+    /** Followed by the tracking code of the request the caller joined. */
+    JOINED("joined"),
+    CODE_AGAIN("code-again"),
+
+    // Following up a request
+    CODE_ASK("code-ask"),
+    CODE_INVALID("code-invalid"),
+    CODE_UNKNOWN("code-unknown"),
+    STATUS_IS("status-is"),
+    STATUS_REGISTERED("status-registered"),
+    STATUS_REFERRED("status-referred"),
+    STATUS_IN_PROGRESS("status-in-progress"),
+    STATUS_RESOLVED("status-resolved"),
+    STATUS_REJECTED("status-rejected"),
+    STATUS_CLOSED("status-closed"),
+    STATUS_DUPLICATE("status-duplicate"),
+    /** Followed by a Jalali date, then {@link #LAST_CHANGE_END}. */
+    LAST_CHANGE("last-change"),
+    LAST_CHANGE_END("last-change-end"),
+    /** Followed by a standard result prompt. */
+    RESULT_IS("result-is"),
+    /** Said instead of a result that is free text, which no recording can speak. */
+    RESULT_WRITTEN("result-written"),
+
+    // Waiting for a person
+    /** Followed by the caller's position in the queue as a cardinal number. */
+    HOLD_POSITION("hold-position"),
+    HOLD_PLEASE_WAIT("hold-please-wait"),
+    AGENT_CONNECTING("agent-connecting"),
+    AGENT_NO_ANSWER("agent-no-answer"),
+    CALLBACK_OFFER("callback-offer"),
+    /** Followed by the tracking code of the callback request. */
+    CALLBACK_REGISTERED("callback-registered"),
+    CALLBACK_EMPTY("callback-empty");
+
+    private final String fileName;
+
+    Prompt(String fileName) {
+        this.fileName = fileName;
+    }
+
+    /** The prompt's name in the catalogue, which is also its sound file's name without {@code .wav}. */
+    public String fileName() {
+        return fileName;
+    }
+}
