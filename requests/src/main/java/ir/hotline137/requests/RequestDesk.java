@@ -90,13 +90,17 @@ public final class RequestDesk {
         return index.findDuplicates(new DuplicateQuery(district, category.filter(s -> !s.isBlank()), text, clock.instant()));
     }
 
-    /** Adds a caller as a supporter of an existing open request instead of registering another. */
+    /**
+     * Adds a caller as a supporter of an existing open request instead of registering another.
+     *
+     * @throws RequestNotOpenException if it was closed or merged since the caller heard about it
+     */
     public CitizenRequest join(TrackingCode code, Optional<String> callerNumber, String actor) {
         Optional<CallerNumber> caller = callerNumber.filter(s -> !s.isBlank()).map(CallerNumber::parse);
         String who = checkedActor(actor);
         return indexed(store.update(code, current -> {
             if (!current.isOpen()) {
-                throw new IllegalTransitionException(code, current.status(), current.status());
+                throw new RequestNotOpenException(code, current.status());
             }
             Instant now = clock.instant();
             return current.withSupporter(new Supporter(caller, now), new HistoryEntry(now, who,

@@ -129,6 +129,17 @@ class RequestDeskTest {
     }
 
     @Test
+    void joiningARequestThatWasClosedMeanwhileIsRefusedPlainly() {
+        CitizenRequest first = register("09121111111", 6, POTHOLE);
+        desk.changeStatus(first.code(), RequestStatus.REJECTED, "agent1", Optional.of("outside the city"));
+
+        assertThatThrownBy(() -> desk.join(first.code(), Optional.of("09123333333"), "ivr"))
+                .isInstanceOf(RequestNotOpenException.class)
+                .hasMessageContaining("is REJECTED").hasMessageContaining("only open requests");
+        assertThat(desk.find(first.code()).orElseThrow().supporters()).isEmpty();
+    }
+
+    @Test
     void theLifecycleIsFollowedAndEveryChangeIsInTheHistory() {
         CitizenRequest request = register("09121111111", 6, POTHOLE);
         desk.refer(request.code(), Optional.empty(), Optional.of("مهندس رضایی"), Optional.empty(), "agent1");

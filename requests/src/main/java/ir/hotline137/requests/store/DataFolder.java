@@ -7,9 +7,16 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * The one folder that holds everything the system keeps: the request store, the duplicate index and the
- * recordings. A FORMAT file names the layout version, so a newer or foreign folder is refused before
- * anything in it is touched.
+ * The one folder that holds everything the system keeps. A FORMAT file names the layout version, so a
+ * newer or foreign folder is refused before anything in it is touched.
+ *
+ * <pre>
+ * FORMAT           "hotline137-data &lt;version&gt;"
+ * requests.mapdb   the request store (MapDB, transactions on)
+ * calls.mapdb      the call log: one record per ended phone call (MapDB, transactions on)
+ * index/           the duplicate index (Lucene); rebuilt from the request store when they disagree
+ * recordings/      audio: callers' descriptions and recorded calls
+ * </pre>
  */
 public final class DataFolder {
     /** Bumped when the layout or the stored record format changes incompatibly. */
@@ -82,6 +89,11 @@ public final class DataFolder {
 
     public Path requestsFile() {
         return root.resolve("requests.mapdb");
+    }
+
+    /** The call log; its own file, so figures about calls never share a transaction with requests. */
+    public Path callsFile() {
+        return root.resolve("calls.mapdb");
     }
 
     public Path indexFolder() {

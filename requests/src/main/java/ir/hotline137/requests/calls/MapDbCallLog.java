@@ -1,0 +1,147 @@
+package ir.hotline137.requests.calls;
+
+import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.requests.store.DataFolderException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.mapdb.Atomic;
+import org.mapdb.BTreeMap;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+import org.mapdb.Serializer;
+import org.mapdb.serializer.SerializerArrayTuple;
+
+/**
+ * The embedded call log: its own MapDB file next to the request store, transactions on, so a burst of
+ * call records never holds up the commits that tracking codes wait for.
+ *
+ * <p>Calls are kept in one ordered map keyed by (start in epoch milliseconds, sequence): a day's or a
+ * month's calls are a range scan, and calls starting in the same millisecond stay apart. Writers take
+ * turns, because MapDB has one transaction for the whole file; readers never wait.
+ */
+public final class MapDbCallLog implements CallLog {
+    private static final int STORE_FORMAT = 1;
+
+    private final DB db;
+    private final BTreeMap<Object[], CallRecord> byStart;
+    private final Atomic.Long sequence;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private MapDbCallLog(DB db) {
+        this.db = db;
+        this.byStart = db.treeMap("calls-by-start",
+                new SerializerArrayTuple(Serializer.LONG, Serializer.LONG), new CallRecordCodec()).createOrOpen();
+        this.sequence = db.atomicLong("sequence").createOrOpen();
+        Atomic.Integer format = db.atomicInteger("store-format").createOrOpen();
+        if (format.get() == 0) {
+            format.set(STORE_FORMAT);
+            db.commit();
+        } else if (format.get() != STORE_FORMAT) {
+            throw new DataFolderException("call log has format " + format.get() + ", this build reads " + STORE_FORMAT);
+        }
+    }
+
+    /** Opens the log in a data folder; a damaged file is reported, never repaired or replaced. */
+    public static MapDbCallLog open(DataFolder folder) {
+        return open(folder.callsFile());
+    }
+
+    public static MapDbCallLog open(Path file) {
+        boolean existed = Files.exists(file);
+        DB db;
+        try {
+            db = DBMaker.fileDB(file.toFile())
+                    .transactionEnable()
+                    .fileChannelEnable()
+                    .make();
+        } catch (RuntimeException e) {
+            throw new DataFolderException("call log " + file + " cannot be opened" + (existed ? " (damaged?)" : "")
+                    + ": " + e + ". It is left as it is; restore it from backup or move it aside.", e);
+        }
+        return opened(db, file.toString());
+    }
+
+    /** A log that lives and dies with the process, for tests. */
+    public static MapDbCallLog inMemory() {
+        return opened(DBMaker.memoryDB().transactionEnable().make(), "in memory");
+    }
+
+    private static MapDbCallLog opened(DB db, String where) {
+        try {
+            return new MapDbCallLog(db);
+        } catch (DataFolderException e) {
+            db.close();
+            throw e;
+        } catch (RuntimeException e) {
+            db.close();
+            throw new DataFolderException("call log " + where + " cannot be read (damaged?): " + e
+                    + ". It is left as it is; restore it from backup or move it aside.", e);
+        }
+    }
+
+    @Override
+    public void record(CallRecord call) {
+        writeLock.lock();
+        try {
+            try {
+                byStart.put(new Object[] {millis(call.startedAt()), sequence.incrementAndGet()}, call);
+                db.commit();
+            } catch (RuntimeException | Error e) {
+                db.rollback();
+                throw e;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public List<CallRecord> between(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return List.of();
+        }
+        // The key keeps whole milliseconds; the records keep the exact instant, which decides at both edges.
+        Object[] low = {millis(from), Long.MIN_VALUE};
+        Object[] high = {millis(to), Long.MAX_VALUE};
+        List<CallRecord> found = new ArrayList<>();
+        for (CallRecord call : byStart.subMap(low, true, high, true).values()) {
+            if (!call.startedAt().isBefore(from) && call.startedAt().isBefore(to)) {
+                found.add(call);
+            }
+        }
+        // Within one millisecond the key orders by arrival; a stable sort puts them in exact start order.
+        found.sort(Comparator.comparing(CallRecord::startedAt));
+        return found;
+    }
+
+    @Override
+    public long count() {
+        return byStart.sizeLong();
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (!db.isClosed()) {
+                db.close();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Whole epoch milliseconds, saturated so that Instant.MIN and MAX still work as open range ends. */
+    private static long millis(Instant at) {
+        try {
+            return at.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return at.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+}
