@@ -1,0 +1,113 @@
+package ir.hotline137.ivr;
+
+import ir.hotline137.ivr.call.ActiveCall;
+import ir.hotline137.ivr.call.CallerHungUp;
+import ir.hotline137.ivr.call.FlowOutcome;
+import ir.hotline137.ivr.call.Phone;
+import ir.hotline137.ivr.escalation.Escalation;
+import ir.hotline137.ivr.followup.FollowUp;
+import ir.hotline137.ivr.intake.Intake;
+import ir.hotline137.ivr.menu.MainMenu;
+import ir.hotline137.ivr.server.ScreenedConnection;
+import ir.hotline137.prompts.Prompt;
+import ir.hotline137.prompts.Utterance;
+import ir.hotline137.requests.calls.CallLog;
+import ir.hotline137.requests.calls.CallOutcome;
+import ir.hotline137.switchboard.EscalationReason;
+import java.time.Clock;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call to 137, from answer to call record: the main menu, then registering, following up or a person.
+ * This is the top of every call's path; each branch is a class of its own in the package named for it.
+ *
+ * <p>However the call ends, it ends here: a hang-up at any step is caught once, what the caller had already
+ * told us is saved, and the call record is written.
+ */
+public final class CallScript implements AgiScript {
+    private static final Logger log = LoggerFactory.getLogger(CallScript.class);
+
+    private final MainMenu menu;
+    private final Intake intake;
+    private final FollowUp followUp;
+    private final Escalation escalation;
+    private final CallLog callLog;
+    private final IvrSettings settings;
+    private final Clock clock;
+
+    public CallScript(MainMenu menu, Intake intake, FollowUp followUp, Escalation escalation, CallLog callLog,
+                      IvrSettings settings, Clock clock) {
+        this.menu = menu;
+        this.intake = intake;
+        this.followUp = followUp;
+        this.escalation = escalation;
+        this.callLog = callLog;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) {
+        ActiveCall call = new ActiveCall(request.getUniqueId(), request.getCallerIdNumber(), clock.instant());
+        Phone phone = new Phone(channel, ScreenedConnection.ofThisCall(), settings);
+        CallOutcome outcome;
+        try {
+            phone.answer();
+            outcome = handle(phone, call);
+        } catch (CallerHungUp gone) {
+            outcome = afterHangUp(call);
+        } catch (RuntimeException failure) {
+            log.error("call {} failed: {}", call.id(), failure.toString(), failure);
+            outcome = rescue(phone, call);
+        }
+        try {
+            callLog.record(call.toRecord(outcome, clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("call {} ended ({}) but its record could not be stored", call.id(), outcome, e);
+        }
+    }
+
+    private CallOutcome handle(Phone phone, ActiveCall call) {
+        FlowOutcome result = switch (menu.choose(phone, call)) {
+            case REGISTER -> intake.run(phone, call);
+            case FOLLOW_UP -> followUp.run(phone, call);
+            case AGENT -> new FlowOutcome.NeedsAgent(EscalationReason.ASKED_FOR_AGENT);
+            case NOT_UNDERSTOOD -> new FlowOutcome.NeedsAgent(EscalationReason.MENU_NOT_UNDERSTOOD);
+        };
+        return switch (result) {
+            case FlowOutcome.Finished finished -> finished.outcome();
+            case FlowOutcome.NeedsAgent needsAgent -> escalation.run(phone, call, needsAgent.reason()).outcome();
+        };
+    }
+
+    private CallOutcome afterHangUp(ActiveCall call) {
+        call.step("hung-up");
+        try {
+            intake.registerAfterHangUp(call).ifPresent(code ->
+                    log.info("call {}: caller hung up before confirmation; registered {} anyway", call.id(), code));
+        } catch (RuntimeException e) {
+            log.error("call {}: the caller hung up and what they said could not be registered", call.id(), e);
+        }
+        return call.outcomeIfHungUp();
+    }
+
+    /** Something broke on our side: the caller is told and handed to a person rather than dropped. */
+    private CallOutcome rescue(Phone phone, ActiveCall call) {
+        if (call.outcomeIfHungUp() != CallOutcome.HUNG_UP) {
+            return call.outcomeIfHungUp(); // it failed after the call had done its work, or while on the queue
+        }
+        try {
+            phone.play(Utterance.of(Prompt.SYSTEM_ERROR));
+            return escalation.run(phone, call, EscalationReason.SYSTEM_ERROR).outcome();
+        } catch (CallerHungUp gone) {
+            return afterHangUp(call);
+        } catch (RuntimeException again) {
+            log.error("call {}: could not hand the caller to an agent either", call.id(), again);
+            return CallOutcome.ENDED;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package ir.hotline137.ivr.call;
+
+import ir.hotline137.ivr.IvrSettings;
+import ir.hotline137.ivr.server.ScreenedConnection;
+import ir.hotline137.prompts.Utterance;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiNetworkException;
+import org.asteriskjava.fastagi.command.AgiCommand;
+import org.asteriskjava.fastagi.command.AnswerCommand;
+import org.asteriskjava.fastagi.command.ExecCommand;
+import org.asteriskjava.fastagi.command.GetDataCommand;
+import org.asteriskjava.fastagi.command.GetVariableCommand;
+import org.asteriskjava.fastagi.command.RecordFileCommand;
+import org.asteriskjava.fastagi.command.SetMusicOffCommand;
+import org.asteriskjava.fastagi.command.SetMusicOnCommand;
+import org.asteriskjava.fastagi.command.StreamFileCommand;
+import org.asteriskjava.fastagi.command.WaitForDigitCommand;
+import org.asteriskjava.fastagi.reply.AgiReply;
+
+/**
+ * The caller's end of the line, in the words the call flows think in: play this, which key, type a number,
+ * record, connect to that phone. Underneath it is one AGI command at a time; every reply that means the
+ * caller has gone becomes {@link CallerHungUp}.
+ *
+ * <p>Prompts are played so that a caller who knows the menu may press a key at any moment: the key stops
+ * the prompt and counts (barge-in).
+ */
+public final class Phone {
+    /** Every key a telephone has: a key pressed during a prompt always stops it, valid or not. */
+    public static final String ANY_KEY = "0123456789*#";
+
+    private final AgiChannel channel;
+    private final Optional<ScreenedConnection> connection;
+    private final IvrSettings settings;
+
+    public Phone(AgiChannel channel, Optional<ScreenedConnection> connection, IvrSettings settings) {
+        this.channel = channel;
+        this.connection = connection;
+        this.settings = settings;
+    }
+
+    public void answer() {
+        send(new AnswerCommand(), "answering");
+    }
+
+    /** Plays the prompts to the end; keys pressed meanwhile are ignored. */
+    public void play(Utterance utterance) {
+        for (String file : utterance.files()) {
+            AgiReply reply = send(new StreamFileCommand(sound(file), ""), "during a prompt");
+            hungUpIfNegative(reply, "during a prompt");
+        }
+    }
+
+    /** Plays the prompts and stops at the first key the caller presses. */
+    public Optional<Character> playUntilKey(Utterance utterance) {
+        for (String file : utterance.files()) {
+            AgiReply reply = send(new StreamFileCommand(sound(file), ANY_KEY), "during a prompt");
+            hungUpIfNegative(reply, "during a prompt");
+            if (reply.getResultCode() > 0) {
+                return Optional.of((char) reply.getResultCode());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One key: pressed during the prompt, or within the keypad timeout after it. Empty when none came. */
+    public Optional<Character> askKey(Utterance prompt) {
+        Optional<Character> early = playUntilKey(prompt);
+        return early.isPresent() ? early : waitForKey(settings.keypadTimeout());
+    }
+
+    /**
+     * A number typed on the keypad and ended with # (or by reaching {@code maxDigits}). The caller may start
+     * typing during the prompt. Empty when nothing was typed.
+     */
+    public String askDigits(Utterance prompt, int maxDigits) {
+        List<String> files = prompt.files();
+        StringBuilder typed = new StringBuilder();
+        for (String file : files.subList(0, files.size() - 1)) {
+            AgiReply reply = send(new StreamFileCommand(sound(file), ANY_KEY), "during a prompt");
+            hungUpIfNegative(reply, "during a prompt");
+            if (reply.getResultCode() > 0) {
+                typed.append((char) reply.getResultCode());
+                return finishTyping(typed, maxDigits);
+            }
+        }
+        // GET DATA plays the last prompt and gathers the digits in one command, barge-in included.
+        AgiReply reply = send(new GetDataCommand(sound(files.getLast()), settings.keypadTimeout().toMillis(),
+                maxDigits), "while typing");
+        String result = reply.getResult();
+        if (result.startsWith("-1")) {
+            throw new CallerHungUp("while typing");
+        }
+        return result;
+    }
+
+    private String finishTyping(StringBuilder typed, int maxDigits) {
+        while (typed.length() < maxDigits && typed.charAt(typed.length() - 1) != '#') {
+            Optional<Character> key = waitForKey(settings.keypadTimeout());
+            if (key.isEmpty()) {
+                break;
+            }
+            typed.append(key.get());
+        }
+        int end = typed.length();
+        return typed.charAt(end - 1) == '#' ? typed.substring(0, end - 1) : typed.toString();
+    }
+
+    public Optional<Character> waitForKey(Duration timeout) {
+        AgiReply reply = send(new WaitForDigitCommand(timeout.toMillis()), "while waiting for a key");
+        hungUpIfNegative(reply, "while waiting for a key");
+        return reply.getResultCode() > 0 ? Optional.of((char) reply.getResultCode()) : Optional.empty();
+    }
+
+    /**
+     * Records the caller after a beep into {@code file}.wav until they press #, fall silent or reach the limit.
+     * Asterisk writes the file, so {@code file} must be a path Asterisk can write to.
+     */
+    public Recording record(Path file, Duration limit) {
+        AgiReply reply = send(new RecordFileCommand(file.toString(), "wav", "#", (int) limit.toMillis(), 0, true,
+                (int) Math.max(1, settings.descriptionSilence().toSeconds())), "while recording");
+        hungUpIfNegative(reply, "while recording");
+        long samples = parseLong(reply.getAttribute("endpos"));
+        return new Recording(file.resolveSibling(file.getFileName() + ".wav"), "dtmf".equals(reply.getExtra()), samples);
+    }
+
+    /**
+     * Bridges the caller to another phone and returns when that conversation is over.
+     *
+     * @return Asterisk's DIALSTATUS: ANSWER, NOANSWER, BUSY, CHANUNAVAIL, CONGESTION or CANCEL
+     */
+    public String dial(String dialString, Duration ring) {
+        exec("Dial", dialString + "," + ring.toSeconds());
+        return variable("DIALSTATUS").orElse("");
+    }
+
+    /** Runs a dialplan application; a refusal by Asterisk (e.g. the application is missing) is an error. */
+    public int exec(String application, String arguments) {
+        AgiReply reply = send(new ExecCommand(application, arguments), "during " + application);
+        if (reply.getResultCode() == -2) {
+            throw new AgiCommandRefused("EXEC " + application, "no such application in this Asterisk");
+        }
+        return reply.getResultCode();
+    }
+
+    public Optional<String> variable(String name) {
+        AgiReply reply = send(new GetVariableCommand(name), "reading " + name);
+        return reply.getResultCode() == 1 ? Optional.ofNullable(reply.getExtra()) : Optional.empty();
+    }
+
+    public void musicOnHold(boolean on) {
+        send(on ? new SetMusicOnCommand() : new SetMusicOffCommand(), "on hold");
+    }
+
+    /**
+     * While holding, listens for the caller hanging up without sending anything to Asterisk, so thousands
+     * of waiting callers cost no traffic. Without a screened connection (never in production) it falls
+     * back to waiting on the line with a timed key wait, which also notices a hang-up.
+     */
+    public boolean hungUpWithin(Duration slice) {
+        if (connection.isEmpty()) {
+            waitForKey(slice);
+            return false;
+        }
+        try {
+            return connection.get().hungUpWithin(slice);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private String sound(String file) {
+        return settings.sounds() + "/" + file;
+    }
+
+    private AgiReply send(AgiCommand command, String when) {
+        AgiReply reply;
+        try {
+            reply = channel.sendCommand(command);
+        } catch (AgiHangupException | AgiNetworkException e) {
+            throw new CallerHungUp(when);
+        } catch (AgiException e) {
+            throw new AgiCommandRefused(command.buildCommand(), e.getMessage());
+        }
+        if (reply.getStatus() != AgiReply.SC_SUCCESS) {
+            throw new AgiCommandRefused(command.buildCommand(), reply.getFirstLine());
+        }
+        return reply;
+    }
+
+    private static void hungUpIfNegative(AgiReply reply, String when) {
+        if (reply.getResultCode() < 0) {
+            throw new CallerHungUp(when);
+        }
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return s == null ? 0 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

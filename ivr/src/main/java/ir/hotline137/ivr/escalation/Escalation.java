@@ -1,0 +1,197 @@
+package ir.hotline137.ivr.escalation;
+
+import ir.hotline137.ivr.IvrSettings;
+import ir.hotline137.ivr.call.ActiveCall;
+import ir.hotline137.ivr.call.CallerHungUp;
+import ir.hotline137.ivr.call.FlowOutcome;
+import ir.hotline137.ivr.call.Phone;
+import ir.hotline137.ivr.intake.DistrictQuestion;
+import ir.hotline137.ivr.intake.Intake;
+import ir.hotline137.ivr.speech.CapturedSpeech;
+import ir.hotline137.ivr.speech.RecordingFolder;
+import ir.hotline137.ivr.speech.SpeechCapture;
+import ir.hotline137.prompts.Prompt;
+import ir.hotline137.prompts.SpokenNumbers;
+import ir.hotline137.prompts.Utterance;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.District;
+import ir.hotline137.requests.NewRequest;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.RequestSource;
+import ir.hotline137.requests.calls.CallOutcome;
+import ir.hotline137.requests.duplicates.DuplicateCandidate;
+import ir.hotline137.switchboard.Agent;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.EscalationReason;
+import ir.hotline137.switchboard.GatheredInfo;
+import ir.hotline137.switchboard.SuggestedDuplicate;
+import ir.hotline137.switchboard.Switchboard;
+import ir.hotline137.switchboard.WaitingCall;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Handing a call to a person. The call joins the switchboard's queue with everything gathered so far; the
+ * caller hears music and, every half minute, their place in the queue. When an agent accepts, the caller is
+ * bridged to that agent's phone. If nobody accepts in time, the caller may leave a message, registered as a
+ * request for a callback. A caller who hangs up leaves the queue at once.
+ *
+ * <p>While holding, nothing is sent to Asterisk: the loop listens on the connection for the HANGUP notice in
+ * short slices and looks at the queue in between, so thousands of waiting callers cost no AGI traffic.
+ */
+public final class Escalation {
+    private final Switchboard switchboard;
+    private final RequestDesk desk;
+    private final DistrictQuestion districtQuestion;
+    private final SpeechCapture speech;
+    private final RecordingFolder recordings;
+    private final IvrSettings settings;
+    private final Clock clock;
+
+    public Escalation(Switchboard switchboard, RequestDesk desk, DistrictQuestion districtQuestion,
+                      SpeechCapture speech, RecordingFolder recordings, IvrSettings settings, Clock clock) {
+        this.switchboard = switchboard;
+        this.desk = desk;
+        this.districtQuestion = districtQuestion;
+        this.speech = speech;
+        this.recordings = recordings;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public FlowOutcome.Finished run(Phone phone, ActiveCall call, EscalationReason reason) {
+        call.step("agent:" + reason.name().toLowerCase());
+        phone.play(Utterance.of(Prompt.TO_AGENT));
+        WaitingCall waiting = switchboard.enqueue(new CallId(call.id()), gathered(call, reason));
+        call.settle(CallOutcome.ESCALATED_ABANDONED);
+        try {
+            return hold(phone, call, waiting);
+        } catch (CallerHungUp gone) {
+            call.waited(waiting.waited());
+            waiting.abandon();
+            throw gone;
+        } catch (RuntimeException failure) {
+            waiting.abandon(); // never leave a call on agents' screens that nobody holds any more
+            throw failure;
+        }
+    }
+
+    private FlowOutcome.Finished hold(Phone phone, ActiveCall call, WaitingCall waiting) {
+        Instant deadline = clock.instant().plus(settings.answerTimeout());
+        Instant nextAnnouncement = clock.instant();
+        phone.musicOnHold(true);
+        while (true) {
+            Optional<Agent> agent = waiting.assignedAgent();
+            if (agent.isPresent()) {
+                Optional<FlowOutcome.Finished> bridged = bridge(phone, call, waiting, agent.get());
+                if (bridged.isPresent()) {
+                    return bridged.get();
+                }
+                continue;
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(deadline) && waiting.timeOut()) {
+                call.waited(waiting.waited());
+                return callback(phone, call);
+            }
+            if (!now.isBefore(nextAnnouncement)) {
+                announcePosition(phone, waiting.position());
+                nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
+            }
+            if (phone.hungUpWithin(settings.holdListen())) {
+                throw new CallerHungUp("while waiting for an agent");
+            }
+        }
+    }
+
+    private void announcePosition(Phone phone, int position) {
+        if (position < 1) {
+            return; // taken by an agent a moment ago: the next turn of the loop bridges
+        }
+        phone.musicOnHold(false);
+        phone.play(Utterance.of(Prompt.HOLD_POSITION).then(SpokenNumbers.cardinal(position)).then(Prompt.HOLD_PLEASE_WAIT));
+        phone.musicOnHold(true);
+    }
+
+    /** @return the end of the call, or empty when the agent's phone did not answer and the caller waits on */
+    private Optional<FlowOutcome.Finished> bridge(Phone phone, ActiveCall call, WaitingCall waiting, Agent agent) {
+        call.waited(waiting.waited());
+        call.step("bridge:" + agent.username());
+        phone.musicOnHold(false);
+        phone.play(Utterance.of(Prompt.AGENT_CONNECTING));
+        String status;
+        try {
+            status = phone.dial(agent.dialString(), settings.ringTimeout());
+        } catch (CallerHungUp endOfConversation) {
+            // Asterisk cannot tell us DIALSTATUS on a dead channel; a hang-up during Dial is almost always the
+            // caller ending the conversation with the agent.
+            answered(call, waiting, agent);
+            throw endOfConversation;
+        }
+        if ("ANSWER".equals(status)) {
+            answered(call, waiting, agent);
+            phone.play(Utterance.of(Prompt.GOODBYE));
+            return Optional.of(new FlowOutcome.Finished(CallOutcome.ESCALATED_ANSWERED));
+        }
+        call.step("bridge-failed:" + status.toLowerCase());
+        waiting.bridgeFailed();
+        phone.play(Utterance.of(Prompt.AGENT_NO_ANSWER));
+        phone.musicOnHold(true);
+        return Optional.empty();
+    }
+
+    private static void answered(ActiveCall call, WaitingCall waiting, Agent agent) {
+        call.answeredBy(agent.username());
+        call.settle(CallOutcome.ESCALATED_ANSWERED);
+        waiting.bridgeEnded();
+    }
+
+    /** Nobody could take the call in time: a recorded message, registered so that someone calls back. */
+    private FlowOutcome.Finished callback(Phone phone, ActiveCall call) {
+        call.step("callback");
+        call.settle(CallOutcome.ENDED);
+        phone.musicOnHold(false);
+        phone.play(Utterance.of(Prompt.CALLBACK_OFFER));
+        Path file = recordings.fileFor(call.id(), "message", clock.instant());
+        CapturedSpeech message = speech.capture(phone, call.id(), file, settings.descriptionLimit());
+        if (message instanceof CapturedSpeech.NothingSaid) {
+            phone.play(Utterance.of(Prompt.CALLBACK_EMPTY, Prompt.GOODBYE));
+            return new FlowOutcome.Finished(CallOutcome.ENDED);
+        }
+        message.recording().ifPresent(call::recording);
+        call.settle(CallOutcome.CALLBACK_REQUESTED);
+        Optional<Integer> district = call.district().or(() -> districtQuestion.ask(phone, call));
+        if (district.isEmpty()) {
+            // Without a district there is no request to register; the message stays on the call record.
+            phone.play(Utterance.of(Prompt.GOODBYE));
+            return new FlowOutcome.Finished(CallOutcome.CALLBACK_REQUESTED);
+        }
+        String text = message instanceof CapturedSpeech.Transcribed t ? t.text() : settings.callbackDescription();
+        CitizenRequest registered = desk.register(new NewRequest(call.callerDigits(), district.get(), Optional.empty(),
+                text, RequestSource.IVR_SPEECH, message.recording().map(Path::toString), Intake.ACTOR,
+                Optional.of("callback requested: nobody answered within " + minutes(settings.answerTimeout()))));
+        call.request(registered.code());
+        call.step("callback-registered");
+        phone.play(Intake.codeTwice(Prompt.CALLBACK_REGISTERED, registered.code()).then(Prompt.GOODBYE));
+        return new FlowOutcome.Finished(CallOutcome.CALLBACK_REQUESTED);
+    }
+
+    private GatheredInfo gathered(ActiveCall call, EscalationReason reason) {
+        Optional<String> districtName = call.district().map(d -> desk.districts().get(d)).map(District::name);
+        return new GatheredInfo(call.callerDigits(), call.district(), districtName, call.transcript(),
+                call.recording().map(Path::toString), call.duplicates().stream().map(Escalation::suggested).toList(),
+                reason);
+    }
+
+    private static SuggestedDuplicate suggested(DuplicateCandidate candidate) {
+        return new SuggestedDuplicate(candidate.code().value(), candidate.similarity(), candidate.createdAt(),
+                candidate.category());
+    }
+
+    private static String minutes(Duration d) {
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+}

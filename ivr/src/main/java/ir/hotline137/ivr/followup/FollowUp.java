@@ -1,0 +1,99 @@
+package ir.hotline137.ivr.followup;
+
+import ir.hotline137.ivr.IvrSettings;
+import ir.hotline137.ivr.call.ActiveCall;
+import ir.hotline137.ivr.call.FlowOutcome;
+import ir.hotline137.ivr.call.Phone;
+import ir.hotline137.prompts.Prompt;
+import ir.hotline137.prompts.PromptCatalogue;
+import ir.hotline137.prompts.SpokenDates;
+import ir.hotline137.prompts.Utterance;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.RequestStatus;
+import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.requests.calls.CallOutcome;
+import ir.hotline137.switchboard.EscalationReason;
+import java.util.Optional;
+
+/**
+ * "What became of my request?": the tracking code on the keypad, its check digit verified before anything
+ * is looked up (a mistyped digit is caught here, not reported as "not found"), then the status, the date of
+ * the last change and, when there is one, the result.
+ */
+public final class FollowUp {
+    private final RequestDesk desk;
+    private final PromptCatalogue catalogue;
+    private final IvrSettings settings;
+
+    public FollowUp(RequestDesk desk, PromptCatalogue catalogue, IvrSettings settings) {
+        this.desk = desk;
+        this.catalogue = catalogue;
+        this.settings = settings;
+    }
+
+    public FlowOutcome run(Phone phone, ActiveCall call) {
+        Utterance prompt = Utterance.of(Prompt.CODE_ASK);
+        for (int attempt = 1; attempt <= settings.tries(); attempt++) {
+            String typed = phone.askDigits(prompt, TrackingCode.LENGTH);
+            if (typed.isEmpty()) {
+                call.step("code:none");
+                prompt = Utterance.of(Prompt.NO_INPUT, Prompt.CODE_ASK);
+                continue;
+            }
+            if (!TrackingCode.isValid(typed)) {
+                call.step("code:invalid");
+                prompt = Utterance.of(Prompt.CODE_INVALID, Prompt.CODE_ASK);
+                continue;
+            }
+            Optional<CitizenRequest> found = desk.find(TrackingCode.parse(typed));
+            if (found.isEmpty()) {
+                call.step("code:unknown");
+                prompt = Utterance.of(Prompt.CODE_UNKNOWN, Prompt.CODE_ASK);
+                continue;
+            }
+            call.step("code:found");
+            return tellStatus(phone, call, found.get());
+        }
+        return new FlowOutcome.NeedsAgent(EscalationReason.INPUT_NOT_UNDERSTOOD);
+    }
+
+    private FlowOutcome tellStatus(Phone phone, ActiveCall call, CitizenRequest request) {
+        call.request(request.code());
+        call.settle(CallOutcome.STATUS_HEARD);
+        Utterance status = Utterance.of(Prompt.STATUS_IS, statusPrompt(request.status()), Prompt.LAST_CHANGE)
+                .then(SpokenDates.jalali(request.lastChangedAt(), settings.zone()))
+                .then(Prompt.LAST_CHANGE_END);
+        Optional<String> result = request.result().filter(r -> !r.isBlank());
+        Optional<String> spokenResult = result.flatMap(catalogue::standardResult);
+        if (spokenResult.isPresent()) {
+            phone.play(status.then(Prompt.RESULT_IS).then(Utterance.ofFiles(spokenResult.get())).then(Prompt.GOODBYE));
+            return new FlowOutcome.Finished(CallOutcome.STATUS_HEARD);
+        }
+        if (result.isEmpty()) {
+            phone.play(status.then(Prompt.GOODBYE));
+            return new FlowOutcome.Finished(CallOutcome.STATUS_HEARD);
+        }
+        // A result in an agent's own words cannot be spoken from recorded prompts: a person reads it out.
+        phone.play(status);
+        Optional<Character> key = phone.askKey(Utterance.of(Prompt.RESULT_WRITTEN));
+        if (key.isPresent() && key.get() == '0') {
+            call.step("result:agent");
+            return new FlowOutcome.NeedsAgent(EscalationReason.ASKED_FOR_AGENT);
+        }
+        phone.play(Utterance.of(Prompt.GOODBYE));
+        return new FlowOutcome.Finished(CallOutcome.STATUS_HEARD);
+    }
+
+    private static Prompt statusPrompt(RequestStatus status) {
+        return switch (status) {
+            case REGISTERED -> Prompt.STATUS_REGISTERED;
+            case REFERRED -> Prompt.STATUS_REFERRED;
+            case IN_PROGRESS -> Prompt.STATUS_IN_PROGRESS;
+            case RESOLVED -> Prompt.STATUS_RESOLVED;
+            case REJECTED -> Prompt.STATUS_REJECTED;
+            case CLOSED -> Prompt.STATUS_CLOSED;
+            case DUPLICATE -> Prompt.STATUS_DUPLICATE;
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package ir.hotline137.ivr.speech;
+
+import ir.hotline137.ivr.call.Phone;
+import ir.hotline137.ivr.call.Recording;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Speech captured the way 137 lines worked before speech recognition: Asterisk records the caller
+ * ({@code RECORD FILE}) into the shared recordings folder, then the recording is transcribed if a
+ * recognizer is available. Without one, every description reaches an agent as audio.
+ */
+public final class RecordedSpeechCapture implements SpeechCapture {
+    /** Shorter than this (in 8 kHz samples, 0.3 s) is a click or a breath, not a description. */
+    private static final long LEAST_SAMPLES = 2_400;
+
+    private final Transcriber transcriber;
+
+    public RecordedSpeechCapture(Transcriber transcriber) {
+        this.transcriber = transcriber;
+    }
+
+    @Override
+    public CapturedSpeech capture(Phone phone, String callId, Path file, Duration limit) {
+        Recording recording = phone.record(file, limit);
+        if (recording.samples() > 0 && recording.samples() < LEAST_SAMPLES) {
+            return new CapturedSpeech.NothingSaid();
+        }
+        Optional<String> words = transcriber.transcribe(recording.file()).map(String::strip).filter(s -> !s.isEmpty());
+        return words.<CapturedSpeech>map(text -> new CapturedSpeech.Transcribed(text, Optional.of(recording.file())))
+                .orElseGet(() -> new CapturedSpeech.Untranscribed(recording.file()));
+    }
+}

@@ -1,0 +1,356 @@
+package ir.hotline137.ivr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.hotline137.ivr.fake.CallTranscript;
+import ir.hotline137.ivr.fake.Caller;
+import ir.hotline137.ivr.fake.FakeCall;
+import ir.hotline137.prompts.PromptCatalogue;
+import ir.hotline137.requests.CallerNumber;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.HistoryEntry;
+import ir.hotline137.requests.NewRequest;
+import ir.hotline137.requests.RequestSource;
+import ir.hotline137.requests.RequestStatus;
+import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.requests.calls.CallOutcome;
+import ir.hotline137.requests.calls.CallRecord;
+import ir.hotline137.switchboard.AcceptOutcome;
+import ir.hotline137.switchboard.Agent;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.EscalationReason;
+import ir.hotline137.switchboard.Presence;
+import ir.hotline137.switchboard.WaitingCallView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scripted callers drive every flow end to end through the real FastAGI server. */
+class CallFlowsTest {
+    static final Duration CALL = Duration.ofSeconds(30);
+    static final String STREETLIGHT = "چراغ‌های خیابان بهار کوچه سوم از دیشب خاموش است و کوچه تاریک است";
+    static final String S = "hotline137/";
+
+    @TempDir
+    Path dir;
+    IvrHarness ivr;
+
+    @BeforeEach
+    void start() {
+        ivr = IvrHarness.start(dir);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        ivr.close();
+    }
+
+    @Test
+    void aCallerRegistersAProblemAndHearsTheCodeOfTheStoredRequestTwice() {
+        CallTranscript call = ivr.asterisk.dial(Caller.withNumber("+989121234567")
+                .pressesDuringPrompt("1").presses("5#").says(STREETLIGHT)).awaitEnd(CALL);
+
+        TrackingCode code = spokenCode(call.played(), "registered");
+        CitizenRequest stored = ivr.desks.desk.find(code).orElseThrow();
+        assertThat(stored.description()).isEqualTo(STREETLIGHT);
+        assertThat(stored.district()).isEqualTo(5);
+        assertThat(stored.category()).isEqualTo("lighting");
+        assertThat(stored.callerNumber()).contains(new CallerNumber("09121234567"));
+        assertThat(stored.source()).isEqualTo(RequestSource.IVR_SPEECH);
+        assertThat(stored.audioReference()).hasValueSatisfying(wav -> assertThat(Path.of(wav)).exists());
+        assertThat(spokenCode(afterFirst(call.played(), "code-again"), "code-again")).isEqualTo(code);
+        assertThat(call.played()).endsWith(S + "goodbye");
+        // barge-in: the caller pressed 1 during the welcome, so the menu itself was never played
+        assertThat(call.played()).doesNotContain(S + "main-menu");
+        CallRecord record = awaitRecord(call);
+        assertThat(record.outcome()).isEqualTo(CallOutcome.REGISTERED);
+        assertThat(record.request()).contains(code);
+        assertThat(record.path()).containsSubsequence("menu:1", "district:5", "description:words", "registered");
+    }
+
+    @Test
+    void aCallerAboutAKnownProblemJoinsItAndNoSecondRequestIsMade() {
+        CitizenRequest first = ivr.desks.desk.register(NewRequest.fromCaller("09120000001", 5, STREETLIGHT,
+                RequestSource.AGENT));
+
+        CallTranscript call = ivr.asterisk.dial(Caller.withNumber("09127654321")
+                .presses("1").presses("5#").says(STREETLIGHT).presses("1")).awaitEnd(CALL);
+
+        assertThat(call.played()).contains(S + "duplicate-found", S + "duplicate-choice");
+        assertThat(spokenCode(call.played(), "joined")).isEqualTo(first.code());
+        assertThat(ivr.desks.store.count()).isEqualTo(1);
+        assertThat(ivr.desks.desk.find(first.code()).orElseThrow().supporters()).singleElement()
+                .satisfies(s -> assertThat(s.callerNumber()).contains(new CallerNumber("09127654321")));
+        assertThat(awaitRecord(call).outcome()).isEqualTo(CallOutcome.JOINED);
+    }
+
+    @Test
+    void theDuplicateOfferCanBeDeclined() {
+        ivr.desks.desk.register(NewRequest.fromCaller("09120000001", 5, STREETLIGHT, RequestSource.AGENT));
+
+        CallTranscript call = ivr.asterisk.dial(Caller.withNumber("09127654321")
+                .presses("1").presses("5#").says(STREETLIGHT).presses("2")).awaitEnd(CALL);
+
+        TrackingCode code = spokenCode(call.played(), "registered");
+        assertThat(ivr.desks.store.count()).isEqualTo(2);
+        assertThat(ivr.desks.desk.find(code)).isPresent();
+    }
+
+    @Test
+    void aWrongDistrictIsAskedAgain() {
+        CallTranscript call = ivr.asterisk.dial(Caller.withNumber("09121234567")
+                .presses("1").presses("40#").staysSilent().presses("7#").says(STREETLIGHT)).awaitEnd(CALL);
+
+        assertThat(call.played()).containsSubsequence(S + "district-ask", S + "district-invalid", S + "district-ask",
+                S + "no-input", S + "district-ask", S + "registered");
+        assertThat(ivr.desks.desk.find(spokenCode(call.played(), "registered")).orElseThrow().district()).isEqualTo(7);
+    }
+
+    @Test
+    void followUpSpeaksTheStatusTheJalaliDateAndAStandardResult() {
+        CitizenRequest request = ivr.desks.desk.register(NewRequest.fromCaller("09120000001", 3, STREETLIGHT,
+                RequestSource.AGENT));
+        ivr.desks.desk.changeStatus(request.code(), RequestStatus.REFERRED, "agent1", Optional.empty());
+        ivr.desks.desk.changeStatus(request.code(), RequestStatus.IN_PROGRESS, "agent1", Optional.empty());
+        String repaired = PromptCatalogue.persian().words("result-repaired");
+        CitizenRequest resolved = ivr.desks.desk.changeStatus(request.code(), RequestStatus.RESOLVED, "agent1",
+                Optional.of(repaired));
+
+        CallTranscript call = ivr.asterisk.dial(Caller.withNumber("09120000001")
+                .presses("2").presses(request.code().value() + "#")).awaitEnd(CALL);
+
+        List<String> expectedDate = ir.hotline137.prompts.SpokenDates.jalali(resolved.lastChangedAt(), IvrHarness.TEHRAN)
+                .files().stream().map(f -> S + f).toList();
+        List<String> played = call.played();
+        assertThat(played).containsSubsequence(S + "status-is", S + "status-resolved", S + "last-change");
+        assertThat(String.join(" ", played)).contains(String.join(" ", expectedDate) + " " + S + "last-change-end "
+                + S + "result-is " + S + "result-repaired " + S + "goodbye");
+        CallRecord record = awaitRecord(call);
+        assertThat(record.outcome()).isEqualTo(CallOutcome.STATUS_HEARD);
+        assertThat(record.request()).contains(request.code());
+    }
+
+    @Test
+    void aMistypedCodeIsCaughtByItsCheckDigitAndAnUnknownCodeIsSaidToBeUnknown() {
+        CitizenRequest request = ivr.desks.desk.register(NewRequest.fromCaller("09120000001", 3, STREETLIGHT,
+                RequestSource.AGENT));
+        String code = request.code().value();
+        String mistyped = code.substring(0, 3) + (char) ('0' + (code.charAt(3) - '0' + 1) % 10) + code.substring(4);
+        String unknown = unknownValidCode(request.code());
+
+        CallTranscript call = ivr.asterisk.dial(Caller.withNumber("09120000001").presses("2")
+                .presses(mistyped + "#").presses(unknown + "#").presses(code + "#")).awaitEnd(CALL);
+
+        assertThat(call.played()).containsSubsequence(S + "code-ask", S + "code-invalid", S + "code-ask",
+                S + "code-unknown", S + "code-ask", S + "status-is", S + "status-registered", S + "goodbye");
+        assertThat(awaitRecord(call).path()).containsSubsequence("code:invalid", "code:unknown", "code:found");
+    }
+
+    @Test
+    void anAgentAcceptsTheWaitingCallAndIsDialled() {
+        ivr.switchboard.signIn(new Agent("sara", "سارا", "PJSIP/101"));
+
+        FakeCall call = ivr.asterisk.dial(Caller.withNumber("09121234567").presses("0"));
+        WaitingCallView waiting = awaitWaiting(call.uniqueId());
+        assertThat(waiting.position()).isEqualTo(1);
+        assertThat(waiting.info().reason()).isEqualTo(EscalationReason.ASKED_FOR_AGENT);
+        assertThat(waiting.info().callerNumber()).contains("09121234567");
+        call.awaitCommand(c -> c.contains("hold-please-wait"), CALL);
+
+        AcceptOutcome accepted = ivr.switchboard.accept(new CallId(call.uniqueId()), "sara");
+
+        assertThat(accepted).isInstanceOf(AcceptOutcome.Accepted.class);
+        CallTranscript transcript = call.awaitEnd(CALL);
+        assertThat(transcript.executed("Dial")).singleElement().asString().contains("PJSIP/101");
+        assertThat(transcript.played()).containsSubsequence(S + "to-agent", S + "hold-position", S + "n-1",
+                S + "hold-please-wait", S + "agent-connecting");
+        assertThat(transcript.sent("SET MUSIC ON")).isTrue();
+        CallRecord record = awaitRecord(transcript);
+        assertThat(record.outcome()).isEqualTo(CallOutcome.ESCALATED_ANSWERED);
+        assertThat(record.agent()).contains("sara");
+        assertThat(record.waited()).isPresent();
+        assertThat(ivr.switchboard.agent("sara").orElseThrow().presence()).isEqualTo(Presence.AVAILABLE);
+    }
+
+    @Test
+    void anAgentWhosePhoneDoesNotAnswerIsSetAwayAndTheCallerWaitsOn() {
+        ivr.switchboard.signIn(new Agent("sara", "سارا", "PJSIP/101"));
+        ivr.switchboard.signIn(new Agent("reza", "رضا", "PJSIP/102"));
+        FakeCall call = ivr.asterisk.dial(Caller.withNumber("09121234567").presses("0")
+                .dialStatus("NOANSWER", "ANSWER"));
+        awaitWaiting(call.uniqueId());
+        ivr.switchboard.accept(new CallId(call.uniqueId()), "sara");
+        call.awaitCommand(c -> c.contains("agent-no-answer"), CALL);
+
+        awaitWaiting(call.uniqueId());
+        assertThat(ivr.switchboard.agent("sara").orElseThrow().presence()).isEqualTo(Presence.AWAY);
+        ivr.switchboard.accept(new CallId(call.uniqueId()), "reza");
+
+        CallTranscript transcript = call.awaitEnd(CALL);
+        assertThat(transcript.executed("Dial")).hasSize(2);
+        assertThat(awaitRecord(transcript).agent()).contains("reza");
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileWaitingLeavesTheQueueAtOnce() {
+        FakeCall call = ivr.asterisk.dial(Caller.withNumber("09121234567").presses("0"));
+        awaitWaiting(call.uniqueId());
+
+        call.hangUp();
+
+        await(() -> ivr.switchboard.waitingCalls().isEmpty(), Duration.ofSeconds(3));
+        CallRecord record = awaitRecord(call.awaitEnd(CALL));
+        assertThat(record.outcome()).isEqualTo(CallOutcome.ESCALATED_ABANDONED);
+        assertThat(record.request()).isEmpty();
+    }
+
+    @Test
+    void anUntranscribedDescriptionGoesToAnAgentAndIsKeptIfTheCallerGivesUp() {
+        FakeCall call = ivr.asterisk.dial(Caller.withNumber("09121234567").presses("1").presses("9#").staysSilent());
+
+        WaitingCallView waiting = awaitWaiting(call.uniqueId());
+        assertThat(waiting.info().reason()).isEqualTo(EscalationReason.DESCRIPTION_NOT_UNDERSTOOD);
+        assertThat(waiting.info().district()).contains(9);
+        assertThat(waiting.info().recording()).hasValueSatisfying(wav -> assertThat(Path.of(wav)).exists());
+        call.hangUp();
+
+        CallRecord record = awaitRecord(call.awaitEnd(CALL));
+        assertThat(record.outcome()).isEqualTo(CallOutcome.ESCALATED_ABANDONED);
+        CitizenRequest kept = ivr.desks.desk.find(record.request().orElseThrow()).orElseThrow();
+        assertThat(kept.district()).isEqualTo(9);
+        assertThat(kept.audioReference()).isEqualTo(waiting.info().recording());
+        assertThat(kept.history()).extracting(HistoryEntry::what).contains("caller hung up before confirmation");
+    }
+
+    @Test
+    void threeWrongMenuKeysBringAPerson() {
+        FakeCall call = ivr.asterisk.dial(Caller.withNumber("09121234567").presses("9").staysSilent().presses("7"));
+
+        WaitingCallView waiting = awaitWaiting(call.uniqueId());
+        assertThat(waiting.info().reason()).isEqualTo(EscalationReason.MENU_NOT_UNDERSTOOD);
+        call.hangUp();
+        CallTranscript transcript = call.awaitEnd(CALL);
+        assertThat(transcript.played()).containsSubsequence(S + "main-menu", S + "invalid-choice",
+                S + "main-menu", S + "no-input", S + "main-menu", S + "to-agent");
+        assertThat(awaitRecord(transcript).path()).startsWith("menu:9", "menu:none", "menu:7", "agent:menu_not_understood");
+    }
+
+    @Test
+    void whenNobodyAnswersInTimeTheCallerLeavesAMessageThatBecomesACallbackRequest() throws Exception {
+        ivr.close();
+        ivr = IvrHarness.start(dir.resolve("short"), s -> s.withAnswerTimeout(Duration.ofSeconds(1)));
+        String message = "آب گرفتگی شدید در کوچه شهید رضایی، لطفاً با من تماس بگیرید";
+
+        CallTranscript call = ivr.asterisk.dial(Caller.withNumber("09121234567").presses("0").says(message)
+                .presses("12#")).awaitEnd(CALL);
+
+        assertThat(call.played()).containsSubsequence(S + "to-agent", S + "callback-offer", S + "district-ask",
+                S + "callback-registered", S + "code-again", S + "goodbye");
+        CitizenRequest request = ivr.desks.desk.find(spokenCode(call.played(), "callback-registered")).orElseThrow();
+        assertThat(request.description()).isEqualTo(message);
+        assertThat(request.district()).isEqualTo(12);
+        assertThat(request.history()).extracting(HistoryEntry::what).anyMatch(w -> w.startsWith("callback requested"));
+        assertThat(ivr.switchboard.waitingCalls()).isEmpty();
+        assertThat(awaitRecord(call).outcome()).isEqualTo(CallOutcome.CALLBACK_REQUESTED);
+    }
+
+    @Test
+    void aHangUpAtAnyStepEndsTheCallCleanlyAndKeepsWhatWasSaid() {
+        ivr.desks.desk.register(NewRequest.fromCaller("09120000001", 5, STREETLIGHT, RequestSource.AGENT));
+        record Step(String name, Caller caller, CallOutcome outcome, boolean keepsARequest) {
+        }
+        List<Step> steps = List.of(
+                new Step("menu", Caller.withNumber("09121111111").hangsUp(), CallOutcome.HUNG_UP, false),
+                new Step("district", Caller.withNumber("09121111112").presses("1").hangsUp(), CallOutcome.HUNG_UP, false),
+                new Step("description", Caller.withNumber("09121111113").presses("1").presses("5#").hangsUp(),
+                        CallOutcome.HUNG_UP, false),
+                new Step("duplicate question", Caller.withNumber("09121111114").presses("1").presses("5#")
+                        .says(STREETLIGHT).hangsUp(), CallOutcome.HUNG_UP, true),
+                new Step("follow-up code", Caller.withNumber("09121111115").presses("2").hangsUp(), CallOutcome.HUNG_UP,
+                        false));
+        long before = ivr.desks.store.count();
+        for (Step step : steps) {
+            CallTranscript call = ivr.asterisk.dial(step.caller()).awaitEnd(CALL);
+            assertThat(call.error()).as(step.name()).isEmpty();
+            assertThat(call.commandsAfterHangUp()).as(step.name() + ": commands after the hang-up")
+                    .allMatch(c -> c.startsWith("SET VARIABLE"));
+            CallRecord record = awaitRecord(call);
+            assertThat(record.outcome()).as(step.name()).isEqualTo(step.outcome());
+            assertThat(record.path()).as(step.name()).contains("hung-up");
+            assertThat(record.request().isPresent()).as(step.name()).isEqualTo(step.keepsARequest());
+        }
+        assertThat(ivr.desks.store.count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aHangUpWhileTheCodeIsReadLeavesTheRequestRegistered() {
+        FakeCall call = ivr.asterisk.dial(Caller.withNumber("09121234567").presses("1").presses("5#").says(STREETLIGHT));
+        call.awaitCommand(c -> c.contains(S + "registered"), CALL);
+        call.hangUp();
+
+        CallRecord record = awaitRecord(call.awaitEnd(CALL));
+        assertThat(record.outcome()).isEqualTo(CallOutcome.REGISTERED);
+        assertThat(ivr.desks.desk.find(record.request().orElseThrow())).isPresent();
+    }
+
+    // --- helpers ---
+
+    /** The 8 digits spoken right after the named prompt, as a tracking code. */
+    static TrackingCode spokenCode(List<String> played, String prompt) {
+        int at = played.indexOf(S + prompt);
+        assertThat(at).as("prompt %s in %s", prompt, played).isNotNegative();
+        StringBuilder digits = new StringBuilder();
+        for (String file : played.subList(at + 1, at + 1 + TrackingCode.LENGTH)) {
+            assertThat(file).startsWith(S + "n-");
+            digits.append(file.substring((S + "n-").length()));
+        }
+        return TrackingCode.parse(digits.toString());
+    }
+
+    static List<String> afterFirst(List<String> played, String prompt) {
+        return played.subList(played.indexOf(S + prompt), played.size());
+    }
+
+    static String unknownValidCode(TrackingCode known) {
+        for (int n = 1_000_000; ; n++) {
+            String body = String.valueOf(n);
+            String code = body + TrackingCode.checkDigit(body);
+            if (!code.equals(known.value())) {
+                return code;
+            }
+        }
+    }
+
+    WaitingCallView awaitWaiting(String uniqueId) {
+        await(() -> ivr.switchboard.waitingCalls().stream().anyMatch(w -> w.id().value().equals(uniqueId)), CALL);
+        return ivr.switchboard.waitingCalls().stream().filter(w -> w.id().value().equals(uniqueId)).findFirst()
+                .orElseThrow();
+    }
+
+    CallRecord awaitRecord(CallTranscript call) {
+        await(() -> ivr.call(call.uniqueId()).isPresent(), Duration.ofSeconds(5));
+        return ivr.call(call.uniqueId()).orElseThrow();
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not true within " + timeout);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package ir.hotline137.ivr;
+
+import ir.hotline137.ivr.escalation.Escalation;
+import ir.hotline137.ivr.fake.FakeAsterisk;
+import ir.hotline137.ivr.followup.FollowUp;
+import ir.hotline137.ivr.intake.DistrictQuestion;
+import ir.hotline137.ivr.intake.Intake;
+import ir.hotline137.ivr.menu.MainMenu;
+import ir.hotline137.ivr.server.FastAgiServer;
+import ir.hotline137.ivr.server.FastAgiSettings;
+import ir.hotline137.ivr.speech.RecordedSpeechCapture;
+import ir.hotline137.ivr.speech.RecordingFolder;
+import ir.hotline137.prompts.PromptCatalogue;
+import ir.hotline137.requests.Desks;
+import ir.hotline137.requests.calls.CallLog;
+import ir.hotline137.requests.calls.CallRecord;
+import ir.hotline137.requests.calls.MapDbCallLog;
+import ir.hotline137.switchboard.Switchboard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The IVR as the application assembles it — real FastAGI server, real store and index, real switchboard,
+ * real call log — listening on a free loopback port, with a fake Asterisk dialling into it.
+ */
+public final class IvrHarness implements AutoCloseable {
+    public static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+
+    public final Desks desks;
+    public final Switchboard switchboard;
+    public final CallLog callLog;
+    public final IvrSettings settings;
+    public final FastAgiServer server;
+    public final FakeAsterisk asterisk;
+
+    private IvrHarness(Path dir, UnaryOperator<IvrSettings> tuning, FastAgiSettings fastAgi) throws IOException {
+        Clock clock = Clock.system(TEHRAN);
+        desks = new Desks(dir.resolve("data"), clock);
+        switchboard = new Switchboard(clock);
+        callLog = MapDbCallLog.open(desks.folder);
+        settings = tuning.apply(IvrSettings.defaults(desks.folder.recordingsFolder(), TEHRAN));
+        RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone());
+        RecordedSpeechCapture speech = new RecordedSpeechCapture(new WordsFileTranscriber());
+        DistrictQuestion districts = new DistrictQuestion(desks.desk.districts().keySet(), settings.tries());
+        CallScript script = new CallScript(new MainMenu(settings.tries()),
+                new Intake(desks.desk, districts, speech, recordings, settings, clock),
+                new FollowUp(desks.desk, PromptCatalogue.persian(), settings),
+                new Escalation(switchboard, desks.desk, districts, speech, recordings, settings, clock),
+                callLog, settings, clock);
+        server = FastAgiServer.start(fastAgi, script);
+        asterisk = new FakeAsterisk("127.0.0.1", server.port());
+    }
+
+    public static IvrHarness start(Path dir) {
+        return start(dir, s -> s);
+    }
+
+    public static IvrHarness start(Path dir, UnaryOperator<IvrSettings> tuning) {
+        return start(dir, tuning, FastAgiSettings.loopback(0));
+    }
+
+    public static IvrHarness start(Path dir, UnaryOperator<IvrSettings> tuning, FastAgiSettings fastAgi) {
+        try {
+            return new IvrHarness(dir, tuning, fastAgi);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The call records written so far. */
+    public List<CallRecord> calls() {
+        return callLog.between(Instant.EPOCH, Instant.now().plusSeconds(3600));
+    }
+
+    public Optional<CallRecord> call(String uniqueId) {
+        return calls().stream().filter(c -> c.callId().equals(uniqueId)).findFirst();
+    }
+
+    @Override
+    public void close() throws Exception {
+        asterisk.close();
+        server.close();
+        callLog.close();
+        desks.close();
+    }
+}

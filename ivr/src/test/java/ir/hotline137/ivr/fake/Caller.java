@@ -1,0 +1,224 @@
+package ir.hotline137.ivr.fake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * What the person on the phone does, step by step: an immutable script that a {@link FakeAsterisk} plays out
+ * against the commands of the server under test. One {@code Caller} may be dialled many times; each call keeps
+ * its own place in the script.
+ *
+ * <p>Steps are consumed in order by the <em>input</em> commands, those during which a real caller can act:
+ * {@code STREAM FILE} with escape digits, {@code GET DATA}, {@code WAIT FOR DIGIT} and {@code RECORD FILE}.
+ * Other commands ({@code ANSWER}, {@code EXEC Dial}, ...) never consume a step. A prompt with escape digits counts
+ * as input only for {@link #hangsUp()} and {@link #pressesDuringPrompt(String)}; {@link #staysSilent()},
+ * {@link #presses(String)} and {@link #says(String)} wait for the command that collects keys or records. When the steps run out the caller
+ * stays on the line and listens, as after {@link #holds()}.
+ *
+ * <pre>{@code
+ * Caller.withNumber("09121234567")
+ *       .pressesDuringPrompt("1")   // barges into the welcome menu with 1
+ *       .presses("7#")              // district 7, typed after the next prompt
+ *       .says("چاله بزرگ جلوی مدرسه")  // the problem, at the next RECORD FILE
+ *       .hangsUp();
+ * }</pre>
+ */
+public final class Caller {
+
+    /** What a step does; package-private because only the channel in this package plays them. */
+    sealed interface Step {
+    }
+
+    /** Keys, either typed after the prompt or, if {@code duringPrompt}, the first one pressed into it. */
+    record Keys(String keys, boolean duringPrompt) implements Step {
+    }
+
+    record Speech(String words) implements Step {
+    }
+
+    record Silence() implements Step {
+    }
+
+    record HangUp() implements Step {
+    }
+
+    private static final String DTMF = "0123456789*#ABCD";
+
+    private final String number;
+    private final String name;
+    private final List<Step> steps;
+    private final List<String> dialStatuses;
+    private final boolean finished;
+
+    private Caller(String number, String name, List<Step> steps, List<String> dialStatuses, boolean finished) {
+        this.number = number;
+        this.name = name;
+        this.steps = List.copyOf(steps);
+        this.dialStatuses = List.copyOf(dialStatuses);
+        this.finished = finished;
+    }
+
+    /** A caller whose number reaches us, as {@code agi_callerid}. */
+    public static Caller withNumber(String callerId) {
+        if (checkLine(callerId, "callerId").isBlank()) {
+            throw new IllegalArgumentException("a caller's number cannot be blank; use anonymous()");
+        }
+        return new Caller(callerId, null, List.of(), List.of("ANSWER"), false);
+    }
+
+    /** A caller with a withheld number: {@code agi_callerid: unknown}. */
+    public static Caller anonymous() {
+        return new Caller(null, null, List.of(), List.of("ANSWER"), false);
+    }
+
+    /** The caller's display name, {@code agi_calleridname}; {@code unknown} unless set. */
+    public Caller named(String callerName) {
+        return new Caller(number, checkLine(callerName, "callerName"), steps, dialStatuses, finished);
+    }
+
+    /**
+     * Keys typed once the prompt has finished. {@code GET DATA} takes them up to and including {@code #} (which it
+     * drops) or up to its maximum; {@code WAIT FOR DIGIT} takes one key at a time. Prompts ({@code STREAM FILE})
+     * play to their end and leave the keys for the command that collects them.
+     */
+    public Caller presses(String keys) {
+        return then(new Keys(checkKeys(keys), false));
+    }
+
+    /**
+     * Barge-in: the first key is pressed while the next prompt that accepts it plays, so that {@code STREAM FILE}
+     * returns it; the other keys wait for the {@code GET DATA} or {@code WAIT FOR DIGIT} that follows. A
+     * {@code GET DATA} reached first takes all the keys, since it allows barge-in itself.
+     */
+    public Caller pressesDuringPrompt(String keys) {
+        return then(new Keys(checkKeys(keys), true));
+    }
+
+    /**
+     * Speech for the next {@code RECORD FILE}: it writes a short WAV at {@code <path>.<format>} and the words, in
+     * UTF-8, at {@code <path>.<format>.words}, where a stand-in transcriber can read what was "said". The caller
+     * ends the recording with {@code #}. Until a {@code RECORD FILE} comes, commands waiting for keys time out.
+     */
+    public Caller says(String words) {
+        Objects.requireNonNull(words, "words");
+        if (words.isBlank()) {
+            throw new IllegalArgumentException("says() needs words; use staysSilent() for a silent recording");
+        }
+        return then(new Speech(words));
+    }
+
+    /**
+     * The caller does nothing when next asked for keys or speech: key input times out, a recording holds silence
+     * and no {@code .words} file. Prompts before that play out as they always do.
+     */
+    public Caller staysSilent() {
+        return then(new Silence());
+    }
+
+    /**
+     * The caller hangs up during the next input command. For the moment of your choosing instead, use
+     * {@link FakeCall#hangUp()}.
+     */
+    public Caller hangsUp() {
+        return then(new HangUp());
+    }
+
+    /**
+     * Ends the script with a caller who stays on the line and listens for as long as the server goes on:
+     * prompts play out, key input and recordings time out. Same as simply running out of steps, but says so.
+     */
+    public Caller holds() {
+        requireOpen();
+        return new Caller(number, name, steps, dialStatuses, true);
+    }
+
+    /**
+     * What {@code GET VARIABLE DIALSTATUS} answers ({@code ANSWER} unless set). With several, each
+     * {@code EXEC Dial} moves on to the next status and the last one stays, e.g. {@code dialStatus("NOANSWER",
+     * "ANSWER")} for an agent who misses the call and a second one who takes it.
+     */
+    public Caller dialStatus(String status, String... later) {
+        List<String> statuses = new ArrayList<>();
+        statuses.add(Objects.requireNonNull(status, "status"));
+        for (String next : later) {
+            statuses.add(Objects.requireNonNull(next, "status"));
+        }
+        return new Caller(number, name, steps, statuses, finished);
+    }
+
+    /** The number sent as {@code agi_callerid}, {@code unknown} for an anonymous caller. */
+    public String callerId() {
+        return number == null ? "unknown" : number;
+    }
+
+    /** The name sent as {@code agi_calleridname}. */
+    public String callerIdName() {
+        return name == null ? "unknown" : name;
+    }
+
+    List<Step> steps() {
+        return steps;
+    }
+
+    List<String> dialStatuses() {
+        return dialStatuses;
+    }
+
+    @Override
+    public String toString() {
+        String script = steps.stream().map(Caller::describe).collect(Collectors.joining(", "));
+        return "Caller[" + callerId() + ": " + (script.isEmpty() ? "listens" : script)
+                + (finished ? ", holds" : "") + ", dial " + String.join("/", dialStatuses) + "]";
+    }
+
+    private static String describe(Step step) {
+        return switch (step) {
+            case Keys k when k.duringPrompt() -> "presses " + k.keys() + " during the prompt";
+            case Keys k -> "presses " + k.keys();
+            case Speech s -> "says \"" + s.words() + "\"";
+            case Silence s -> "stays silent";
+            case HangUp h -> "hangs up";
+        };
+    }
+
+    private Caller then(Step step) {
+        requireOpen();
+        List<Step> longer = new ArrayList<>(steps);
+        longer.add(step);
+        return new Caller(number, name, longer, dialStatuses, false);
+    }
+
+    // A step after hangsUp() or holds() could never be reached: most likely a mistake in the test.
+    private void requireOpen() {
+        if (finished) {
+            throw new IllegalStateException("nothing can follow holds(): " + this);
+        }
+        if (!steps.isEmpty() && steps.getLast() instanceof HangUp) {
+            throw new IllegalStateException("nothing can follow hangsUp(): " + this);
+        }
+    }
+
+    // The value goes into one line of the AGI environment; a line break would forge the lines after it.
+    private static String checkLine(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException(name + " cannot hold a line break");
+        }
+        return value;
+    }
+
+    private static String checkKeys(String keys) {
+        Objects.requireNonNull(keys, "keys");
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no keys given");
+        }
+        for (char key : keys.toCharArray()) {
+            if (DTMF.indexOf(key) < 0) {
+                throw new IllegalArgumentException("not a telephone key: '" + key + "' in \"" + keys + "\"");
+            }
+        }
+        return keys;
+    }
+}
