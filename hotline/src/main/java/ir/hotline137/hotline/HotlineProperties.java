@@ -1,5 +1,7 @@
 package ir.hotline137.hotline;
 
+import ir.hotline137.ivr.IvrSettings;
+import ir.hotline137.ivr.server.FastAgiSettings;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
@@ -18,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param districts        what callers may press for their district
  * @param categories       kinds of problems, their keywords, default unit and deadline
  * @param fallbackCategory the category when no keyword matches
+ * @param fastagi          the FastAGI port Asterisk connects to
+ * @param ivr              how the phone menus behave
  */
 @ConfigurationProperties("hotline")
 public record HotlineProperties(
@@ -26,7 +30,9 @@ public record HotlineProperties(
         List<District> districts,
         List<Category> categories,
         @DefaultValue("other") String fallbackCategory,
-        @DefaultValue Duplicates duplicates) {
+        @DefaultValue Duplicates duplicates,
+        @DefaultValue Fastagi fastagi,
+        @DefaultValue Ivr ivr) {
 
     public HotlineProperties {
         districts = districts == null ? List.of() : List.copyOf(districts);
@@ -56,6 +62,57 @@ public record HotlineProperties(
 
         public DuplicateSettings settings() {
             return new DuplicateSettings(window, threshold, otherCategoryFactor, candidates);
+        }
+    }
+
+    /**
+     * @param bind          the address to listen on
+     * @param port          Asterisk's agi://HOST:PORT/ivr
+     * @param allowedHosts  the Asterisk servers that may connect (addresses, CIDR blocks, host names)
+     * @param headerTimeout how long a new connection may take to introduce itself
+     * @param maxLineBytes  the longest line accepted from Asterisk
+     * @param readTimeout   the longest one command may take, a whole conversation with an agent included
+     */
+    public record Fastagi(
+            @DefaultValue("127.0.0.1") String bind,
+            @DefaultValue("4573") int port,
+            @DefaultValue({"127.0.0.1", "::1"}) List<String> allowedHosts,
+            @DefaultValue("10s") Duration headerTimeout,
+            @DefaultValue("8192") int maxLineBytes,
+            @DefaultValue("3h") Duration readTimeout) {
+
+        public FastAgiSettings settings() {
+            return new FastAgiSettings(bind, port, allowedHosts, headerTimeout, maxLineBytes, readTimeout);
+        }
+    }
+
+    /**
+     * @param sounds             the prompts' folder under Asterisk's sounds/fa/
+     * @param tries              how often a caller is asked again before a person takes over
+     * @param keypadTimeout      how long a caller has to type
+     * @param descriptionLimit   the longest description or message
+     * @param descriptionSilence silence that ends a recording
+     * @param holdAnnouncement   how often a waiting caller hears their place in the queue
+     * @param answerTimeout      how long a caller waits for an agent before leaving a message instead
+     * @param holdListen         how long the hold loop listens for a hang-up between looks at the queue
+     * @param ringTimeout        how long an agent's phone rings before the call returns to the queue
+     */
+    public record Ivr(
+            @DefaultValue("hotline137") String sounds,
+            @DefaultValue("3") int tries,
+            @DefaultValue("6s") Duration keypadTimeout,
+            @DefaultValue("60s") Duration descriptionLimit,
+            @DefaultValue("3s") Duration descriptionSilence,
+            @DefaultValue("30s") Duration holdAnnouncement,
+            @DefaultValue("5m") Duration answerTimeout,
+            @DefaultValue("250ms") Duration holdListen,
+            @DefaultValue("30s") Duration ringTimeout) {
+
+        public IvrSettings settings(Path recordings, ZoneId zone) {
+            IvrSettings defaults = IvrSettings.defaults(recordings, zone);
+            return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
+                    holdAnnouncement, answerTimeout, holdListen, ringTimeout, defaults.untranscribedDescription(),
+                    defaults.callbackDescription());
         }
     }
 }

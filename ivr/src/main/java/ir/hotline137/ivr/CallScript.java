@@ -64,6 +64,7 @@ public final class CallScript implements AgiScript {
             log.error("call {} failed: {}", call.id(), failure.toString(), failure);
             outcome = rescue(phone, call);
         }
+        log.info("call {} ended: {}{}", call.id(), outcome, call.request().map(code -> " " + code).orElse(""));
         try {
             callLog.record(call.toRecord(outcome, clock.instant()));
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package ir.hotline137.hotline.admin;
 
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.hotline.requests.RequestsAssembly;
+import ir.hotline137.prompts.PromptSounds;
 import ir.hotline137.requests.duplicates.DuplicateIndex;
 import ir.hotline137.requests.duplicates.IndexReconciliation;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
@@ -30,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
  * application.yml as the server's, so a command sees the data folder and thresholds the server would.
  */
 public final class AdminCommandLine {
-    private static final List<String> COMMANDS = List.of("eval-duplicates", "rebuild-index", "help");
+    private static final List<String> COMMANDS = List.of("eval-duplicates", "rebuild-index", "install-prompts", "help");
 
     private AdminCommandLine() {
     }
@@ -53,6 +54,7 @@ public final class AdminCommandLine {
             return switch (command) {
                 case "eval-duplicates" -> evalDuplicates(operands, settings, out, err);
                 case "rebuild-index" -> rebuildIndex(settings, out);
+                case "install-prompts" -> installPrompts(operands, out, err);
                 case "help", "--help" -> usage(out, 0);
                 default -> {
                     err.println("unknown command '" + command + "'");
@@ -70,6 +72,8 @@ public final class AdminCommandLine {
                 usage: java -jar hotline.jar [--setting=value …]          run the hotline
                        java -jar hotline.jar eval-duplicates FILE.tsv     score duplicate detection on a corpus
                        java -jar hotline.jar rebuild-index                rebuild the duplicate index from the store
+                       java -jar hotline.jar install-prompts DIR          copy the Persian prompts into DIR, e.g.
+                                                                          /var/lib/asterisk/sounds/fa/hotline137
                 commands: %s""".formatted(COMMANDS));
         return code;
     }
@@ -109,6 +113,23 @@ public final class AdminCommandLine {
                     rebuilt.requests(), rebuilt.millis());
         }
         return 0;
+    }
+
+    /** Copies the prompt audio out of the jar into Asterisk's sound folder: the jar is all a deployment needs. */
+    private static int installPrompts(String[] operands, PrintStream out, PrintStream err) {
+        if (operands.length != 1) {
+            err.println("install-prompts needs one argument: the folder, e.g. /var/lib/asterisk/sounds/fa/hotline137");
+            return 2;
+        }
+        Path target = Path.of(operands[0]);
+        try {
+            List<Path> copied = PromptSounds.copyTo(target);
+            out.printf("installed %d prompts in %s%n", copied.size(), target.toAbsolutePath());
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("could not install the prompts in " + target.toAbsolutePath() + ": " + e.getMessage());
+            return 1;
+        }
     }
 
     /** The settings as the server would see them, without starting anything. */

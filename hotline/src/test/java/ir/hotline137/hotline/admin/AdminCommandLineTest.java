@@ -79,6 +79,21 @@ class AdminCommandLineTest {
     }
 
     @Test
+    void installPromptsCopiesEveryRecordingForAsterisk() throws Exception {
+        Path sounds = dir.resolve("asterisk/sounds/fa/hotline137");
+
+        assertThat(run("install-prompts", sounds.toString())).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("installed").contains(sounds.toString());
+        assertThat(sounds.resolve("welcome.wav")).exists();
+        assertThat(sounds.resolve("month-12.wav")).exists();
+        try (var files = Files.list(sounds)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".wav")).count())
+                    .isEqualTo(ir.hotline137.prompts.PromptCatalogue.persian().names().size());
+        }
+    }
+
+    @Test
     void anUnknownCommandShowsTheUsage() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'").contains("eval-duplicates");

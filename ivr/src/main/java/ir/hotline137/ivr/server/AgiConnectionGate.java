@@ -54,6 +54,10 @@ public final class AgiConnectionGate implements ServerSocketFacade {
         return serverSocket.getLocalPort();
     }
 
+    public InetAddress address() {
+        return serverSocket.getInetAddress();
+    }
+
     public PeerAllowList allowList() {
         return allowList;
     }

@@ -82,6 +82,7 @@ public final class FastAgiServer implements AutoCloseable {
             super(mapping);
             this.gate = gate;
             setPort(gate.port());
+            setAddress(gate.address()); // only for Asterisk-Java's "Listening on" line: the gate has bound already
         }
 
         // Asterisk-Java's accept loop is one thread: it takes a connection from the gate, wraps it in a handler

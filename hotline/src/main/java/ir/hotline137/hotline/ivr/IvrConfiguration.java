@@ -1,0 +1,75 @@
+package ir.hotline137.hotline.ivr;
+
+import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.ivr.CallScript;
+import ir.hotline137.ivr.IvrSettings;
+import ir.hotline137.ivr.escalation.Escalation;
+import ir.hotline137.ivr.followup.FollowUp;
+import ir.hotline137.ivr.intake.DistrictQuestion;
+import ir.hotline137.ivr.intake.Intake;
+import ir.hotline137.ivr.menu.MainMenu;
+import ir.hotline137.ivr.server.FastAgiServer;
+import ir.hotline137.ivr.speech.RecordedSpeechCapture;
+import ir.hotline137.ivr.speech.RecordingFolder;
+import ir.hotline137.ivr.speech.SpeechCapture;
+import ir.hotline137.ivr.speech.Transcriber;
+import ir.hotline137.prompts.PromptCatalogue;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.calls.CallLog;
+import ir.hotline137.requests.calls.MapDbCallLog;
+import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.switchboard.Switchboard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The phone side: the switchboard's live queue, the call flows, and the FastAGI server Asterisk calls. */
+@Configuration(proxyBeanMethods = false)
+public class IvrConfiguration {
+
+    @Bean
+    Switchboard switchboard(Clock clock) {
+        return new Switchboard(clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    CallLog callLog(DataFolder folder) {
+        return MapDbCallLog.open(folder);
+    }
+
+    @Bean
+    IvrSettings ivrSettings(HotlineProperties properties, DataFolder folder) {
+        return properties.ivr().settings(folder.recordingsFolder(), properties.timeZone());
+    }
+
+    /** Recorded and handed to an agent until a speech model is configured (the recognizer's work). */
+    @Bean
+    SpeechCapture speechCapture() {
+        return new RecordedSpeechCapture(Transcriber.NONE);
+    }
+
+    @Bean
+    CallScript callScript(RequestDesk desk, Switchboard switchboard, SpeechCapture speech, CallLog callLog,
+                          IvrSettings settings, Clock clock) {
+        RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone());
+        DistrictQuestion districts = new DistrictQuestion(desk.districts().keySet(), settings.tries());
+        return new CallScript(
+                new MainMenu(settings.tries()),
+                new Intake(desk, districts, speech, recordings, settings, clock),
+                new FollowUp(desk, PromptCatalogue.persian(), settings),
+                new Escalation(switchboard, desk, districts, speech, recordings, settings, clock),
+                callLog, settings, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    FastAgiServer fastAgiServer(CallScript script, HotlineProperties properties) {
+        try {
+            return FastAgiServer.start(properties.fastagi().settings(), script);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen for FastAGI on " + properties.fastagi().bind() + ":"
+                    + properties.fastagi().port() + " (hotline.fastagi.port): " + e.getMessage(), e);
+        }
+    }
+}
