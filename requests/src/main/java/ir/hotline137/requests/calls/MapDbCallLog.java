@@ -2,7 +2,7 @@ package ir.hotline137.requests.calls;
 
 import ir.hotline137.requests.store.DataFolder;
 import ir.hotline137.requests.store.DataFolderException;
-import java.nio.file.Files;
+import ir.hotline137.requests.store.MapDbFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,36 +52,12 @@ public final class MapDbCallLog implements CallLog {
     }
 
     public static MapDbCallLog open(Path file) {
-        boolean existed = Files.exists(file);
-        DB db;
-        try {
-            db = DBMaker.fileDB(file.toFile())
-                    .transactionEnable()
-                    .fileChannelEnable()
-                    .make();
-        } catch (RuntimeException e) {
-            throw new DataFolderException("call log " + file + " cannot be opened" + (existed ? " (damaged?)" : "")
-                    + ": " + e + ". It is left as it is; restore it from backup or move it aside.", e);
-        }
-        return opened(db, file.toString());
+        return MapDbFiles.open(file, "call log", MapDbCallLog::new);
     }
 
     /** A log that lives and dies with the process, for tests. */
     public static MapDbCallLog inMemory() {
-        return opened(DBMaker.memoryDB().transactionEnable().make(), "in memory");
-    }
-
-    private static MapDbCallLog opened(DB db, String where) {
-        try {
-            return new MapDbCallLog(db);
-        } catch (DataFolderException e) {
-            db.close();
-            throw e;
-        } catch (RuntimeException e) {
-            db.close();
-            throw new DataFolderException("call log " + where + " cannot be read (damaged?): " + e
-                    + ". It is left as it is; restore it from backup or move it aside.", e);
-        }
+        return MapDbFiles.read(DBMaker.memoryDB().transactionEnable().make(), "call log in memory", MapDbCallLog::new);
     }
 
     @Override

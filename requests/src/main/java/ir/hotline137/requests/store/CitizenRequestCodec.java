@@ -1,5 +1,10 @@
 package ir.hotline137.requests.store;
 
+import static ir.hotline137.requests.store.StoredFields.readInstant;
+import static ir.hotline137.requests.store.StoredFields.readOptional;
+import static ir.hotline137.requests.store.StoredFields.writeInstant;
+import static ir.hotline137.requests.store.StoredFields.writeOptional;
+
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.HistoryEntry;
@@ -109,25 +114,5 @@ final class CitizenRequestCodec implements Serializer<CitizenRequest> {
         Optional<String> result = readOptional(in);
         return new CitizenRequest(code, sequence, revision, createdAt, caller, district, category, description,
                 source, audio, status, history, supporters, duplicateOf, referral, result);
-    }
-
-    private static void writeInstant(DataOutput out, Instant at) throws IOException {
-        out.writeLong(at.getEpochSecond());
-        out.writeInt(at.getNano());
-    }
-
-    private static Instant readInstant(DataInput in) throws IOException {
-        return Instant.ofEpochSecond(in.readLong(), in.readInt());
-    }
-
-    private static void writeOptional(DataOutput out, Optional<String> value) throws IOException {
-        out.writeBoolean(value.isPresent());
-        if (value.isPresent()) {
-            out.writeUTF(value.get());
-        }
-    }
-
-    private static Optional<String> readOptional(DataInput in) throws IOException {
-        return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
     }
 }

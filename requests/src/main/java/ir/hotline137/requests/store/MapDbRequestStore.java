@@ -5,7 +5,6 @@ import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.RequestNotFoundException;
 import ir.hotline137.requests.Supporter;
 import ir.hotline137.requests.TrackingCode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,7 +19,6 @@ import java.util.function.UnaryOperator;
 import org.mapdb.Atomic;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
-import org.mapdb.DBMaker;
 import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
@@ -72,27 +70,7 @@ public final class MapDbRequestStore implements RequestStore {
     }
 
     public static MapDbRequestStore open(Path file) {
-        boolean existed = Files.exists(file);
-        DB db;
-        try {
-            db = DBMaker.fileDB(file.toFile())
-                    .transactionEnable()
-                    .fileChannelEnable()
-                    .make();
-        } catch (RuntimeException e) {
-            throw new DataFolderException("request store " + file + " cannot be opened" + (existed ? " (damaged?)" : "")
-                    + ": " + e + ". It is left as it is; restore it from backup or move it aside.", e);
-        }
-        try {
-            return new MapDbRequestStore(db);
-        } catch (DataFolderException e) {
-            db.close();
-            throw e;
-        } catch (RuntimeException e) {
-            db.close();
-            throw new DataFolderException("request store " + file + " cannot be read (damaged?): " + e
-                    + ". It is left as it is; restore it from backup or move it aside.", e);
-        }
+        return MapDbFiles.open(file, "request store", MapDbRequestStore::new);
     }
 
     @Override

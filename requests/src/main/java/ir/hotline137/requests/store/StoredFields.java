@@ -1,0 +1,33 @@
+package ir.hotline137.requests.store;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** How the stores' codecs write the field types they share, so every file spells an instant the same way. */
+public final class StoredFields {
+    private StoredFields() {
+    }
+
+    public static void writeInstant(DataOutput out, Instant at) throws IOException {
+        out.writeLong(at.getEpochSecond());
+        out.writeInt(at.getNano());
+    }
+
+    public static Instant readInstant(DataInput in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    }
+
+    public static void writeOptional(DataOutput out, Optional<String> value) throws IOException {
+        out.writeBoolean(value.isPresent());
+        if (value.isPresent()) {
+            out.writeUTF(value.get());
+        }
+    }
+
+    public static Optional<String> readOptional(DataInput in) throws IOException {
+        return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+    }
+}
