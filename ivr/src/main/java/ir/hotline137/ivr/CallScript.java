@@ -54,7 +54,7 @@ public final class CallScript implements AgiScript {
     public void service(AgiRequest request, AgiChannel channel) {
         ActiveCall call = new ActiveCall(request.getUniqueId(), request.getCallerIdNumber(), clock.instant());
         Phone phone = new Phone(channel, ScreenedConnection.ofThisCall(), settings);
-        CallOutcome outcome;
+        CallOutcome outcome = CallOutcome.ENDED;
         try {
             phone.answer();
             outcome = handle(phone, call);
@@ -63,12 +63,13 @@ public final class CallScript implements AgiScript {
         } catch (RuntimeException failure) {
             log.error("call {} failed: {}", call.id(), failure.toString(), failure);
             outcome = rescue(phone, call);
-        }
-        log.info("call {} ended: {}{}", call.id(), outcome, call.request().map(code -> " " + code).orElse(""));
-        try {
-            callLog.record(call.toRecord(outcome, clock.instant()));
-        } catch (RuntimeException e) {
-            log.error("call {} ended ({}) but its record could not be stored", call.id(), outcome, e);
+        } finally {
+            log.info("call {} ended: {}{}", call.id(), outcome, call.request().map(code -> " " + code).orElse(""));
+            try {
+                callLog.record(call.toRecord(outcome, clock.instant()));
+            } catch (RuntimeException e) {
+                log.error("call {} ended ({}) but its record could not be stored", call.id(), outcome, e);
+            }
         }
     }
 
@@ -87,19 +88,32 @@ public final class CallScript implements AgiScript {
 
     private CallOutcome afterHangUp(ActiveCall call) {
         call.step("hung-up");
+        keepWhatWasSaid(call);
+        return call.outcomeIfHungUp();
+    }
+
+    /**
+     * A problem the caller described in a known district is registered even if the call did not get as far
+     * as confirming it, unless an agent talked to the caller: then the agent registered what was right.
+     */
+    private void keepWhatWasSaid(ActiveCall call) {
+        if (call.outcomeIfHungUp() == CallOutcome.ESCALATED_ANSWERED) {
+            return;
+        }
         try {
             intake.registerAfterHangUp(call).ifPresent(code ->
                     log.info("call {}: caller hung up before confirmation; registered {} anyway", call.id(), code));
         } catch (RuntimeException e) {
-            log.error("call {}: the caller hung up and what they said could not be registered", call.id(), e);
+            log.error("call {}: what the caller said could not be registered", call.id(), e);
         }
-        return call.outcomeIfHungUp();
     }
 
     /** Something broke on our side: the caller is told and handed to a person rather than dropped. */
     private CallOutcome rescue(Phone phone, ActiveCall call) {
         if (call.outcomeIfHungUp() != CallOutcome.HUNG_UP) {
-            return call.outcomeIfHungUp(); // it failed after the call had done its work, or while on the queue
+            // it failed after the call had done its work, or while on the queue: keep what it gathered
+            keepWhatWasSaid(call);
+            return call.outcomeIfHungUp();
         }
         try {
             phone.play(Utterance.of(Prompt.SYSTEM_ERROR));

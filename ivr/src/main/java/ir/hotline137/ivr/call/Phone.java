@@ -14,12 +14,14 @@ import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiNetworkException;
 import org.asteriskjava.fastagi.command.AgiCommand;
 import org.asteriskjava.fastagi.command.AnswerCommand;
+import org.asteriskjava.fastagi.command.ChannelStatusCommand;
 import org.asteriskjava.fastagi.command.ExecCommand;
 import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.GetVariableCommand;
 import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.command.SetMusicOffCommand;
 import org.asteriskjava.fastagi.command.SetMusicOnCommand;
+import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.command.WaitForDigitCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
@@ -35,6 +37,8 @@ import org.asteriskjava.fastagi.reply.AgiReply;
 public final class Phone {
     /** Every key a telephone has: a key pressed during a prompt always stops it, valid or not. */
     public static final String ANY_KEY = "0123456789*#";
+    /** The prompts' language: Asterisk looks for them under sounds/fa/. */
+    public static final String LANGUAGE = "fa";
 
     private final AgiChannel channel;
     private final Optional<ScreenedConnection> connection;
@@ -46,15 +50,20 @@ public final class Phone {
         this.settings = settings;
     }
 
+    /**
+     * Answers and sets the channel's language, so Asterisk finds the prompts under {@code sounds/fa/} whatever
+     * the dialplan set.
+     */
     public void answer() {
         send(new AnswerCommand(), "answering");
+        send(new SetVariableCommand("CHANNEL(language)", LANGUAGE), "answering");
     }
 
     /** Plays the prompts to the end; keys pressed meanwhile are ignored. */
     public void play(Utterance utterance) {
         for (String file : utterance.files()) {
             AgiReply reply = send(new StreamFileCommand(sound(file), ""), "during a prompt");
-            hungUpIfNegative(reply, "during a prompt");
+            failedIfNegative(reply, "prompt " + sound(file));
         }
     }
 
@@ -62,7 +71,7 @@ public final class Phone {
     public Optional<Character> playUntilKey(Utterance utterance) {
         for (String file : utterance.files()) {
             AgiReply reply = send(new StreamFileCommand(sound(file), ANY_KEY), "during a prompt");
-            hungUpIfNegative(reply, "during a prompt");
+            failedIfNegative(reply, "prompt " + sound(file));
             if (reply.getResultCode() > 0) {
                 return Optional.of((char) reply.getResultCode());
             }
@@ -85,7 +94,7 @@ public final class Phone {
         StringBuilder typed = new StringBuilder();
         for (String file : files.subList(0, files.size() - 1)) {
             AgiReply reply = send(new StreamFileCommand(sound(file), ANY_KEY), "during a prompt");
-            hungUpIfNegative(reply, "during a prompt");
+            failedIfNegative(reply, "prompt " + sound(file));
             if (reply.getResultCode() > 0) {
                 typed.append((char) reply.getResultCode());
                 return finishTyping(typed, maxDigits);
@@ -95,8 +104,8 @@ public final class Phone {
         AgiReply reply = send(new GetDataCommand(sound(files.getLast()), settings.keypadTimeout().toMillis(),
                 maxDigits), "while typing");
         String result = reply.getResult();
-        if (result.startsWith("-1")) {
-            throw new CallerHungUp("while typing");
+        if (result.startsWith("-")) {
+            failedIfNegative(reply, "prompt " + sound(files.getLast()) + " with keypad entry");
         }
         return result;
     }
@@ -115,30 +124,47 @@ public final class Phone {
 
     public Optional<Character> waitForKey(Duration timeout) {
         AgiReply reply = send(new WaitForDigitCommand(timeout.toMillis()), "while waiting for a key");
-        hungUpIfNegative(reply, "while waiting for a key");
+        failedIfNegative(reply, "waiting for a key");
         return reply.getResultCode() > 0 ? Optional.of((char) reply.getResultCode()) : Optional.empty();
     }
 
     /**
-     * Records the caller after a beep into {@code file}.wav until they press #, fall silent or reach the limit.
+     * Records the caller after a beep into {@code file}.wav until they press #, fall silent, reach the limit or
+     * hang up; a caller who hangs up at the end of a message still leaves it, so that is no exception here.
      * Asterisk writes the file, so {@code file} must be a path Asterisk can write to.
      */
     public Recording record(Path file, Duration limit) {
         AgiReply reply = send(new RecordFileCommand(file.toString(), "wav", "#", (int) limit.toMillis(), 0, true,
                 (int) Math.max(1, settings.descriptionSilence().toSeconds())), "while recording");
-        hungUpIfNegative(reply, "while recording");
+        if ("writefile".equals(reply.getExtra())) {
+            throw new AgiCommandRefused("RECORD FILE " + file, "Asterisk cannot write there: the recordings folder "
+                    + "must exist on Asterisk's side and be writable by it (hotline.data-dir/recordings)");
+        }
+        boolean hungUp = reply.getResultCode() < 0;
+        if (hungUp && !"hangup".equals(reply.getExtra())) {
+            confirmHangUp("recording into " + file);
+        }
         long samples = parseLong(reply.getAttribute("endpos"));
-        return new Recording(file.resolveSibling(file.getFileName() + ".wav"), "dtmf".equals(reply.getExtra()), samples);
+        return new Recording(file.resolveSibling(file.getFileName() + ".wav"), "dtmf".equals(reply.getExtra()), samples,
+                hungUp);
     }
 
     /**
-     * Bridges the caller to another phone and returns when that conversation is over.
-     *
-     * @return Asterisk's DIALSTATUS: ANSWER, NOANSWER, BUSY, CHANUNAVAIL, CONGESTION or CANCEL
+     * Bridges the caller to another phone and returns when that conversation is over, or the caller hung up.
+     * Asterisk still answers GET VARIABLE on a channel whose caller has gone, so the status is known either way.
      */
-    public String dial(String dialString, Duration ring) {
-        exec("Dial", dialString + "," + ring.toSeconds());
-        return variable("DIALSTATUS").orElse("");
+    public DialResult dial(String dialString, Duration ring) {
+        int result = exec("Dial", dialString + "," + ring.toSeconds());
+        if (result >= 0) {
+            return new DialResult(variable("DIALSTATUS").orElse(""), false);
+        }
+        try {
+            return new DialResult(variable("DIALSTATUS").orElse(""), true);
+        } catch (CallerHungUp statusUnreadable) {
+            // Asterisk builds that refuse even GET VARIABLE then: a hang-up during Dial almost always ends
+            // the conversation rather than the ringing.
+            return new DialResult(DialResult.ANSWER, true);
+        }
     }
 
     /** Runs a dialplan application; a refusal by Asterisk (e.g. the application is missing) is an error. */
@@ -195,10 +221,22 @@ public final class Phone {
         return reply;
     }
 
-    private static void hungUpIfNegative(AgiReply reply, String when) {
+    /**
+     * Asterisk answers -1 both when the caller hung up and when it could not do the thing at all (a prompt
+     * missing from its sounds folder). Which one it was decides between a quiet end and an error someone
+     * must fix, so a -1 is checked against the channel itself.
+     */
+    private void failedIfNegative(AgiReply reply, String what) {
         if (reply.getResultCode() < 0) {
-            throw new CallerHungUp(when);
+            confirmHangUp(what);
+            throw new AgiCommandRefused(what, "failed on a live channel: is it installed in Asterisk's sounds/"
+                    + LANGUAGE + "/" + settings.sounds() + "/ (install-prompts)?");
         }
+    }
+
+    /** Throws {@link CallerHungUp} if the channel is gone; returns if the caller is still there. */
+    private void confirmHangUp(String when) {
+        send(new ChannelStatusCommand(), when);
     }
 
     private static long parseLong(String s) {

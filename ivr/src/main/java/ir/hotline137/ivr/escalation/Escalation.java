@@ -3,6 +3,7 @@ package ir.hotline137.ivr.escalation;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.call.ActiveCall;
 import ir.hotline137.ivr.call.CallerHungUp;
+import ir.hotline137.ivr.call.DialResult;
 import ir.hotline137.ivr.call.FlowOutcome;
 import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.ivr.intake.DistrictQuestion;
@@ -10,6 +11,7 @@ import ir.hotline137.ivr.intake.Intake;
 import ir.hotline137.ivr.speech.CapturedSpeech;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
+import ir.hotline137.ivr.speech.SpokenThenHungUp;
 import ir.hotline137.prompts.Prompt;
 import ir.hotline137.prompts.SpokenNumbers;
 import ir.hotline137.prompts.Utterance;
@@ -71,11 +73,11 @@ public final class Escalation {
             return hold(phone, call, waiting);
         } catch (CallerHungUp gone) {
             call.waited(waiting.waited());
-            waiting.abandon();
             throw gone;
-        } catch (RuntimeException failure) {
-            waiting.abandon(); // never leave a call on agents' screens that nobody holds any more
-            throw failure;
+        } finally {
+            // However the hold ends, no call may stay on agents' screens that nobody holds any more. After a
+            // bridge or a time-out this does nothing.
+            waiting.abandon();
         }
     }
 
@@ -122,61 +124,73 @@ public final class Escalation {
         call.step("bridge:" + agent.username());
         phone.musicOnHold(false);
         phone.play(Utterance.of(Prompt.AGENT_CONNECTING));
-        String status;
-        try {
-            status = phone.dial(agent.dialString(), settings.ringTimeout());
-        } catch (CallerHungUp endOfConversation) {
-            // Asterisk cannot tell us DIALSTATUS on a dead channel; a hang-up during Dial is almost always the
-            // caller ending the conversation with the agent.
-            answered(call, waiting, agent);
-            throw endOfConversation;
-        }
-        if ("ANSWER".equals(status)) {
-            answered(call, waiting, agent);
+        DialResult dialled = phone.dial(agent.dialString(), settings.ringTimeout());
+        if (dialled.answered()) {
+            call.answeredBy(agent.username());
+            call.settle(CallOutcome.ESCALATED_ANSWERED);
+            waiting.bridgeEnded();
+            if (dialled.callerHungUp()) {
+                throw new CallerHungUp("at the end of the conversation with " + agent.username());
+            }
             phone.play(Utterance.of(Prompt.GOODBYE));
             return Optional.of(new FlowOutcome.Finished(CallOutcome.ESCALATED_ANSWERED));
         }
-        call.step("bridge-failed:" + status.toLowerCase());
+        if (dialled.callerHungUp()) {
+            throw new CallerHungUp("while " + agent.username() + "'s phone was ringing"); // abandon frees the agent
+        }
+        call.step("bridge-failed:" + dialled.status().toLowerCase());
         waiting.bridgeFailed();
         phone.play(Utterance.of(Prompt.AGENT_NO_ANSWER));
         phone.musicOnHold(true);
         return Optional.empty();
     }
 
-    private static void answered(ActiveCall call, WaitingCall waiting, Agent agent) {
-        call.answeredBy(agent.username());
-        call.settle(CallOutcome.ESCALATED_ANSWERED);
-        waiting.bridgeEnded();
-    }
-
     /** Nobody could take the call in time: a recorded message, registered so that someone calls back. */
     private FlowOutcome.Finished callback(Phone phone, ActiveCall call) {
         call.step("callback");
-        call.settle(CallOutcome.ENDED);
         phone.musicOnHold(false);
         phone.play(Utterance.of(Prompt.CALLBACK_OFFER));
         Path file = recordings.fileFor(call.id(), "message", clock.instant());
-        CapturedSpeech message = speech.capture(phone, call.id(), file, settings.descriptionLimit());
+        CapturedSpeech message;
+        try {
+            message = speech.capture(phone, call.id(), file, settings.descriptionLimit());
+        } catch (SpokenThenHungUp leftAMessage) {
+            // Hanging up after the message is how most people end one: it counts all the same.
+            registerCallback(call, leftAMessage.speech(), call.district());
+            throw new CallerHungUp("after leaving a message");
+        }
         if (message instanceof CapturedSpeech.NothingSaid) {
             phone.play(Utterance.of(Prompt.CALLBACK_EMPTY, Prompt.GOODBYE));
             return new FlowOutcome.Finished(CallOutcome.ENDED);
         }
         message.recording().ifPresent(call::recording);
-        call.settle(CallOutcome.CALLBACK_REQUESTED);
         Optional<Integer> district = call.district().or(() -> districtQuestion.ask(phone, call));
+        Optional<CitizenRequest> registered = registerCallback(call, message, district);
+        phone.play(registered
+                .map(r -> Intake.codeTwice(Prompt.CALLBACK_REGISTERED, r.code()).then(Prompt.GOODBYE))
+                .orElse(Utterance.of(Prompt.GOODBYE)));
+        return new FlowOutcome.Finished(CallOutcome.CALLBACK_REQUESTED);
+    }
+
+    /**
+     * Registers the message as a request for a callback. Without a district there is no request to register:
+     * the message then stays on the call record, which says a callback was asked for.
+     */
+    private Optional<CitizenRequest> registerCallback(ActiveCall call, CapturedSpeech message,
+                                                      Optional<Integer> district) {
+        message.recording().ifPresent(call::recording);
         if (district.isEmpty()) {
-            // Without a district there is no request to register; the message stays on the call record.
-            phone.play(Utterance.of(Prompt.GOODBYE));
-            return new FlowOutcome.Finished(CallOutcome.CALLBACK_REQUESTED);
+            call.settle(CallOutcome.CALLBACK_REQUESTED);
+            return Optional.empty();
         }
         String text = message instanceof CapturedSpeech.Transcribed t ? t.text() : settings.callbackDescription();
         CitizenRequest registered = desk.register(new NewRequest(call.callerDigits(), district.get(), Optional.empty(),
                 text, RequestSource.IVR_SPEECH, message.recording().map(Path::toString), Intake.ACTOR,
                 Optional.of("callback requested: nobody answered within " + minutes(settings.answerTimeout()))));
         call.request(registered.code());
+        call.settle(CallOutcome.CALLBACK_REQUESTED);
         call.step("callback-registered");
-        phone.play(Intake.codeTwice(Prompt.CALLBACK_REGISTERED, registered.code()).then(Prompt.GOODBYE));
-        return new FlowOutcome.Finished(CallOutcome.CALLBACK_REQUESTED);
+        return Optional.of(registered);
     }
 
     private GatheredInfo gathered(ActiveCall call, EscalationReason reason) {

@@ -2,11 +2,13 @@ package ir.hotline137.ivr.intake;
 
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.call.ActiveCall;
+import ir.hotline137.ivr.call.CallerHungUp;
 import ir.hotline137.ivr.call.FlowOutcome;
 import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.ivr.speech.CapturedSpeech;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
+import ir.hotline137.ivr.speech.SpokenThenHungUp;
 import ir.hotline137.prompts.Prompt;
 import ir.hotline137.prompts.SpokenDates;
 import ir.hotline137.prompts.SpokenNumbers;
@@ -59,7 +61,13 @@ public final class Intake {
         }
         phone.play(Utterance.of(Prompt.DESCRIBE_ASK));
         Path file = recordings.fileFor(call.id(), "description", clock.instant());
-        CapturedSpeech said = speech.capture(phone, call.id(), file, settings.descriptionLimit());
+        CapturedSpeech said;
+        try {
+            said = speech.capture(phone, call.id(), file, settings.descriptionLimit());
+        } catch (SpokenThenHungUp gone) {
+            call.description(gone.speech());
+            throw new CallerHungUp("after describing the problem");
+        }
         call.description(said);
         if (!(said instanceof CapturedSpeech.Transcribed transcribed)) {
             call.step(said instanceof CapturedSpeech.Untranscribed ? "description:audio-only" : "description:none");

@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.asteriskjava.util.ServerSocketFacade;
@@ -40,6 +45,8 @@ public final class AgiConnectionGate implements ServerSocketFacade {
     private final Map<InetSocketAddress, ScreenedConnection> open = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final Thread acceptor;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("fastagi-header-deadline").daemon().factory());
     private volatile boolean closing;
 
     /** Binds now, so a taken port fails the start instead of a background thread. */
@@ -90,6 +97,7 @@ public final class AgiConnectionGate implements ServerSocketFacade {
     @Override
     public void close() throws IOException {
         closing = true;
+        deadlines.shutdownNow();
         serverSocket.close();
         screened.offer(Optional.empty());
         for (ScreenedConnection connection : List.copyOf(open.values())) {
@@ -104,7 +112,9 @@ public final class AgiConnectionGate implements ServerSocketFacade {
                 socket = serverSocket.accept();
             } catch (IOException e) {
                 if (!closing) {
-                    log.warn("FastAGI accept failed, going on: {}", e.toString());
+                    // e.g. out of file descriptors: pause rather than spin and flood the log
+                    log.warn("FastAGI accept failed, trying again shortly: {}", e.toString());
+                    pause();
                 }
                 continue;
             }
@@ -121,6 +131,16 @@ public final class AgiConnectionGate implements ServerSocketFacade {
 
     private void screen(Socket socket) {
         String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+        // The read timeout alone would let a peer that sends a byte now and then stay for ever: the whole
+        // introduction must fit in the header timeout.
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = deadlines.schedule(() -> closeQuietly(socket), settings.headerTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            closeQuietly(socket); // the server is stopping
+            return;
+        }
         try {
             socket.setSoTimeout((int) settings.headerTimeout().toMillis());
             socket.setTcpNoDelay(true);
@@ -146,6 +166,10 @@ public final class AgiConnectionGate implements ServerSocketFacade {
                 drop(socket, peer, "sent agi_ headers without agi_request or agi_network_script");
                 return;
             }
+            if (!deadline.cancel(false)) {
+                drop(socket, peer, "sent no complete agi_ headers within " + settings.headerTimeout().toSeconds() + " s");
+                return;
+            }
             InetSocketAddress key = (InetSocketAddress) socket.getRemoteSocketAddress();
             ScreenedConnection connection = new ScreenedConnection(socket, reader, headers,
                     (int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()), () -> open.remove(key));
@@ -160,7 +184,18 @@ public final class AgiConnectionGate implements ServerSocketFacade {
         } catch (AgiLineReader.LineTooLongException e) {
             drop(socket, peer, "sent " + e.getMessage());
         } catch (IOException e) {
-            drop(socket, peer, "failed while sending its headers: " + e.getMessage());
+            drop(socket, peer, deadline.isDone() ? "sent no complete agi_ headers within "
+                    + settings.headerTimeout().toSeconds() + " s" : "failed while sending its headers: " + e.getMessage());
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

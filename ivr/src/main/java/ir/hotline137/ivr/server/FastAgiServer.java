@@ -1,6 +1,9 @@
 package ir.hotline137.ivr.server;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.asteriskjava.fastagi.AgiScript;
@@ -14,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Asterisk-Java's FastAGI server, serving {@code agi://HOST:PORT/ivr}, with two changes:
  * <ul>
  *   <li>every call runs on its own virtual thread: Asterisk-Java's pool has no queue and turns calls away
- *       past its maximum, and a call spends nearly all its life waiting for the caller;</li>
+ *       past its maximum, and a call spends nearly all its life waiting for the caller. Before Java 24 a
+ *       virtual thread blocked inside Asterisk-Java's synchronized channel would hold one of the few carrier
+ *       threads for a whole prompt or conversation, so there each call gets a platform thread instead;</li>
  *   <li>connections come through the {@link AgiConnectionGate}, which keeps out peers that are not allowed
  *       or do not speak AGI.</li>
  * </ul>
@@ -22,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class FastAgiServer implements AutoCloseable {
     public static final String SCRIPT = "ivr";
     private static final Logger log = LoggerFactory.getLogger(FastAgiServer.class);
+    /** On close, calls get this long to wind up (save what the caller said, write their record). */
+    private static final Duration WIND_UP = Duration.ofSeconds(10);
+    private static final boolean VIRTUAL_CALLS = Runtime.version().feature() >= 24;
 
     private final AgiConnectionGate gate;
     private final CallThreadServer server;
@@ -56,11 +64,28 @@ public final class FastAgiServer implements AutoCloseable {
         return gate.refused();
     }
 
+    /**
+     * Stops taking calls and cuts the ones in progress (Asterisk goes on with its dialplan), then waits for
+     * their threads to save what they gathered, so the stores may be closed after this returns.
+     */
     @Override
     public void close() {
-        server.shutdown(); // closes the gate too: it is the server's socket
+        server.shutdown();
         try {
-            acceptor.join(5_000);
+            gate.close(); // also when the accept loop has not started yet
+        } catch (IOException e) {
+            log.warn("closing the FastAGI port failed: {}", e.toString());
+        }
+        long deadline = System.nanoTime() + WIND_UP.toNanos();
+        try {
+            acceptor.join(WIND_UP.toMillis());
+            for (Thread call : server.calls) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !call.join(Duration.ofNanos(left))) {
+                    log.warn("{} calls were still winding up when the FastAGI server stopped", server.calls.size());
+                    break;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -77,6 +102,7 @@ public final class FastAgiServer implements AutoCloseable {
     private static final class CallThreadServer extends DefaultAgiServer {
         private final AgiConnectionGate gate;
         private final AtomicLong started = new AtomicLong();
+        private final Set<Thread> calls = ConcurrentHashMap.newKeySet();
 
         CallThreadServer(SimpleMappingStrategy mapping, AgiConnectionGate gate) {
             super(mapping);
@@ -115,7 +141,17 @@ public final class FastAgiServer implements AutoCloseable {
             long n = started.incrementAndGet();
             ScreenedConnection connection = accepted;
             accepted = null;
-            Thread.ofVirtual().name("call-" + n).start(connection == null ? call : connection.boundTo(call));
+            Runnable bound = connection == null ? call : connection.boundTo(call);
+            Thread.Builder builder = VIRTUAL_CALLS ? Thread.ofVirtual() : Thread.ofPlatform().daemon();
+            Thread thread = builder.name("call-" + n).unstarted(() -> {
+                try {
+                    bound.run();
+                } finally {
+                    calls.remove(Thread.currentThread());
+                }
+            });
+            calls.add(thread);
+            thread.start();
         }
     }
 }

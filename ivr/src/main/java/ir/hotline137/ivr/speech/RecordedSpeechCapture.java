@@ -1,5 +1,6 @@
 package ir.hotline137.ivr.speech;
 
+import ir.hotline137.ivr.call.CallerHungUp;
 import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.ivr.call.Recording;
 import java.nio.file.Path;
@@ -24,11 +25,20 @@ public final class RecordedSpeechCapture implements SpeechCapture {
     @Override
     public CapturedSpeech capture(Phone phone, String callId, Path file, Duration limit) {
         Recording recording = phone.record(file, limit);
-        if (recording.samples() > 0 && recording.samples() < LEAST_SAMPLES) {
+        boolean tooShort = recording.samples() < LEAST_SAMPLES && (recording.samples() > 0 || recording.hungUp());
+        if (tooShort) {
+            if (recording.hungUp()) {
+                throw new CallerHungUp("while recording");
+            }
             return new CapturedSpeech.NothingSaid();
         }
         Optional<String> words = transcriber.transcribe(recording.file()).map(String::strip).filter(s -> !s.isEmpty());
-        return words.<CapturedSpeech>map(text -> new CapturedSpeech.Transcribed(text, Optional.of(recording.file())))
+        CapturedSpeech speech = words.<CapturedSpeech>map(text ->
+                        new CapturedSpeech.Transcribed(text, Optional.of(recording.file())))
                 .orElseGet(() -> new CapturedSpeech.Untranscribed(recording.file()));
+        if (recording.hungUp()) {
+            throw new SpokenThenHungUp(speech);
+        }
+        return speech;
     }
 }

@@ -16,6 +16,8 @@ public interface SpeechCapture {
      * @param callId the call's unique id, to tie a streamed capture to this call
      * @param file   where the recording goes, without extension; Asterisk must be able to write there
      * @param limit  the longest the caller may speak
+     * @throws SpokenThenHungUp with what was said, when the caller spoke and then hung up
+     * @throws ir.hotline137.ivr.call.CallerHungUp when the caller hung up without saying anything usable
      */
     CapturedSpeech capture(Phone phone, String callId, Path file, Duration limit);
 }

@@ -35,7 +35,8 @@ public final class Caller {
     record Keys(String keys, boolean duringPrompt) implements Step {
     }
 
-    record Speech(String words) implements Step {
+    /** Words at the next recording; {@code thenHangsUp}: the caller hangs up instead of pressing #. */
+    record Speech(String words, boolean thenHangsUp) implements Step {
     }
 
     record Silence() implements Step {
@@ -106,7 +107,19 @@ public final class Caller {
         if (words.isBlank()) {
             throw new IllegalArgumentException("says() needs words; use staysSilent() for a silent recording");
         }
-        return then(new Speech(words));
+        return then(new Speech(words, false));
+    }
+
+    /**
+     * Like {@link #says(String)}, but the caller hangs up at the end instead of pressing #, as many do after
+     * leaving a message: Asterisk keeps the recording and answers {@code 200 result=-1 (hangup) endpos=N}.
+     */
+    public Caller saysThenHangsUp(String words) {
+        Objects.requireNonNull(words, "words");
+        if (words.isBlank()) {
+            throw new IllegalArgumentException("saysThenHangsUp() needs words");
+        }
+        return then(new Speech(words, true));
     }
 
     /**

@@ -233,6 +233,9 @@ final class ScriptedChannel {
                     int samples = samples(SPEECH_MILLIS, maxMillis);
                     CallerAudio.write(file, format, CallerAudio.speech(samples, speech.words().hashCode()));
                     Files.writeString(words, speech.words(), StandardCharsets.UTF_8);
+                    if (speech.thenHangsUp()) {
+                        return new Reply("200 result=-1 (hangup) endpos=" + samples, Effect.CALLER_HUNG_UP, file);
+                    }
                     boolean cutOff = maxMillis > 0 && maxMillis < SPEECH_MILLIS;
                     return recorded(file, escapeDigits.indexOf('#') >= 0 && !cutOff
                             ? "200 result=35 (dtmf) endpos=" + samples

@@ -49,7 +49,7 @@ class FastAgiRobustnessTest {
             assertThat(closedWithin(peer, Duration.ofSeconds(5))).isTrue();
         }
         assertThatACallStillWorks();
-        assertThat(ivr.server.connectionsRefused()).isEqualTo(1);
+        awaitRefused(1);
         assertThat(ivr.server.callsStarted()).isEqualTo(1);
     }
 
@@ -60,7 +60,7 @@ class FastAgiRobustnessTest {
             assertThat(closedWithin(peer, Duration.ofSeconds(5))).isTrue();
         }
         assertThatACallStillWorks();
-        assertThat(ivr.server.connectionsRefused()).isEqualTo(1);
+        awaitRefused(1);
     }
 
     @Test
@@ -71,7 +71,8 @@ class FastAgiRobustnessTest {
             assertThat(closedWithin(silent, HEADER_TIMEOUT.plusSeconds(4))).isTrue();
             assertThat(closedWithin(halfway, HEADER_TIMEOUT.plusSeconds(4))).isTrue();
         }
-        assertThat(ivr.server.connectionsRefused()).isEqualTo(2);
+        // the peer sees its socket closed a moment before the gate has counted it
+        awaitRefused(2);
         assertThat(ivr.server.callsStarted()).isEqualTo(1);
     }
 
@@ -81,8 +82,21 @@ class FastAgiRobustnessTest {
             assertThat(closedWithin(stranger, Duration.ofMillis(900))).isTrue();
         }
         assertThatACallStillWorks();
-        assertThat(ivr.server.connectionsRefused()).isEqualTo(1);
+        awaitRefused(1);
         assertThat(ivr.server.callsStarted()).isEqualTo(1);
+    }
+
+    private void awaitRefused(long expected) {
+        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (ivr.server.connectionsRefused() < expected && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(ivr.server.connectionsRefused()).isEqualTo(expected);
     }
 
     private void assertThatACallStillWorks() {
@@ -92,7 +106,12 @@ class FastAgiRobustnessTest {
         assertThat(call.played()).contains("hotline137/registered");
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (ivr.call(call.uniqueId()).isEmpty() && System.nanoTime() < end) {
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         assertThat(ivr.call(call.uniqueId()).orElseThrow().outcome()).isEqualTo(CallOutcome.REGISTERED);
     }
