@@ -90,6 +90,7 @@ public final class CallThroughputBenchmark {
         };
         AgiScript bare = (request, channel) -> {
             channel.answer();
+            channel.setVariable("CHANNEL(language)", "fa"); // as Phone.answer() does
             for (int i = 0; i < commands; i++) {
                 channel.streamFile("hotline137/welcome", "");
             }
@@ -119,7 +120,7 @@ public final class CallThroughputBenchmark {
                 oursNanos += t1 - t0;
                 bareNanos += t2 - t1;
             }
-            double perCall = commands + 2; // ANSWER, the prompts, Asterisk-Java's closing SET VARIABLE
+            double perCall = commands + 3; // ANSWER, the language, the prompts, Asterisk-Java's closing SET VARIABLE
             double oursMicros = oursNanos / 1e3 / calls / perCall * concurrency;
             double bareMicros = bareNanos / 1e3 / calls / perCall * concurrency;
             report.line("   per AGI command, %d calls at once: ours %.1f µs, bare Asterisk-Java %.1f µs (ratio %.2f); "

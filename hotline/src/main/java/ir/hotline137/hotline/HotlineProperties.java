@@ -71,7 +71,7 @@ public record HotlineProperties(
      * @param allowedHosts  the Asterisk servers that may connect (addresses, CIDR blocks, host names)
      * @param headerTimeout how long a new connection may take to introduce itself
      * @param maxLineBytes  the longest line accepted from Asterisk
-     * @param readTimeout   the longest one command may take, a whole conversation with an agent included
+     * @param readTimeout   the longest one command may take (0: no limit; a conversation with an agent is one)
      */
     public record Fastagi(
             @DefaultValue("127.0.0.1") String bind,
@@ -79,7 +79,7 @@ public record HotlineProperties(
             @DefaultValue({"127.0.0.1", "::1"}) List<String> allowedHosts,
             @DefaultValue("10s") Duration headerTimeout,
             @DefaultValue("8192") int maxLineBytes,
-            @DefaultValue("3h") Duration readTimeout) {
+            @DefaultValue("0s") Duration readTimeout) {
 
         public FastAgiSettings settings() {
             return new FastAgiSettings(bind, port, allowedHosts, headerTimeout, maxLineBytes, readTimeout);

@@ -144,6 +144,7 @@ public final class AgiConnectionGate implements ServerSocketFacade {
         try {
             socket.setSoTimeout((int) settings.headerTimeout().toMillis());
             socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true); // finds an Asterisk host that vanished without closing the connection
             AgiLineReader reader = new AgiLineReader(socket.getInputStream(), settings.maxLineBytes());
             List<String> headers = new ArrayList<>();
             String line;

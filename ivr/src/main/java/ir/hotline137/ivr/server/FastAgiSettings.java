@@ -12,7 +12,9 @@ import java.util.List;
  *                      (resolved once at start); anyone else is disconnected at once
  * @param headerTimeout how long a new connection may take to send its agi_ headers
  * @param maxLineBytes  the longest line accepted from a peer; Asterisk's lines are far shorter
- * @param readTimeout   how long one command may wait for its reply; a bridged conversation is one command
+ * @param readTimeout   how long one command may wait for its reply, 0 for as long as the call lasts (a bridged
+ *                      conversation is one command). A timed read costs a timer on every reply, measurably
+ *                      so on virtual threads, and a vanished peer is found by TCP keep-alive anyway.
  */
 public record FastAgiSettings(String bind, int port, List<String> allowedHosts, Duration headerTimeout,
                               int maxLineBytes, Duration readTimeout) {
@@ -34,13 +36,15 @@ public record FastAgiSettings(String bind, int port, List<String> allowedHosts, 
             throw new IllegalArgumentException("hotline.fastagi.max-line-bytes " + maxLineBytes + " is too small");
         }
         requirePositive(headerTimeout, "header-timeout");
-        requirePositive(readTimeout, "read-timeout");
+        if (readTimeout == null || readTimeout.isNegative()) {
+            throw new IllegalArgumentException("hotline.fastagi.read-timeout must be 0 (none) or a positive duration");
+        }
     }
 
     /** Loopback only, the standard port: what a fresh install needs when Asterisk runs on the same host. */
     public static FastAgiSettings loopback(int port) {
         return new FastAgiSettings("127.0.0.1", port, List.of("127.0.0.1", "::1"), Duration.ofSeconds(10), 8192,
-                Duration.ofHours(3));
+                Duration.ZERO);
     }
 
     private static void requirePositive(Duration d, String name) {
