@@ -82,7 +82,7 @@ public final class CallThroughputBenchmark {
 
         IvrSettings settings = IvrSettings.defaults(Path.of(System.getProperty("java.io.tmpdir")), IvrHarness.TEHRAN);
         AgiScript ours = (request, channel) -> {
-            Phone phone = new Phone(channel, ScreenedConnection.ofThisCall(), settings);
+            Phone phone = new Phone(channel, ScreenedConnection.ofThisCall().orElseThrow(), settings);
             phone.answer();
             for (int i = 0; i < commands; i++) {
                 phone.play(Utterance.ofFiles("welcome"));

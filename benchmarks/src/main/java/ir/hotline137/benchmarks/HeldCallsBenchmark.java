@@ -1,6 +1,7 @@
 package ir.hotline137.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
+import ir.hotline137.ivr.Eventually;
 import ir.hotline137.ivr.IvrHarness;
 import ir.hotline137.requests.calls.CallOutcome;
 import java.io.BufferedReader;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * How many callers the IVR holds at once, all waiting for an agent in the hold loop (music, their place in the
@@ -51,7 +51,7 @@ public final class HeldCallsBenchmark {
             try {
                 long dialling = System.nanoTime();
                 expect(fromCallers.readLine(), "dialled");
-                awaitTrue(() -> ivr.switchboard.waitingCalls().size() == calls, Duration.ofMinutes(5),
+                Eventually.await(() -> ivr.switchboard.waitingCalls().size() == calls, Duration.ofMinutes(5),
                         () -> ivr.switchboard.waitingCalls().size() + " of " + calls + " on the queue");
                 double fillSeconds = (System.nanoTime() - dialling) / 1e9;
                 Report.progress("%d calls holding after %.1f s; holding for %d s", calls, fillSeconds, holdSeconds);
@@ -68,11 +68,11 @@ public final class HeldCallsBenchmark {
                 toCallers.write("hang up\n");
                 toCallers.flush();
                 long hangingUp = System.nanoTime();
-                awaitTrue(() -> ivr.switchboard.waitingCalls().isEmpty(), Duration.ofMinutes(2),
+                Eventually.await(() -> ivr.switchboard.waitingCalls().isEmpty(), Duration.ofMinutes(2),
                         () -> ivr.switchboard.waitingCalls().size() + " still on the queue");
                 double emptySeconds = (System.nanoTime() - hangingUp) / 1e9;
                 expect(fromCallers.readLine(), "ended " + calls + " errors 0");
-                awaitTrue(() -> ivr.calls().size() == calls, Duration.ofMinutes(1), () -> ivr.calls().size() + " records");
+                Eventually.await(() -> ivr.calls().size() == calls, Duration.ofMinutes(1), () -> ivr.calls().size() + " records");
                 long abandoned = ivr.calls().stream().filter(c -> c.outcome() == CallOutcome.ESCALATED_ABANDONED).count();
 
                 report.line("   held at once: %d of %d (refused %d, call threads started %d); all on hold after %.1f s",
@@ -117,16 +117,5 @@ public final class HeldCallsBenchmark {
             }
         }
         return 0;
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, Duration limit, java.util.function.Supplier<String> state)
-            throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("not within " + limit + ": " + state.get());
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -2,6 +2,7 @@ package ir.hotline137.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.ivr.Eventually;
 import ir.hotline137.ivr.fake.CallTranscript;
 import ir.hotline137.ivr.fake.Caller;
 import ir.hotline137.ivr.fake.FakeAsterisk;
@@ -97,15 +98,12 @@ class HotlineApplicationTest {
     }
 
     private CallRecord awaitRecord(String callId) {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < end) {
-            Optional<CallRecord> found = callLog.between(Instant.EPOCH, Instant.now().plusSeconds(60)).stream()
-                    .filter(r -> r.callId().equals(callId)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("no call record for " + callId);
+        Eventually.await(() -> record(callId).isPresent(), Duration.ofSeconds(5), () -> "no call record for " + callId);
+        return record(callId).orElseThrow();
+    }
+
+    private Optional<CallRecord> record(String callId) {
+        return callLog.between(Instant.EPOCH, Instant.now().plusSeconds(60)).stream()
+                .filter(r -> r.callId().equals(callId)).findFirst();
     }
 }

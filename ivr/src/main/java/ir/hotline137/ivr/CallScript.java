@@ -53,7 +53,9 @@ public final class CallScript implements AgiScript {
     @Override
     public void service(AgiRequest request, AgiChannel channel) {
         ActiveCall call = new ActiveCall(request.getUniqueId(), request.getCallerIdNumber(), clock.instant());
-        Phone phone = new Phone(channel, ScreenedConnection.ofThisCall(), settings);
+        Phone phone = new Phone(channel, ScreenedConnection.ofThisCall().orElseThrow(() ->
+                new IllegalStateException("calls reach CallScript through FastAgiServer, whose gate screens them")),
+                settings);
         CallOutcome outcome = CallOutcome.ENDED;
         try {
             phone.answer();

@@ -64,9 +64,4 @@ public record IvrSettings(
         return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
                 holdAnnouncement, timeout, holdListen, ringTimeout, untranscribedDescription, callbackDescription);
     }
-
-    public IvrSettings withHoldAnnouncement(Duration every) {
-        return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
-                every, answerTimeout, holdListen, ringTimeout, untranscribedDescription, callbackDescription);
-    }
 }

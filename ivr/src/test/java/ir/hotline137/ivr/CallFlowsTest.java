@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,7 +204,7 @@ class CallFlowsTest {
 
         call.hangUp();
 
-        await(() -> ivr.switchboard.waitingCalls().isEmpty(), Duration.ofSeconds(3));
+        Eventually.await(() -> ivr.switchboard.waitingCalls().isEmpty(), Duration.ofSeconds(3));
         CallRecord record = awaitRecord(call.awaitEnd(CALL));
         assertThat(record.outcome()).isEqualTo(CallOutcome.ESCALATED_ABANDONED);
         assertThat(record.request()).isEmpty();
@@ -377,28 +376,13 @@ class CallFlowsTest {
     }
 
     WaitingCallView awaitWaiting(String uniqueId) {
-        await(() -> ivr.switchboard.waitingCalls().stream().anyMatch(w -> w.id().value().equals(uniqueId)), CALL);
+        Eventually.await(() -> ivr.switchboard.waitingCalls().stream().anyMatch(w -> w.id().value().equals(uniqueId)), CALL);
         return ivr.switchboard.waitingCalls().stream().filter(w -> w.id().value().equals(uniqueId)).findFirst()
                 .orElseThrow();
     }
 
     CallRecord awaitRecord(CallTranscript call) {
-        await(() -> ivr.call(call.uniqueId()).isPresent(), Duration.ofSeconds(5));
+        Eventually.await(() -> ivr.call(call.uniqueId()).isPresent(), Duration.ofSeconds(5));
         return ivr.call(call.uniqueId()).orElseThrow();
-    }
-
-    static void await(BooleanSupplier condition, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not true within " + timeout);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

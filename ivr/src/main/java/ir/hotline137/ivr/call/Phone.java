@@ -41,10 +41,10 @@ public final class Phone {
     public static final String LANGUAGE = "fa";
 
     private final AgiChannel channel;
-    private final Optional<ScreenedConnection> connection;
+    private final ScreenedConnection connection;
     private final IvrSettings settings;
 
-    public Phone(AgiChannel channel, Optional<ScreenedConnection> connection, IvrSettings settings) {
+    public Phone(AgiChannel channel, ScreenedConnection connection, IvrSettings settings) {
         this.channel = channel;
         this.connection = connection;
         this.settings = settings;
@@ -187,16 +187,11 @@ public final class Phone {
 
     /**
      * While holding, listens for the caller hanging up without sending anything to Asterisk, so thousands
-     * of waiting callers cost no traffic. Without a screened connection (never in production) it falls
-     * back to waiting on the line with a timed key wait, which also notices a hang-up.
+     * of waiting callers cost no traffic.
      */
     public boolean hungUpWithin(Duration slice) {
-        if (connection.isEmpty()) {
-            waitForKey(slice);
-            return false;
-        }
         try {
-            return connection.get().hungUpWithin(slice);
+            return connection.hungUpWithin(slice);
         } catch (IOException e) {
             return true;
         }

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,8 +130,9 @@ public final class AgiConnectionGate implements ServerSocketFacade {
 
     private void screen(Socket socket) {
         String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
-        // The read timeout alone would let a peer that sends a byte now and then stay for ever: the whole
-        // introduction must fit in the header timeout.
+        // One deadline for the whole introduction: a per-read timeout would let a peer that sends a byte now
+        // and then stay for ever. When it passes the socket is closed, which ends the read below.
+        String tooSlow = "sent no complete agi_ headers within " + settings.headerTimeout().toSeconds() + " s";
         ScheduledFuture<?> deadline;
         try {
             deadline = deadlines.schedule(() -> closeQuietly(socket), settings.headerTimeout().toMillis(),
@@ -142,7 +142,6 @@ public final class AgiConnectionGate implements ServerSocketFacade {
             return;
         }
         try {
-            socket.setSoTimeout((int) settings.headerTimeout().toMillis());
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true); // finds an Asterisk host that vanished without closing the connection
             AgiLineReader reader = new AgiLineReader(socket.getInputStream(), settings.maxLineBytes());
@@ -168,7 +167,7 @@ public final class AgiConnectionGate implements ServerSocketFacade {
                 return;
             }
             if (!deadline.cancel(false)) {
-                drop(socket, peer, "sent no complete agi_ headers within " + settings.headerTimeout().toSeconds() + " s");
+                drop(socket, peer, tooSlow);
                 return;
             }
             InetSocketAddress key = (InetSocketAddress) socket.getRemoteSocketAddress();
@@ -180,13 +179,10 @@ public final class AgiConnectionGate implements ServerSocketFacade {
                 return;
             }
             screened.add(Optional.of(connection));
-        } catch (SocketTimeoutException e) {
-            drop(socket, peer, "sent no complete agi_ headers within " + settings.headerTimeout().toSeconds() + " s");
         } catch (AgiLineReader.LineTooLongException e) {
             drop(socket, peer, "sent " + e.getMessage());
         } catch (IOException e) {
-            drop(socket, peer, deadline.isDone() ? "sent no complete agi_ headers within "
-                    + settings.headerTimeout().toSeconds() + " s" : "failed while sending its headers: " + e.getMessage());
+            drop(socket, peer, deadline.isDone() ? tooSlow : "failed while sending its headers: " + e.getMessage());
         } finally {
             deadline.cancel(false);
         }

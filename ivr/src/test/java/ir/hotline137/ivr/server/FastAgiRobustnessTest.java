@@ -2,6 +2,7 @@ package ir.hotline137.ivr.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.ivr.Eventually;
 import ir.hotline137.ivr.IvrHarness;
 import ir.hotline137.ivr.fake.CallTranscript;
 import ir.hotline137.ivr.fake.Caller;
@@ -87,15 +88,7 @@ class FastAgiRobustnessTest {
     }
 
     private void awaitRefused(long expected) {
-        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (ivr.server.connectionsRefused() < expected && System.nanoTime() < end) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Eventually.await(() -> ivr.server.connectionsRefused() >= expected, Duration.ofSeconds(3));
         assertThat(ivr.server.connectionsRefused()).isEqualTo(expected);
     }
 
@@ -104,15 +97,7 @@ class FastAgiRobustnessTest {
                 .says("زباله‌های کوچه دو روز است جمع‌آوری نشده")).awaitEnd(Duration.ofSeconds(30));
         assertThat(call.error()).isEmpty();
         assertThat(call.played()).contains("hotline137/registered");
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (ivr.call(call.uniqueId()).isEmpty() && System.nanoTime() < end) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Eventually.await(() -> ivr.call(call.uniqueId()).isPresent(), Duration.ofSeconds(5));
         assertThat(ivr.call(call.uniqueId()).orElseThrow().outcome()).isEqualTo(CallOutcome.REGISTERED);
     }
 
