@@ -1,0 +1,29 @@
+package ir.hotline137.recognizer.audio;
+
+import java.time.Duration;
+
+/**
+ * When an utterance is over, in audio time.
+ *
+ * @param endSilence how long the caller must be quiet after speaking for the utterance to end
+ * @param noSpeech   how long to wait for the caller to begin before giving up
+ * @param maxLength  the longest an utterance may run, however it goes
+ */
+public record Endpointing(Duration endSilence, Duration noSpeech, Duration maxLength) {
+    public Endpointing {
+        requirePositive(endSilence, "end silence");
+        requirePositive(noSpeech, "no-speech time");
+        requirePositive(maxLength, "maximum length");
+    }
+
+    /** The same, but never longer than {@code limit}: a flow may allow less than the recognizer's cap. */
+    public Endpointing atMost(Duration limit) {
+        return limit.compareTo(maxLength) < 0 && limit.isPositive() ? new Endpointing(endSilence, noSpeech, limit) : this;
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || !d.isPositive()) {
+            throw new IllegalArgumentException("the " + what + " must be positive, not " + d);
+        }
+    }
+}
