@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param commands every command line the server sent, in order, as received
  * @param replies the reply to each command, same index as in {@code commands} (a 520 reply spans several lines)
  * @param recordings the audio files that {@code RECORD FILE} commands wrote, in order
+ * @param audioSockets the streams that {@code EXEC AudioSocket} commands opened, or tried to, in order
  * @param callerHungUp whether the caller hung up (by script or by {@link FakeCall#hangUp()})
  * @param serverHungUp whether the server hung the channel up ({@code HANGUP} or {@code EXEC Hangup})
  * @param hangUpNoticeAt how many commands had been received when the unsolicited {@code HANGUP} line went to the
@@ -19,13 +20,15 @@ import java.util.Optional;
  * @param error why the call ended abnormally (connection refused, a silent server, a reset), if it did
  */
 public record CallTranscript(String uniqueId, List<String> commands, List<String> replies, List<Path> recordings,
-        boolean callerHungUp, boolean serverHungUp, int hangUpNoticeAt, Optional<String> error) {
+        List<AudioSocketSession> audioSockets, boolean callerHungUp, boolean serverHungUp, int hangUpNoticeAt,
+        Optional<String> error) {
 
     public CallTranscript {
         Objects.requireNonNull(uniqueId, "uniqueId");
         commands = List.copyOf(commands);
         replies = List.copyOf(replies);
         recordings = List.copyOf(recordings);
+        audioSockets = List.copyOf(audioSockets);
         Objects.requireNonNull(error, "error");
     }
 
@@ -87,6 +90,7 @@ public record CallTranscript(String uniqueId, List<String> commands, List<String
             }
         }
         recordings.forEach(file -> text.append("\n  recorded ").append(file));
+        audioSockets.forEach(stream -> text.append("\n  ").append(stream));
         return text.toString();
     }
 }

@@ -1,5 +1,8 @@
 package ir.hotline137.ivr.fake;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,11 +14,16 @@ import java.util.stream.Collectors;
  * its own place in the script.
  *
  * <p>Steps are consumed in order by the <em>input</em> commands, those during which a real caller can act:
- * {@code STREAM FILE} with escape digits, {@code GET DATA}, {@code WAIT FOR DIGIT} and {@code RECORD FILE}.
- * Other commands ({@code ANSWER}, {@code EXEC Dial}, ...) never consume a step. A prompt with escape digits counts
- * as input only for {@link #hangsUp()} and {@link #pressesDuringPrompt(String)}; {@link #staysSilent()},
- * {@link #presses(String)} and {@link #says(String)} wait for the command that collects keys or records. When the steps run out the caller
- * stays on the line and listens, as after {@link #holds()}.
+ * {@code STREAM FILE} with escape digits, {@code GET DATA}, {@code WAIT FOR DIGIT}, {@code RECORD FILE} and
+ * {@code EXEC AudioSocket}, which streams what the caller does to the server as it happens. Other commands
+ * ({@code ANSWER}, {@code EXEC Dial}, ...) never consume a step. A prompt with escape digits counts as input only
+ * for {@link #hangsUp()} and {@link #pressesDuringPrompt(String)}; {@link #staysSilent()},
+ * {@link #presses(String)}, {@link #says(String)} and {@link #speaks(Path)} wait for the command that collects keys,
+ * records or streams. When the steps run out the caller stays on the line and listens, as after {@link #holds()}.
+ *
+ * <p>{@link #says(String)} stands in for speech with a murmur and hands the words over in a side file, for tests of
+ * what the server does with a transcript; {@link #speaks(Path)} and its kin play a real recording, for tests that
+ * need the server to hear actual speech, such as a recogniser listening on an AudioSocket stream.
  *
  * <pre>{@code
  * Caller.withNumber("09121234567")
@@ -23,6 +31,9 @@ import java.util.stream.Collectors;
  *       .presses("7#")              // district 7, typed after the next prompt
  *       .says("چاله بزرگ جلوی مدرسه")  // the problem, at the next RECORD FILE
  *       .hangsUp();
+ *
+ * Caller.withNumber("09121234567")
+ *       .speaksThenPressesHash(Path.of("src/test/resources/pothole.wav"));  // streamed, then # to finish
  * }</pre>
  */
 public final class Caller {
@@ -37,6 +48,26 @@ public final class Caller {
 
     /** Words at the next recording; {@code thenHangsUp}: the caller hangs up instead of pressing #. */
     record Speech(String words, boolean thenHangsUp) implements Step {
+    }
+
+    /**
+     * A real recording of the caller's voice, at the next {@code RECORD FILE} or {@code EXEC AudioSocket}, and what
+     * the caller does once it has been said.
+     *
+     * @param pcm the recording's samples, read once when the script is written so that a bad file fails there and a
+     *         thousand calls share one copy; never written to
+     */
+    record Voice(Path wav, short[] pcm, VoiceEnd end) implements Step {
+    }
+
+    /** What the caller does after the last word of a {@link Voice}. */
+    enum VoiceEnd {
+        /** Stays on the line without a word: the server must notice the silence itself. */
+        FALLS_SILENT,
+        /** Presses # to say that was all. */
+        PRESSES_HASH,
+        /** Hangs up. */
+        HANGS_UP
     }
 
     record Silence() implements Step {
@@ -81,8 +112,9 @@ public final class Caller {
 
     /**
      * Keys typed once the prompt has finished. {@code GET DATA} takes them up to and including {@code #} (which it
-     * drops) or up to its maximum; {@code WAIT FOR DIGIT} takes one key at a time. Prompts ({@code STREAM FILE})
-     * play to their end and leave the keys for the command that collects them.
+     * drops) or up to its maximum; {@code WAIT FOR DIGIT} takes one key at a time; an AudioSocket stream carries
+     * them all as DTMF frames after a moment of line noise. Prompts ({@code STREAM FILE}) play to their end and
+     * leave the keys for the command that collects them.
      */
     public Caller presses(String keys) {
         return then(new Keys(checkKeys(keys), false));
@@ -100,7 +132,9 @@ public final class Caller {
     /**
      * Speech for the next {@code RECORD FILE}: it writes a short WAV at {@code <path>.<format>} and the words, in
      * UTF-8, at {@code <path>.<format>.words}, where a stand-in transcriber can read what was "said". The caller
-     * ends the recording with {@code #}. Until a {@code RECORD FILE} comes, commands waiting for keys time out.
+     * ends the recording with {@code #}. An {@code EXEC AudioSocket} that comes first streams the murmur alone
+     * (no recogniser will hear words in it) and line noise after it. Until either comes, commands waiting for keys
+     * time out.
      */
     public Caller says(String words) {
         Objects.requireNonNull(words, "words");
@@ -112,7 +146,8 @@ public final class Caller {
 
     /**
      * Like {@link #says(String)}, but the caller hangs up at the end instead of pressing #, as many do after
-     * leaving a message: Asterisk keeps the recording and answers {@code 200 result=-1 (hangup) endpos=N}.
+     * leaving a message: Asterisk keeps the recording and answers {@code 200 result=-1 (hangup) endpos=N}. On an
+     * AudioSocket stream the caller hangs up right after the murmur.
      */
     public Caller saysThenHangsUp(String words) {
         Objects.requireNonNull(words, "words");
@@ -123,8 +158,40 @@ public final class Caller {
     }
 
     /**
+     * The caller says what {@code wav} holds, then stays quiet on the line. At {@code EXEC AudioSocket} the voice is
+     * streamed at real pace and line noise follows until the server ends the stream; at {@code RECORD FILE} it is
+     * what gets recorded, the recording ending in a timeout as Asterisk's silence detection or maximum time would
+     * end it ({@code 200 result=0 (timeout) endpos=N}), with no {@code .words} file.
+     *
+     * @param wav 8 kHz 16-bit mono PCM in a RIFF WAV file, as a phone line carries it
+     * @throws IllegalArgumentException if the file holds anything else
+     * @throws UncheckedIOException if it cannot be read
+     */
+    public Caller speaks(Path wav) {
+        return then(voice(wav, VoiceEnd.FALLS_SILENT));
+    }
+
+    /**
+     * Like {@link #speaks(Path)}, but the caller presses # right after the last word: a DTMF frame on the
+     * AudioSocket stream, or the key that ends a {@code RECORD FILE} that accepts it ({@code 200 result=35 (dtmf)}).
+     */
+    public Caller speaksThenPressesHash(Path wav) {
+        return then(voice(wav, VoiceEnd.PRESSES_HASH));
+    }
+
+    /**
+     * Like {@link #speaks(Path)}, but the caller hangs up right after the last word: Asterisk closes the
+     * AudioSocket stream without a frame and answers {@code 200 result=-1}, or keeps the recording and answers
+     * {@code 200 result=-1 (hangup) endpos=N}, as for {@link #saysThenHangsUp(String)}.
+     */
+    public Caller speaksThenHangsUp(Path wav) {
+        return then(voice(wav, VoiceEnd.HANGS_UP));
+    }
+
+    /**
      * The caller does nothing when next asked for keys or speech: key input times out, a recording holds silence
-     * and no {@code .words} file. Prompts before that play out as they always do.
+     * and no {@code .words} file, an AudioSocket stream carries line noise until the server ends it. Prompts before
+     * that play out as they always do.
      */
     public Caller staysSilent() {
         return then(new Silence());
@@ -191,9 +258,24 @@ public final class Caller {
             case Keys k when k.duringPrompt() -> "presses " + k.keys() + " during the prompt";
             case Keys k -> "presses " + k.keys();
             case Speech s -> "says \"" + s.words() + "\"";
+            case Voice v -> "speaks " + v.wav().getFileName() + " (" + v.pcm().length * 1000L / CallerAudio.SAMPLE_RATE
+                    + " ms)" + switch (v.end()) {
+                        case FALLS_SILENT -> "";
+                        case PRESSES_HASH -> " then presses #";
+                        case HANGS_UP -> " then hangs up";
+                    };
             case Silence s -> "stays silent";
             case HangUp h -> "hangs up";
         };
+    }
+
+    private static Voice voice(Path wav, VoiceEnd end) {
+        Objects.requireNonNull(wav, "wav");
+        try {
+            return new Voice(wav, CallerAudio.readWav(wav), end);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the caller's voice from " + wav, e);
+        }
     }
 
     private Caller then(Step step) {

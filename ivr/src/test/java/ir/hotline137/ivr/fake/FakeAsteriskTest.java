@@ -1,5 +1,6 @@
 package ir.hotline137.ivr.fake;
 
+import ir.hotline137.ivr.fake.AudioSocketSession.Ending;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
@@ -10,23 +11,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +52,10 @@ class FakeAsteriskTest {
 
     private static final Duration CALL_TIME = Duration.ofSeconds(20);
     private static final String ALL_KEYS = "0123456789#*";
+    /** Half a second of tone at 8 kHz: 4000 samples, exactly 25 AudioSocket frames of 320 bytes. */
+    private static final int TONE_MILLIS = 500;
+    private static final int TONE_SAMPLES = 4000;
+    private static final int FRAME_BYTES = 320;
 
     /** What each script saw, by call, for the test thread to check once the call is over. */
     private final Map<String, List<Object>> seen = new ConcurrentHashMap<>();
@@ -287,6 +303,263 @@ class FakeAsteriskTest {
     }
 
     @Test
+    void audioSocketStreamsTheVoiceAtRealPaceUntilTheServerSendsAHangupFrame(@TempDir Path folder) throws Exception {
+        Path wav = toneWav(folder, 8000);
+        UUID uuid = UUID.randomUUID();
+        try (AudioSocketService service = AudioSocketService.hangsUpAfter(40)) {
+            start((request, channel) -> {
+                channel.answer();
+                long began = System.nanoTime();
+                see(request, channel.exec("AudioSocket", uuid + ",127.0.0.1:" + service.port()));
+                see(request, Duration.ofNanos(System.nanoTime() - began));
+                see(request, channel.getChannelStatus());
+            });
+
+            CallTranscript transcript = asterisk.dial(Caller.withNumber("09121234567").speaks(wav)).awaitEnd(CALL_TIME);
+            Heard heard = service.heard();
+
+            List<Object> seen = seen(transcript);
+            assertThat(seen).hasSize(3);
+            assertThat(seen.get(0)).isEqualTo(0);
+            // The 40th frame is due 780 ms after the first: the server cannot have had it, and said goodbye, sooner.
+            assertThat((Duration) seen.get(1)).isGreaterThanOrEqualTo(Duration.ofMillis(780));
+            assertThat(seen.get(2)).isEqualTo(6);
+            assertThat(transcript.replies()).startsWith("200 result=0", "200 result=0", "200 result=6");
+            assertThat(heard.uuid()).isEqualTo(uuid);
+            assertThat(Arrays.copyOf(heard.audio(), TONE_SAMPLES)).isEqualTo(tone(TONE_SAMPLES, 8000));
+            assertThat(heard.closedByCaller()).as("the fake closes after the hangup frame").isTrue();
+            AudioSocketSession session = transcript.audioSockets().getFirst();
+            assertThat(transcript.audioSockets()).hasSize(1);
+            assertThat(session.uuid()).isEqualTo(uuid.toString());
+            assertThat(session.server()).isEqualTo("127.0.0.1:" + service.port());
+            assertThat(session.ending()).isEqualTo(Ending.SERVER_HANGUP_FRAME);
+            // A frame or two may cross the hangup frame on its way; a hiccup on a busy machine adds a catch-up frame.
+            assertThat(session.audioBytes()).isBetween(40L * FRAME_BYTES, 42L * FRAME_BYTES)
+                    .isEqualTo(heard.audioBytes());
+            assertThat(session.keys()).isEmpty();
+            assertThat(transcript.callerHungUp()).isFalse();
+            assertThat(transcript.error()).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerThatClosesTheSocketEndsTheStreamAsWell() throws Exception {
+        UUID uuid = UUID.randomUUID();
+        try (AudioSocketService service = AudioSocketService.closesAfter(10)) {
+            start((request, channel) -> {
+                see(request, channel.exec("AudioSocket", uuid + ",localhost:" + service.port()));
+                see(request, channel.getChannelStatus());
+            });
+
+            CallTranscript transcript = asterisk.dial(Caller.anonymous().staysSilent()).awaitEnd(CALL_TIME);
+            Heard heard = service.heard();
+
+            assertThat(seen(transcript)).containsExactly(0, 6);
+            assertThat(heard.uuid()).isEqualTo(uuid);
+            assertThat(heard.audioBytes()).isEqualTo(10L * FRAME_BYTES);
+            // Nobody speaks: the line carries its hiss, never digital silence and never more than a whisper.
+            assertThat(heard.audio()).isNotEqualTo(new short[heard.audio().length]);
+            for (short sample : heard.audio()) {
+                assertThat(Math.abs(sample)).isLessThan(400);
+            }
+            assertThat(transcript.audioSockets()).extracting(AudioSocketSession::ending)
+                    .containsExactly(Ending.SERVER_CLOSED);
+            assertThat(transcript.audioSockets().getFirst().audioBytes()).isGreaterThanOrEqualTo(10L * FRAME_BYTES);
+            assertThat(transcript.callerHungUp()).isFalse();
+        }
+    }
+
+    @Test
+    void aCallerWhoHangsUpAfterSpeakingClosesTheStreamAndTheCall(@TempDir Path folder) throws Exception {
+        Path wav = toneWav(folder, 8000);
+        try (AudioSocketService service = AudioSocketService.listensToTheEnd()) {
+            start((request, channel) -> {
+                see(request, channel.exec("AudioSocket", UUID.randomUUID() + ",127.0.0.1:" + service.port()));
+                try {
+                    channel.getChannelStatus();
+                    see(request, "no exception");
+                } catch (AgiHangupException e) {
+                    see(request, "hung up");
+                }
+            });
+
+            CallTranscript transcript = asterisk.dial(Caller.withNumber("09121234567").speaksThenHangsUp(wav))
+                    .awaitEnd(CALL_TIME);
+            Heard heard = service.heard();
+
+            assertThat(seen(transcript)).containsExactly(-1, "hung up");
+            assertThat(heard.closedByCaller()).isTrue();
+            assertThat(heard.audioBytes()).isEqualTo(TONE_SAMPLES * 2L);
+            assertThat(heard.keys()).isEmpty();
+            assertThat(transcript.replies()).startsWith("200 result=-1", ScriptedChannel.DEAD_CHANNEL);
+            assertThat(transcript.hangUpNoticeAt()).isEqualTo(1);
+            assertThat(transcript.callerHungUp()).isTrue();
+            assertThat(transcript.audioSockets()).singleElement()
+                    .isEqualTo(new AudioSocketSession(heard.uuid().toString(), "127.0.0.1:" + service.port(),
+                            TONE_SAMPLES * 2L, "", Ending.CALLER_HUNG_UP));
+            assertThat(transcript.error()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCallerWhoPressesHashAfterSpeakingSendsItRightAfterTheVoice(@TempDir Path folder) throws Exception {
+        Path wav = toneWav(folder, 8000);
+        try (AudioSocketService service = AudioSocketService.hangsUpOnHash()) {
+            start((request, channel) ->
+                    see(request, channel.exec("AudioSocket", UUID.randomUUID() + ",127.0.0.1:" + service.port())));
+
+            CallTranscript transcript = asterisk.dial(Caller.withNumber("09121234567").speaksThenPressesHash(wav))
+                    .awaitEnd(CALL_TIME);
+            Heard heard = service.heard();
+
+            assertThat(seen(transcript)).containsExactly(0);
+            assertThat(heard.keys()).containsExactly(new Key('#', TONE_SAMPLES * 2L));
+            assertThat(transcript.audioSockets().getFirst().keys()).isEqualTo("#");
+            assertThat(transcript.audioSockets().getFirst().ending()).isEqualTo(Ending.SERVER_HANGUP_FRAME);
+        }
+    }
+
+    @Test
+    void keysOnAStreamFollowAMomentOfLineNoiseAPersonsPaceApart() throws Exception {
+        try (AudioSocketService service = AudioSocketService.hangsUpOnHash()) {
+            start((request, channel) -> {
+                see(request, channel.exec("AudioSocket", UUID.randomUUID() + ",127.0.0.1:" + service.port()));
+                see(request, channel.waitForDigit(100));
+            });
+
+            CallTranscript transcript = asterisk.dial(Caller.anonymous().presses("12#").presses("9"))
+                    .awaitEnd(CALL_TIME);
+            Heard heard = service.heard();
+
+            assertThat(seen(transcript)).containsExactly(0, '9');
+            // 300 ms of noise, then a key every 200 ms: after 15, 25 and 35 frames.
+            assertThat(heard.keys()).containsExactly(new Key('1', 15L * FRAME_BYTES), new Key('2', 25L * FRAME_BYTES),
+                    new Key('#', 35L * FRAME_BYTES));
+            assertThat(transcript.audioSockets().getFirst().keys()).isEqualTo("12#");
+        }
+    }
+
+    @Test
+    void aCallerWhoHangsUpAtOnceLeavesAMomentOfLineNoise() throws Exception {
+        try (AudioSocketService service = AudioSocketService.listensToTheEnd()) {
+            start((request, channel) ->
+                    see(request, channel.exec("AudioSocket", UUID.randomUUID() + ",127.0.0.1:" + service.port())));
+
+            CallTranscript transcript = asterisk.dial(Caller.anonymous().hangsUp()).awaitEnd(CALL_TIME);
+            Heard heard = service.heard();
+
+            assertThat(seen(transcript)).containsExactly(-1);
+            assertThat(heard.closedByCaller()).isTrue();
+            assertThat(heard.audioBytes()).isEqualTo(5L * FRAME_BYTES);
+            assertThat(transcript.audioSockets().getFirst().ending()).isEqualTo(Ending.CALLER_HUNG_UP);
+            assertThat(transcript.callerHungUp()).isTrue();
+        }
+    }
+
+    @Test
+    void aHangUpFromTheTestEndsTheStream(@TempDir Path folder) throws Exception {
+        Path wav = toneWav(folder, 8000);
+        try (AudioSocketService service = AudioSocketService.listensToTheEnd()) {
+            start((request, channel) -> {
+                see(request, channel.exec("AudioSocket", UUID.randomUUID() + ",127.0.0.1:" + service.port()));
+                try {
+                    channel.getChannelStatus();
+                } catch (AgiHangupException e) {
+                    see(request, "hung up");
+                }
+            });
+            FakeCall call = asterisk.dial(Caller.withNumber("09121234567").speaks(wav));
+
+            service.awaitAudio();
+            call.hangUp();
+            CallTranscript transcript = call.awaitEnd(CALL_TIME);
+
+            assertThat(seen(transcript)).containsExactly(-1, "hung up");
+            assertThat(service.heard().closedByCaller()).isTrue();
+            assertThat(transcript.audioSockets()).extracting(AudioSocketSession::ending)
+                    .containsExactly(Ending.CALLER_HUNG_UP);
+            assertThat(transcript.replies()).startsWith("200 result=-1", ScriptedChannel.DEAD_CHANNEL);
+        }
+    }
+
+    @Test
+    void aStreamThatCannotStartFailsWithTheChannelStillUpAndTheStepKept() {
+        UUID uuid = UUID.randomUUID();
+        int nobody = freePort();
+        start((request, channel) -> {
+            see(request, channel.exec("AudioSocket", uuid + ",127.0.0.1:" + nobody));
+            see(request, channel.exec("AudioSocket", "1-2-3-4-5,127.0.0.1:" + nobody));
+            see(request, channel.exec("AudioSocket", uuid + ",127.0.0.1"));
+            see(request, channel.exec("AudioSocket", uuid.toString()));
+            see(request, channel.getChannelStatus());
+            see(request, channel.waitForDigit(1000));
+        });
+
+        CallTranscript transcript = asterisk.dial(Caller.withNumber("09121234567").presses("5")).awaitEnd(CALL_TIME);
+
+        assertThat(seen(transcript)).containsExactly(-1, -1, -1, -1, 6, '5');
+        assertThat(transcript.audioSockets()).extracting(AudioSocketSession::ending).containsExactly(
+                Ending.CONNECT_FAILED, Ending.BAD_ARGUMENTS, Ending.BAD_ARGUMENTS, Ending.BAD_ARGUMENTS);
+        assertThat(transcript.audioSockets()).extracting(AudioSocketSession::audioBytes).containsOnly(0L);
+        assertThat(transcript.callerHungUp()).isFalse();
+        assertThat(transcript.hangUpNoticeAt()).isEqualTo(-1);
+    }
+
+    @Test
+    void aVoiceIsRecordedAsItIsWithoutAWordsFile(@TempDir Path folder) throws Exception {
+        short[] tone = tone(TONE_SAMPLES, 8000);
+        Path edited = toneWavWithListChunk(folder, tone);
+        Path plain = toneWav(folder, 8000);
+        Path first = folder.resolve("first");
+        Path second = folder.resolve("second");
+        Path third = folder.resolve("third");
+        start((request, channel) -> {
+            see(request, channel.recordFile(first.toString(), "wav", "#", 60_000, 0, true, 4));
+            see(request, channel.recordFile(second.toString(), "sln", "#", 200, 0, true, 4));
+            see(request, (int) channel.recordFile(third.toString(), "wav", "#", 60_000, 0, true, 4));
+        });
+        Caller caller = Caller.withNumber("09121234567")
+                .speaksThenPressesHash(edited)
+                .speaks(plain)
+                .speaksThenHangsUp(plain);
+
+        CallTranscript transcript = asterisk.dial(caller).awaitEnd(CALL_TIME);
+
+        assertThat(seen(transcript).subList(0, 2)).containsExactly('#', (char) 0);
+        assertThat(transcript.replies()).startsWith("200 result=35 (dtmf) endpos=4000",
+                "200 result=0 (timeout) endpos=1600", "200 result=-1 (hangup) endpos=4000");
+        assertThat(transcript.recordings()).containsExactly(
+                Path.of(first + ".wav"), Path.of(second + ".sln"), Path.of(third + ".wav"));
+        assertTelephoneWav(Path.of(first + ".wav"));
+        assertThat(CallerAudio.readWav(Path.of(first + ".wav"))).isEqualTo(tone);
+        assertThat(CallerAudio.readWav(Path.of(third + ".wav"))).isEqualTo(tone);
+        // Bare signed linear cut to the 200 ms the server allowed.
+        ByteBuffer sln = ByteBuffer.wrap(Files.readAllBytes(Path.of(second + ".sln"))).order(ByteOrder.LITTLE_ENDIAN);
+        short[] cut = new short[sln.remaining() / 2];
+        sln.asShortBuffer().get(cut);
+        assertThat(cut).isEqualTo(Arrays.copyOf(tone, 1600));
+        assertThat(folder.resolve("first.wav.words")).doesNotExist();
+        assertThat(transcript.callerHungUp()).isTrue();
+        assertThat(caller.toString()).contains("speaks tone-8000.wav (500 ms) then hangs up");
+    }
+
+    @Test
+    void aVoiceMustBeTelephoneWav(@TempDir Path folder) throws IOException {
+        Path wideband = toneWav(folder, 16000);
+        Path text = Files.writeString(folder.resolve("notes.wav"), "not audio at all");
+
+        assertThatThrownBy(() -> Caller.anonymous().speaks(wideband))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("8 kHz 16-bit mono")
+                .hasMessageContaining("16000 Hz");
+        assertThatThrownBy(() -> Caller.anonymous().speaks(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a RIFF WAVE file");
+        assertThatThrownBy(() -> Caller.anonymous().speaksThenPressesHash(folder.resolve("missing.wav")))
+                .isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
     void aSilentServerEndsTheCallWithAnError() throws IOException {
         try (ServerSocket mute = new ServerSocket(0)) {
             FakeCall call = new FakeAsterisk("127.0.0.1", mute.getLocalPort())
@@ -394,6 +667,50 @@ class FakeAsteriskTest {
         }
     }
 
+    /** {@link #TONE_MILLIS} of a 440 Hz tone, as the JDK writes a WAV file, so the fake's reader meets a stranger's. */
+    private static Path toneWav(Path folder, int sampleRate) throws IOException {
+        short[] tone = tone(sampleRate * TONE_MILLIS / 1000, sampleRate);
+        ByteBuffer pcm = ByteBuffer.allocate(tone.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (short sample : tone) {
+            pcm.putShort(sample);
+        }
+        AudioFormat format = new AudioFormat(sampleRate, 16, 1, true, false);
+        Path wav = folder.resolve("tone-" + sampleRate + ".wav");
+        try (AudioInputStream audio =
+                new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, tone.length)) {
+            AudioSystem.write(audio, AudioFileFormat.Type.WAVE, wav.toFile());
+        }
+        return wav;
+    }
+
+    /** The tone as a WAV editor might leave it: a LIST chunk of odd length, and its pad byte, before the data. */
+    private static Path toneWavWithListChunk(Path folder, short[] tone) throws IOException {
+        byte[] list = "hello".getBytes(StandardCharsets.US_ASCII);
+        int riffBytes = 4 + (8 + 16) + (8 + list.length + 1) + (8 + tone.length * 2);
+        ByteBuffer wav = ByteBuffer.allocate(8 + riffBytes).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put(ascii("RIFF")).putInt(riffBytes).put(ascii("WAVE"));
+        wav.put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000)
+                .putShort((short) 2).putShort((short) 16);
+        wav.put(ascii("LIST")).putInt(list.length).put(list).put((byte) 0);
+        wav.put(ascii("data")).putInt(tone.length * 2);
+        for (short sample : tone) {
+            wav.putShort(sample);
+        }
+        return Files.write(folder.resolve("edited.wav"), wav.array());
+    }
+
+    private static short[] tone(int samples, int sampleRate) {
+        short[] tone = new short[samples];
+        for (int i = 0; i < samples; i++) {
+            tone[i] = (short) Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / sampleRate));
+        }
+        return tone;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
     private static void assertTelephoneWav(Path file) throws Exception {
         AudioFormat format = AudioSystem.getAudioFileFormat(file.toFile()).getFormat();
         assertThat(format.getEncoding()).isEqualTo(AudioFormat.Encoding.PCM_SIGNED);
@@ -401,5 +718,151 @@ class FakeAsteriskTest {
         assertThat(format.getSampleSizeInBits()).isEqualTo(16);
         assertThat(format.getChannels()).isEqualTo(1);
         assertThat(format.isBigEndian()).isFalse();
+    }
+
+    /** A frame as the service received it. */
+    private record Frame(int kind, byte[] payload) {
+    }
+
+    /** A DTMF digit and how many bytes of audio came before it on the stream. */
+    private record Key(char key, long audioBytesBefore) {
+    }
+
+    /** What one stream brought: every frame in order, and whether the fake closed the connection at the end. */
+    private record Heard(List<Frame> frames, boolean closedByCaller) {
+
+        UUID uuid() {
+            Frame first = frames.getFirst();
+            assertThat(first.kind()).as("the first frame is the UUID").isEqualTo(0x01);
+            assertThat(first.payload()).hasSize(16);
+            ByteBuffer id = ByteBuffer.wrap(first.payload());
+            return new UUID(id.getLong(), id.getLong());
+        }
+
+        long audioBytes() {
+            return frames.stream()
+                    .filter(frame -> frame.kind() == 0x10)
+                    .mapToLong(frame -> frame.payload().length)
+                    .sum();
+        }
+
+        /** Every audio sample, in order: signed 16-bit little-endian. */
+        short[] audio() {
+            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(audioBytes())).order(ByteOrder.LITTLE_ENDIAN);
+            frames.stream().filter(frame -> frame.kind() == 0x10).forEach(frame -> bytes.put(frame.payload()));
+            short[] samples = new short[bytes.capacity() / 2];
+            bytes.flip().asShortBuffer().get(samples);
+            return samples;
+        }
+
+        List<Key> keys() {
+            List<Key> keys = new ArrayList<>();
+            long audio = 0;
+            for (Frame frame : frames) {
+                if (frame.kind() == 0x10) {
+                    audio += frame.payload().length;
+                } else if (frame.kind() == 0x03) {
+                    assertThat(frame.payload()).as("a DTMF frame holds one digit").hasSize(1);
+                    keys.add(new Key((char) frame.payload()[0], audio));
+                }
+            }
+            return keys;
+        }
+    }
+
+    /**
+     * A bare AudioSocket service on a free port, in the hotline recogniser's place: takes one stream, keeps every
+     * frame the fake Asterisk sends, and ends the stream as told, or listens until the fake closes it.
+     */
+    private static final class AudioSocketService implements AutoCloseable {
+
+        private final ServerSocket listening;
+        private final int audioFramesBeforeEnd;
+        private final boolean endsOnHash;
+        private final boolean endsWithHangupFrame;
+        private final CompletableFuture<Void> audioStarted = new CompletableFuture<>();
+        private final CompletableFuture<Heard> heard = new CompletableFuture<>();
+
+        private AudioSocketService(int audioFramesBeforeEnd, boolean endsOnHash, boolean endsWithHangupFrame) {
+            this.audioFramesBeforeEnd = audioFramesBeforeEnd;
+            this.endsOnHash = endsOnHash;
+            this.endsWithHangupFrame = endsWithHangupFrame;
+            try {
+                listening = new ServerSocket(0);
+                // A fake that never connects fails the test instead of leaving the service waiting.
+                listening.setSoTimeout(Math.toIntExact(CALL_TIME.toMillis()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Thread.ofVirtual().name("audiosocket-service-" + listening.getLocalPort()).start(this::serve);
+        }
+
+        /** Sends a hangup frame once this many audio frames have come, then reads on until the caller closes. */
+        static AudioSocketService hangsUpAfter(int audioFrames) {
+            return new AudioSocketService(audioFrames, false, true);
+        }
+
+        /** Closes the connection, without a frame, once this many audio frames have come. */
+        static AudioSocketService closesAfter(int audioFrames) {
+            return new AudioSocketService(audioFrames, false, false);
+        }
+
+        /** Sends a hangup frame when the caller presses #, as the hotline ends a description. */
+        static AudioSocketService hangsUpOnHash() {
+            return new AudioSocketService(Integer.MAX_VALUE, true, true);
+        }
+
+        /** Never ends the stream: only the caller can. */
+        static AudioSocketService listensToTheEnd() {
+            return new AudioSocketService(Integer.MAX_VALUE, false, true);
+        }
+
+        int port() {
+            return listening.getLocalPort();
+        }
+
+        void awaitAudio() throws Exception {
+            audioStarted.get(CALL_TIME.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        Heard heard() throws InterruptedException, ExecutionException, TimeoutException {
+            return heard.get(CALL_TIME.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() throws IOException {
+            listening.close();
+        }
+
+        private void serve() {
+            try (Socket stream = listening.accept()) {
+                InputStream in = stream.getInputStream();
+                List<Frame> frames = new ArrayList<>();
+                int audioFrames = 0;
+                boolean ended = false;
+                byte[] header = new byte[3];
+                while (in.readNBytes(header, 0, 3) == 3) {
+                    int length = ((header[1] & 0xFF) << 8) | (header[2] & 0xFF);
+                    Frame frame = new Frame(header[0] & 0xFF, in.readNBytes(length));
+                    frames.add(frame);
+                    if (frame.kind() == 0x10) {
+                        audioFrames++;
+                        audioStarted.complete(null);
+                    }
+                    boolean hash = frame.kind() == 0x03 && frame.payload().length == 1 && frame.payload()[0] == '#';
+                    if (!ended && (audioFrames >= audioFramesBeforeEnd || endsOnHash && hash)) {
+                        ended = true;
+                        if (!endsWithHangupFrame) {
+                            heard.complete(new Heard(List.copyOf(frames), false));
+                            return;
+                        }
+                        stream.getOutputStream().write(new byte[] {0x00, 0x00, 0x00});
+                    }
+                }
+                heard.complete(new Heard(List.copyOf(frames), true));
+            } catch (IOException | RuntimeException e) {
+                heard.completeExceptionally(e);
+            }
+        }
     }
 }

@@ -43,6 +43,7 @@ public final class FakeCall implements AutoCloseable {
     private final List<String> commands = new ArrayList<>();
     private final List<String> replies = new ArrayList<>();
     private final List<Path> recordings = new ArrayList<>();
+    private final List<AudioSocketSession> audioSockets = new ArrayList<>();
     private Socket socket;
     private Writer out;
     private boolean inCommand;
@@ -297,6 +298,9 @@ public final class FakeCall implements AutoCloseable {
             if (reply.recording() != null) {
                 recordings.add(reply.recording());
             }
+            if (reply.audioSocket() != null) {
+                audioSockets.add(reply.audioSocket());
+            }
             switch (reply.effect()) {
                 case CALLER_HUNG_UP -> callerHungUp = true;
                 case CHANNEL_HUNG_UP -> serverHungUp = true;
@@ -349,7 +353,7 @@ public final class FakeCall implements AutoCloseable {
 
     // Callers hold the lock.
     private CallTranscript snapshot() {
-        return new CallTranscript(uniqueId, commands, replies, recordings, callerHungUp, serverHungUp, hangUpNoticeAt,
-                Optional.ofNullable(error));
+        return new CallTranscript(uniqueId, commands, replies, recordings, audioSockets, callerHungUp, serverHungUp,
+                hangUpNoticeAt, Optional.ofNullable(error));
     }
 }

@@ -1,22 +1,31 @@
 package ir.hotline137.ivr.fake;
 
+import ir.hotline137.ivr.fake.AudioSocketSession.Ending;
+import ir.hotline137.ivr.fake.AudioSocketStream.Performance;
 import ir.hotline137.ivr.fake.Caller.HangUp;
 import ir.hotline137.ivr.fake.Caller.Keys;
 import ir.hotline137.ivr.fake.Caller.Silence;
 import ir.hotline137.ivr.fake.Caller.Speech;
 import ir.hotline137.ivr.fake.Caller.Step;
+import ir.hotline137.ivr.fake.Caller.Voice;
+import ir.hotline137.ivr.fake.Caller.VoiceEnd;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The channel of one live call as res_agi sees it: answers each command with Asterisk 22's reply, letting the
@@ -39,10 +48,11 @@ final class ScriptedChannel {
      *
      * @param text the reply without its final line break; several lines only for a 520 usage reply
      * @param recording the audio file written by a {@code RECORD FILE}, or null
+     * @param audioSocket what an {@code EXEC AudioSocket} streamed, or null
      */
-    record Reply(String text, Effect effect, Path recording) {
+    record Reply(String text, Effect effect, Path recording, AudioSocketSession audioSocket) {
         static Reply of(String text) {
-            return new Reply(text, Effect.NONE, null);
+            return new Reply(text, Effect.NONE, null, null);
         }
     }
 
@@ -53,6 +63,11 @@ final class ScriptedChannel {
     private static final int SPEECH_MILLIS = 1500;
     private static final int SILENCE_MILLIS = 1000;
     private static final int CUT_SHORT_MILLIS = 200;
+    private static final int KEYS_LEAD_MILLIS = 300;
+    private static final int HANG_UP_LEAD_MILLIS = 100;
+    // The string form libuuid's uuid_parse insists on; Java's UUID.fromString would take far less.
+    private static final Pattern UUID_FORM =
+            Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     // Applications a stock Asterisk 22 has; EXEC of any other answers -2, as for an application not loaded.
     private static final Set<String> APPLICATIONS = Set.of("answer", "audiosocket", "dial", "mixmonitor",
@@ -86,7 +101,7 @@ final class ScriptedChannel {
         } else if (command.is("RECORD", "FILE")) {
             return recordFile(command, patience);
         } else if (command.is("EXEC")) {
-            return exec(command);
+            return exec(command, patience);
         } else if (command.is("GET", "VARIABLE")) {
             return getVariable(command);
         } else if (command.is("SET", "VARIABLE")) {
@@ -234,12 +249,31 @@ final class ScriptedChannel {
                     CallerAudio.write(file, format, CallerAudio.speech(samples, speech.words().hashCode()));
                     Files.writeString(words, speech.words(), StandardCharsets.UTF_8);
                     if (speech.thenHangsUp()) {
-                        return new Reply("200 result=-1 (hangup) endpos=" + samples, Effect.CALLER_HUNG_UP, file);
+                        return new Reply("200 result=-1 (hangup) endpos=" + samples, Effect.CALLER_HUNG_UP, file, null);
                     }
                     boolean cutOff = maxMillis > 0 && maxMillis < SPEECH_MILLIS;
                     return recorded(file, escapeDigits.indexOf('#') >= 0 && !cutOff
                             ? "200 result=35 (dtmf) endpos=" + samples
                             : "200 result=0 (timeout) endpos=" + samples);
+                }
+                case Voice voice -> {
+                    script.removeFirst();
+                    int samples = maxMillis > 0
+                            ? Math.min(voice.pcm().length, maxMillis * CallerAudio.SAMPLE_RATE / 1000)
+                            : voice.pcm().length;
+                    CallerAudio.write(file, format, Arrays.copyOf(voice.pcm(), samples));
+                    // Real speech has no words file: what was said is for a real recogniser to find.
+                    Files.deleteIfExists(words);
+                    boolean cutOff = samples < voice.pcm().length;
+                    return switch (voice.end()) {
+                        case HANGS_UP -> new Reply("200 result=-1 (hangup) endpos=" + samples,
+                                Effect.CALLER_HUNG_UP, file, null);
+                        case PRESSES_HASH -> recorded(file, escapeDigits.indexOf('#') >= 0 && !cutOff
+                                ? "200 result=35 (dtmf) endpos=" + samples
+                                : "200 result=0 (timeout) endpos=" + samples);
+                        // Silence detection or the maximum time ends it, either way a timeout to res_agi.
+                        case FALLS_SILENT -> recorded(file, "200 result=0 (timeout) endpos=" + samples);
+                    };
                 }
                 case Keys k when escapeDigits.indexOf(k.keys().charAt(0)) >= 0 -> {
                     // Pressing an escape key at once ends a recording that holds nothing but a moment of line noise.
@@ -265,7 +299,7 @@ final class ScriptedChannel {
         }
     }
 
-    private Reply exec(AgiCommand command) {
+    private Reply exec(AgiCommand command, Patience patience) throws InterruptedException {
         if (command.argc() < 2) {
             return usage("EXEC APPLICATION OPTIONS");
         }
@@ -274,9 +308,91 @@ final class ScriptedChannel {
             dials++;
         }
         if (application.equals("hangup")) {
-            return new Reply("200 result=-1", Effect.CHANNEL_HUNG_UP, null);
+            return new Reply("200 result=-1", Effect.CHANNEL_HUNG_UP, null, null);
+        }
+        if (application.equals("audiosocket")) {
+            return audioSocket(command.word(2, ""), patience);
         }
         return Reply.of(APPLICATIONS.contains(application) ? "200 result=0" : "200 result=-2");
+    }
+
+    /**
+     * {@code EXEC AudioSocket <uuid>,<host>:<port>} as app_audiosocket runs it: the caller's next step, whatever it
+     * is, is played down the stream (see {@link AudioSocketStream}) until the server ends it, by a hangup frame or
+     * by closing, and Asterisk answers {@code 200 result=0}; or until the caller hangs up, when it closes the
+     * socket without a frame and answers {@code 200 result=-1} with the channel going down. A stream that cannot
+     * start, for bad arguments or a refused connection, answers {@code 200 result=-1} with the channel still up and
+     * leaves the step for the next input command.
+     */
+    private Reply audioSocket(String options, Patience patience) throws InterruptedException {
+        // Asterisk splits application arguments at commas and trims each one.
+        String[] arguments = options.split(",", 2);
+        String uuid = arguments[0].strip();
+        String server = arguments.length > 1 ? arguments[1].strip() : "";
+        InetSocketAddress service = service(server);
+        if (!UUID_FORM.matcher(uuid).matches() || service == null) {
+            return streamNotStarted(new AudioSocketSession(uuid, server, 0, "", Ending.BAD_ARGUMENTS));
+        }
+        if (hungUpAlready(patience)) {
+            return callerHungUp("200 result=-1");
+        }
+        AudioSocketStream stream;
+        try {
+            stream = AudioSocketStream.open(service, UUID.fromString(uuid));
+        } catch (IOException e) {
+            return streamNotStarted(new AudioSocketSession(uuid, server, 0, "", Ending.CONNECT_FAILED));
+        }
+        try (stream) {
+            Ending ending = stream.play(performance(script.pollFirst(), uuid), patience);
+            AudioSocketSession session =
+                    new AudioSocketSession(uuid, server, stream.audioBytes(), stream.keysSent(), ending);
+            return ending == Ending.CALLER_HUNG_UP
+                    ? new Reply("200 result=-1", Effect.CALLER_HUNG_UP, null, session)
+                    : new Reply("200 result=0", Effect.NONE, null, session);
+        }
+    }
+
+    // What the caller sends down an AudioSocket stream for each kind of step; every kind is used up by the stream.
+    private static Performance performance(Step step, String uuid) {
+        Random noise = new Random(uuid.hashCode());
+        return switch (step) {
+            case Voice voice -> new Performance(voice.pcm(), voice.end() == VoiceEnd.PRESSES_HASH ? "#" : "",
+                    voice.end() == VoiceEnd.HANGS_UP);
+            // The murmur carries no words a recogniser could hear; a test of recognition speaks a real recording.
+            case Speech speech -> new Performance(CallerAudio.speech(samples(SPEECH_MILLIS, 0),
+                    speech.words().hashCode()), "", speech.thenHangsUp());
+            // A moment passes between the stream opening and the first key, as between a prompt and a finger.
+            case Keys keys -> new Performance(CallerAudio.lineNoise(samples(KEYS_LEAD_MILLIS, 0), noise), keys.keys(),
+                    false);
+            case HangUp h -> new Performance(CallerAudio.lineNoise(samples(HANG_UP_LEAD_MILLIS, 0), noise), "", true);
+            case Silence s -> new Performance(new short[0], "", false);
+            case null -> new Performance(new short[0], "", false);
+        };
+    }
+
+    // host:port as Asterisk resolves it, an IPv6 host in brackets; null when there is no usable port.
+    private static InetSocketAddress service(String server) {
+        int colon = server.lastIndexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String host = server.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        } else if (host.indexOf(':') >= 0) {
+            // A bare IPv6 address: its last group would be taken for the port.
+            return null;
+        }
+        try {
+            int port = Integer.parseInt(server.substring(colon + 1));
+            return port >= 1 && port <= 65_535 ? new InetSocketAddress(host, port) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Reply streamNotStarted(AudioSocketSession session) {
+        return new Reply("200 result=-1", Effect.NONE, null, session);
     }
 
     private Reply getVariable(AgiCommand command) {
@@ -301,7 +417,7 @@ final class ScriptedChannel {
 
     private Reply hangup(AgiCommand command) {
         if (command.argc() == 1 || (command.argc() == 2 && command.word(1, "").equals(channelName))) {
-            return new Reply("200 result=1", Effect.CHANNEL_HUNG_UP, null);
+            return new Reply("200 result=1", Effect.CHANNEL_HUNG_UP, null, null);
         } else if (command.argc() == 2) {
             return Reply.of("200 result=-1");
         }
@@ -327,11 +443,11 @@ final class ScriptedChannel {
     }
 
     private static Reply callerHungUp(String text) {
-        return new Reply(text, Effect.CALLER_HUNG_UP, null);
+        return new Reply(text, Effect.CALLER_HUNG_UP, null, null);
     }
 
     private static Reply recorded(Path file, String text) {
-        return new Reply(text, Effect.NONE, file);
+        return new Reply(text, Effect.NONE, file, null);
     }
 
     private static Reply usage(String syntax) {
