@@ -2,6 +2,9 @@ package ir.hotline137.hotline;
 
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.server.FastAgiSettings;
+import ir.hotline137.recognizer.audio.Endpointing;
+import ir.hotline137.recognizer.audiosocket.AudioSocketSettings;
+import ir.hotline137.recognizer.grammar.GrammarCatalogue;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
@@ -22,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fallbackCategory the category when no keyword matches
  * @param fastagi          the FastAGI port Asterisk connects to
  * @param ivr              how the phone menus behave
+ * @param recognizer       the speech model and how callers' words are heard
+ * @param audiosocket      the port Asterisk streams callers' voices to
  */
 @ConfigurationProperties("hotline")
 public record HotlineProperties(
@@ -32,7 +37,9 @@ public record HotlineProperties(
         @DefaultValue("other") String fallbackCategory,
         @DefaultValue Duplicates duplicates,
         @DefaultValue Fastagi fastagi,
-        @DefaultValue Ivr ivr) {
+        @DefaultValue Ivr ivr,
+        @DefaultValue Recognizer recognizer,
+        @DefaultValue Audiosocket audiosocket) {
 
     public HotlineProperties {
         districts = districts == null ? List.of() : List.copyOf(districts);
@@ -113,6 +120,68 @@ public record HotlineProperties(
             return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
                     holdAnnouncement, answerTimeout, holdListen, ringTimeout, defaults.untranscribedDescription(),
                     defaults.callbackDescription());
+        }
+    }
+
+    /** How a description is heard. */
+    public enum Capture {
+        /** Streamed to the recognizer while the caller speaks (Asterisk's AudioSocket application). */
+        AUDIOSOCKET,
+        /** Recorded by Asterisk, then transcribed: works with any Asterisk. */
+        RECORD
+    }
+
+    /**
+     * @param model           the Vosk model folder; without a usable one callers are recorded for an agent
+     * @param language        what callers speak, {@code fa} or {@code en}: it chooses the grammar words
+     * @param capture         how descriptions are heard
+     * @param endSilence      quiet after speaking that ends an utterance
+     * @param noSpeech        how long to wait for a caller to begin
+     * @param maxUtterance    the longest utterance heard
+     * @param partialInterval how often the words so far are refreshed while the caller speaks
+     * @param threads         threads decoding speech; 0 for one per core
+     */
+    public record Recognizer(
+            @DefaultValue("./models/fa") Path model,
+            @DefaultValue("fa") String language,
+            @DefaultValue("audiosocket") Capture capture,
+            @DefaultValue("1200ms") Duration endSilence,
+            @DefaultValue("6s") Duration noSpeech,
+            @DefaultValue("60s") Duration maxUtterance,
+            @DefaultValue("500ms") Duration partialInterval,
+            @DefaultValue("0") int threads) {
+
+        public Recognizer {
+            if (!GrammarCatalogue.languages().contains(language)) {
+                throw new IllegalArgumentException("hotline.recognizer.language '" + language + "' is not one of "
+                        + GrammarCatalogue.languages());
+            }
+        }
+
+        public Endpointing endpointing() {
+            return new Endpointing(endSilence, noSpeech, maxUtterance);
+        }
+
+        public int recognitionThreads() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /**
+     * @param bind         the address to listen on
+     * @param port         the port in the dialplan's {@code AudioSocket(uuid,HOST:PORT)}, which the IVR sends
+     * @param allowedHosts the Asterisk servers that may stream (addresses, CIDR blocks, host names)
+     * @param service      the {@code host:port} Asterisk is told to connect to; blank for bind:port
+     */
+    public record Audiosocket(
+            @DefaultValue("127.0.0.1") String bind,
+            @DefaultValue("9092") int port,
+            @DefaultValue({"127.0.0.1", "::1"}) List<String> allowedHosts,
+            @DefaultValue("") String service) {
+
+        public AudioSocketSettings settings(Recognizer recognizer) {
+            return new AudioSocketSettings(bind, port, service, recognizer.endpointing(),
+                    recognizer.partialInterval(), recognizer.recognitionThreads());
         }
     }
 }

@@ -41,6 +41,7 @@ class HotlineApplicationTest {
         dataDir = Files.createTempDirectory("hotline-app");
         registry.add("hotline.data-dir", () -> dataDir.resolve("data").toString());
         registry.add("hotline.fastagi.port", () -> "0");
+        registry.add("hotline.audiosocket.port", () -> "0");
     }
 
     @Value("${local.server.port}")

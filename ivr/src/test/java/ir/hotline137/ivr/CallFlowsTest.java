@@ -376,13 +376,10 @@ class CallFlowsTest {
     }
 
     WaitingCallView awaitWaiting(String uniqueId) {
-        Eventually.await(() -> ivr.switchboard.waitingCalls().stream().anyMatch(w -> w.id().value().equals(uniqueId)), CALL);
-        return ivr.switchboard.waitingCalls().stream().filter(w -> w.id().value().equals(uniqueId)).findFirst()
-                .orElseThrow();
+        return ivr.awaitWaiting(uniqueId, CALL);
     }
 
     CallRecord awaitRecord(CallTranscript call) {
-        Eventually.await(() -> ivr.call(call.uniqueId()).isPresent(), Duration.ofSeconds(5));
-        return ivr.call(call.uniqueId()).orElseThrow();
+        return ivr.awaitRecord(call);
     }
 }

@@ -1,6 +1,7 @@
 package ir.hotline137.ivr;
 
 import ir.hotline137.ivr.escalation.Escalation;
+import ir.hotline137.ivr.fake.CallTranscript;
 import ir.hotline137.ivr.fake.FakeAsterisk;
 import ir.hotline137.ivr.followup.FollowUp;
 import ir.hotline137.ivr.intake.DistrictQuestion;
@@ -10,16 +11,27 @@ import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.ivr.server.FastAgiSettings;
 import ir.hotline137.ivr.speech.RecordedSpeechCapture;
 import ir.hotline137.ivr.speech.RecordingFolder;
+import ir.hotline137.ivr.speech.SpeechCapture;
+import ir.hotline137.ivr.speech.StreamedSpeechCapture;
+import ir.hotline137.recognizer.TestModel;
+import ir.hotline137.recognizer.audiosocket.AudioSocketServer;
+import ir.hotline137.recognizer.audiosocket.AudioSocketSettings;
+import ir.hotline137.recognizer.audiosocket.ExpectedStreams;
+import ir.hotline137.recognizer.model.SpeechModel;
+import ir.hotline137.recognizer.transcription.FileTranscriber;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.calls.CallLog;
 import ir.hotline137.requests.calls.CallRecord;
 import ir.hotline137.requests.calls.MapDbCallLog;
 import ir.hotline137.switchboard.Switchboard;
+import ir.hotline137.switchboard.WaitingCallView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -39,15 +51,32 @@ public final class IvrHarness implements AutoCloseable {
     public final IvrSettings settings;
     public final FastAgiServer server;
     public final FakeAsterisk asterisk;
+    /** The AudioSocket server when the harness listens with the real model; null when it reads words files. */
+    public final AudioSocketServer audioSocket;
 
-    private IvrHarness(Path dir, UnaryOperator<IvrSettings> tuning, FastAgiSettings fastAgi) throws IOException {
+    private IvrHarness(Path dir, UnaryOperator<IvrSettings> tuning, FastAgiSettings fastAgi, boolean listening)
+            throws IOException {
         Clock clock = Clock.system(TEHRAN);
         desks = new Desks(dir.resolve("data"), clock);
         switchboard = new Switchboard(clock);
         callLog = MapDbCallLog.open(desks.folder);
         settings = tuning.apply(IvrSettings.defaults(desks.folder.recordingsFolder(), TEHRAN));
         RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone());
-        RecordedSpeechCapture speech = new RecordedSpeechCapture(new WordsFileTranscriber());
+        SpeechCapture speech;
+        if (listening) {
+            // The application's streamed capture with the real English model; recordings (the fallback) are
+            // transcribed by the same model.
+            SpeechModel model = TestModel.english();
+            ExpectedStreams streams = new ExpectedStreams();
+            audioSocket = AudioSocketServer.start(AudioSocketSettings.loopback(2), model, streams,
+                    InetAddress::isLoopbackAddress);
+            FileTranscriber files = new FileTranscriber(model);
+            speech = new StreamedSpeechCapture(streams, audioSocket.service(),
+                    AudioSocketSettings.loopback(2).endpointing(), new RecordedSpeechCapture(files::transcribe));
+        } else {
+            audioSocket = null;
+            speech = new RecordedSpeechCapture(new WordsFileTranscriber());
+        }
         DistrictQuestion districts = new DistrictQuestion(desks.desk.districts().keySet(), settings.tries());
         CallScript script = new CallScript(new MainMenu(settings.tries()),
                 new Intake(desks.desk, districts, speech, recordings, settings, clock),
@@ -66,9 +95,21 @@ public final class IvrHarness implements AutoCloseable {
         return start(dir, tuning, FastAgiSettings.loopback(0));
     }
 
+    /**
+     * The IVR as deployed with speech recognition: descriptions stream over AudioSocket to the real English model
+     * (callers should speak real audio, {@code Caller.speaks(TestSpeech.telephone(...))}).
+     */
+    public static IvrHarness listening(Path dir) {
+        try {
+            return new IvrHarness(dir, s -> s, FastAgiSettings.loopback(0), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static IvrHarness start(Path dir, UnaryOperator<IvrSettings> tuning, FastAgiSettings fastAgi) {
         try {
-            return new IvrHarness(dir, tuning, fastAgi);
+            return new IvrHarness(dir, tuning, fastAgi, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,10 +124,27 @@ public final class IvrHarness implements AutoCloseable {
         return calls().stream().filter(c -> c.callId().equals(uniqueId)).findFirst();
     }
 
+    /** The record of a call that has ended, once the IVR has written it. */
+    public CallRecord awaitRecord(CallTranscript call) {
+        Eventually.await(() -> call(call.uniqueId()).isPresent(), Duration.ofSeconds(5));
+        return call(call.uniqueId()).orElseThrow();
+    }
+
+    /** The call in the switchboard's queue, once it is there. */
+    public WaitingCallView awaitWaiting(String uniqueId, Duration limit) {
+        Eventually.await(() -> switchboard.waitingCalls().stream().anyMatch(w -> w.id().value().equals(uniqueId)),
+                limit);
+        return switchboard.waitingCalls().stream().filter(w -> w.id().value().equals(uniqueId)).findFirst()
+                .orElseThrow();
+    }
+
     @Override
     public void close() throws Exception {
         asterisk.close();
         server.close();
+        if (audioSocket != null) {
+            audioSocket.close();
+        }
         callLog.close();
         desks.close();
     }

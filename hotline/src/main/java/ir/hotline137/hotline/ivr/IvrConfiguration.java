@@ -1,6 +1,7 @@
 package ir.hotline137.hotline.ivr;
 
 import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.hotline.speech.SpeechIntake;
 import ir.hotline137.ivr.CallScript;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.escalation.Escalation;
@@ -9,10 +10,8 @@ import ir.hotline137.ivr.intake.DistrictQuestion;
 import ir.hotline137.ivr.intake.Intake;
 import ir.hotline137.ivr.menu.MainMenu;
 import ir.hotline137.ivr.server.FastAgiServer;
-import ir.hotline137.ivr.speech.RecordedSpeechCapture;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
-import ir.hotline137.ivr.speech.Transcriber;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.calls.CallLog;
@@ -44,10 +43,15 @@ public class IvrConfiguration {
         return properties.ivr().settings(folder.recordingsFolder(), properties.timeZone());
     }
 
-    /** Recorded and handed to an agent until a speech model is configured (the recognizer's work). */
+    /** Loaded before the FastAGI server starts, so no call arrives before the system can hear it. */
+    @Bean(destroyMethod = "close")
+    SpeechIntake speechIntake(HotlineProperties properties) {
+        return SpeechIntake.start(properties);
+    }
+
     @Bean
-    SpeechCapture speechCapture() {
-        return new RecordedSpeechCapture(Transcriber.NONE);
+    SpeechCapture speechCapture(SpeechIntake intake) {
+        return intake.capture();
     }
 
     @Bean

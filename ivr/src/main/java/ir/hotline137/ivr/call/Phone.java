@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
@@ -147,6 +148,34 @@ public final class Phone {
         long samples = parseLong(reply.getAttribute("endpos"));
         return new Recording(file.resolveSibling(file.getFileName() + ".wav"), "dtmf".equals(reply.getExtra()), samples,
                 hungUp);
+    }
+
+    /** Asterisk's own short tone that tells the caller to start speaking, as RECORD FILE plays it. */
+    public void beep() {
+        AgiReply reply = send(new StreamFileCommand("beep", ""), "during the beep");
+        failedIfNegative(reply, "the beep");
+    }
+
+    /**
+     * Streams the caller's voice to an AudioSocket service ({@code host:port}) until that service ends the
+     * stream or the caller hangs up.
+     *
+     * @param stream the stream's id, by which the service knows the call
+     * @return true if the caller hung up meanwhile
+     * @throws AgiCommandRefused when this Asterisk has no AudioSocket application
+     */
+    public boolean streamVoice(UUID stream, String service) {
+        int result = exec("AudioSocket", stream + "," + service);
+        if (result >= 0) {
+            return false;
+        }
+        // -1 is both a hang-up and a stream that could not start (nobody listening, bad address).
+        try {
+            confirmHangUp("streaming to " + service);
+            return false;
+        } catch (CallerHungUp gone) {
+            return true;
+        }
     }
 
     /**

@@ -23,6 +23,14 @@ public final class PeerAllowList {
      * @throws IllegalArgumentException naming the entry that is neither
      */
     public static PeerAllowList of(List<String> entries) {
+        return of("hotline.fastagi.allowed-hosts", entries);
+    }
+
+    /**
+     * @param setting the setting the entries come from, named in errors
+     * @param entries IP addresses, CIDR blocks or host names; host names are resolved now, once
+     */
+    public static PeerAllowList of(String setting, List<String> entries) {
         List<Block> blocks = new ArrayList<>();
         for (String raw : entries) {
             String entry = raw.strip();
@@ -32,7 +40,7 @@ public final class PeerAllowList {
                     InetAddress network = InetAddress.getByName(entry.substring(0, slash));
                     int bits = Integer.parseInt(entry.substring(slash + 1));
                     if (bits < 0 || bits > network.getAddress().length * 8) {
-                        throw new IllegalArgumentException("hotline.fastagi.allowed-hosts: '" + raw
+                        throw new IllegalArgumentException(setting + ": '" + raw
                                 + "' has a prefix length outside 0.." + network.getAddress().length * 8);
                     }
                     blocks.add(new Block(network.getAddress(), bits));
@@ -42,7 +50,7 @@ public final class PeerAllowList {
                     }
                 }
             } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("hotline.fastagi.allowed-hosts: '" + raw
+                throw new IllegalArgumentException(setting + ": '" + raw
                         + "' is not an IP address, a CIDR block or a host name that resolves", e);
             }
         }

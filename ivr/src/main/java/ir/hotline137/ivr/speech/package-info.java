@@ -1,5 +1,5 @@
 /**
  * How the IVR hears a caller's own words: {@link ir.hotline137.ivr.speech.SpeechCapture} and what came of it.
- * Recording then transcribing is here; streaming to the recognizer plugs in behind the same interface.
+ * Recording then transcribing, or streaming to the recognizer over AudioSocket while the caller speaks.
  */
 package ir.hotline137.ivr.speech;

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -15,6 +17,7 @@ import io.netty.handler.ipfilter.AbstractRemoteAddressFilter;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import ir.hotline137.recognizer.model.SpeechModel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,12 +37,15 @@ public final class AudioSocketServer implements AutoCloseable {
     private final EventLoopGroup loop;
     private final EventExecutorGroup recognition;
     private final Channel listening;
+    private final ChannelGroup streams;
     private final String service;
 
-    private AudioSocketServer(EventLoopGroup loop, EventExecutorGroup recognition, Channel listening, String service) {
+    private AudioSocketServer(EventLoopGroup loop, EventExecutorGroup recognition, Channel listening,
+                              ChannelGroup streams, String service) {
         this.loop = loop;
         this.recognition = recognition;
         this.listening = listening;
+        this.streams = streams;
         this.service = service;
     }
 
@@ -52,6 +58,7 @@ public final class AudioSocketServer implements AutoCloseable {
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventExecutorGroup recognition = new DefaultEventExecutorGroup(settings.recognitionThreads());
         PeerFilter peers = new PeerFilter(allowedPeers);
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         long idleMillis = settings.endpointing().endSilence().toMillis();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop)
@@ -60,6 +67,7 @@ public final class AudioSocketServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
                         channel.pipeline()
                                 .addLast("peers", peers)
                                 .addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
@@ -74,7 +82,7 @@ public final class AudioSocketServer implements AutoCloseable {
             String service = settings.service().isBlank() ? hostPort(settings.bind(), port) : settings.service();
             log.info("AudioSocket listening on {}:{} ({} recognition threads); Asterisk connects to {}",
                     settings.bind(), port, settings.recognitionThreads(), service);
-            return new AudioSocketServer(loop, recognition, listening, service);
+            return new AudioSocketServer(loop, recognition, listening, connections, service);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shutDown(loop, recognition);
@@ -99,6 +107,8 @@ public final class AudioSocketServer implements AutoCloseable {
     @Override
     public void close() {
         listening.close().syncUninterruptibly();
+        // Streams first, while the recognition threads still run to see them end.
+        streams.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         shutDown(loop, recognition);
     }
 

@@ -87,6 +87,11 @@ public final class AwaitedStream {
         return claimed.await(patience.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Gives up on a stream that will not be opened (Asterisk refused the application): it can no longer be claimed. */
+    public void abandon() {
+        owner.withdraw(this);
+    }
+
     /** Whether the stream has finished, one way or another. */
     public boolean isDone() {
         return heard.isDone();
