@@ -27,9 +27,11 @@ public final class ModelLoader {
     private static final Pattern SAMPLE_FREQUENCY = Pattern.compile("^--sample-frequency=(\\d+)", Pattern.MULTILINE);
 
     static {
-        // JNA turns Java strings into C strings in its default charset, which under a C locale (a service
-        // started by systemd, a container) is ASCII: Persian grammar words would reach Vosk as '???'. It reads
-        // the property when Vosk's native binding is set up, so it must be set before any Vosk class loads.
+        // JNA turns Java strings into C strings, and Vosk's answers back, in its default charset. Newer JNA
+        // takes that from the platform's native encoding, which under a C locale (a service started by systemd,
+        // a container) is ASCII: Persian grammar words would reach Vosk as '???'. JNA 5.7 on JDK 18+ happens to
+        // use UTF-8, but that is one dependency upgrade away from breaking, so it is said outright. JNA reads the
+        // property when Vosk's native binding is set up, so it is set before any Vosk class loads.
         if (System.getProperty("jna.encoding") == null) {
             System.setProperty("jna.encoding", "UTF-8");
         }
