@@ -4,9 +4,11 @@ package ir.hotline137.recognizer.audio;
  * Tells from the loudness of the line when the caller starts speaking and when they have finished, so the
  * recognizer can answer as soon as they stop instead of at the end of a fixed time.
  *
- * <p>The line is judged in 20 ms windows against a noise floor that follows the line: a window is voiced when
- * it is clearly louder than the recent quiet ones (and than a fixed minimum), speech begins with a few voiced
- * windows in a row, and it has ended once the line stays unvoiced for the {@link Endpointing#endSilence()}.
+ * <p>The line is judged in 20 ms windows against a noise floor that follows the line: it drops at once to any
+ * quieter window and rises only slowly, so it settles on the hiss between words whatever the line's level. A
+ * window is voiced when it is clearly louder than that floor (and than a fixed minimum), speech begins with a
+ * few voiced windows in a row, and it has ended once the line stays unvoiced for the
+ * {@link Endpointing#endSilence()}.
  * Everything is counted in audio time, so a recognizer that falls behind still cuts at the same place.
  *
  * <p>Not thread-safe: one per utterance.
@@ -33,9 +35,16 @@ public final class SpeechDetector {
     private static final double ABOVE_NOISE_DB = 10;
     /** Voiced windows in a row that make a start of speech: a click is one, a syllable several. */
     private static final int ONSET_WINDOWS = 3;
-    private static final double NOISE_FOLLOW = 0.1;
-    // Loud steady noise (traffic, a fan) must not count as endless speech: the floor creeps up under it.
-    private static final double NOISE_CREEP = 0.002;
+    /** How fast the floor rises toward louder unvoiced windows (a line getting noisier). */
+    private static final double NOISE_RISE = 0.05;
+    // Loud steady noise that began as "speech" (traffic, a fan) must not count as speech for ever: under
+    // voiced windows the floor still creeps up, a decibel a second.
+    private static final double NOISE_CREEP_DB = 0.02;
+    /**
+     * Where the floor starts unless the line is quieter: a caller who starts talking with the first window
+     * must not have their voice taken for the line's noise.
+     */
+    private static final double FIRST_FLOOR_DB = -50;
 
     private final int windowBytes;
     private final long endSilenceWindows;
@@ -44,7 +53,7 @@ public final class SpeechDetector {
     private final byte[] pending;
     private int pendingBytes;
 
-    private double noiseDb = -60;
+    private double noiseDb = Double.NaN;
     private long windows;
     private int voicedRun;
     private long quietRun;
@@ -91,8 +100,15 @@ public final class SpeechDetector {
 
     private void judge(double level) {
         windows++;
+        if (Double.isNaN(noiseDb)) {
+            noiseDb = Math.min(level, FIRST_FLOOR_DB);
+        }
         boolean voiced = level > Math.max(QUIETEST_SPEECH_DB, noiseDb + ABOVE_NOISE_DB);
-        noiseDb += (level - noiseDb) * (voiced ? NOISE_CREEP : NOISE_FOLLOW);
+        if (level < noiseDb) {
+            noiseDb = level;
+        } else {
+            noiseDb += voiced ? NOISE_CREEP_DB : (level - noiseDb) * NOISE_RISE;
+        }
         voicedRun = voiced ? voicedRun + 1 : 0;
         quietRun = voiced ? 0 : quietRun + 1;
         if (voicedRun >= ONSET_WINDOWS) {

@@ -51,8 +51,8 @@ public record Grammar(String name, List<Choice> choices) {
     }
 
     /**
-     * The choice heard in a recognizer's text: the longest phrase found as whole words, the earliest if
-     * several; empty when the text holds none (silence, or "[unk]").
+     * The choice heard in a recognizer's text: the phrase found earliest, as whole words; of phrases that begin
+     * at the same word, the longest ("twenty two" over "twenty"). Empty when the text holds none.
      */
     public Optional<Choice> match(String heard) {
         List<String> words = List.of(heard.strip().split("\\s+"));

@@ -50,7 +50,8 @@ public final class ModelLoader {
         String download = "Download the Vosk model for '" + language + "' (for Persian vosk-model-small-fa-0.42 or "
                 + "vosk-model-fa-0.5 from the Vosk model list), unzip it and set hotline.recognizer.model to its folder.";
         if (!Files.isDirectory(looked)) {
-            return new ModelLoad.Unavailable(looked, "the folder does not exist", download);
+            return new ModelLoad.Unavailable(looked, Files.exists(looked) ? "it is a file, not a folder"
+                    : "the folder does not exist", download);
         }
         Path modelFolder = looked;
         Optional<String> missing = missingParts(looked);

@@ -31,7 +31,7 @@ public final class FileTranscriber {
             try (Transcription transcription = Transcription.of(model, audio.sampleRate())) {
                 return words(feed(transcription, audio));
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             log.warn("Could not transcribe {}: {}", wav, e.getMessage());
             return Optional.empty();
         }
@@ -44,7 +44,7 @@ public final class FileTranscriber {
             try (Transcription transcription = Transcription.of(model, audio.sampleRate(), grammar)) {
                 return grammar.match(feed(transcription, audio));
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             log.warn("Could not hear {} in {}: {}", grammar.name(), wav, e.getMessage());
             return Optional.empty();
         }

@@ -16,6 +16,10 @@ import org.vosk.Recognizer;
  * <p>Not thread-safe: one utterance, one thread at a time.
  */
 public final class Transcription implements AutoCloseable {
+    /** Telephone audio is 8 kHz; AudioSocket's fastest is 192 kHz. Anything outside is a damaged header. */
+    private static final int LOWEST_RATE = 8_000;
+    private static final int HIGHEST_RATE = 192_000;
+
     private final Recognizer recognizer;
     private final Resampler resampler;
     private final int inputRate;
@@ -30,14 +34,27 @@ public final class Transcription implements AutoCloseable {
         this.inputRate = inputRate;
     }
 
-    /** Free speech, e.g. a problem described in the caller's words. */
+    /**
+     * Free speech, e.g. a problem described in the caller's words.
+     *
+     * @throws IllegalArgumentException for an input rate no telephone or recording has (e.g. a damaged header)
+     */
     public static Transcription of(SpeechModel model, int inputRate) throws IOException {
+        checkRate(inputRate);
         return new Transcription(model.newRecognizer(), inputRate, model.sampleRate());
     }
 
     /** Only the grammar's words can be heard; anything else comes out as nothing. */
     public static Transcription of(SpeechModel model, int inputRate, Grammar grammar) throws IOException {
+        checkRate(inputRate);
         return new Transcription(model.newRecognizer(grammar), inputRate, model.sampleRate());
+    }
+
+    private static void checkRate(int rate) {
+        if (rate < LOWEST_RATE || rate > HIGHEST_RATE) {
+            throw new IllegalArgumentException("audio at " + rate + " Hz cannot be speech for the recognizer; "
+                    + "expected " + LOWEST_RATE + " to " + HIGHEST_RATE + " Hz");
+        }
     }
 
     /** Takes the next audio: 16-bit little-endian mono PCM at the input rate. */

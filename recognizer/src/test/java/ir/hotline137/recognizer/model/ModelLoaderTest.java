@@ -6,6 +6,9 @@ import ir.hotline137.recognizer.TestModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +24,16 @@ class ModelLoaderTest {
 
     @TempDir
     Path dir;
+
+    /** The links to the real model go before JUnit cleans up, so that it need not warn it is leaving the model. */
+    @AfterEach
+    void removeLinks() throws IOException {
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path link : children.filter(Files::isSymbolicLink).toList()) {
+                Files.delete(link);
+            }
+        }
+    }
 
     @Test
     void aMissingFolderIsUnavailableAndTheMessageSaysWhereItLookedAndWhatToDo() {
@@ -127,6 +140,24 @@ class ModelLoaderTest {
             assertThat(model.language()).isEqualTo("en");
             assertThat(model.sampleRate()).isEqualTo(16_000);
         }
+    }
+
+    @Test
+    void aModelWithADamagedFileIsUnavailableAndTheRemedyIsToUnzipItAgain() throws IOException {
+        Path real = TestModel.folder().toAbsolutePath();
+        for (String part : List.of("conf", "graph", "ivector")) {
+            Files.createSymbolicLink(dir.resolve(part), real.resolve(part));
+        }
+        touch(dir.resolve("am/final.mdl")); // present, so the loader hands it to Vosk, but empty
+
+        ModelLoad load = ModelLoader.load(dir, "en");
+
+        assertThat(load).isInstanceOfSatisfying(ModelLoad.Unavailable.class, unavailable -> {
+            assertThat(unavailable.lookedAt()).isEqualTo(dir.toAbsolutePath().normalize());
+            assertThat(unavailable.problem()).contains("Vosk could not load it");
+            assertThat(unavailable.remedy()).contains("unzip the model again");
+            assertThat(unavailable.message()).contains("callers are recorded");
+        });
     }
 
     private static void touch(Path file) throws IOException {

@@ -11,6 +11,7 @@ import ir.hotline137.recognizer.grammar.GrammarCatalogue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,15 +42,41 @@ class TranscriptionTest {
             words = transcription.finish();
         }
 
+        // Vosk revises its guess as it goes, so a partial may drop a word it had; over the sentence it grows.
         List<Integer> wordCounts = partials.stream().map(TranscriptionTest::wordCount).toList();
-        assertThat(wordCounts.getFirst()).as("nothing is said in the first 200 ms").isZero();
-        assertThat(partials).as("the partials").filteredOn(p -> !p.isEmpty()).map(TranscriptionTest::wordCount)
-                .as("word counts as the sentence goes on").isSorted();
-        assertThat(partials.stream().filter(p -> !p.isEmpty()).distinct().count()).isGreaterThanOrEqualTo(3);
-        assertThat(wordCounts.getLast()).isGreaterThanOrEqualTo(5);
+        int firstSecond = wordCounts.subList(0, 5).stream().max(Integer::compare).orElseThrow();
+        assertThat(firstSecond).as("words in the first second").isLessThanOrEqualTo(4);
+        assertThat(wordCounts.subList(wordCounts.size() - 3, wordCounts.size())).as("words at the end")
+                .allSatisfy(count -> assertThat(count).isGreaterThan(firstSecond).isGreaterThanOrEqualTo(6));
+        assertThat(partials.stream().filter(p -> !p.isEmpty()).distinct().count()).isGreaterThanOrEqualTo(4);
         assertThat(partials.getLast()).contains(sentence.keyWords());
         assertThat(words).contains(sentence.keyWords()).doesNotContain("[unk]");
-        assertThat(wordCount(words)).isGreaterThanOrEqualTo(wordCounts.getLast());
+    }
+
+    @Test
+    void afterAPauseThePartialKeepsTheWordsBeforeItAndFinishHoldsBoth() throws IOException {
+        // Vosk ends a segment at a pause and forgets it; the transcription must not.
+        TestSentences.Sentence first = TestSentences.ALL.get(1); // the garbage
+        TestSentences.Sentence second = TestSentences.ALL.get(4); // the traffic lights
+        byte[] before = WavAudio.read(TestSpeech.telephone(first.text())).pcm();
+        byte[] after = WavAudio.read(TestSpeech.telephone(second.text())).pcm();
+        byte[] pause = new byte[2 * 16_000];
+        try (Transcription transcription = Transcription.of(TestModel.english(), 8_000)) {
+            feed(transcription, before);
+            feed(transcription, pause);
+            feed(transcription, Arrays.copyOf(after, after.length / 2));
+
+            // Half-way through "the traffic lights are not working": the first sentence, then the second so far.
+            String partial = transcription.partial();
+            assertThat(partial).contains(first.keyWords()).contains("traffic");
+            assertThat(partial.indexOf("garbage")).isLessThan(partial.indexOf("traffic"));
+
+            feed(transcription, Arrays.copyOfRange(after, after.length / 2, after.length));
+            String words = transcription.finish();
+            assertThat(words).contains(first.keyWords()).contains(second.keyWords());
+            assertThat(words.indexOf(first.keyWords().getFirst()))
+                    .isLessThan(words.indexOf(second.keyWords().getFirst()));
+        }
     }
 
     @Test
@@ -116,6 +143,12 @@ class TranscriptionTest {
 
         // Unlike the rest, heard() touches no native memory: how long the caller spoke can be logged afterwards.
         assertThat(transcription.heard()).isEqualTo(Duration.ofMillis(200));
+    }
+
+    private static void feed(Transcription transcription, byte[] pcm) {
+        for (int at = 0; at < pcm.length; at += FRAME) {
+            transcription.accept(pcm, at, Math.min(FRAME, pcm.length - at));
+        }
     }
 
     private static int wordCount(String text) {
