@@ -1,6 +1,7 @@
 package ir.hotline137.benchmarks;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,19 @@ final class Arguments {
         }
         // 1_000_000 and 1e6 are how people write a million on a command line
         return (int) Double.parseDouble(value.replace("_", ""));
+    }
+
+    /** A comma-separated list such as {@code 4,8,16}: the sizes a benchmark steps through. */
+    int[] numbers(String name, int[] fallback) {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback.clone();
+        }
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(part -> !part.isEmpty())
+                .mapToInt(part -> (int) Double.parseDouble(part.replace("_", "")))
+                .toArray();
     }
 
     Path path(String name, Path fallback) {

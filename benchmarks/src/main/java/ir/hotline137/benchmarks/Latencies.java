@@ -41,6 +41,12 @@ final class Latencies {
         return count == 0 ? Double.NaN : total / 1e6 / count;
     }
 
+    /** For waits measured in tens or hundreds of milliseconds, where the worst case matters more than p99. */
+    String spread() {
+        return String.format("p50 %.0f ms  p95 %.0f ms  max %.0f ms  (n=%d)",
+                percentileMillis(50), percentileMillis(95), percentileMillis(100), count);
+    }
+
     String summary() {
         return String.format("p50 %.3f ms  p99 %.3f ms  mean %.3f ms  (n=%d)",
                 percentileMillis(50), percentileMillis(99), meanMillis(), count);

@@ -113,8 +113,13 @@ public final class AudioSocketServer implements AutoCloseable {
     }
 
     private static void shutDown(EventLoopGroup loop, EventExecutorGroup recognition) {
-        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        recognition.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        // Both at once, each with a short quiet period: the last events of closing streams pass between the two
+        // (a close seen by the loop, the listener's last words on a recognition thread), so neither may stop
+        // taking work while the other still hands it some.
+        var loopDone = loop.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS);
+        var recognitionDone = recognition.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS);
+        loopDone.syncUninterruptibly();
+        recognitionDone.syncUninterruptibly();
     }
 
     private static String hostPort(String host, int port) {
