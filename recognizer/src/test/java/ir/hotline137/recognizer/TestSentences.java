@@ -34,8 +34,8 @@ public final class TestSentences {
             new Sentence("Please fix the road near the mosque", List.of("fix the road")),
             new Sentence("The parking lot lights are off", List.of("parking lot")),
             new Sentence("The public toilet in the park is dirty", List.of("public")),
-            new Sentence("There are rats near the river", List.of("river")),
-            new Sentence("A tree fell down in the park this morning", List.of("morning")));
+            new Sentence("A tree fell down in the park this morning", List.of("morning")),
+            new Sentence("The fountain in the square is leaking water", List.of("leaking")));
 
     private TestSentences() {
     }
