@@ -89,6 +89,11 @@ public final class SpeechDetector {
         return state;
     }
 
+    /** How long the line has been unvoiced, up to the audio offered last (0 while the caller is voicing). */
+    public long quietMillis() {
+        return quietRun * WINDOW_MILLIS;
+    }
+
     /** Whether the caller has started speaking at some point. */
     public boolean heardSpeech() {
         return spoke;

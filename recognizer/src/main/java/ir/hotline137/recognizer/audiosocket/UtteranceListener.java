@@ -14,14 +14,15 @@ import ir.hotline137.recognizer.model.SpeechModel;
 import ir.hotline137.recognizer.transcription.Transcription;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens to one caller's utterance as it streams in: every audio frame is saved, decoded and judged for the
- * end of speech at once, so the words are ready a moment after the caller stops. The utterance ends when the
+ * Listens to one caller's utterance as it streams in: every audio frame is saved and judged for the end of
+ * speech, and speech is decoded at once, so the words are ready a moment after the caller stops. The utterance ends when the
  * caller falls silent after speaking, presses #, never starts, or reaches the maximum length; then we send
  * AudioSocket's hangup frame, which makes Asterisk's application return and the call go on.
  *
@@ -32,6 +33,12 @@ final class UtteranceListener extends SimpleChannelInboundHandler<AudioSocketFra
     private static final byte[] HANGUP = {AudioSocketFrame.HANGUP, 0, 0};
     /** Beyond the maximum length, in wall-clock time, for a stream whose audio stops coming. */
     private static final Duration DEADLINE_GRACE = Duration.ofSeconds(2);
+    /**
+     * Quiet kept on either side of speech for the recognizer: enough for the first and last sounds of a word,
+     * while the rest of the quiet (the wait after the beep, the end silence) is never decoded. Decoding is
+     * what limits how many callers one machine can hear at once.
+     */
+    private static final long MARGIN_MILLIS = 300;
 
     private final AwaitedStream stream;
     private final SpeechModel model;
@@ -43,6 +50,9 @@ final class UtteranceListener extends SimpleChannelInboundHandler<AudioSocketFra
     private SpeechDetector detector;
     private int sampleRate;
     private long bytesSincePartial;
+    /** Quiet not yet decoded: before speech, the last moments of it; in a pause, all of it until speech resumes. */
+    private final ArrayDeque<byte[]> held = new ArrayDeque<>();
+    private long heldBytes;
     private long idleNanos;
     private boolean done;
     private ScheduledFuture<?> deadline;
@@ -94,19 +104,47 @@ final class UtteranceListener extends SimpleChannelInboundHandler<AudioSocketFra
             broken(ctx, "cannot save the audio: " + e.getMessage());
             return;
         }
-        transcription.accept(pcm, 0, pcm.length);
-        bytesSincePartial += pcm.length;
+        SpeechDetector.State state = detector.offer(pcm, 0, pcm.length);
+        decode(pcm);
         if (bytesSincePartial * 8_000L >= partialEveryBytes * sampleRate) {
             bytesSincePartial = 0;
             stream.partial(transcription.partial());
         }
-        switch (detector.offer(pcm, 0, pcm.length)) {
+        switch (state) {
             case FINISHED -> end(ctx, Heard.Ending.SILENCE_AFTER_SPEECH);
             case NO_SPEECH -> end(ctx, Heard.Ending.NO_SPEECH);
             case TOO_LONG -> end(ctx, Heard.Ending.TIME_LIMIT);
             case WAITING, SPEAKING -> {
             }
         }
+    }
+
+    /**
+     * Sends speech to the recognizer, with the quiet around it only up to the margin; a pause longer than that is
+     * held back and decoded only if the caller speaks again, so a caller who has finished costs nothing more.
+     */
+    private void decode(byte[] pcm) {
+        if (!detector.heardSpeech()) {
+            hold(pcm);
+            while (heldBytes - held.peekFirst().length >= MARGIN_MILLIS * sampleRate / 500) {
+                heldBytes -= held.removeFirst().length;
+            }
+        } else if (detector.quietMillis() > MARGIN_MILLIS) {
+            hold(pcm);
+        } else {
+            for (byte[] quiet = held.pollFirst(); quiet != null; quiet = held.pollFirst()) {
+                transcription.accept(quiet, 0, quiet.length);
+                bytesSincePartial += quiet.length;
+            }
+            heldBytes = 0;
+            transcription.accept(pcm, 0, pcm.length);
+            bytesSincePartial += pcm.length;
+        }
+    }
+
+    private void hold(byte[] pcm) {
+        held.addLast(pcm);
+        heldBytes += pcm.length;
     }
 
     private boolean start(ChannelHandlerContext ctx, int rate) {
