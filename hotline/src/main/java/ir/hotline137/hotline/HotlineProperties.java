@@ -156,6 +156,16 @@ public record HotlineProperties(
                 throw new IllegalArgumentException("hotline.recognizer.language '" + language + "' is not one of "
                         + GrammarCatalogue.languages());
             }
+            if (threads < 0) {
+                throw new IllegalArgumentException("hotline.recognizer.threads must be 0 (one per core) or more, not "
+                        + threads);
+            }
+            try {
+                new Endpointing(endSilence, noSpeech, maxUtterance);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("hotline.recognizer.end-silence, no-speech and max-utterance: "
+                        + e.getMessage(), e);
+            }
         }
 
         public Endpointing endpointing() {
@@ -178,6 +188,14 @@ public record HotlineProperties(
             @DefaultValue("9092") int port,
             @DefaultValue({"127.0.0.1", "::1"}) List<String> allowedHosts,
             @DefaultValue("") String service) {
+
+        public Audiosocket {
+            boolean wildcard = bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
+            if (wildcard && service.isBlank()) {
+                throw new IllegalArgumentException("hotline.audiosocket.service must say which host:port Asterisk "
+                        + "connects to when hotline.audiosocket.bind is " + bind + " (every address)");
+            }
+        }
 
         public AudioSocketSettings settings(Recognizer recognizer) {
             return new AudioSocketSettings(bind, port, service, recognizer.endpointing(),

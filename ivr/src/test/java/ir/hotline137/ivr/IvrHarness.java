@@ -53,6 +53,8 @@ public final class IvrHarness implements AutoCloseable {
     public final FakeAsterisk asterisk;
     /** The AudioSocket server when the harness listens with the real model; null when it reads words files. */
     public final AudioSocketServer audioSocket;
+    /** The streams the IVR has asked for and Asterisk has not opened (listening harness only). */
+    public final ExpectedStreams streams;
 
     private IvrHarness(Path dir, UnaryOperator<IvrSettings> tuning, FastAgiSettings fastAgi, boolean listening)
             throws IOException {
@@ -67,7 +69,7 @@ public final class IvrHarness implements AutoCloseable {
             // The application's streamed capture with the real English model; recordings (the fallback) are
             // transcribed by the same model.
             SpeechModel model = TestModel.english();
-            ExpectedStreams streams = new ExpectedStreams();
+            streams = new ExpectedStreams();
             audioSocket = AudioSocketServer.start(AudioSocketSettings.loopback(2), model, streams,
                     InetAddress::isLoopbackAddress);
             FileTranscriber files = new FileTranscriber(model);
@@ -75,6 +77,7 @@ public final class IvrHarness implements AutoCloseable {
                     AudioSocketSettings.loopback(2).endpointing(), new RecordedSpeechCapture(files::transcribe));
         } else {
             audioSocket = null;
+            streams = null;
             speech = new RecordedSpeechCapture(new WordsFileTranscriber());
         }
         DistrictQuestion districts = new DistrictQuestion(desks.desk.districts().keySet(), settings.tries());

@@ -48,7 +48,11 @@ class SpokenCallsTest {
 
     @AfterEach
     void stop() throws Exception {
-        ivr.close();
+        try {
+            assertThat(ivr.streams.waiting()).as("streams asked for and left behind").isZero();
+        } finally {
+            ivr.close();
+        }
     }
 
     @Test

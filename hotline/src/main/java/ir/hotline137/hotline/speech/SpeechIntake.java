@@ -59,7 +59,8 @@ public final class SpeechIntake implements AutoCloseable {
                             asterisks::allows);
                 } catch (RuntimeException e) {
                     model.close();
-                    throw e;
+                    throw new IllegalStateException(e.getMessage() + " (hotline.audiosocket.bind, "
+                            + "hotline.audiosocket.port)", e);
                 }
                 return new SpeechIntake(Optional.of(model), Optional.of(server),
                         new StreamedSpeechCapture(streams, server.service(), recognizer.endpointing(), recorded));

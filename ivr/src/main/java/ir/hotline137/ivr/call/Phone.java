@@ -150,10 +150,15 @@ public final class Phone {
                 hungUp);
     }
 
-    /** Asterisk's own short tone that tells the caller to start speaking, as RECORD FILE plays it. */
+    /**
+     * Asterisk's own short tone that tells the caller to start speaking, as RECORD FILE plays it. A beep that
+     * cannot play on a live channel (a core sound missing) is no reason to stop listening.
+     */
     public void beep() {
         AgiReply reply = send(new StreamFileCommand("beep", ""), "during the beep");
-        failedIfNegative(reply, "the beep");
+        if (reply.getResultCode() < 0) {
+            confirmHangUp("during the beep");
+        }
     }
 
     /**

@@ -49,11 +49,20 @@ public final class StreamedSpeechCapture implements SpeechCapture {
     @Override
     public CapturedSpeech capture(Phone phone, String callId, Path file, Duration limit) {
         Path wav = file.resolveSibling(file.getFileName() + ".wav");
-        AwaitedStream stream = streams.expect(callId, wav, endpointing.atMost(limit));
         phone.beep();
+        AwaitedStream stream = streams.expect(callId, wav, endpointing.atMost(limit));
+        try {
+            return hear(phone, callId, file, limit, stream);
+        } finally {
+            // However the capture went (a hang-up, an error), the stream can no longer be claimed by anyone.
+            stream.abandon();
+        }
+    }
+
+    private CapturedSpeech hear(Phone phone, String callId, Path file, Duration limit, AwaitedStream stream) {
         boolean hungUp;
         try {
-            hungUp = phone.streamVoice(stream.id(), service);
+            hungUp = callerLeftWhileStreaming(phone, stream);
         } catch (AgiCommandRefused noApplication) {
             stream.abandon();
             if (warnedNoApplication.compareAndSet(false, true)) {
@@ -90,5 +99,14 @@ public final class StreamedSpeechCapture implements SpeechCapture {
             throw new SpokenThenHungUp(speech);
         }
         return speech;
+    }
+
+    private boolean callerLeftWhileStreaming(Phone phone, AwaitedStream stream) {
+        try {
+            return phone.streamVoice(stream.id(), service);
+        } catch (CallerHungUp gone) {
+            // The AGI connection went with the caller; what they said may still have been heard.
+            return true;
+        }
     }
 }

@@ -18,9 +18,13 @@ public record Endpointing(Duration endSilence, Duration noSpeech, Duration maxLe
         requirePositive(maxLength, "maximum length");
     }
 
-    /** The same, but never longer than {@code limit}: a flow may allow less than the recognizer's cap. */
+    /**
+     * The same, but never longer than {@code limit} (nor shorter than one window): a flow may allow less than the
+     * recognizer's cap.
+     */
     public Endpointing atMost(Duration limit) {
-        return limit.compareTo(maxLength) < 0 && limit.compareTo(WINDOW) >= 0 ? new Endpointing(endSilence, noSpeech, limit) : this;
+        Duration bounded = limit.compareTo(WINDOW) < 0 ? WINDOW : limit;
+        return bounded.compareTo(maxLength) < 0 ? new Endpointing(endSilence, noSpeech, bounded) : this;
     }
 
     private static void requirePositive(Duration d, String what) {

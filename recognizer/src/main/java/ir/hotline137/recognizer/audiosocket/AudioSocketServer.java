@@ -103,7 +103,10 @@ public final class AudioSocketServer implements AutoCloseable {
         return service;
     }
 
-    /** Stops listening; streams in progress end as broken and their callers go to an agent. */
+    /**
+     * Stops listening; streams in progress are closed (as if Asterisk had closed them), so the IVR treats them
+     * as dropped and sends their callers to an agent with what was recorded.
+     */
     @Override
     public void close() {
         listening.close().syncUninterruptibly();

@@ -1,6 +1,7 @@
 package ir.hotline137.recognizer.audiosocket;
 
 import ir.hotline137.recognizer.audio.Endpointing;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -73,13 +74,18 @@ public final class AwaitedStream {
             }
             return heard.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return new Heard.Broken("no result within " + patience, Optional.empty());
+            return new Heard.Broken("no result within " + patience, savedAudio());
         } catch (ExecutionException e) {
-            return new Heard.Broken(String.valueOf(e.getCause()), Optional.empty());
+            return new Heard.Broken(String.valueOf(e.getCause()), savedAudio());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Heard.Broken("interrupted while waiting", Optional.empty());
+            return new Heard.Broken("interrupted while waiting", savedAudio());
         }
+    }
+
+    /** Whatever audio reached the disk, for a stream whose words never came: a person can still listen. */
+    private Optional<Path> savedAudio() {
+        return Optional.of(recording).filter(Files::isRegularFile);
     }
 
     /** Waits for Asterisk's connection for this stream; true once it has arrived. */

@@ -2,6 +2,7 @@ package ir.hotline137.recognizer.audiosocket;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.EventExecutorGroup;
 import ir.hotline137.recognizer.model.SpeechModel;
 import java.time.Duration;
@@ -51,6 +52,16 @@ final class StreamIdentifier extends SimpleChannelInboundHandler<AudioSocketFram
             }
             case AudioSocketFrame.Hangup hangup -> ctx.close();
             default -> refuse(ctx, frame.getClass().getSimpleName().toLowerCase() + " before the stream's UUID");
+        }
+    }
+
+    /** A connection that says nothing (a half-open socket, a port scanner) is not kept waiting for ever. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            refuse(ctx, "no stream UUID within the idle time");
+        } else {
+            ctx.fireUserEventTriggered(event);
         }
     }
 

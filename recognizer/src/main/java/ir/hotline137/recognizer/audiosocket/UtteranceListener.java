@@ -1,7 +1,7 @@
 package ir.hotline137.recognizer.audiosocket;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -67,7 +67,9 @@ final class UtteranceListener extends SimpleChannelInboundHandler<AudioSocketFra
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        deadline = ctx.executor().schedule(() -> end(ctx, Heard.Ending.TIME_LIMIT),
+        // Kept by the channel's event loop, not by this listener's thread: if decoding has fallen far behind, the
+        // caller is still let go on time; the words come when the backlog is through (as a closed stream).
+        deadline = ctx.channel().eventLoop().schedule(() -> hangUp(ctx.channel()),
                 endpointing.maxLength().plus(DEADLINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -203,20 +205,24 @@ final class UtteranceListener extends SimpleChannelInboundHandler<AudioSocketFra
         }
         done = true;
         deadline.cancel(false);
-        if (ctx.channel().isActive()) {
-            ByteBuf hangup = Unpooled.wrappedBuffer(HANGUP);
-            ctx.writeAndFlush(hangup).addListener(ChannelFutureListener.CLOSE);
-        }
-        String words = transcription == null ? "" : transcription.finish();
-        boolean spoke = detector != null && detector.heardSpeech();
-        closeRecorder();
+        hangUp(ctx.channel());
         Heard heard;
-        if (!words.isEmpty()) {
-            heard = new Heard.Words(words, stream.recording(), ending);
-        } else if (spoke) {
-            heard = new Heard.NoWords(stream.recording(), ending);
-        } else {
-            heard = new Heard.Silence(recording());
+        try {
+            String words = transcription == null ? "" : transcription.finish();
+            boolean spoke = detector != null && detector.heardSpeech();
+            if (!words.isEmpty()) {
+                heard = new Heard.Words(words, stream.recording(), ending);
+            } else if (spoke) {
+                heard = new Heard.NoWords(stream.recording(), ending);
+            } else {
+                heard = new Heard.Silence(recording());
+            }
+        } catch (RuntimeException e) {
+            // The recognizer failed on the last words; the recording is still there for a person.
+            log.warn("AudioSocket {}: decoding the last words failed: {}", stream, e.toString());
+            heard = new Heard.Broken("decoding failed: " + e.getMessage(), recording());
+        } finally {
+            closeRecorder();
         }
         log.debug("{} ended ({}): {}", stream, ending, heard);
         stream.complete(heard);
@@ -232,12 +238,24 @@ final class UtteranceListener extends SimpleChannelInboundHandler<AudioSocketFra
             deadline.cancel(false);
         }
         log.warn("AudioSocket {} from {} closed: {}", stream, ctx.channel().remoteAddress(), why);
-        if (transcription != null) {
-            transcription.close();
+        try {
+            if (transcription != null) {
+                transcription.close();
+            }
+        } finally {
+            closeRecorder();
+            stream.complete(new Heard.Broken(why, recording()));
+            hangUp(ctx.channel());
         }
-        closeRecorder();
-        stream.complete(new Heard.Broken(why, recording()));
-        ctx.close();
+    }
+
+    /** AudioSocket's hangup frame, then the close: Asterisk's application returns and the call goes on. */
+    private static void hangUp(Channel channel) {
+        if (channel.isActive()) {
+            channel.writeAndFlush(Unpooled.wrappedBuffer(HANGUP)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close();
+        }
     }
 
     private Optional<java.nio.file.Path> recording() {
