@@ -43,7 +43,9 @@ public final class TestSpeech {
             Path voice = Files.createTempFile(CACHE, "espeak", ".wav");
             Path converted = Files.createTempFile(CACHE, "sox", ".wav");
             run(List.of("espeak-ng", "-v", "en-us", "-s", "130", "-w", voice.toString(), sentence));
-            run(List.of("sox", voice.toString(), "-r", String.valueOf(rate), "-b", "16", "-c", "1",
+            // -R: sox dithers with a fixed seed, so the same sentence is the same audio every build (dither, not
+            // digital silence, between the words: a telephone line is never exactly silent).
+            run(List.of("sox", "-R", voice.toString(), "-r", String.valueOf(rate), "-b", "16", "-c", "1",
                     "-e", "signed-integer", converted.toString()));
             Files.delete(voice);
             Files.move(converted, wav, StandardCopyOption.ATOMIC_MOVE);
