@@ -1,5 +1,7 @@
 package ir.hotline137.hotline;
 
+import ir.hotline137.console.security.ConsoleUser;
+import ir.hotline137.console.security.Role;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.server.FastAgiSettings;
 import ir.hotline137.recognizer.audio.Endpointing;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,6 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ivr              how the phone menus behave
  * @param recognizer       the speech model and how callers' words are heard
  * @param audiosocket      the port Asterisk streams callers' voices to
+ * @param users            the people who may log in to the console
  */
 @ConfigurationProperties("hotline")
 public record HotlineProperties(
@@ -39,9 +44,11 @@ public record HotlineProperties(
         @DefaultValue Fastagi fastagi,
         @DefaultValue Ivr ivr,
         @DefaultValue Recognizer recognizer,
-        @DefaultValue Audiosocket audiosocket) {
+        @DefaultValue Audiosocket audiosocket,
+        List<User> users) {
 
     public HotlineProperties {
+        users = users == null ? List.of() : List.copyOf(users);
         districts = districts == null ? List.of() : List.copyOf(districts);
         categories = categories == null ? List.of() : List.copyOf(categories);
         if (districts.isEmpty()) {
@@ -200,6 +207,21 @@ public record HotlineProperties(
         public AudioSocketSettings settings(Recognizer recognizer) {
             return new AudioSocketSettings(bind, port, service, recognizer.endpointing(),
                     recognizer.partialInterval(), recognizer.recognitionThreads());
+        }
+    }
+
+    /**
+     * @param username   the login name
+     * @param password   a bcrypt hash, or {@code {noop}text} for tests
+     * @param roles      AGENT, MODERATOR, MAYOR, SUPERVISOR
+     * @param dialString how the IVR reaches the person's phone, e.g. {@code PJSIP/101}
+     */
+    public record User(String username, String password, List<Role> roles, String dialString) {
+
+        public ConsoleUser consoleUser() {
+            return new ConsoleUser(username == null ? "" : username, password == null ? "" : password,
+                    roles == null ? Set.of() : Set.copyOf(roles),
+                    Optional.ofNullable(dialString).filter(d -> !d.isBlank()));
         }
     }
 }

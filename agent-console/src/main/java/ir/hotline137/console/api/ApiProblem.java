@@ -1,0 +1,29 @@
+package ir.hotline137.console.api;
+
+/** A refusal the API answers with an {@link ApiError}: the caller's mistake, not a fault of ours. */
+public sealed class ApiProblem extends RuntimeException permits ApiProblem.BadField, ApiProblem.NotFound {
+    private final transient ApiError error;
+
+    private ApiProblem(ApiError error) {
+        super(error.field() + ": " + error.reason(), null, false, false);
+        this.error = error;
+    }
+
+    public ApiError error() {
+        return error;
+    }
+
+    /** 400: a field is missing or wrong. */
+    public static final class BadField extends ApiProblem {
+        public BadField(String field, String reason) {
+            super(new ApiError(field, reason));
+        }
+    }
+
+    /** 404: nothing has that code or id. */
+    public static final class NotFound extends ApiProblem {
+        public NotFound(String field, String reason) {
+            super(new ApiError(field, reason));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package ir.hotline137.console.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import java.util.Set;
+
+/**
+ * Who may reach what. Every page, API route and the live socket needs a login: people log in with a form,
+ * scripts send HTTP Basic to {@code /api/**}. Roles are checked here, on the server, whatever a screen shows.
+ * Form posts made with the session cookie carry a CSRF token; requests that bring their own credentials
+ * (Basic) cannot be forged by another site and need none.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class ConsoleSecurity {
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
+
+    @Bean
+    ReactiveUserDetailsService consoleUserDetails(ConsoleUsers users) {
+        return users.userDetails();
+    }
+
+    @Bean
+    PasswordEncoder consolePasswordEncoder(ConsoleUsers users) {
+        return users.passwordEncoder();
+    }
+
+    @Bean
+    SecurityWebFilterChain consoleFilterChain(ServerHttpSecurity http) {
+        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
+        // The API answers 401 (a script or the page's own code decides what to do); pages send people to log in.
+        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api,
+                        new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
+        entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/login"));
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/login", "/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/api/users", "/api/figures/**").hasRole(Role.SUPERVISOR.name())
+                        .anyExchange().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .formLogin(form -> form.loginPage("/login"))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ConsoleSecurity::needsCsrfToken))
+                .build();
+    }
+
+    /** A state-changing request that relies on the session cookie, not on credentials of its own. */
+    private static reactor.core.publisher.Mono<ServerWebExchangeMatcher.MatchResult> needsCsrfToken(
+            org.springframework.web.server.ServerWebExchange exchange) {
+        boolean safe = SAFE.contains(exchange.getRequest().getMethod());
+        boolean ownCredentials = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        return safe || ownCredentials ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                : ServerWebExchangeMatcher.MatchResult.match();
+    }
+}

@@ -1,0 +1,22 @@
+package ir.hotline137.console.security;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One person who may log in to the console.
+ *
+ * @param username   the login name, also the actor recorded in request histories
+ * @param password   a bcrypt hash ({@code $2a$…} or {@code {bcrypt}$2a$…}), or {@code {noop}text} for tests
+ * @param roles      what the person may do
+ * @param dialString how the IVR reaches the person's phone to bridge a caller, e.g. {@code PJSIP/101}
+ */
+public record ConsoleUser(String username, String password, Set<Role> roles, Optional<String> dialString) {
+    public ConsoleUser {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        roles = Set.copyOf(roles);
+        Objects.requireNonNull(dialString, "dialString");
+    }
+}

@@ -1,0 +1,160 @@
+package ir.hotline137.hotline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.NewRequest;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.RequestSource;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console's doors, tried over real HTTP against the running application: nothing without a login, roles
+ * checked on the server, CSRF on form posts, refusals as JSON that name the field.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleSecurityTest {
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void people(DynamicPropertyRegistry registry) throws Exception {
+        dataDir = Files.createTempDirectory("hotline-console");
+        registry.add("hotline.data-dir", () -> dataDir.resolve("data").toString());
+        registry.add("hotline.fastagi.port", () -> "0");
+        registry.add("hotline.audiosocket.port", () -> "0");
+        registry.add("hotline.users[0].username", () -> "maryam");
+        registry.add("hotline.users[0].password", () -> "{noop}agent-secret");
+        registry.add("hotline.users[0].roles", () -> "AGENT");
+        registry.add("hotline.users[0].dial-string", () -> "PJSIP/101");
+        registry.add("hotline.users[1].username", () -> "boss");
+        registry.add("hotline.users[1].password", () -> "{noop}boss-secret");
+        registry.add("hotline.users[1].roles", () -> "SUPERVISOR");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    RequestDesk desk;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/requests/12345674", "/api/calls/waiting", "/api/users", "/api/anything"})
+    void everyApiRouteWithoutCredentialsIs401(String path) throws Exception {
+        assertThat(get(path, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPageWithoutALoginLeadsToTheLoginPage() throws Exception {
+        HttpResponse<String> page = get("/", null);
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void aWrongPasswordIs401() throws Exception {
+        assertThat(get("/api/calls/waiting", basic("maryam", "guess")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anAgentIsRefusedTheSupervisorsListOfPeople() throws Exception {
+        assertThat(get("/api/users", basic("maryam", "agent-secret")).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> people = get("/api/users", basic("boss", "boss-secret"));
+        assertThat(people.statusCode()).isEqualTo(200);
+        assertThat(people.body()).contains("\"maryam\"").contains("PJSIP/101").contains("AGENT")
+                .doesNotContain("secret").doesNotContain("password");
+    }
+
+    @Test
+    void aRequestIsReadByItsCodeAndAnUnknownOrMalformedCodeIsRefusedNamingTheField() throws Exception {
+        CitizenRequest stored = desk.register(NewRequest.fromCaller("09121234567", 3,
+                "چراغ کوچه خاموش است", RequestSource.IVR_SPEECH));
+        String agent = basic("maryam", "agent-secret");
+
+        HttpResponse<String> found = get("/api/requests/" + stored.code().value(), agent);
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains(stored.code().value()).contains("چراغ کوچه خاموش است");
+
+        String unknown = ir.hotline137.requests.TrackingCode.random(new java.util.Random(7)).value();
+        HttpResponse<String> missing = get("/api/requests/" + unknown, agent);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("\"field\":\"code\"");
+
+        HttpResponse<String> malformed = get("/api/requests/1234", agent);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("\"field\":\"code\"").contains("check digit");
+    }
+
+    @Test
+    void formPostsNeedTheCsrfTokenOfTheSession() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String loginPage = browser.send(HttpRequest.newBuilder(uri("/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String token = csrfToken(loginPage);
+
+        HttpResponse<String> forged = browser.send(form("/login", "username=maryam&password=agent-secret"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("login without the token").isEqualTo(403);
+
+        HttpResponse<String> login = browser.send(form("/login", "username=maryam&password=agent-secret&_csrf="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+
+        HttpResponse<String> withSession = browser.send(HttpRequest.newBuilder(uri("/api/calls/waiting")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withSession.statusCode()).isEqualTo(200);
+        HttpResponse<String> logoutWithoutToken = browser.send(form("/logout", ""), HttpResponse.BodyHandlers.ofString());
+        assertThat(logoutWithoutToken.statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest form(String path, String body) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String csrfToken(String page) {
+        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a CSRF token in the login page: %s", page).isTrue();
+        return m.group(1);
+    }
+}
