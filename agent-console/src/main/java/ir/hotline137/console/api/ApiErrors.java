@@ -4,6 +4,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebInputException;
+import ir.hotline137.requests.IllegalTransitionException;
+import ir.hotline137.requests.InvalidRequestException;
+import ir.hotline137.requests.RequestNotFoundException;
 
 /** Turns the API's refusals into JSON with the right status. */
 @RestControllerAdvice(basePackages = "ir.hotline137.console")
@@ -13,5 +17,30 @@ public class ApiErrors {
     ResponseEntity<ApiError> refused(ApiProblem problem) {
         HttpStatus status = problem instanceof ApiProblem.NotFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
         return ResponseEntity.status(status).body(problem.error());
+    }
+
+    /** The request desk names the field it refused. */
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ApiError> invalid(InvalidRequestException e) {
+        return ResponseEntity.badRequest().body(new ApiError(e.field(), e.reason()));
+    }
+
+    @ExceptionHandler(RequestNotFoundException.class)
+    ResponseEntity<ApiError> missing(RequestNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("code", e.getMessage()));
+    }
+
+    /** A status the lifecycle does not allow from where the request is: a conflict with its present state. */
+    @ExceptionHandler(IllegalTransitionException.class)
+    ResponseEntity<ApiError> notAllowed(IllegalTransitionException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("status", e.getMessage()));
+    }
+
+    /** A body that is not JSON, or a field of the wrong type. */
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<ApiError> unreadable(ServerWebInputException e) {
+        String field = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
+                ? e.getMethodParameter().getParameterName() : "";
+        return ResponseEntity.badRequest().body(new ApiError(field, "cannot be read: " + e.getReason()));
     }
 }

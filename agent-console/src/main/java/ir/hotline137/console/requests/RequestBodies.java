@@ -1,0 +1,15 @@
+package ir.hotline137.console.requests;
+
+/** The JSON bodies the requests API takes. Fields are boxed so that a missing one can be named. */
+final class RequestBodies {
+    private RequestBodies() {
+    }
+
+    /** A request an agent registers (from a call, or a letter or a visit). */
+    record Register(String callerNumber, Integer district, String category, String description, String note) {
+    }
+
+    /** A move along the lifecycle, with what the caller will hear when they follow up. */
+    record StatusChange(String status, String result) {
+    }
+}

@@ -1,0 +1,154 @@
+package ir.hotline137.hotline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.hotline137.ivr.Eventually;
+import ir.hotline137.ivr.fake.Caller;
+import ir.hotline137.ivr.fake.FakeAsterisk;
+import ir.hotline137.ivr.fake.FakeCall;
+import ir.hotline137.ivr.server.FastAgiServer;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.RequestStatus;
+import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.switchboard.Switchboard;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console's JSON API against the running application, with a scripted caller on the fake Asterisk: what an
+ * agent's screen (or a script) does through it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleApiTest {
+    private static final String AGENT = basic("maryam", "agent-secret");
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void people(DynamicPropertyRegistry registry) throws Exception {
+        dataDir = Files.createTempDirectory("hotline-console-api");
+        registry.add("hotline.data-dir", () -> dataDir.resolve("data").toString());
+        registry.add("hotline.fastagi.port", () -> "0");
+        registry.add("hotline.audiosocket.port", () -> "0");
+        registry.add("hotline.users[0].username", () -> "maryam");
+        registry.add("hotline.users[0].password", () -> "{noop}agent-secret");
+        registry.add("hotline.users[0].roles", () -> "AGENT");
+        registry.add("hotline.users[0].dial-string", () -> "PJSIP/101");
+        registry.add("hotline.users[1].username", () -> "reza");
+        registry.add("hotline.users[1].password", () -> "{noop}other-secret");
+        registry.add("hotline.users[1].roles", () -> "AGENT");
+        registry.add("hotline.users[1].dial-string", () -> "PJSIP/102");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    FastAgiServer fastAgi;
+
+    @Autowired
+    Switchboard switchboard;
+
+    @Autowired
+    RequestDesk desk;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void anAgentTakesAWaitingCallAndTheIvrRingsTheirPhoneAndALaterAgentIsTurnedAway() throws Exception {
+        try (FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
+            FakeCall call = asterisk.dial(Caller.withNumber("09121234567").presses("0").holds());
+            Eventually.await(() -> !switchboard.waitingCalls().isEmpty(), Duration.ofSeconds(10));
+
+            HttpResponse<String> waiting = send("GET", "/api/calls/waiting", AGENT, null);
+            assertThat(waiting.statusCode()).isEqualTo(200);
+            assertThat(waiting.body()).contains(call.uniqueId()).contains("09121234567");
+
+            HttpResponse<String> taken = send("POST", "/api/calls/" + call.uniqueId() + "/accept", AGENT, null);
+            assertThat(taken.statusCode()).isEqualTo(200);
+            assertThat(taken.body()).contains("PJSIP/101");
+            assertThat(call.awaitCommand("EXEC Dial", Duration.ofSeconds(10))).contains("PJSIP/101");
+
+            HttpResponse<String> late = send("POST", "/api/calls/" + call.uniqueId() + "/accept",
+                    basic("reza", "other-secret"), null);
+            assertThat(late.statusCode()).isEqualTo(409);
+            assertThat(late.body()).contains("\"field\":\"id\"");
+            call.hangUp();
+        }
+    }
+
+    @Test
+    void anAgentRegistersARequestAndMovesItAlongItsLifecycle() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/requests", AGENT,
+                "{\"callerNumber\":\"09127654321\",\"district\":4,\"description\":\"سطل زباله سه روز است خالی نشده\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"category\":\"cleaning\"").contains("REGISTERED");
+        TrackingCode code = TrackingCode.parse(field(created.body(), "code"));
+        CitizenRequest stored = desk.find(code).orElseThrow();
+        assertThat(stored.history().getFirst().actor()).isEqualTo("maryam");
+
+        HttpResponse<String> referred = send("POST", "/api/requests/" + code.value() + "/status", AGENT,
+                "{\"status\":\"referred\"}");
+        assertThat(referred.statusCode()).isEqualTo(200);
+        assertThat(desk.find(code).orElseThrow().status()).isEqualTo(RequestStatus.REFERRED);
+
+        HttpResponse<String> backwards = send("POST", "/api/requests/" + code.value() + "/status", AGENT,
+                "{\"status\":\"REGISTERED\"}");
+        assertThat(backwards.statusCode()).isEqualTo(409);
+        assertThat(backwards.body()).contains("\"field\":\"status\"");
+
+        HttpResponse<String> mine = send("GET", "/api/requests?caller=09127654321", AGENT, null);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body()).contains(code.value());
+    }
+
+    @Test
+    void aBadRequestBodyIsRefusedNamingTheField() throws Exception {
+        assertThat(send("POST", "/api/requests", AGENT, "{\"description\":\"x\"}").body())
+                .contains("\"field\":\"district\"");
+        HttpResponse<String> unknownDistrict = send("POST", "/api/requests", AGENT,
+                "{\"district\":99,\"description\":\"چاله\"}");
+        assertThat(unknownDistrict.statusCode()).isEqualTo(400);
+        assertThat(unknownDistrict.body()).contains("\"field\":\"district\"");
+        assertThat(send("POST", "/api/requests", AGENT, "{\"district\":4}").body())
+                .contains("\"field\":\"description\"");
+        assertThat(send("POST", "/api/requests", AGENT, "not json").statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/requests?status=SOLVED", AGENT, null).body()).contains("\"field\":\"status\"");
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", authorization)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        assertThat(m.find()).as("%s in %s", name, json).isTrue();
+        return m.group(1);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
