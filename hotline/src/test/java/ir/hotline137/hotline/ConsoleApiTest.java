@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -41,18 +40,9 @@ class ConsoleApiTest {
 
     @DynamicPropertySource
     static void people(DynamicPropertyRegistry registry) throws Exception {
-        dataDir = Files.createTempDirectory("hotline-console-api");
-        registry.add("hotline.data-dir", () -> dataDir.resolve("data").toString());
-        registry.add("hotline.fastagi.port", () -> "0");
-        registry.add("hotline.audiosocket.port", () -> "0");
-        registry.add("hotline.users[0].username", () -> "maryam");
-        registry.add("hotline.users[0].password", () -> "{noop}agent-secret");
-        registry.add("hotline.users[0].roles", () -> "AGENT");
-        registry.add("hotline.users[0].dial-string", () -> "PJSIP/101");
-        registry.add("hotline.users[1].username", () -> "reza");
-        registry.add("hotline.users[1].password", () -> "{noop}other-secret");
-        registry.add("hotline.users[1].roles", () -> "AGENT");
-        registry.add("hotline.users[1].dial-string", () -> "PJSIP/102");
+        dataDir = TestApplication.isolated(registry, "hotline-console-api");
+        TestApplication.user(registry, 0, "maryam", "agent-secret", "AGENT", "PJSIP/101");
+        TestApplication.user(registry, 1, "reza", "other-secret", "AGENT", "PJSIP/102");
     }
 
     @Value("${local.server.port}")

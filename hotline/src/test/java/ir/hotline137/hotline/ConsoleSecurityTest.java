@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -38,17 +37,9 @@ class ConsoleSecurityTest {
 
     @DynamicPropertySource
     static void people(DynamicPropertyRegistry registry) throws Exception {
-        dataDir = Files.createTempDirectory("hotline-console");
-        registry.add("hotline.data-dir", () -> dataDir.resolve("data").toString());
-        registry.add("hotline.fastagi.port", () -> "0");
-        registry.add("hotline.audiosocket.port", () -> "0");
-        registry.add("hotline.users[0].username", () -> "maryam");
-        registry.add("hotline.users[0].password", () -> "{noop}agent-secret");
-        registry.add("hotline.users[0].roles", () -> "AGENT");
-        registry.add("hotline.users[0].dial-string", () -> "PJSIP/101");
-        registry.add("hotline.users[1].username", () -> "boss");
-        registry.add("hotline.users[1].password", () -> "{noop}boss-secret");
-        registry.add("hotline.users[1].roles", () -> "SUPERVISOR");
+        dataDir = TestApplication.isolated(registry, "hotline-console");
+        TestApplication.user(registry, 0, "maryam", "agent-secret", "AGENT", "PJSIP/101");
+        TestApplication.user(registry, 1, "boss", "boss-secret", "SUPERVISOR", null);
     }
 
     @Value("${local.server.port}")

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +37,7 @@ class HotlineApplicationTest {
 
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) throws Exception {
-        dataDir = Files.createTempDirectory("hotline-app");
-        registry.add("hotline.data-dir", () -> dataDir.resolve("data").toString());
-        registry.add("hotline.fastagi.port", () -> "0");
-        registry.add("hotline.audiosocket.port", () -> "0");
+        dataDir = TestApplication.isolated(registry, "hotline-app");
     }
 
     @Value("${local.server.port}")

@@ -16,7 +16,6 @@ import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.calls.CallLog;
 import ir.hotline137.requests.calls.CallOutcome;
 import ir.hotline137.requests.calls.CallRecord;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +38,7 @@ class SpokenCallThroughTheApplicationTest {
 
     @DynamicPropertySource
     static void speech(DynamicPropertyRegistry registry) throws Exception {
-        dataDir = Files.createTempDirectory("hotline-speech");
-        registry.add("hotline.data-dir", () -> dataDir.resolve("data").toString());
-        registry.add("hotline.fastagi.port", () -> "0");
-        registry.add("hotline.audiosocket.port", () -> "0");
+        dataDir = TestApplication.isolated(registry, "hotline-speech");
         registry.add("hotline.recognizer.model", () -> TestModel.folder().toAbsolutePath().toString());
         registry.add("hotline.recognizer.language", () -> "en");
     }
