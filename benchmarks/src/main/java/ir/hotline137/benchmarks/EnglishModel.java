@@ -2,21 +2,17 @@ package ir.hotline137.benchmarks;
 
 import ir.hotline137.recognizer.TestModel;
 import ir.hotline137.recognizer.model.SpeechModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The small English Vosk model the speech benchmarks run on. {@link TestModel} reads its folder from
- * {@code -Dhotline.test.model}; when that is not given, the first folder a build has unpacked is chosen (this
- * module's own, then the recognizer's) and the property set to it before the model loads, so a benchmark runs
- * from the project root with no -D at all. The report says which folder it was.
+ * {@code -Dhotline.test.model}; when that is not given, the folder the build unpacks it into
+ * ({@code target/vosk-model-en} of the project root) is used, so a benchmark runs from the project root with no
+ * -D at all. The report says which folder it was.
  */
 final class EnglishModel {
     static final String PROPERTY = "hotline.test.model";
-    private static final List<Path> UNPACKED = List.of(
-            Path.of("benchmarks", "target", "vosk-model-en"),
-            Path.of("recognizer", "target", "vosk-model-en"));
+    private static final Path UNPACKED = Path.of("target", "vosk-model-en");
 
     private EnglishModel() {
     }
@@ -27,10 +23,9 @@ final class EnglishModel {
         if (given != null) {
             return "model=" + given + " (-D" + PROPERTY + ")";
         }
-        // If neither exists, the first is named anyway, so the load fails with TestModel's message about it.
-        Path found = UNPACKED.stream().filter(Files::isDirectory).findFirst().orElse(UNPACKED.getFirst());
-        System.setProperty(PROPERTY, found.toString());
-        return "model=" + found + " (first unpacked of " + UNPACKED.get(0) + ", " + UNPACKED.get(1) + ")";
+        // If it is not there, the load fails with TestModel's message about it.
+        System.setProperty(PROPERTY, UNPACKED.toString());
+        return "model=" + UNPACKED + " (unpacked by the build)";
     }
 
     /** Loads it once per JVM; {@link #choose()} must have run, or the property been given. */

@@ -13,8 +13,6 @@ import ir.hotline137.recognizer.model.SpeechModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -193,7 +191,8 @@ public final class RecognizerOverheadBenchmark {
      * and no further; then resampled in one go and split into Vosk's chunks, all before any timing.
      */
     private static BareAudio asTheServerDecodesIt(TelephoneSentence sentence, Endpointing endpointing) {
-        byte[] noise = lineNoise(LINE_NOISE);
+        // the very hiss a fresh AudioSocketCaller sends after the sentence
+        byte[] noise = AudioSocketCaller.hiss(LINE_NOISE, new Random(AudioSocketCaller.NOISE_SEED));
         byte[] line = Arrays.copyOf(sentence.pcm(), sentence.pcm().length + noise.length);
         System.arraycopy(noise, 0, line, sentence.pcm().length, noise.length);
         SpeechDetector detector = new SpeechDetector(endpointing, TelephoneSentence.RATE);
@@ -220,16 +219,5 @@ public final class RecognizerOverheadBenchmark {
             chunks.add(Arrays.copyOfRange(audio, offset, Math.min(audio.length, offset + VOSK_CHUNK_BYTES)));
         }
         return new BareAudio(chunks, audio.length / 2 / 16_000.0);
-    }
-
-    /** {@link AudioSocketCaller#lineNoise}'s hiss, byte for byte: a fresh caller always starts its noise at seed 137. */
-    private static byte[] lineNoise(Duration length) {
-        Random noise = new Random(137);
-        byte[] pcm = new byte[(int) (length.toMillis() * 16)];
-        ByteBuffer samples = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
-        while (samples.hasRemaining()) {
-            samples.putShort((short) (noise.nextGaussian() * 40));
-        }
-        return pcm;
     }
 }

@@ -70,11 +70,12 @@ public final class IvrHarness implements AutoCloseable {
             // transcribed by the same model.
             SpeechModel model = TestModel.english();
             streams = new ExpectedStreams();
-            audioSocket = AudioSocketServer.start(AudioSocketSettings.loopback(2), model, streams,
+            AudioSocketSettings streaming = AudioSocketSettings.loopback(2);
+            audioSocket = AudioSocketServer.start(streaming, model, streams,
                     InetAddress::isLoopbackAddress);
             FileTranscriber files = new FileTranscriber(model);
             speech = new StreamedSpeechCapture(streams, audioSocket.service(),
-                    AudioSocketSettings.loopback(2).endpointing(), new RecordedSpeechCapture(files::transcribe));
+                    streaming.endpointing(), new RecordedSpeechCapture(files::transcribe));
         } else {
             audioSocket = null;
             streams = null;

@@ -29,7 +29,10 @@ public final class AudioSocketCaller implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final Random noise = new Random(137);
+    /** Where every caller's hiss starts. */
+    public static final long NOISE_SEED = 137;
+
+    private final Random noise = new Random(NOISE_SEED);
     private volatile boolean hangupFrame;
     private volatile long endedAtNanos;
     private long paceStart;
@@ -101,12 +104,20 @@ public final class AudioSocketCaller implements AutoCloseable {
 
     /** The quiet hiss of a telephone line, for as long as given or until the server ends the stream. */
     public long lineNoise(Duration length, boolean realTime) {
+        return stream(hiss(length, noise), realTime);
+    }
+
+    /**
+     * A line's hiss as 8 kHz PCM: Gaussian, σ = 40. A caller's noise starts from {@link #NOISE_SEED}, so a
+     * benchmark can make the very bytes a fresh caller sends.
+     */
+    public static byte[] hiss(Duration length, Random noise) {
         byte[] pcm = new byte[(int) (length.toMillis() * 16)];
         ByteBuffer samples = ByteBuffer.wrap(pcm).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         while (samples.hasRemaining()) {
             samples.putShort((short) (noise.nextGaussian() * 40));
         }
-        return stream(pcm, realTime);
+        return pcm;
     }
 
     /** Closes our side, as Asterisk does when the caller hangs up. */

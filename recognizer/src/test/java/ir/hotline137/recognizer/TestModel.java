@@ -6,7 +6,7 @@ import ir.hotline137.recognizer.model.SpeechModel;
 import java.nio.file.Path;
 
 /**
- * The real small English Vosk model that the build unpacks from Maven Central into {@code target/vosk-model-en}
+ * The real small English Vosk model that the build unpacks from Maven Central into the project root's {@code target/vosk-model-en}
  * (property {@code hotline.test.model}), loaded once per test JVM and shared, as the application shares it.
  */
 public final class TestModel {

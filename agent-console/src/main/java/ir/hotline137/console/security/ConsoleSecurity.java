@@ -1,5 +1,6 @@
 package ir.hotline137.console.security;
 
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -15,7 +16,8 @@ import org.springframework.security.web.server.authentication.HttpStatusServerEn
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import java.util.Set;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Who may reach what. Every page, API route and the live socket needs a login: people log in with a form,
@@ -60,8 +62,7 @@ public class ConsoleSecurity {
     }
 
     /** A state-changing request that relies on the session cookie, not on credentials of its own. */
-    private static reactor.core.publisher.Mono<ServerWebExchangeMatcher.MatchResult> needsCsrfToken(
-            org.springframework.web.server.ServerWebExchange exchange) {
+    private static Mono<ServerWebExchangeMatcher.MatchResult> needsCsrfToken(ServerWebExchange exchange) {
         boolean safe = SAFE.contains(exchange.getRequest().getMethod());
         boolean ownCredentials = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         return safe || ownCredentials ? ServerWebExchangeMatcher.MatchResult.notMatch()

@@ -2,6 +2,7 @@ package ir.hotline137.console.security;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class ConsoleUsers {
     }
 
     public List<ConsoleUser> all() {
-        return byName.values().stream().sorted(java.util.Comparator.comparing(ConsoleUser::username)).toList();
+        return byName.values().stream().sorted(Comparator.comparing(ConsoleUser::username)).toList();
     }
 
     /** For Spring Security: each person with their roles as {@code ROLE_…} authorities. */

@@ -1,10 +1,13 @@
 package ir.hotline137.ivr.fake;
 
+import ir.hotline137.recognizer.audio.WavAudio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -23,7 +26,6 @@ final class CallerAudio {
     private static final short MONO = 1;
     private static final short BYTES_PER_SAMPLE = 2;
     private static final int WAV_HEADER_BYTES = 44;
-    private static final int EXTENSIBLE = 0xFFFE;
     // Standard deviation of the hiss on a line where nobody speaks; quiet, yet not the digital zero no line has.
     private static final double LINE_NOISE = 40;
 
@@ -87,76 +89,40 @@ final class CallerAudio {
     }
 
     /**
-     * The samples of a RIFF WAV file that holds 8 kHz 16-bit mono PCM, found by walking its chunks to {@code data},
-     * so that files with {@code LIST} or {@code fact} chunks, as editors write them, read too.
+     * The samples of a WAV file that holds 8 kHz 16-bit mono PCM. The chunks are read by the recognizer's own
+     * {@link WavAudio}; the fake only insists on the telephone's rate and on there being audio.
      *
      * @throws IllegalArgumentException if the file is no such WAV, saying what it is and how to convert it
      */
     static short[] readWav(Path wav) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.limit() < 12 || !chunkId(bytes, 0).equals("RIFF") || !chunkId(bytes, 8).equals("WAVE")) {
-            throw notTelephoneWav(wav, "not a RIFF WAVE file");
+        WavAudio audio;
+        try {
+            audio = WavAudio.read(wav);
+        } catch (NoSuchFileException | AccessDeniedException unreadable) {
+            throw unreadable;
+        } catch (IOException notPcm) {
+            throw notTelephoneWav(wav, isRiffWave(wav) ? notPcm.getMessage() : "not a RIFF WAVE file");
         }
-        boolean formatSeen = false;
-        int chunk = 12;
-        while (bytes.limit() - chunk >= 8) {
-            String id = chunkId(bytes, chunk);
-            long size = Integer.toUnsignedLong(bytes.getInt(chunk + 4));
-            int body = chunk + 8;
-            // Writers that stream leave the size unknown (0 or 0xFFFFFFFF); what the file holds is what there is.
-            int available = bytes.limit() - body;
-            if (id.equals("fmt ")) {
-                if (size < 16 || size > available) {
-                    throw notTelephoneWav(wav, "its fmt chunk is cut short");
-                }
-                checkTelephoneFormat(wav, bytes, body, size);
-                formatSeen = true;
-            } else if (id.equals("data")) {
-                if (!formatSeen) {
-                    throw notTelephoneWav(wav, "its data chunk comes before any fmt chunk");
-                }
-                short[] pcm = new short[(int) Math.min(size, available) / BYTES_PER_SAMPLE];
-                bytes.slice(body, pcm.length * BYTES_PER_SAMPLE).order(ByteOrder.LITTLE_ENDIAN)
-                        .asShortBuffer().get(pcm);
-                if (pcm.length == 0) {
-                    throw notTelephoneWav(wav, "it holds no audio");
-                }
-                return pcm;
-            }
-            // Chunks are padded to an even length.
-            long next = body + size + (size & 1);
-            if (next > bytes.limit()) {
-                break;
-            }
-            chunk = (int) next;
+        if (audio.sampleRate() != SAMPLE_RATE) {
+            throw notTelephoneWav(wav, "it holds " + audio.sampleRate() + " Hz");
         }
-        throw notTelephoneWav(wav, "it has no data chunk");
+        if (audio.pcm().length < BYTES_PER_SAMPLE) {
+            throw notTelephoneWav(wav, "it holds no audio");
+        }
+        short[] pcm = new short[audio.pcm().length / BYTES_PER_SAMPLE];
+        ByteBuffer.wrap(audio.pcm()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(pcm);
+        return pcm;
     }
 
-    private static void checkTelephoneFormat(Path wav, ByteBuffer bytes, int body, long size) {
-        int tag = bytes.getShort(body) & 0xFFFF;
-        int channels = bytes.getShort(body + 2) & 0xFFFF;
-        int rate = bytes.getInt(body + 4);
-        int bits = bytes.getShort(body + 14) & 0xFFFF;
-        // WAVE_FORMAT_EXTENSIBLE names the real format in the first two bytes of its sub-format GUID.
-        if (tag == EXTENSIBLE && size >= 40) {
-            tag = bytes.getShort(body + 24) & 0xFFFF;
-        }
-        if (tag != PCM || channels != MONO || rate != SAMPLE_RATE || bits != BYTES_PER_SAMPLE * 8) {
-            throw notTelephoneWav(wav, "it holds " + (tag == PCM ? "PCM" : "format " + tag) + ", " + rate + " Hz, "
-                    + bits + "-bit, " + channels + " channel(s)");
-        }
+    private static boolean isRiffWave(Path wav) throws IOException {
+        byte[] head = Files.readAllBytes(wav);
+        return head.length >= 12 && new String(head, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
+                && new String(head, 8, 4, StandardCharsets.US_ASCII).equals("WAVE");
     }
 
     private static IllegalArgumentException notTelephoneWav(Path wav, String why) {
         return new IllegalArgumentException(wav + " is not 8 kHz 16-bit mono PCM WAV, as a phone line carries: "
                 + why + "; convert it first, e.g. sox in.wav -r 8000 -c 1 -b 16 -e signed-integer out.wav");
-    }
-
-    private static String chunkId(ByteBuffer bytes, int at) {
-        byte[] id = new byte[4];
-        bytes.get(at, id);
-        return new String(id, StandardCharsets.US_ASCII);
     }
 
     private static byte[] ascii(String chunkId) {

@@ -43,12 +43,13 @@ final class UtteranceListener extends SimpleChannelInboundHandler<AudioSocketFra
     private final AwaitedStream stream;
     private final SpeechModel model;
     private final Endpointing endpointing;
-    private final long partialEveryBytes;
+    private final Duration partialInterval;
 
     private Transcription transcription;
     private WavRecorder recorder;
     private SpeechDetector detector;
     private int sampleRate;
+    private long partialEveryBytes;
     private long bytesSincePartial;
     /** Quiet not yet decoded: before speech, the last moments of it; in a pause, all of it until speech resumes. */
     private final ArrayDeque<byte[]> held = new ArrayDeque<>();
@@ -61,8 +62,7 @@ final class UtteranceListener extends SimpleChannelInboundHandler<AudioSocketFra
         this.stream = stream;
         this.model = model;
         this.endpointing = stream.endpointing();
-        // In 8 kHz bytes; rescaled once the stream's rate is known.
-        this.partialEveryBytes = partialInterval.toMillis() * 16;
+        this.partialInterval = partialInterval;
     }
 
     @Override
@@ -108,7 +108,7 @@ final class UtteranceListener extends SimpleChannelInboundHandler<AudioSocketFra
         }
         SpeechDetector.State state = detector.offer(pcm, 0, pcm.length);
         decode(pcm);
-        if (bytesSincePartial * 8_000L >= partialEveryBytes * sampleRate) {
+        if (bytesSincePartial >= partialEveryBytes) {
             bytesSincePartial = 0;
             stream.partial(transcription.partial());
         }
@@ -151,6 +151,7 @@ final class UtteranceListener extends SimpleChannelInboundHandler<AudioSocketFra
 
     private boolean start(ChannelHandlerContext ctx, int rate) {
         sampleRate = rate;
+        partialEveryBytes = partialInterval.toMillis() * rate * 2 / 1000;
         detector = new SpeechDetector(endpointing, rate);
         try {
             recorder = WavRecorder.create(stream.recording(), rate);
