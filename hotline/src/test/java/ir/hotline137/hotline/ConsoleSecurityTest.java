@@ -1,6 +1,7 @@
 package ir.hotline137.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.NewRequest;
@@ -12,10 +13,13 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,9 +55,35 @@ class ConsoleSecurityTest {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/requests/12345674", "/api/calls/waiting", "/api/users", "/api/anything"})
+    @ValueSource(strings = {"/api/requests/12345674", "/api/requests?q=x", "/api/calls/waiting", "/api/agents",
+            "/api/me", "/api/directory", "/api/figures?days=7", "/api/users", "/api/anything"})
     void everyApiRouteWithoutCredentialsIs401(String path) throws Exception {
         assertThat(get(path, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theLiveBoardSocketWithoutCredentialsIs401() {
+        assertThat(handshakeRefusal(http.newWebSocketBuilder())).isEqualTo(401);
+    }
+
+    @Test
+    void theLiveBoardSocketOpenedByAnotherSitesPageIsRefusedEvenWithAValidLogin() throws Exception {
+        // What a page on another site could do with the agent's cookie: open our socket from its own origin.
+        assertThat(handshakeRefusal(http.newWebSocketBuilder().header("Authorization", basic("maryam", "agent-secret"))
+                .header("Origin", "https://evil.example"))).isEqualTo(403);
+
+        WebSocket sameSite = http.newWebSocketBuilder().header("Authorization", basic("maryam", "agent-secret"))
+                .header("Origin", "http://127.0.0.1:" + port)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/board"), new WebSocket.Listener() {
+                }).get(10, TimeUnit.SECONDS);
+        sameSite.abort();
+    }
+
+    @Test
+    void pagesForbidScriptsFromAnywhereButOurselves() throws Exception {
+        HttpResponse<String> login = get("/login", null);
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
     }
 
     @Test
@@ -76,6 +106,14 @@ class ConsoleSecurityTest {
         assertThat(people.statusCode()).isEqualTo(200);
         assertThat(people.body()).contains("\"maryam\"").contains("PJSIP/101").contains("AGENT")
                 .doesNotContain("secret").doesNotContain("password");
+    }
+
+    @Test
+    void anAgentIsRefusedTheSupervisorsFigures() throws Exception {
+        assertThat(get("/api/figures?days=7", basic("maryam", "agent-secret")).statusCode()).isEqualTo(403);
+        HttpResponse<String> figures = get("/api/figures?days=7", basic("boss", "boss-secret"));
+        assertThat(figures.statusCode()).isEqualTo(200);
+        assertThat(figures.body()).contains("\"callsPerDay\"");
     }
 
     @Test
@@ -120,6 +158,16 @@ class ConsoleSecurityTest {
         assertThat(withSession.statusCode()).isEqualTo(200);
         HttpResponse<String> logoutWithoutToken = browser.send(form("/logout", ""), HttpResponse.BodyHandlers.ofString());
         assertThat(logoutWithoutToken.statusCode()).isEqualTo(403);
+    }
+
+    /** The HTTP status that refused a WebSocket handshake; fails if the socket opened. */
+    private int handshakeRefusal(WebSocket.Builder builder) {
+        Throwable failure = catchThrowable(() -> builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/board"),
+                new WebSocket.Listener() {
+                }).get(10, TimeUnit.SECONDS).abort());
+        assertThat(failure).as("the handshake was refused").isNotNull();
+        assertThat(failure.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+        return ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode();
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {

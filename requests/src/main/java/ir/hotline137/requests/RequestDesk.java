@@ -30,6 +30,11 @@ public final class RequestDesk {
     public static final int MAX_DESCRIPTION_LENGTH = 4_000;
     private static final Logger log = LoggerFactory.getLogger(RequestDesk.class);
     private static final int CODE_ATTEMPTS = 50;
+    /**
+     * How many of the best text matches a search looks at. Past a few hundred the words are too common to
+     * tell requests apart; narrowing by district, category or status serves the agent better than paging on.
+     */
+    static final int TEXT_SEARCH_CAP = 500;
 
     private final RequestStore store;
     private final DuplicateIndex index;
@@ -194,6 +199,50 @@ public final class RequestDesk {
         filter.district().ifPresent(this::checkDistrict);
         filter.category().ifPresent(this::checkedCategory);
         return store.search(filter, page, size);
+    }
+
+    /**
+     * Requests whose description has these words, most relevant first, open or closed: how an agent finds
+     * a request when the caller has no code. Spelling variants meet (ZWNJ, Arabic letters, plurals). Only
+     * the best {@value #TEXT_SEARCH_CAP} matches are listed; the filter's status is applied to those.
+     *
+     * @param page 0-based
+     * @throws InvalidRequestException naming "q" for an empty text, or the filter's field at fault
+     */
+    public Page<CitizenRequest> searchText(String text, RequestFilter filter, int page, int size) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequestException("q", "is empty");
+        }
+        if (text.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new InvalidRequestException("q", "is " + text.length() + " characters long; at most "
+                    + MAX_DESCRIPTION_LENGTH + " are accepted");
+        }
+        if (page < 0 || size < 1) {
+            throw new IllegalArgumentException("page must be >= 0 and size >= 1");
+        }
+        filter.district().ifPresent(this::checkDistrict);
+        filter.category().ifPresent(this::checkedCategory);
+        List<TrackingCode> ranked = index.searchText(text.strip(), filter.district(), filter.category(), TEXT_SEARCH_CAP);
+        long skip = (long) page * size;
+        List<CitizenRequest> items = new ArrayList<>(Math.min(size, ranked.size()));
+        boolean hasNext = false;
+        for (TrackingCode code : ranked) {
+            // The index is derived and can be behind the store (a failed index write waits for the next
+            // start-up), so the stored version decides, and a code the store does not know is passed over.
+            Optional<CitizenRequest> stored = store.find(code).filter(filter::matches);
+            if (stored.isEmpty()) {
+                continue;
+            }
+            if (skip > 0) {
+                skip--;
+            } else if (items.size() < size) {
+                items.add(stored.get());
+            } else {
+                hasNext = true;
+                break;
+            }
+        }
+        return new Page<>(items, page, size, hasNext);
     }
 
     public String suggestCategory(String description) {

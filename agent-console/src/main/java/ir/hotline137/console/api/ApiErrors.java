@@ -8,6 +8,7 @@ import org.springframework.web.server.ServerWebInputException;
 import ir.hotline137.requests.IllegalTransitionException;
 import ir.hotline137.requests.InvalidRequestException;
 import ir.hotline137.requests.RequestNotFoundException;
+import ir.hotline137.requests.RequestNotOpenException;
 
 /** Turns the API's refusals into JSON with the right status. */
 @RestControllerAdvice(basePackages = "ir.hotline137.console")
@@ -15,7 +16,11 @@ public class ApiErrors {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ApiError> refused(ApiProblem problem) {
-        HttpStatus status = problem instanceof ApiProblem.NotFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        HttpStatus status = switch (problem) {
+            case ApiProblem.BadField bad -> HttpStatus.BAD_REQUEST;
+            case ApiProblem.NotFound missing -> HttpStatus.NOT_FOUND;
+            case ApiProblem.Conflict conflict -> HttpStatus.CONFLICT;
+        };
         return ResponseEntity.status(status).body(problem.error());
     }
 
@@ -34,6 +39,12 @@ public class ApiErrors {
     @ExceptionHandler(IllegalTransitionException.class)
     ResponseEntity<ApiError> notAllowed(IllegalTransitionException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("status", e.getMessage()));
+    }
+
+    /** Joining a request that was closed or merged since the agent saw it. */
+    @ExceptionHandler(RequestNotOpenException.class)
+    ResponseEntity<ApiError> notOpen(RequestNotOpenException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("code", e.getMessage()));
     }
 
     /** A body that is not JSON, or a field of the wrong type. */

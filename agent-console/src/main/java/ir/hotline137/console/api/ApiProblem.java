@@ -1,7 +1,8 @@
 package ir.hotline137.console.api;
 
 /** A refusal the API answers with an {@link ApiError}: the caller's mistake, not a fault of ours. */
-public sealed class ApiProblem extends RuntimeException permits ApiProblem.BadField, ApiProblem.NotFound {
+public abstract sealed class ApiProblem extends RuntimeException permits ApiProblem.BadField, ApiProblem.NotFound,
+        ApiProblem.Conflict {
     private final transient ApiError error;
 
     private ApiProblem(ApiError error) {
@@ -23,6 +24,13 @@ public sealed class ApiProblem extends RuntimeException permits ApiProblem.BadFi
     /** 404: nothing has that code or id. */
     public static final class NotFound extends ApiProblem {
         public NotFound(String field, String reason) {
+            super(new ApiError(field, reason));
+        }
+    }
+
+    /** 409: the request is fine but the state of things does not allow it now (a call taken by someone else). */
+    public static final class Conflict extends ApiProblem {
+        public Conflict(String field, String reason) {
             super(new ApiError(field, reason));
         }
     }

@@ -1,7 +1,7 @@
 package ir.hotline137.console.calls;
 
-import ir.hotline137.console.api.ApiError;
 import ir.hotline137.console.api.ApiProblem;
+import ir.hotline137.console.board.BoardCall;
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.switchboard.AcceptOutcome;
@@ -9,17 +9,14 @@ import ir.hotline137.switchboard.Agent;
 import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.Switchboard;
 import java.security.Principal;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import ir.hotline137.switchboard.WaitingCallView;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The live calls: who is waiting for a person, in queue order. */
+/** The live calls: who is waiting for a person, in queue order, and an agent taking one. */
 @RestController
 @RequestMapping("/api/calls")
 public class CallsApi {
@@ -33,12 +30,12 @@ public class CallsApi {
 
     /** The switchboard is in memory and answers at once: no need to leave the event loop. */
     @GetMapping("/waiting")
-    public List<WaitingCallView> waiting() {
-        return switchboard.waitingCalls();
+    public List<BoardCall> waiting() {
+        return switchboard.waitingCalls().stream().map(BoardCall::of).toList();
     }
 
     /** What the agent who took a call is told. */
-    public record Taken(WaitingCallView call, String agent, String dialString) {
+    public record Taken(BoardCall call, String agent, String dialString) {
     }
 
     /**
@@ -46,7 +43,7 @@ public class CallsApi {
      * two people who press at once gets it; the other is told who did (409).
      */
     @PostMapping("/{id}/accept")
-    public ResponseEntity<?> accept(@PathVariable String id, Principal principal) {
+    public Taken accept(@PathVariable String id, Principal principal) {
         ConsoleUser person = users.find(principal.getName()).orElseThrow();
         if (person.dialString().isEmpty()) {
             throw new ApiProblem.BadField("dialString", "you have no phone to take calls on: set your "
@@ -55,22 +52,18 @@ public class CallsApi {
         CallId call = new CallId(id);
         AcceptOutcome outcome = switchboard.accept(call, person.username());
         if (outcome instanceof AcceptOutcome.UnknownAgent) {
-            // Taking a call is how an agent comes on duty from the API; the live board will sign in on opening.
+            // A script taking calls through the API never opens the board; taking a call brings it on duty.
             switchboard.signIn(new Agent(person.username(), person.username(), person.dialString().get()));
             outcome = switchboard.accept(call, person.username());
         }
         return switch (outcome) {
-            case AcceptOutcome.Accepted accepted -> ResponseEntity.ok(new Taken(accepted.call(),
-                    accepted.agent().username(), accepted.agent().dialString()));
-            case AcceptOutcome.TakenByOther other -> conflict("taken by " + other.agentUsername());
-            case AcceptOutcome.NoLongerWaiting gone -> conflict("the caller is no longer waiting");
-            case AcceptOutcome.AgentNotAvailable busy -> conflict("you are " + busy.presence()
+            case AcceptOutcome.Accepted accepted -> new Taken(BoardCall.of(accepted.call()),
+                    accepted.agent().username(), accepted.agent().dialString());
+            case AcceptOutcome.TakenByOther other -> throw new ApiProblem.Conflict("id", "taken by " + other.agentUsername());
+            case AcceptOutcome.NoLongerWaiting gone -> throw new ApiProblem.Conflict("id", "the caller is no longer waiting");
+            case AcceptOutcome.AgentNotAvailable busy -> throw new ApiProblem.Conflict("id", "you are " + busy.presence()
                     + "; set yourself available first");
-            case AcceptOutcome.UnknownAgent unknown -> conflict("you are not signed in to the switchboard");
+            case AcceptOutcome.UnknownAgent unknown -> throw new ApiProblem.Conflict("id", "you are not signed in to the switchboard");
         };
-    }
-
-    private static ResponseEntity<ApiError> conflict(String reason) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("id", reason));
     }
 }

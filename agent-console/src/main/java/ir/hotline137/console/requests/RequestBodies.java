@@ -12,4 +12,15 @@ final class RequestBodies {
     /** A move along the lifecycle, with what the caller will hear when they follow up. */
     record StatusChange(String status, String result) {
     }
+
+    /** The caller on the line backs an existing request instead of registering the same problem again. */
+    record Join(String callerNumber) {
+    }
+
+    /** Who must act and by when; empty parts take the category's defaults. The deadline is YYYY-MM-DD. */
+    record Referral(String unit, String assignee, String deadline) {
+    }
+
+    record Note(String text) {
+    }
 }

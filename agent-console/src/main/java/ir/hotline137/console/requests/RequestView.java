@@ -2,19 +2,41 @@ package ir.hotline137.console.requests;
 
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.HistoryEntry;
+import ir.hotline137.requests.Referral;
+import ir.hotline137.requests.RequestStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** A request as the console's API shows it. */
-public record RequestView(String code, String status, Instant createdAt, String callerNumber, int district,
-                          String category, String description, String source, String audio, int supporters,
-                          String duplicateOf, String result, List<HistoryEntry> history) {
+/**
+ * A request as the console's API shows it: with the district's and category's names, so a screen needs no
+ * second lookup, and the statuses it may move to next, so a screen offers only what the lifecycle allows.
+ */
+public record RequestView(String code, String status, Instant createdAt, Instant lastChangedAt, String callerNumber,
+                          int district, String districtName, String category, String categoryLabel,
+                          String description, String source, String audio, int supporters, String duplicateOf,
+                          ReferralView referral, String result, List<HistoryEntry> history,
+                          List<RequestStatus> nextStatuses) {
 
-    public static RequestView of(CitizenRequest request) {
+    /**
+     * Who must act and by when. {@code overdue} as of today in the city's time zone, and only while the request
+     * is open: a request resolved late is late history, not an overdue referral.
+     */
+    public record ReferralView(String unit, String assignee, LocalDate deadline, boolean overdue) {
+        static ReferralView of(Referral referral, boolean open, LocalDate today) {
+            return new ReferralView(referral.unit(), referral.assignee(), referral.deadline(),
+                    open && referral.isOverdue(today));
+        }
+    }
+
+    static RequestView of(CitizenRequest request, String districtName, String categoryLabel, LocalDate today) {
         return new RequestView(request.code().value(), request.status().name(), request.createdAt(),
-                request.callerNumber().map(n -> n.digits()).orElse(null), request.district(), request.category(),
-                request.description(), request.source().name(), request.audioReference().orElse(null),
-                request.supporters().size(), request.duplicateOf().map(c -> c.value()).orElse(null),
-                request.result().orElse(null), request.history());
+                request.lastChangedAt(), request.callerNumber().map(n -> n.digits()).orElse(null), request.district(),
+                districtName, request.category(), categoryLabel, request.description(), request.source().name(),
+                request.audioReference().orElse(null), request.supporters().size(),
+                request.duplicateOf().map(c -> c.value()).orElse(null),
+                request.referral().map(r -> ReferralView.of(r, request.isOpen(), today)).orElse(null),
+                request.result().orElse(null), request.history(),
+                request.status().next().stream().sorted().toList());
     }
 }

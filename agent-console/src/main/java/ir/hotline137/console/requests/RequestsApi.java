@@ -1,30 +1,42 @@
 package ir.hotline137.console.requests;
 
 import ir.hotline137.console.api.ApiProblem;
-import ir.hotline137.requests.RequestDesk;
-import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.NewRequest;
+import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.RequestStatus;
+import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.requests.category.Category;
+import ir.hotline137.requests.District;
+import ir.hotline137.requests.store.Page;
 import ir.hotline137.requests.store.RequestFilter;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Citizen requests over JSON. The store and the index block, so their work runs off the event loop. */
+/**
+ * Citizen requests over JSON: find, register, move along the lifecycle, refer, note, and join a caller to an
+ * existing one. Everything goes through the {@link RequestDesk}, so the history records the logged-in person
+ * as the actor. The store and the index block, so their work runs off the event loop.
+ */
 @RestController
 @RequestMapping("/api/requests")
 public class RequestsApi {
@@ -33,40 +45,49 @@ public class RequestsApi {
     private static final int CALLER_HISTORY = 50;
 
     private final RequestDesk desk;
+    private final Clock clock;
+    private final Map<Integer, District> districts;
+    private final Map<String, Category> categories;
 
-    public RequestsApi(RequestDesk desk) {
+    public RequestsApi(RequestDesk desk, Clock clock) {
         this.desk = desk;
+        this.clock = clock;
+        this.districts = desk.districts();
+        this.categories = desk.categories();
     }
 
     @GetMapping("/{code}")
     public Mono<RequestView> byCode(@PathVariable String code) {
-        return blocking(() -> desk.find(trackingCode(code)))
-                .flatMap(found -> found.map(RequestView::of).map(Mono::just)
+        TrackingCode wanted = trackingCode(code);
+        return blocking(() -> desk.find(wanted))
+                .flatMap(found -> found.map(this::view).map(Mono::just)
                         .orElseGet(() -> Mono.error(new ApiProblem.NotFound("code", "no request " + code))));
     }
 
     /**
-     * Requests by district, category, status and caller, newest first, a page at a time. (Free-text search
-     * over descriptions comes with the console's search screen.)
+     * Requests by district, category, status, caller and words. With words ({@code q}) the best matches come
+     * first; otherwise the newest. A caller's requests are all on one page (their words are not searched: a
+     * caller has few requests, and the agent reads them all).
      */
     @GetMapping
     public Mono<RequestPage> search(@RequestParam Optional<String> caller, @RequestParam Optional<Integer> district,
                                     @RequestParam Optional<String> category, @RequestParam Optional<String> status,
-                                    @RequestParam(defaultValue = "0") int page) {
+                                    @RequestParam Optional<String> q, @RequestParam(defaultValue = "0") int page) {
         if (page < 0) {
             return Mono.error(new ApiProblem.BadField("page", "must be 0 or more"));
         }
         RequestFilter filter = new RequestFilter(district, category.filter(c -> !c.isBlank()),
                 status.filter(s -> !s.isBlank()).map(RequestsApi::status));
+        Optional<String> words = q.filter(s -> !s.isBlank());
         if (caller.filter(c -> !c.isBlank()).isPresent()) {
             String number = caller.get();
             return blocking(() -> desk.findByCaller(number, CALLER_HISTORY).stream().filter(filter::matches)
-                    .map(RequestView::of).toList())
+                    .map(this::view).toList())
                     .map(items -> new RequestPage(items, 0, false));
         }
-        return blocking(() -> desk.search(filter, page, PAGE_SIZE))
-                .map(found -> new RequestPage(found.items().stream().map(RequestView::of).toList(), found.page(),
-                        found.hasNext()));
+        return blocking(() -> words.isPresent() ? desk.searchText(words.get(), filter, page, PAGE_SIZE)
+                : desk.search(filter, page, PAGE_SIZE))
+                .map(this::page);
     }
 
     /** One page of requests. */
@@ -86,18 +107,52 @@ public class RequestsApi {
         NewRequest input = new NewRequest(Optional.ofNullable(body.callerNumber()), body.district(),
                 Optional.ofNullable(body.category()), body.description(), RequestSource.AGENT, Optional.empty(),
                 agent.getName(), Optional.ofNullable(body.note()));
-        return blocking(() -> RequestView.of(desk.register(input)));
+        return blocking(() -> view(desk.register(input)));
     }
 
     /** Moves a request along its lifecycle; a move the lifecycle does not allow is 409. */
     @PostMapping("/{code}/status")
     public Mono<RequestView> changeStatus(@PathVariable String code, @RequestBody RequestBodies.StatusChange body,
                                           Principal agent) {
+        TrackingCode request = trackingCode(code);
         if (body.status() == null || body.status().isBlank()) {
             return Mono.error(new ApiProblem.BadField("status", "is required"));
         }
-        return blocking(() -> RequestView.of(desk.changeStatus(trackingCode(code), status(body.status()),
-                agent.getName(), Optional.ofNullable(body.result()))));
+        RequestStatus target = status(body.status());
+        return blocking(() -> view(desk.changeStatus(request, target, agent.getName(), Optional.ofNullable(body.result()))));
+    }
+
+    /** The caller on the line backs this request; a request closed meanwhile is 409. */
+    @PostMapping("/{code}/join")
+    public Mono<RequestView> join(@PathVariable String code, @RequestBody RequestBodies.Join body, Principal agent) {
+        TrackingCode request = trackingCode(code);
+        return blocking(() -> view(desk.join(request, Optional.ofNullable(body.callerNumber()), agent.getName())));
+    }
+
+    /** Refers the request to a unit by a deadline; empty parts take the category's defaults. */
+    @PostMapping("/{code}/referral")
+    public Mono<RequestView> refer(@PathVariable String code, @RequestBody RequestBodies.Referral body, Principal agent) {
+        TrackingCode request = trackingCode(code);
+        Optional<LocalDate> deadline = Optional.ofNullable(body.deadline()).filter(s -> !s.isBlank()).map(RequestsApi::date);
+        return blocking(() -> view(desk.refer(request, Optional.ofNullable(body.unit()),
+                Optional.ofNullable(body.assignee()), deadline, agent.getName())));
+    }
+
+    @PostMapping("/{code}/notes")
+    public Mono<RequestView> note(@PathVariable String code, @RequestBody RequestBodies.Note body, Principal agent) {
+        TrackingCode request = trackingCode(code);
+        return blocking(() -> view(desk.addNote(request, body.text(), agent.getName())));
+    }
+
+    private RequestPage page(Page<CitizenRequest> found) {
+        return new RequestPage(found.items().stream().map(this::view).toList(), found.page(), found.hasNext());
+    }
+
+    private RequestView view(CitizenRequest request) {
+        District district = districts.get(request.district());
+        Category category = categories.get(request.category());
+        return RequestView.of(request, district == null ? Integer.toString(request.district()) : district.name(),
+                category == null ? request.category() : category.label(), LocalDate.now(clock));
     }
 
     private static TrackingCode trackingCode(String code) {
@@ -113,6 +168,14 @@ public class RequestsApi {
             return RequestStatus.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ApiProblem.BadField("status", "'" + name + "' is not one of " + List.of(RequestStatus.values()));
+        }
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ApiProblem.BadField("deadline", "'" + text + "' is not a date like 2026-12-31");
         }
     }
 

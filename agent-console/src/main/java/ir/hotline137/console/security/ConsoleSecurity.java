@@ -31,6 +31,11 @@ public class ConsoleSecurity {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE);
 
+    /** Our own scripts only; styles may be inline (the login page's), which cannot run code. */
+    static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+            + "form-action 'self'";
+
     @Bean
     ReactiveUserDetailsService consoleUserDetails(ConsoleUsers users) {
         return users.userDetails();
@@ -43,8 +48,9 @@ public class ConsoleSecurity {
 
     @Bean
     SecurityWebFilterChain consoleFilterChain(ServerHttpSecurity http) {
-        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
-        // The API answers 401 (a script or the page's own code decides what to do); pages send people to log in.
+        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/ws/**");
+        // The API and the socket answer 401 (a script or the page's own code decides what to do); pages send
+        // people to log in.
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api,
                         new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
@@ -58,6 +64,8 @@ public class ConsoleSecurity {
                 .formLogin(form -> form.loginPage("/login"))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ConsoleSecurity::needsCsrfToken))
+                // Caller text is always put on the page as text; should that ever slip, no injected script runs.
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY)))
                 .build();
     }
 

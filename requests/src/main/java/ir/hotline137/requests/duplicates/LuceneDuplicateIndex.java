@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
@@ -68,6 +69,11 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
     static final String CREATED = "created";
     static final String TEXT = "text";
     private static final String REVISION_KEY = "store-revision";
+    /**
+     * Lucene refuses a query of more than 1024 clauses; a description pasted into the search box can have
+     * more distinct words than that, and its first few hundred are plenty to rank by.
+     */
+    private static final int MAX_SEARCH_WORDS = 256;
     private static final FieldType TEXT_TYPE = new FieldType();
 
     static {
@@ -168,6 +174,51 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Plain BM25 over every indexed request, open or closed; district and category only filter, so they
+     * do not change the ranking.
+     */
+    @Override
+    public List<TrackingCode> searchText(String text, Optional<Integer> district, Optional<String> category, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        Set<String> words = words(text);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        try {
+            refreshIfChanged();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                ScoreDoc[] hits = searcher.search(textQuery(words, district, category), limit).scoreDocs;
+                StoredFields stored = searcher.storedFields();
+                List<TrackingCode> codes = new ArrayList<>(hits.length);
+                for (ScoreDoc hit : hits) {
+                    codes.add(new TrackingCode(stored.document(hit.doc, Set.of(CODE)).get(CODE)));
+                }
+                return codes;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Any of the words, scored; district and category as filters that leave the scores alone. */
+    Query textQuery(Set<String> words, Optional<Integer> district, Optional<String> category) {
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        words.stream().limit(MAX_SEARCH_WORDS)
+                .forEach(word -> text.add(new TermQuery(new Term(TEXT, word)), Occur.SHOULD));
+        // The words must be one required clause: next to FILTER clauses, loose SHOULD clauses become
+        // optional and every request of the district would match with a score of zero.
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text.build(), Occur.MUST);
+        district.ifPresent(d -> query.add(new TermQuery(new Term(DISTRICT, Integer.toString(d))), Occur.FILTER));
+        category.ifPresent(c -> query.add(new TermQuery(new Term(CATEGORY, c)), Occur.FILTER));
+        return query.build();
     }
 
     private List<DuplicateCandidate> decide(IndexSearcher searcher, DuplicateQuery query, Set<String> words)

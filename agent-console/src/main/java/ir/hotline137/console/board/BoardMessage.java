@@ -1,0 +1,88 @@
+package ir.hotline137.console.board;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import ir.hotline137.switchboard.SwitchboardEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the live board socket sends, one JSON text frame each. The first is always a {@link Snapshot}; every
+ * later one is a switchboard change, applied by the page in order. {@code type} is the record's name, so the
+ * page can switch on it.
+ */
+public sealed interface BoardMessage {
+
+    @JsonProperty("type")
+    String type();
+
+    /** The whole picture at the moment the socket opened, with the server's clock for ticking wait times. */
+    record Snapshot(Instant now, List<BoardCall> calls, List<BoardAgent> agents) implements BoardMessage {
+        @Override
+        public String type() {
+            return "snapshot";
+        }
+    }
+
+    record CallWaiting(Instant at, BoardCall call) implements BoardMessage {
+        @Override
+        public String type() {
+            return "CallWaiting";
+        }
+    }
+
+    record CallAssigned(Instant at, String id, String agent) implements BoardMessage {
+        @Override
+        public String type() {
+            return "CallAssigned";
+        }
+    }
+
+    record CallLeftQueue(Instant at, String id, String reason) implements BoardMessage {
+        @Override
+        public String type() {
+            return "CallLeftQueue";
+        }
+    }
+
+    /** The agent's phone did not answer; the call waits again at its old place. */
+    record CallReturned(Instant at, String id, String agent) implements BoardMessage {
+        @Override
+        public String type() {
+            return "CallReturned";
+        }
+    }
+
+    record CallEnded(Instant at, String id, String agent) implements BoardMessage {
+        @Override
+        public String type() {
+            return "CallEnded";
+        }
+    }
+
+    record AgentPresenceChanged(Instant at, BoardAgent agent) implements BoardMessage {
+        @Override
+        public String type() {
+            return "AgentPresenceChanged";
+        }
+    }
+
+    record AgentSignedOut(Instant at, String username) implements BoardMessage {
+        @Override
+        public String type() {
+            return "AgentSignedOut";
+        }
+    }
+
+    /** The page's form of a switchboard change. */
+    static BoardMessage of(SwitchboardEvent event) {
+        return switch (event) {
+            case SwitchboardEvent.CallWaiting e -> new CallWaiting(e.at(), BoardCall.of(e.call()));
+            case SwitchboardEvent.CallAssigned e -> new CallAssigned(e.at(), e.id().value(), e.agentUsername());
+            case SwitchboardEvent.CallLeftQueue e -> new CallLeftQueue(e.at(), e.id().value(), e.reason().name());
+            case SwitchboardEvent.CallReturned e -> new CallReturned(e.at(), e.id().value(), e.agentUsername());
+            case SwitchboardEvent.CallEnded e -> new CallEnded(e.at(), e.id().value(), e.agentUsername());
+            case SwitchboardEvent.AgentPresenceChanged e -> new AgentPresenceChanged(e.at(), BoardAgent.of(e.agent()));
+            case SwitchboardEvent.AgentSignedOut e -> new AgentSignedOut(e.at(), e.username());
+        };
+    }
+}
