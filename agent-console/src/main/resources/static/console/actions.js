@@ -1,0 +1,161 @@
+// What an agent can do to a registered request: refer it, add a note, move its status.
+// Each form posts, then hands the new RequestView to onUpdated.
+
+import { el, field, uniqueId } from './dom.js';
+import { post, errorText, isAbort } from './api.js';
+import { notify } from './ui.js';
+import { formatDate, statusLabel, isDigits, toLatinDigits } from './persian.js';
+
+function requestPath(code, action) {
+  if (!isDigits(code)) throw new Error('bad code');
+  return `/api/requests/${code}/${action}`;
+}
+
+function formError(form) {
+  let box = form.querySelector('.form-error');
+  if (!box) {
+    box = el('p', { class: 'form-error', role: 'alert', hidden: true });
+    form.append(box);
+  }
+  return {
+    show(text) {
+      box.textContent = text;
+      box.hidden = false;
+    },
+    hide() {
+      box.textContent = '';
+      box.hidden = true;
+    },
+  };
+}
+
+/** Run a form's post with its submit button disabled; shows the server's reason in the form. */
+async function submitting(form, prefix, work) {
+  const buttons = [...form.querySelectorAll('button')];
+  const error = formError(form);
+  error.hide();
+  buttons.forEach((b) => { b.disabled = true; });
+  form.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } catch (failure) {
+    if (!isAbort(failure)) error.show(errorText(prefix, failure));
+    return null;
+  } finally {
+    form.removeAttribute('aria-busy');
+    buttons.forEach((b) => { if (b.isConnected) b.disabled = false; });
+  }
+}
+
+/** Today in Tehran as YYYY-MM-DD (for the date input's min). */
+function tehranToday() {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date());
+  const get = (type) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function referralForm(view, onUpdated) {
+  const current = view.referral ?? {};
+  const unit = el('input', { type: 'text', name: 'unit', autocomplete: 'off', value: current.unit ?? '' });
+  const assignee = el('input', { type: 'text', name: 'assignee', autocomplete: 'off', value: current.assignee ?? '' });
+  const deadline = el('input', { type: 'date', name: 'deadline', id: uniqueId('deadline'), dir: 'ltr', min: tehranToday(), value: current.deadline ?? '' });
+  const jalali = el('output', { class: 'hint jalali-preview', 'aria-live': 'polite' });
+  const showJalali = () => {
+    jalali.textContent = deadline.value ? `به تاریخ شمسی: ${formatDate(deadline.value)}` : '';
+  };
+  deadline.addEventListener('input', showJalali);
+  deadline.addEventListener('change', showJalali);
+  showJalali();
+
+  const title = uniqueId('refer-title');
+  const form = el('form', { class: 'action-form referral-form', 'aria-labelledby': title, novalidate: true },
+    el('h3', { id: title }, view.referral ? 'ارجاع دوباره' : 'ارجاع به واحد اجرایی'),
+    el('div', { class: 'form-row' },
+      field('واحد', unit).wrapper,
+      field('مسئول (اختیاری)', assignee).wrapper,
+      el('div', { class: 'field' }, el('label', { htmlFor: deadline.id }, 'مهلت انجام'), deadline, jalali)),
+    el('div', { class: 'form-actions' }, el('button', { type: 'submit', class: 'button button-primary' }, 'ارجاع')));
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = {};
+    if (unit.value.trim()) body.unit = unit.value.trim();
+    if (assignee.value.trim()) body.assignee = assignee.value.trim();
+    if (deadline.value) body.deadline = toLatinDigits(deadline.value);
+    if (!body.unit && !body.assignee && !body.deadline) {
+      formError(form).show('برای ارجاع دست‌کم واحد را بنویسید.');
+      unit.focus();
+      return;
+    }
+    const updated = await submitting(form, 'ارجاع ممکن نشد', () => post(requestPath(view.code, 'referral'), body));
+    if (updated) {
+      notify('درخواست ارجاع شد.', 'success');
+      onUpdated(updated, 'referral');
+    }
+  });
+  return form;
+}
+
+export function noteForm(view, onUpdated) {
+  const text = el('input', { type: 'text', name: 'text', autocomplete: 'off', maxlength: '2000' });
+  const title = uniqueId('note-title');
+  const form = el('form', { class: 'action-form note-form', 'aria-labelledby': title, novalidate: true },
+    el('h3', { id: title }, 'افزودن یادداشت'),
+    el('div', { class: 'form-row' }, field('یادداشت', text).wrapper),
+    el('div', { class: 'form-actions' }, el('button', { type: 'submit', class: 'button' }, 'افزودن یادداشت')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = text.value.trim();
+    if (!value) {
+      formError(form).show('متن یادداشت خالی است.');
+      text.focus();
+      return;
+    }
+    const updated = await submitting(form, 'یادداشت ثبت نشد', () => post(requestPath(view.code, 'notes'), { text: value }));
+    if (updated) {
+      text.value = '';
+      notify('یادداشت ثبت شد.', 'success');
+      onUpdated(updated, 'note');
+    }
+  });
+  return form;
+}
+
+export function statusForm(view, onUpdated) {
+  const next = Array.isArray(view.nextStatuses) ? view.nextStatuses : [];
+  const title = uniqueId('status-title');
+  if (!next.length) {
+    return el('div', { class: 'action-form status-form' },
+      el('h3', { id: title }, 'تغییر وضعیت'),
+      el('p', { class: 'muted' }, 'این درخواست به وضعیت دیگری نمی‌رود.'));
+  }
+  const result = el('input', { type: 'text', name: 'result', autocomplete: 'off', maxlength: '2000', value: '' });
+  const form = el('form', { class: 'action-form status-form', 'aria-labelledby': title, novalidate: true },
+    el('h3', { id: title }, 'تغییر وضعیت'),
+    el('div', { class: 'form-row' }, field('نتیجه یا توضیح (اختیاری)', result).wrapper));
+  const buttons = el('div', { class: 'form-actions status-buttons' });
+  // A status change is deliberate: Enter in the result field does not pick one of the buttons.
+  result.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.isComposing) event.preventDefault();
+  });
+  for (const status of next) {
+    buttons.append(el('button', {
+      type: 'submit', class: 'button status-button', name: 'status', value: status, dataset: { status },
+    }, `تغییر به «${statusLabel(status)}»`));
+  }
+  form.append(buttons);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const submitter = event.submitter && event.submitter.dataset.status ? event.submitter : buttons.querySelector('button');
+    const status = submitter.dataset.status;
+    const body = { status };
+    if (result.value.trim()) body.result = result.value.trim();
+    const updated = await submitting(form, 'تغییر وضعیت ممکن نشد', () => post(requestPath(view.code, 'status'), body));
+    if (updated) {
+      notify(`وضعیت درخواست «${statusLabel(updated.status)}» شد.`, 'success');
+      onUpdated(updated, 'status');
+    }
+  });
+  return form;
+}

@@ -1,0 +1,259 @@
+// The console's start: who is signed in, the top bar, the live board socket and the hash routes.
+
+import { el, clear, message } from './dom.js';
+import { get, post, setCsrf, loadDirectory, errorText, isAbort } from './api.js';
+import { session, acceptedCalls, isSupervisor, myUsername } from './state.js';
+import { notify, clearNotice } from './ui.js';
+import { connect, subscribe, board, myAgent, upsertAgent } from './live.js';
+import { renderBoard } from './board.js';
+import { renderCall } from './card.js';
+import { renderSearch, renderRequest } from './requests.js';
+import { renderFigures } from './figures.js';
+import { presenceLabel, toPersianDigits } from './persian.js';
+
+const APP_TITLE = 'میز اپراتور ۱۳۷';
+const main = document.getElementById('main');
+
+/* ---------- top bar ---------- */
+
+function buildNav() {
+  const nav = document.getElementById('nav');
+  if (!nav) return;
+  const links = [
+    ['board', '#/board', 'تابلوی تماس‌ها'],
+    ['requests', '#/requests', 'درخواست‌ها'],
+  ];
+  if (isSupervisor()) links.push(['figures', '#/figures', 'آمار']);
+  clear(nav).append(el('ul', { class: 'nav-list' },
+    links.map(([key, href, text]) => el('li', {}, el('a', { href, id: `nav-${key}`, class: 'nav-link', dataset: { route: key } }, text)))));
+}
+
+function markNav(routeKey) {
+  for (const link of document.querySelectorAll('#nav a.nav-link')) {
+    const active = link.dataset.route === routeKey;
+    if (active) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+function buildUser() {
+  const box = document.getElementById('user-box');
+  if (!box) return;
+  const me = session.me;
+  const logout = el('form', { method: 'post', action: '/logout', id: 'logout-form', class: 'logout-form' });
+  if (me.csrf && me.csrf.parameterName && me.csrf.token) {
+    logout.append(el('input', { type: 'hidden', name: me.csrf.parameterName, value: me.csrf.token }));
+  }
+  logout.append(el('button', { type: 'submit', class: 'button button-quiet', id: 'logout' }, 'خروج'));
+
+  const toggle = el('button', {
+    type: 'button', id: 'presence-toggle', class: 'switch', role: 'switch', 'aria-checked': 'false',
+    'aria-label': 'آماده برای پاسخ', title: 'آماده / غایب',
+  }, el('span', { class: 'switch-track', 'aria-hidden': 'true' }, el('span', { class: 'switch-thumb' })),
+  el('span', { class: 'switch-text', id: 'presence-text' }, '—'));
+  toggle.addEventListener('click', () => changePresence(toggle));
+  const busy = el('span', { class: 'badge presence-badge presence-BUSY', id: 'presence-busy', hidden: true }, presenceLabel('BUSY'));
+  const presence = el('div', { class: 'presence', id: 'presence', dataset: { presence: 'UNKNOWN' }, hidden: !me.dialString },
+    toggle, busy);
+
+  const name = el('span', { class: 'user-name', id: 'user-name' }, me.displayName || me.username);
+  const phone = me.dialString ? el('small', { class: 'muted user-phone' }, el('bdi', { dir: 'ltr' }, toPersianDigits(me.dialString))) : null;
+  clear(box).append(el('div', { class: 'user-id' }, name, phone), presence, logout);
+}
+
+function renderPresence() {
+  const wrapper = document.getElementById('presence');
+  const toggle = document.getElementById('presence-toggle');
+  const busy = document.getElementById('presence-busy');
+  const text = document.getElementById('presence-text');
+  if (!wrapper || !toggle) return;
+  const agent = myAgent();
+  if (agent) wrapper.hidden = false;
+  const presence = agent ? agent.presence : 'UNKNOWN';
+  wrapper.dataset.presence = presence;
+  const isBusy = presence === 'BUSY';
+  toggle.hidden = isBusy;
+  busy.hidden = !isBusy;
+  const available = presence === 'AVAILABLE';
+  toggle.setAttribute('aria-checked', String(available));
+  toggle.classList.toggle('is-on', available);
+  text.textContent = presence === 'UNKNOWN' ? 'نامعلوم' : presenceLabel(presence);
+}
+
+async function changePresence(toggle) {
+  const current = myAgent();
+  const wanted = current && current.presence === 'AVAILABLE' ? 'AWAY' : 'AVAILABLE';
+  toggle.disabled = true;
+  try {
+    const agent = await post('/api/agents/me/presence', { presence: wanted });
+    if (agent && agent.username) upsertAgent(agent);
+  } catch (failure) {
+    if (!isAbort(failure)) notify(errorText('تغییر وضعیت ممکن نشد', failure), 'error');
+  } finally {
+    toggle.disabled = false;
+    renderPresence();
+  }
+}
+
+function renderLiveStatus() {
+  const status = document.getElementById('live-status');
+  if (!status) return;
+  const open = board.connection === 'open';
+  status.dataset.state = open ? 'open' : 'closed';
+  if (open) status.textContent = 'زنده';
+  else if (board.connection === 'connecting') status.textContent = 'در حال اتصال…';
+  else status.textContent = 'اتصال قطع شد — تلاش دوباره…';
+}
+
+/* ---------- routes ---------- */
+
+let current = { cleanup: null, controller: null };
+let firstRoute = true;
+
+function parseHash() {
+  const raw = window.location.hash.startsWith('#') ? window.location.hash.slice(1) : '';
+  const q = raw.indexOf('?');
+  const path = q >= 0 ? raw.slice(0, q) : raw;
+  const query = new URLSearchParams(q >= 0 ? raw.slice(q + 1) : '');
+  return { path, query };
+}
+
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+function notFound() {
+  clear(main).append(el('h1', { id: 'page-title', tabindex: '-1' }, 'این صفحه پیدا نشد'),
+    message('نشانی درست نیست.', 'info', el('p', {}, el('a', { href: '#/board', class: 'button' }, 'بازگشت به تابلوی تماس‌ها'))));
+  return null;
+}
+
+function resolve(path, query, context) {
+  let match;
+  if (path === '/board') return { key: 'board', title: 'تابلوی تماس‌ها', run: () => renderBoard(main, context) };
+  if ((match = /^\/call\/([^/]+)$/.exec(path))) {
+    const id = decodeSegment(match[1]);
+    if (id) return { key: 'board', title: 'کارت تماس', run: () => renderCall(main, id, context) };
+  }
+  if (path === '/requests') return { key: 'requests', title: 'درخواست‌ها', run: () => renderSearch(main, query, context) };
+  if ((match = /^\/request\/([^/]+)$/.exec(path))) {
+    const code = decodeSegment(match[1]);
+    if (code) return { key: 'requests', title: 'درخواست', run: () => renderRequest(main, code, context) };
+  }
+  if (path === '/figures') return { key: 'figures', title: 'آمار', run: () => renderFigures(main, query, context) };
+  return { key: null, title: 'پیدا نشد', run: notFound };
+}
+
+function route() {
+  const { path, query } = parseHash();
+  if (!path || path === '/') {
+    window.history.replaceState(null, '', '#/board');
+    route();
+    return;
+  }
+  if (!path.startsWith('/')) {
+    // An in-page anchor, not a route: stay where we are (or start at the board).
+    if (firstRoute) {
+      window.history.replaceState(null, '', '#/board');
+      route();
+    }
+    return;
+  }
+
+  if (current.controller) current.controller.abort();
+  if (typeof current.cleanup === 'function') {
+    try {
+      current.cleanup();
+    } catch (failure) {
+      console.error('cleanup failed', failure);
+    }
+  }
+  clearNotice();
+  const controller = new AbortController();
+  const target = resolve(path, query, { signal: controller.signal });
+  document.title = `${target.title} — ${APP_TITLE}`;
+  markNav(target.key);
+  let cleanup = null;
+  try {
+    cleanup = target.run();
+  } catch (failure) {
+    console.error('page failed', failure);
+    clear(main).append(message('نمایش این صفحه ممکن نشد. صفحه را دوباره بارگذاری کنید.', 'error'));
+  }
+  current = { cleanup, controller };
+  main.dataset.route = target.key ?? 'none';
+  if (!firstRoute) main.focus({ preventScroll: false });
+  firstRoute = false;
+  window.scrollTo(0, 0);
+}
+
+/* ---------- start ---------- */
+
+function watchBoard() {
+  subscribe((change) => {
+    if (change.type === 'connection') renderLiveStatus();
+    if (change.type === 'agents' || change.type === 'snapshot') renderPresence();
+    if (change.type === 'assigned' && change.agent === myUsername() && change.call && !acceptedCalls.has(change.id)) {
+      // The switchboard gave us a call we did not click: offer its card.
+      const call = change.call;
+      const here = parseHash().path === `/call/${encodeURIComponent(call.id)}`;
+      if (!here) {
+        notify('تماسی به شما وصل شد.', 'info', {
+          label: 'باز کردن کارت تماس',
+          onClick: () => {
+            acceptedCalls.set(call.id, call);
+            window.location.hash = `#/call/${encodeURIComponent(call.id)}`;
+          },
+        });
+      }
+    }
+  });
+}
+
+async function start() {
+  const skip = document.querySelector('.skip-link');
+  if (skip) {
+    skip.addEventListener('click', (event) => {
+      event.preventDefault();
+      main.focus();
+    });
+  }
+  let me;
+  try {
+    me = await get('/api/me');
+  } catch (failure) {
+    if (failure && failure.status === 401) return;
+    clear(main).append(message(errorText('ورود شما خوانده نشد', failure), 'error',
+      el('p', {}, el('a', { href: '/login', class: 'button' }, 'رفتن به صفحهٔ ورود'))));
+    return;
+  }
+  session.me = me;
+  setCsrf(me.csrf);
+  buildNav();
+  buildUser();
+  renderLiveStatus();
+  watchBoard();
+
+  try {
+    session.directory = { districts: [], categories: [], statuses: [], ...(await loadDirectory()) };
+  } catch (failure) {
+    notify(errorText('فهرست منطقه‌ها و موضوع‌ها خوانده نشد', failure), 'error');
+  }
+
+  connect();
+  // Presence before the socket's snapshot arrives (and if the socket cannot open).
+  get('/api/agents').then((agents) => {
+    if (board.synced || !Array.isArray(agents)) return;
+    for (const agent of agents) if (agent && agent.username && !board.agents.has(agent.username)) upsertAgent(agent);
+    renderPresence();
+  }).catch(() => {});
+
+  window.addEventListener('hashchange', route);
+  route();
+}
+
+start();

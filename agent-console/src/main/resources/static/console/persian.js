@@ -1,0 +1,169 @@
+// Persian text helpers: digits, numbers, Jalali dates and the labels of the server's codes.
+// No DOM here, so the helpers can be checked with node.
+
+const TEHRAN = 'Asia/Tehran';
+const LOCALE = 'fa-IR-u-ca-persian-nu-arabext';
+const PERSIAN_ZERO = 0x06f0;
+const ARABIC_INDIC_ZERO = 0x0660;
+
+/** Latin digits 0-9 → Persian digits ۰-۹ (other characters are kept). */
+export function toPersianDigits(value) {
+  return String(value ?? '').replace(/[0-9]/g, (d) => String.fromCharCode(PERSIAN_ZERO + Number(d)));
+}
+
+/** Persian (۰-۹) and Arabic-Indic (٠-٩) digits → Latin 0-9 (other characters are kept). */
+export function toLatinDigits(value) {
+  return String(value ?? '')
+    .replace(/[\u06f0-\u06f9]/g, (c) => String(c.charCodeAt(0) - PERSIAN_ZERO))
+    .replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - ARABIC_INDIC_ZERO));
+}
+
+/** What a user typed as a phone number or a code: Latin digits, no spaces, dashes or direction marks. */
+export function normalizeDigitsInput(value) {
+  return toLatinDigits(value).replace(/[\s\-\u200e\u200f\u200c()]/g, '');
+}
+
+/** A tracking code is eight Latin digits (TrackingCode.LENGTH on the server; the last is a check digit). */
+export function isTrackingCode(value) {
+  return /^[0-9]{8}$/.test(String(value ?? ''));
+}
+
+/** A code we may put into a hash route: digits only. */
+export function isDigits(value) {
+  return /^[0-9]{1,32}$/.test(String(value ?? ''));
+}
+
+/** 1234 → «۱٬۲۳۴». Non-numbers give «—». */
+export function formatNumber(value) {
+  const n = Number(value);
+  if (value === null || value === undefined || Number.isNaN(n)) return '—';
+  return n.toLocaleString('fa-IR');
+}
+
+/** 0.42 → «۴۲٪». */
+export function formatPercent(fraction) {
+  const n = Number(fraction);
+  if (Number.isNaN(n)) return '—';
+  return `${toPersianDigits(String(Math.round(n * 100)))}٪`;
+}
+
+/** Seconds → «mm:ss» in Persian digits; minutes are not capped (۷۵:۰۳). */
+export function formatWait(totalSeconds) {
+  const s = Math.max(0, Math.floor(Number(totalSeconds) || 0));
+  const minutes = Math.floor(s / 60);
+  const seconds = s % 60;
+  return toPersianDigits(`${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`);
+}
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TEHRAN, year: 'numeric', month: '2-digit', day: '2-digit',
+});
+const timeFormat = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TEHRAN, hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+const dayLabelFormat = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TEHRAN, month: 'short', day: 'numeric',
+});
+const longDayFormat = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TEHRAN, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric',
+});
+
+function toDate(value) {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string') {
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    // A plain date is a day in Tehran: noon UTC is the same day there.
+    if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 12));
+  }
+  if (value === null || value === undefined || value === '') return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function safeFormat(format, value) {
+  const d = toDate(value);
+  return d ? format.format(d) : '—';
+}
+
+/** ISO instant or YYYY-MM-DD → Jalali date «۱۴۰۵/۰۸/۳۰». */
+export function formatDate(value) {
+  return safeFormat(dateFormat, value);
+}
+
+/** ISO instant → Jalali date and Tehran time «۱۴۰۵/۰۸/۳۰، ساعت ۱۱:۴۵» (one joined string, no stray Latin comma). */
+export function formatDateTime(value) {
+  const d = toDate(value);
+  if (!d) return '—';
+  return `${dateFormat.format(d)}، ساعت ${toPersianDigits(timeFormat.format(d))}`;
+}
+
+/** YYYY-MM-DD → short Jalali day for chart labels «۳۰ آبان». */
+export function formatDayLabel(value) {
+  return safeFormat(dayLabelFormat, value);
+}
+
+/** YYYY-MM-DD → «جمعه ۳۰ آبان ۱۴۰۵» (put together from parts: ICU's own order varies). */
+export function formatLongDay(value) {
+  const d = toDate(value);
+  if (!d) return '—';
+  const parts = {};
+  for (const part of longDayFormat.formatToParts(d)) parts[part.type] = part.value;
+  return [parts.weekday, parts.day, parts.month, parts.year].filter(Boolean).join(' ');
+}
+
+export const STATUS_LABELS = Object.freeze({
+  REGISTERED: 'ثبت شده',
+  REFERRED: 'ارجاع شده',
+  IN_PROGRESS: 'در حال انجام',
+  RESOLVED: 'انجام شد',
+  REJECTED: 'رد شد',
+  CLOSED: 'بسته شد',
+  DUPLICATE: 'تکراری',
+});
+
+export const PRESENCE_LABELS = Object.freeze({
+  AVAILABLE: 'آماده',
+  BUSY: 'در تماس',
+  AWAY: 'غایب',
+});
+
+export const REASON_LABELS = Object.freeze({
+  ASKED_FOR_AGENT: 'درخواست اپراتور',
+  MENU_NOT_UNDERSTOOD: 'منو نامفهوم',
+  INPUT_NOT_UNDERSTOOD: 'ورودی نامفهوم',
+  DESCRIPTION_NOT_UNDERSTOOD: 'شرح نامفهوم',
+  SYSTEM_ERROR: 'خطای سامانه',
+});
+
+/** RequestSource on the server. */
+export const SOURCE_LABELS = Object.freeze({
+  IVR_SPEECH: 'سامانه گویا',
+  AGENT: 'اپراتور',
+  MAYOR_SESSION: 'گفت‌وگو با شهردار',
+  API: 'سامانهٔ دیگر',
+});
+
+export const LEFT_QUEUE_LABELS = Object.freeze({
+  ASSIGNED: 'به اپراتور وصل شد',
+  ABANDONED: 'تماس‌گیرنده قطع کرد',
+  TIMED_OUT: 'زمان انتظار تمام شد',
+});
+
+function label(table, code) {
+  if (code === null || code === undefined || code === '') return '—';
+  return Object.prototype.hasOwnProperty.call(table, code) ? table[code] : String(code);
+}
+
+export const statusLabel = (code) => label(STATUS_LABELS, code);
+export const presenceLabel = (code) => label(PRESENCE_LABELS, code);
+export const reasonLabel = (code) => label(REASON_LABELS, code);
+export const sourceLabel = (code) => label(SOURCE_LABELS, code);
+export const leftQueueLabel = (code) => label(LEFT_QUEUE_LABELS, code);
+
+/** The Persian sentence for a 409 on accepting a call. */
+export function acceptConflictMessage(reason) {
+  const text = String(reason ?? '').trim();
+  const taken = /^taken by\s+(.+)$/i.exec(text);
+  if (taken) return `این تماس را ${taken[1]} پذیرفت`;
+  return `پذیرش ممکن نشد: ${text || 'علت نامعلوم'}`;
+}

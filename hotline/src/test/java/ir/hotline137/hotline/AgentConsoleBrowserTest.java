@@ -1,0 +1,192 @@
+package ir.hotline137.hotline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ir.hotline137.ivr.fake.Caller;
+import ir.hotline137.ivr.fake.FakeAsterisk;
+import ir.hotline137.ivr.fake.FakeCall;
+import ir.hotline137.ivr.server.FastAgiServer;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.NewRequest;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.RequestSource;
+import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.EscalationReason;
+import ir.hotline137.switchboard.GatheredInfo;
+import ir.hotline137.switchboard.Switchboard;
+import ir.hotline137.switchboard.WaitingCall;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console in a real browser (Debian's headless chromium through its chromedriver) against the running
+ * application, with a caller on the fake Asterisk: an agent logs in, sees the caller appear without reloading,
+ * takes the call, and registers the request from the call card, while Asterisk is told to ring the agent's phone.
+ * Screenshots go to {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AgentConsoleBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String MARKUP = "<img src=x onerror=alert(1)>";
+    private static final Duration SOON = Duration.ofSeconds(15);
+
+    static ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void people(DynamicPropertyRegistry registry) throws Exception {
+        TestApplication.isolated(registry, "hotline-console-browser");
+        TestApplication.user(registry, 0, "maryam", "agent-secret", "AGENT", "PJSIP/101");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    FastAgiServer fastAgi;
+
+    @Autowired
+    Switchboard switchboard;
+
+    @Autowired
+    RequestDesk desk;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the browser test needs Debian's chromium and chromedriver: apt-get install -y chromium chromium-driver")
+                .isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // No sandbox: CI runs as root. The background-networking flags keep chromium from calling out to the
+        // internet, which this machine's closed network refuses noisily.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1366,768", "--lang=fa-IR",
+                "--user-data-dir=" + Files.createTempDirectory("hotline-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAgentSeesACallArriveTakesItAndRegistersTheRequestFromTheCallCard() throws Exception {
+        logIn("maryam", "agent-secret");
+        try (FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
+            FakeCall call = asterisk.dial(Caller.withNumber("09121234567").presses("0").holds());
+
+            WebElement row = waitFor(By.cssSelector("#waiting-calls [data-call-id='" + call.uniqueId() + "']"));
+            assertThat(row.getText()).as("the caller's number, in Persian digits").contains("۰۹۱۲۱۲۳۴۵۶۷");
+            screenshot("board-with-a-waiting-caller");
+
+            row.findElement(By.cssSelector("button.accept")).click();
+            assertThat(call.awaitCommand("EXEC Dial", SOON)).as("Asterisk rings maryam's phone").contains("PJSIP/101");
+
+            WebElement form = waitFor(By.id("register-form"));
+            new Select(form.findElement(By.id("district"))).selectByValue("4");
+            WebElement description = form.findElement(By.id("description"));
+            description.clear();
+            description.sendKeys("چاله بزرگ جلوی مدرسه، خیابان بهار");
+            form.findElement(By.id("register-submit")).click();
+
+            WebElement tracking = waitFor(By.cssSelector("#tracking-code[data-code]"));
+            TrackingCode code = TrackingCode.parse(tracking.getAttribute("data-code"));
+            CitizenRequest registered = desk.find(code).orElseThrow();
+            assertThat(registered.description()).isEqualTo("چاله بزرگ جلوی مدرسه، خیابان بهار");
+            assertThat(registered.district()).isEqualTo(4);
+            assertThat(registered.callerNumber()).hasValueSatisfying(n -> assertThat(n.digits()).isEqualTo("09121234567"));
+            assertThat(registered.source()).isEqualTo(RequestSource.AGENT);
+            assertThat(registered.history().getFirst().actor()).isEqualTo("maryam");
+            screenshot("call-card-after-registering");
+            call.hangUp();
+        }
+    }
+
+    @Test
+    void textFromCallersIsShownAsTextNeverRunAsMarkup() throws Exception {
+        logIn("maryam", "agent-secret");
+        // The switchboard as the IVR uses it, with what a recogniser (or a prankster's caller name) could produce.
+        WaitingCall waiting = switchboard.enqueue(new CallId("xss.1"), new GatheredInfo(Optional.of("09120000000"),
+                Optional.of(3), Optional.of("منطقه ۳"), Optional.of(MARKUP), Optional.empty(), List.of(),
+                EscalationReason.DESCRIPTION_NOT_UNDERSTOOD));
+        try {
+            WebElement row = waitFor(By.cssSelector("#waiting-calls [data-call-id='xss.1']"));
+            assertThat(row.getText()).contains(MARKUP);
+            assertThat(browser.findElements(By.cssSelector("#waiting-calls img"))).isEmpty();
+            assertNoAlert();
+        } finally {
+            waiting.abandon();
+        }
+
+        CitizenRequest request = desk.register(NewRequest.fromCaller("09120000000", 3, "چراغ خاموش " + MARKUP,
+                RequestSource.IVR_SPEECH));
+        browser.navigate().to(url("/#/request/" + request.code().value()));
+        WebElement page = waitFor(By.xpath("//*[contains(text(), 'چراغ خاموش')]"));
+        assertThat(page.getText()).contains(MARKUP);
+        assertThat(browser.findElements(By.cssSelector("main img, img[src='x']"))).isEmpty();
+        assertNoAlert();
+        screenshot("caller-text-as-text");
+    }
+
+    private void logIn(String username, String password) {
+        browser.navigate().to(url("/"));
+        if (browser.getCurrentUrl().contains("/login")) {
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        }
+        waitFor(By.cssSelector("#live-status[data-state='open']"));
+    }
+
+    private WebElement waitFor(By what) {
+        return new WebDriverWait(browser, SOON).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    private static void assertNoAlert() {
+        assertThatThrownBy(() -> browser.switchTo().alert()).as("no script from caller text ran")
+                .isInstanceOf(NoAlertPresentException.class);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
