@@ -63,6 +63,7 @@ class AgentConsoleBrowserTest {
     static void people(DynamicPropertyRegistry registry) throws Exception {
         TestApplication.isolated(registry, "hotline-console-browser");
         TestApplication.user(registry, 0, "maryam", "agent-secret", "AGENT", "PJSIP/101");
+        TestApplication.user(registry, 1, "boss", "boss-secret", "SUPERVISOR", null);
     }
 
     @Value("${local.server.port}")
@@ -162,13 +163,31 @@ class AgentConsoleBrowserTest {
         screenshot("caller-text-as-text");
     }
 
+    @Test
+    void aSupervisorSeesTheFiguresDrawnAndAnAgentIsNotOfferedThem() throws Exception {
+        desk.register(NewRequest.fromCaller("09121111111", 2, "چاله بزرگ وسط خیابان", RequestSource.IVR_SPEECH));
+        desk.register(NewRequest.fromCaller("09122222222", 5, "زباله‌ها سه روز است جمع نشده", RequestSource.IVR_SPEECH));
+        logIn("maryam", "agent-secret");
+        assertThat(browser.findElements(By.id("nav-figures"))).as("no figures link for an agent").isEmpty();
+
+        logIn("boss", "boss-secret");
+        browser.navigate().to(url("/#/figures?days=30"));
+        waitFor(By.id("chart-districts"));
+        new WebDriverWait(browser, SOON).until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                "const canvas = document.getElementById('chart-districts');"
+                        + " return typeof Chart !== 'undefined' && Chart.getChart(canvas) !== undefined"
+                        + " && Chart.getChart(canvas).data.datasets[0].data.length > 0;")));
+        assertThat(browser.findElements(By.id("chart-missing"))).as("Chart.js loaded from our jar").isEmpty();
+        screenshot("supervisor-figures");
+    }
+
+    /** Logs in afresh as this person (forgetting whoever was logged in) and waits for the live board. */
     private void logIn(String username, String password) {
-        browser.navigate().to(url("/"));
-        if (browser.getCurrentUrl().contains("/login")) {
-            browser.findElement(By.id("username")).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(password);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        }
+        browser.manage().deleteAllCookies();
+        browser.navigate().to(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
         waitFor(By.cssSelector("#live-status[data-state='open']"));
     }
 
