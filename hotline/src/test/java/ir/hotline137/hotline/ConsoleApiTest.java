@@ -92,10 +92,14 @@ class ConsoleApiTest {
         CitizenRequest stored = desk.find(code).orElseThrow();
         assertThat(stored.history().getFirst().actor()).isEqualTo("maryam");
 
-        HttpResponse<String> referred = send("POST", "/api/requests/" + code.value() + "/status", AGENT,
-                "{\"status\":\"referred\"}");
+        HttpResponse<String> referred = send("POST", "/api/requests/" + code.value() + "/referral", AGENT,
+                "{\"unit\":\"پسماند منطقه ۴\",\"deadline\":\"2999-01-01\"}");
         assertThat(referred.statusCode()).isEqualTo(200);
         assertThat(desk.find(code).orElseThrow().status()).isEqualTo(RequestStatus.REFERRED);
+        HttpResponse<String> started = send("POST", "/api/requests/" + code.value() + "/status", AGENT,
+                "{\"status\":\"in_progress\"}");
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(desk.find(code).orElseThrow().status()).isEqualTo(RequestStatus.IN_PROGRESS);
 
         HttpResponse<String> backwards = send("POST", "/api/requests/" + code.value() + "/status", AGENT,
                 "{\"status\":\"REGISTERED\"}");
@@ -119,6 +123,55 @@ class ConsoleApiTest {
                 .contains("\"field\":\"description\"");
         assertThat(send("POST", "/api/requests", AGENT, "not json").statusCode()).isEqualTo(400);
         assertThat(send("GET", "/api/requests?status=SOLVED", AGENT, null).body()).contains("\"field\":\"status\"");
+        HttpResponse<String> wrongType = send("POST", "/api/requests", AGENT, "{\"district\":true,\"description\":\"چاله\"}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("\"field\":\"district\"");
+        assertThat(send("GET", "/api/requests?page=999999999", AGENT, null).body()).contains("\"field\":\"page\"");
+        assertThat(send("GET", "/api/requests?caller=abc", AGENT, null).body()).contains("\"field\":\"caller\"");
+        HttpResponse<String> gone = send("GET", "/api/calls/1718000000.99", AGENT, null);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).contains("\"field\":\"id\"");
+    }
+
+    @Test
+    void anAgentRefersNotesSearchesAndMergesRequests() throws Exception {
+        TrackingCode first = TrackingCode.parse(field(send("POST", "/api/requests", AGENT,
+                "{\"callerNumber\":\"09121110000\",\"district\":7,\"description\":\"چاله‌های عمیق کوچه ياس\"}").body(), "code"));
+        TrackingCode second = TrackingCode.parse(field(send("POST", "/api/requests", AGENT,
+                "{\"callerNumber\":\"09122220000\",\"district\":7,\"description\":\"چاله بزرگ در کوچه یاس\"}").body(), "code"));
+
+        HttpResponse<String> referredByStatus = send("POST", "/api/requests/" + first.value() + "/status", AGENT,
+                "{\"status\":\"REFERRED\"}");
+        assertThat(referredByStatus.statusCode()).as("a referral needs a unit and a deadline").isEqualTo(400);
+        assertThat(referredByStatus.body()).contains("\"field\":\"status\"").contains("/referral");
+
+        HttpResponse<String> referred = send("POST", "/api/requests/" + first.value() + "/referral", AGENT, "{}");
+        assertThat(referred.statusCode()).isEqualTo(200);
+        assertThat(referred.body()).contains("\"status\":\"REFERRED\"").contains("\"overdue\":false");
+        assertThat(desk.find(first).orElseThrow().referral()).as("the category's default unit and deadline").isPresent();
+
+        assertThat(send("POST", "/api/requests/" + first.value() + "/notes", AGENT, "{\"text\":\"با پیمانکار تماس گرفته شد\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(desk.find(first).orElseThrow().history().getLast().what()).isEqualTo("با پیمانکار تماس گرفته شد");
+        assertThat(send("POST", "/api/requests/" + first.value() + "/notes", AGENT, "{\"text\":\" \"}").body())
+                .contains("\"field\":\"text\"");
+
+        // Arabic yeh in one, Persian in the other, plural and ZWNJ: the same words to the search.
+        HttpResponse<String> found = send("GET", "/api/requests?district=7&q=" + java.net.URLEncoder.encode("چاله یاس",
+                StandardCharsets.UTF_8), AGENT, null);
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains(first.value()).contains(second.value());
+
+        HttpResponse<String> merged = send("POST", "/api/requests/" + second.value() + "/duplicate", AGENT,
+                "{\"of\":\"" + first.value() + "\"}");
+        assertThat(merged.statusCode()).isEqualTo(200);
+        assertThat(desk.find(second).orElseThrow().status()).isEqualTo(RequestStatus.DUPLICATE);
+        assertThat(desk.find(first).orElseThrow().supporters()).hasSize(1);
+
+        HttpResponse<String> joined = send("POST", "/api/requests/" + first.value() + "/join", AGENT,
+                "{\"callerNumber\":\"09123330000\"}");
+        assertThat(joined.statusCode()).isEqualTo(200);
+        assertThat(joined.body()).contains("\"supporters\":2");
     }
 
     private HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {

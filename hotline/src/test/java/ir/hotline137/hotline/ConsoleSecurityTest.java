@@ -44,6 +44,7 @@ class ConsoleSecurityTest {
         dataDir = TestApplication.isolated(registry, "hotline-console");
         TestApplication.user(registry, 0, "maryam", "agent-secret", "AGENT", "PJSIP/101");
         TestApplication.user(registry, 1, "boss", "boss-secret", "SUPERVISOR", null);
+        TestApplication.user(registry, 2, "host", "host-secret", "MODERATOR", "PJSIP/200");
     }
 
     @Value("${local.server.port}")
@@ -106,6 +107,14 @@ class ConsoleSecurityTest {
         assertThat(people.statusCode()).isEqualTo(200);
         assertThat(people.body()).contains("\"maryam\"").contains("PJSIP/101").contains("AGENT")
                 .doesNotContain("secret").doesNotContain("password");
+    }
+
+    @Test
+    void aModeratorMayNotTakeCallsFromThePublicLine() throws Exception {
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/calls/1718000000.1/accept"))
+                .header("Authorization", basic("host", "host-secret")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -38,6 +38,7 @@ class LiveBoardTest {
         TestApplication.user(registry, 0, "maryam", "agent-secret", "AGENT", "PJSIP/101");
         TestApplication.user(registry, 1, "reza", "other-secret", "AGENT", "PJSIP/102");
         TestApplication.user(registry, 2, "boss", "boss-secret", "SUPERVISOR", null);
+        TestApplication.user(registry, 3, "sara", "sara-secret", "AGENT", "PJSIP/103");
     }
 
     @Value("${local.server.port}")
@@ -80,8 +81,35 @@ class LiveBoardTest {
 
             call.awaitCommand("EXEC Dial", SOON);
             call.hangUp();
-            assertThat(board.nextMatching(ofType("CallLeftQueue"), SOON).path("reason").asString())
-                    .as("the caller hung up while reza's phone rang").isEqualTo("ABANDONED");
+            // Whether the hang-up came while reza's phone rang or after it answered, the call is over for him...
+            JsonNode over = board.nextMatching(message -> call.uniqueId().equals(message.path("id").asString())
+                    && ("CallEnded".equals(message.path("type").asString())
+                    || "ABANDONED".equals(message.path("reason").asString())), SOON);
+            assertThat(over.path("type").asString()).isIn("CallEnded", "CallLeftQueue");
+            // ...and, having taken it without a board open, he is off duty again.
+            assertThat(board.nextMatching(ofType("AgentSignedOut"), SOON).path("username").asString()).isEqualTo("reza");
+        }
+    }
+
+    @Test
+    void aCallThatAnAgentsPhoneDidNotAnswerComesBackWithItsPlaceInTheMessage() throws Exception {
+        try (BoardSocket board = BoardSocket.open(http, port, "sara", "sara-secret");
+             FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
+            board.next(SOON);
+            FakeCall call = asterisk.dial(Caller.withNumber("09127777777").presses("0").holds().dialStatus("NOANSWER"));
+            board.nextMatching(ofType("CallWaiting"), SOON);
+
+            assertThat(post("/api/calls/" + call.uniqueId() + "/accept", "sara", "sara-secret").statusCode())
+                    .isEqualTo(200);
+            JsonNode returned = board.nextMatching(ofType("CallReturned"), SOON);
+            assertThat(returned.path("agent").asString()).isEqualTo("sara");
+            assertThat(returned.path("call").path("id").asString()).as("the call as it waits again")
+                    .isEqualTo(call.uniqueId());
+            assertThat(returned.path("call").path("callerNumber").asString()).isEqualTo("09127777777");
+            JsonNode away = board.nextMatching(ofType("AgentPresenceChanged"), SOON);
+            assertThat(away.path("agent").path("presence").asString()).as("an unanswered phone sets its agent away")
+                    .isEqualTo("AWAY");
+            call.hangUp();
         }
     }
 

@@ -107,6 +107,17 @@ public final class Switchboard {
         }
     }
 
+    /** A call still on the switchboard, waiting or taken by an agent; empty once it has gone. */
+    public Optional<WaitingCallView> call(CallId id) {
+        Objects.requireNonNull(id, "id");
+        lock.lock();
+        try {
+            return Optional.ofNullable(live.get(id)).map(call -> viewOf(call, clock.instant()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * An agent takes a waiting call. Of any number of agents accepting the same call at once exactly one gets
      * {@link Accepted}; the others learn who won. On success the agent is BUSY with this call and the IVR,

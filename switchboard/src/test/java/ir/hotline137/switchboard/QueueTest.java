@@ -54,6 +54,26 @@ class QueueTest {
     }
 
     @Test
+    void aCallIsFoundByItsIdWhileWaitingAndWhileTakenButNotOnceGone() {
+        switchboard.signIn(agent("sara"));
+        WaitingCall waiting = switchboard.enqueue(call(1), info());
+        assertThat(switchboard.call(call(1))).hasValueSatisfying(view -> {
+            assertThat(view.position()).isEqualTo(1);
+            assertThat(view.assignedTo()).isEmpty();
+        });
+
+        switchboard.accept(call(1), "sara");
+        assertThat(switchboard.call(call(1))).hasValueSatisfying(view -> {
+            assertThat(view.position()).isZero();
+            assertThat(view.assignedTo()).contains("sara");
+        });
+
+        waiting.bridgeEnded();
+        assertThat(switchboard.call(call(1))).isEmpty();
+        assertThat(switchboard.call(call(9))).isEmpty();
+    }
+
+    @Test
     void waitTimeFollowsTheClockAndStopsWhenTheCallLeaves() {
         switchboard.signIn(agent("sara"));
         WaitingCall call = switchboard.enqueue(call(1), info());

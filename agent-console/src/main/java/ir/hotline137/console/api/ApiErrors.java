@@ -5,6 +5,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.core.JacksonException;
 import ir.hotline137.requests.IllegalTransitionException;
 import ir.hotline137.requests.InvalidRequestException;
 import ir.hotline137.requests.RequestNotFoundException;
@@ -47,9 +48,21 @@ public class ApiErrors {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("code", e.getMessage()));
     }
 
-    /** A body that is not JSON, or a field of the wrong type. */
+    /**
+     * A body that is not JSON, or a field of the wrong type: named by the JSON property that could not be read
+     * ({@code "district": true} → district), else by the parameter.
+     */
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ApiError> unreadable(ServerWebInputException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String property = json.getPath().getLast().getPropertyName();
+                if (property != null) {
+                    return ResponseEntity.badRequest().body(new ApiError(property, "cannot be read: "
+                            + json.getOriginalMessage()));
+                }
+            }
+        }
         String field = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
                 ? e.getMethodParameter().getParameterName() : "";
         return ResponseEntity.badRequest().body(new ApiError(field, "cannot be read: " + e.getReason()));

@@ -44,8 +44,12 @@ public sealed interface BoardMessage {
         }
     }
 
-    /** The agent's phone did not answer; the call waits again at its old place. */
-    record CallReturned(Instant at, String id, String agent) implements BoardMessage {
+    /**
+     * The agent's phone did not answer; the call waits again at its old place.
+     *
+     * @param call the call as it waits now; null if it left again before this was sent (that change follows)
+     */
+    record CallReturned(Instant at, String id, String agent, BoardCall call) implements BoardMessage {
         @Override
         public String type() {
             return "CallReturned";
@@ -73,13 +77,13 @@ public sealed interface BoardMessage {
         }
     }
 
-    /** The page's form of a switchboard change. */
+    /** The page's form of a switchboard change; {@link LiveBoard} fills in a returned call. */
     static BoardMessage of(SwitchboardEvent event) {
         return switch (event) {
             case SwitchboardEvent.CallWaiting e -> new CallWaiting(e.at(), BoardCall.of(e.call()));
             case SwitchboardEvent.CallAssigned e -> new CallAssigned(e.at(), e.id().value(), e.agentUsername());
             case SwitchboardEvent.CallLeftQueue e -> new CallLeftQueue(e.at(), e.id().value(), e.reason().name());
-            case SwitchboardEvent.CallReturned e -> new CallReturned(e.at(), e.id().value(), e.agentUsername());
+            case SwitchboardEvent.CallReturned e -> new CallReturned(e.at(), e.id().value(), e.agentUsername(), null);
             case SwitchboardEvent.CallEnded e -> new CallEnded(e.at(), e.id().value(), e.agentUsername());
             case SwitchboardEvent.AgentPresenceChanged e -> new AgentPresenceChanged(e.at(), BoardAgent.of(e.agent()));
             case SwitchboardEvent.AgentSignedOut e -> new AgentSignedOut(e.at(), e.username());

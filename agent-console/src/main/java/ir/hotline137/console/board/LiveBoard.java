@@ -1,6 +1,7 @@
 package ir.hotline137.console.board;
 
 import ir.hotline137.console.security.ConsoleUser;
+import ir.hotline137.console.security.Role;
 import ir.hotline137.switchboard.Agent;
 import ir.hotline137.switchboard.Subscription;
 import ir.hotline137.switchboard.Switchboard;
@@ -8,6 +9,7 @@ import ir.hotline137.switchboard.SwitchboardEvent;
 import ir.hotline137.switchboard.SwitchboardListener;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.concurrent.Queues;
@@ -30,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Opening a board brings its person on duty (signed in to the switchboard as available) if they have a phone
  * to take calls on. Closing the last one signs them out after a grace period, so reloading the page does not
- * make them flicker out of colleagues' lists; someone on a call stays signed in until the call ends.
+ * make them flicker out of colleagues' lists; someone on a call stays signed in until the call is over.
  */
 public final class LiveBoard implements SwitchboardListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveBoard.class);
@@ -43,8 +46,18 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
     private final Duration signOutGrace;
     private final Scheduler scheduler;
     private final Set<Screen> screens = ConcurrentHashMap.newKeySet();
+    /**
+     * Who is on duty through a board, guarded by itself. Opening, closing and signing out happen under it, so a
+     * page reloaded at the moment the grace period runs out cannot end up open but off duty. Lock order: this,
+     * then the switchboard's lock; the switchboard calls listeners outside its lock, so the order never inverts.
+     */
+    private final Object duty = new Object();
     /** Open screens per username; absent means none. */
-    private final Map<String, Integer> openScreens = new ConcurrentHashMap<>();
+    private final Map<String, Integer> openScreens = new HashMap<>();
+    /** Bumped by every opening, so a grace timer started before a later opening does nothing. */
+    private final Map<String, Long> openings = new HashMap<>();
+    /** The agent each taken call went to, for the changes that end a call without naming the agent. */
+    private final Map<String, String> agentOfCall = new ConcurrentHashMap<>();
     private final Subscription subscription;
 
     public LiveBoard(Switchboard switchboard, JsonMapper json, Clock clock, Duration signOutGrace, Scheduler scheduler) {
@@ -63,11 +76,21 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
      */
     public Screen open(ConsoleUser person) {
         Screen screen = new Screen(person.username());
-        screens.add(screen);
-        openScreens.merge(person.username(), 1, Integer::sum);
-        person.dialString().ifPresent(phone ->
-                switchboard.signIn(new Agent(person.username(), person.username(), phone)));
+        synchronized (duty) {
+            screens.add(screen);
+            openScreens.merge(person.username(), 1, Integer::sum);
+            openings.merge(person.username(), 1L, Long::sum);
+            if (takesCalls(person)) {
+                switchboard.signIn(new Agent(person.username(), person.username(), person.dialString().orElseThrow()));
+            }
+        }
         return screen;
+    }
+
+    /** Agents and supervisors with a phone answer callers; moderators and the mayor only watch the board here. */
+    public static boolean takesCalls(ConsoleUser person) {
+        return person.dialString().isPresent()
+                && (person.roles().contains(Role.AGENT) || person.roles().contains(Role.SUPERVISOR));
     }
 
     /** The whole board now, as the first message of a screen. */
@@ -79,12 +102,16 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
 
     /** The screen was closed (page left, network gone); safe to call twice. */
     public void close(Screen screen) {
-        if (!screens.remove(screen)) {
-            return;
-        }
-        Integer left = openScreens.computeIfPresent(screen.username, (name, open) -> open == 1 ? null : open - 1);
-        if (left == null) {
-            scheduler.schedule(() -> signOutIfGone(screen.username), signOutGrace.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (duty) {
+            if (!screens.remove(screen)) {
+                return;
+            }
+            String username = screen.username;
+            if (openScreens.computeIfPresent(username, (name, open) -> open == 1 ? null : open - 1) == null) {
+                long opening = openings.getOrDefault(username, 0L);
+                scheduler.schedule(() -> signOutAfterGrace(username, opening), signOutGrace.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -95,24 +122,61 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
 
     @Override
     public void on(SwitchboardEvent event) {
-        String text = write(BoardMessage.of(event));
+        String text = write(message(event));
         for (Screen screen : screens) {
             screen.offer(text);
         }
-        if (event instanceof SwitchboardEvent.CallEnded ended) {
-            // Someone who closed their board during a call could not be signed out then; now they can.
-            signOutIfGone(ended.agentUsername());
+        // Someone who closed their board during a call could not be signed out then; once the call is over
+        // (ended, returned unanswered, or abandoned while ringing) they can.
+        switch (event) {
+            case SwitchboardEvent.CallAssigned assigned -> agentOfCall.put(assigned.id().value(), assigned.agentUsername());
+            case SwitchboardEvent.CallEnded ended -> afterCall(ended.id().value());
+            case SwitchboardEvent.CallReturned returned -> afterCall(returned.id().value());
+            case SwitchboardEvent.CallLeftQueue left when left.reason() != SwitchboardEvent.LeaveReason.ASSIGNED ->
+                    afterCall(left.id().value());
+            default -> {
+            }
         }
     }
 
-    private void signOutIfGone(String username) {
-        if (openScreens.containsKey(username)) {
+    /**
+     * A returned call is waiting again: the message carries it as it is now, so a screen need not fetch the queue
+     * (and race the changes that follow). Empty if it has already left again; that change follows.
+     */
+    private BoardMessage message(SwitchboardEvent event) {
+        if (event instanceof SwitchboardEvent.CallReturned returned) {
+            return new BoardMessage.CallReturned(returned.at(), returned.id().value(), returned.agentUsername(),
+                    switchboard.call(returned.id()).filter(view -> view.assignedTo().isEmpty()).map(BoardCall::of)
+                            .orElse(null));
+        }
+        return BoardMessage.of(event);
+    }
+
+    private void afterCall(String callId) {
+        String username = agentOfCall.remove(callId);
+        if (username == null) {
             return;
         }
+        synchronized (duty) {
+            if (!openScreens.containsKey(username)) {
+                signOut(username);
+            }
+        }
+    }
+
+    private void signOutAfterGrace(String username, long opening) {
+        synchronized (duty) {
+            if (!openScreens.containsKey(username) && openings.getOrDefault(username, 0L) == opening) {
+                signOut(username);
+            }
+        }
+    }
+
+    private void signOut(String username) {
         try {
             switchboard.signOut(username);
         } catch (IllegalStateException onACall) {
-            log.debug("{} closed the board during a call; signed out when it ends", username);
+            log.debug("{} closed the board during a call; signed out when it is over", username);
         }
     }
 
@@ -129,30 +193,29 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
     public static final class Screen {
         private final String username;
         private final Sinks.Many<String> backlog = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>get(BACKLOG).get());
+        /** Apart from the backlog: an error put into the backlog would wait behind the messages it could not send. */
+        private final Sinks.Empty<Void> dropped = Sinks.empty();
 
         private Screen(String username) {
             this.username = username;
         }
 
-        /** Changes in order, from after the screen was opened; ends in an error if the screen fell too far behind. */
+        /** Changes in order, from after the screen was opened. */
         public Flux<String> changes() {
             return backlog.asFlux();
         }
 
+        /** Completes when the screen fell {@value #BACKLOG} changes behind: close it, and its page starts again. */
+        public Mono<Void> dropped() {
+            return dropped.asMono();
+        }
+
         // Called only from the switchboard's delivery, which is one thread at a time.
         private void offer(String text) {
-            Sinks.EmitResult result = backlog.tryEmitNext(text);
-            if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
-                backlog.tryEmitError(new ScreenFellBehind(username));
+            if (backlog.tryEmitNext(text) == Sinks.EmitResult.FAIL_OVERFLOW
+                    && dropped.tryEmitEmpty() == Sinks.EmitResult.OK) {
+                log.warn("a board of {} fell {} changes behind and is closed; its page reconnects", username, BACKLOG);
             }
-        }
-    }
-
-    /** A screen did not take its messages for {@value #BACKLOG} changes; its page starts again. */
-    public static final class ScreenFellBehind extends RuntimeException {
-        ScreenFellBehind(String username) {
-            super("a board of " + username + " fell " + BACKLOG + " changes behind and was closed; it reconnects", null,
-                    false, false);
         }
     }
 }

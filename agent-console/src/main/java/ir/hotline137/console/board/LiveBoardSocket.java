@@ -44,7 +44,8 @@ public final class LiveBoardSocket implements WebSocketHandler {
         Flux<WebSocketMessage> pings = Flux.interval(PING)
                 .map(tick -> session.pingMessage(buffers -> buffers.allocateBuffer(0)));
         // Whichever ends first (the page leaves, or the screen fell behind) ends the connection.
-        return Mono.firstWithSignal(session.send(Flux.merge(messages, pings)), session.receive().then())
+        return Mono.firstWithSignal(session.send(Flux.merge(messages, pings)), session.receive().then(),
+                        screen.dropped())
                 .doFinally(signal -> board.close(screen));
     }
 }

@@ -43,6 +43,8 @@ public class AgentsApi {
             switchboard.setPresence(me, presence);
         } catch (IllegalStateException onACall) {
             throw new ApiProblem.Conflict("presence", "you are on a call; your presence changes when it ends");
+        } catch (IllegalArgumentException signedOutMeanwhile) {
+            throw new ApiProblem.Conflict("presence", "you went off duty meanwhile: open the live board again");
         }
         return switchboard.agent(me).map(BoardAgent::of)
                 .orElseThrow(() -> new ApiProblem.Conflict("presence", "you went off duty meanwhile"));

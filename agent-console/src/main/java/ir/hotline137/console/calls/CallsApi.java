@@ -34,13 +34,21 @@ public class CallsApi {
         return switchboard.waitingCalls().stream().map(BoardCall::of).toList();
     }
 
+    /** A call still on the switchboard, waiting or taken: what a reloaded call card shows. */
+    @GetMapping("/{id}")
+    public BoardCall call(@PathVariable String id) {
+        return switchboard.call(callId(id)).map(BoardCall::of)
+                .orElseThrow(() -> new ApiProblem.NotFound("id", "no call " + id + " on the switchboard"));
+    }
+
     /** What the agent who took a call is told. */
     public record Taken(BoardCall call, String agent, String dialString) {
     }
 
     /**
      * The logged-in person takes the call: the IVR then rings their phone and bridges the caller. Exactly one of
-     * two people who press at once gets it; the other is told who did (409).
+     * two people who press at once gets it; the other is told who did (409). Agents and supervisors only (the
+     * security rules).
      */
     @PostMapping("/{id}/accept")
     public Taken accept(@PathVariable String id, Principal principal) {
@@ -49,7 +57,7 @@ public class CallsApi {
             throw new ApiProblem.BadField("dialString", "you have no phone to take calls on: set your "
                     + "hotline.users[…].dial-string");
         }
-        CallId call = new CallId(id);
+        CallId call = callId(id);
         AcceptOutcome outcome = switchboard.accept(call, person.username());
         if (outcome instanceof AcceptOutcome.UnknownAgent) {
             // A script taking calls through the API never opens the board; taking a call brings it on duty.
@@ -65,5 +73,12 @@ public class CallsApi {
                     + "; set yourself available first");
             case AcceptOutcome.UnknownAgent unknown -> throw new ApiProblem.Conflict("id", "you are not signed in to the switchboard");
         };
+    }
+
+    private static CallId callId(String id) {
+        if (id.isBlank()) {
+            throw new ApiProblem.BadField("id", "is blank");
+        }
+        return new CallId(id);
     }
 }

@@ -23,4 +23,8 @@ final class RequestBodies {
 
     record Note(String text) {
     }
+
+    /** {@code of}: the tracking code of the open request this one repeats. */
+    record Duplicate(String of) {
+    }
 }

@@ -2,6 +2,7 @@ package ir.hotline137.console.requests;
 
 import ir.hotline137.console.api.ApiProblem;
 import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.InvalidRequestException;
 import ir.hotline137.requests.NewRequest;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
@@ -43,6 +44,8 @@ public class RequestsApi {
     private static final int PAGE_SIZE = 20;
     /** A caller's earlier requests shown at once: enough for anyone who is not a robot. */
     private static final int CALLER_HISTORY = 50;
+    /** Nobody pages through 200,000 requests by hand; a search narrows them. */
+    private static final int LAST_PAGE = 10_000;
 
     private final RequestDesk desk;
     private final Clock clock;
@@ -73,15 +76,16 @@ public class RequestsApi {
     public Mono<RequestPage> search(@RequestParam Optional<String> caller, @RequestParam Optional<Integer> district,
                                     @RequestParam Optional<String> category, @RequestParam Optional<String> status,
                                     @RequestParam Optional<String> q, @RequestParam(defaultValue = "0") int page) {
-        if (page < 0) {
-            return Mono.error(new ApiProblem.BadField("page", "must be 0 or more"));
+        if (page < 0 || page > LAST_PAGE) {
+            return Mono.error(new ApiProblem.BadField("page", "must be from 0 to " + LAST_PAGE
+                    + "; narrow the search instead"));
         }
         RequestFilter filter = new RequestFilter(district, category.filter(c -> !c.isBlank()),
                 status.filter(s -> !s.isBlank()).map(RequestsApi::status));
         Optional<String> words = q.filter(s -> !s.isBlank());
         if (caller.filter(c -> !c.isBlank()).isPresent()) {
             String number = caller.get();
-            return blocking(() -> desk.findByCaller(number, CALLER_HISTORY).stream().filter(filter::matches)
+            return blocking(() -> byCaller(number).stream().filter(filter::matches)
                     .map(this::view).toList())
                     .map(items -> new RequestPage(items, 0, false));
         }
@@ -110,7 +114,11 @@ public class RequestsApi {
         return blocking(() -> view(desk.register(input)));
     }
 
-    /** Moves a request along its lifecycle; a move the lifecycle does not allow is 409. */
+    /**
+     * Moves a request along its lifecycle; a move the lifecycle does not allow is 409. Referring and marking as a
+     * duplicate have their own routes: each needs more than a status (where to, of which request), and a request
+     * REFERRED without a referral would be missing from every referral count.
+     */
     @PostMapping("/{code}/status")
     public Mono<RequestView> changeStatus(@PathVariable String code, @RequestBody RequestBodies.StatusChange body,
                                           Principal agent) {
@@ -119,6 +127,10 @@ public class RequestsApi {
             return Mono.error(new ApiProblem.BadField("status", "is required"));
         }
         RequestStatus target = status(body.status());
+        if (target == RequestStatus.REFERRED || target == RequestStatus.DUPLICATE) {
+            return Mono.error(new ApiProblem.BadField("status", target + " has its own route: POST /api/requests/"
+                    + code + (target == RequestStatus.REFERRED ? "/referral" : "/duplicate")));
+        }
         return blocking(() -> view(desk.changeStatus(request, target, agent.getName(), Optional.ofNullable(body.result()))));
     }
 
@@ -138,10 +150,34 @@ public class RequestsApi {
                 Optional.ofNullable(body.assignee()), deadline, agent.getName())));
     }
 
+    /** The request is the same problem as another open one: its caller becomes a supporter there. */
+    @PostMapping("/{code}/duplicate")
+    public Mono<RequestView> duplicate(@PathVariable String code, @RequestBody RequestBodies.Duplicate body,
+                                       Principal agent) {
+        TrackingCode request = trackingCode(code);
+        if (body.of() == null || !TrackingCode.isValid(body.of())) {
+            return Mono.error(new ApiProblem.BadField("of", "the tracking code of the request this one repeats "
+                    + "is required (" + TrackingCode.LENGTH + " digits)"));
+        }
+        TrackingCode of = TrackingCode.parse(body.of());
+        return blocking(() -> view(desk.markDuplicate(request, of, agent.getName())));
+    }
+
     @PostMapping("/{code}/notes")
     public Mono<RequestView> note(@PathVariable String code, @RequestBody RequestBodies.Note body, Principal agent) {
         TrackingCode request = trackingCode(code);
-        return blocking(() -> view(desk.addNote(request, body.text(), agent.getName())));
+        return blocking(() -> view(desk.addNote(request, body.text(), agent.getName())))
+                .onErrorMap(InvalidRequestException.class, e -> "note".equals(e.field())
+                        ? new ApiProblem.BadField("text", e.reason()) : e);
+    }
+
+    /** The desk names the number "callerNumber"; here the parameter is "caller". */
+    private List<CitizenRequest> byCaller(String number) {
+        try {
+            return desk.findByCaller(number, CALLER_HISTORY);
+        } catch (InvalidRequestException e) {
+            throw new ApiProblem.BadField("caller", e.reason());
+        }
     }
 
     private RequestPage page(Page<CitizenRequest> found) {

@@ -59,6 +59,9 @@ public class ConsoleSecurity {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login", "/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/api/users", "/api/figures/**").hasRole(Role.SUPERVISOR.name())
+                        // Moderators and the mayor work their own programme's queue, not the public line's.
+                        .pathMatchers(HttpMethod.POST, "/api/calls/*/accept")
+                        .hasAnyRole(Role.AGENT.name(), Role.SUPERVISOR.name())
                         .anyExchange().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .formLogin(form -> form.loginPage("/login"))
