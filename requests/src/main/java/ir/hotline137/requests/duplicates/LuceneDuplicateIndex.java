@@ -163,17 +163,7 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
         if (words.isEmpty()) {
             return List.of();
         }
-        try {
-            refreshIfChanged();
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return decide(searcher, query, words);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withSearcher(searcher -> decide(searcher, query, words));
     }
 
     /**
@@ -189,23 +179,35 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
         if (words.isEmpty()) {
             return List.of();
         }
+        return withSearcher(searcher -> {
+            ScoreDoc[] hits = searcher.search(textQuery(words, district, category), limit).scoreDocs;
+            StoredFields stored = searcher.storedFields();
+            List<TrackingCode> codes = new ArrayList<>(hits.length);
+            for (ScoreDoc hit : hits) {
+                codes.add(new TrackingCode(stored.document(hit.doc, Set.of(CODE)).get(CODE)));
+            }
+            return codes;
+        });
+    }
+
+    /** Work on a searcher that sees every write so far, given back however the work ends. */
+    private <T> T withSearcher(SearcherWork<T> work) {
         try {
             refreshIfChanged();
             IndexSearcher searcher = searchers.acquire();
             try {
-                ScoreDoc[] hits = searcher.search(textQuery(words, district, category), limit).scoreDocs;
-                StoredFields stored = searcher.storedFields();
-                List<TrackingCode> codes = new ArrayList<>(hits.length);
-                for (ScoreDoc hit : hits) {
-                    codes.add(new TrackingCode(stored.document(hit.doc, Set.of(CODE)).get(CODE)));
-                }
-                return codes;
+                return work.on(searcher);
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface SearcherWork<T> {
+        T on(IndexSearcher searcher) throws IOException;
     }
 
     /** Any of the words, scored; district and category as filters that leave the scores alone. */
@@ -310,17 +312,7 @@ public final class LuceneDuplicateIndex implements DuplicateIndex {
     /** Counted on a fresh reader: the writer's own count still includes replaced versions not yet applied. */
     @Override
     public long size() {
-        try {
-            refreshIfChanged();
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return searcher.getIndexReader().numDocs();
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
     @Override
