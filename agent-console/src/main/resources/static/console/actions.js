@@ -1,10 +1,31 @@
-// What an agent can do to a registered request: refer it, add a note, move its status.
-// Each form posts, then hands the new RequestView to onUpdated.
+// What an agent can do to a registered request: refer it, mark it a duplicate, add a note, move its status.
+// Each form posts, then hands the new RequestView to onUpdated. REFERRED and DUPLICATE are never status
+// buttons: the server takes them only through the referral and duplicate forms, offered when nextStatuses allows.
 
 import { el, field, uniqueId } from './dom.js';
 import { post, errorText, isAbort } from './api.js';
 import { notify } from './ui.js';
-import { formatDate, statusLabel, isDigits, toLatinDigits } from './persian.js';
+import { formatDate, statusLabel, isDigits, isTrackingCode, toLatinDigits, normalizeDigitsInput } from './persian.js';
+
+/** Statuses that have their own form instead of a status button. */
+const OWN_FORM_STATUSES = new Set(['REFERRED', 'DUPLICATE']);
+
+function nextStatuses(view) {
+  return Array.isArray(view.nextStatuses) ? view.nextStatuses : [];
+}
+
+export const canRefer = (view) => nextStatuses(view).includes('REFERRED');
+export const canMarkDuplicate = (view) => nextStatuses(view).includes('DUPLICATE');
+
+/** The forms for a request, in page order, leaving out those its lifecycle does not allow now. */
+export function requestActionForms(view, onUpdated, { withStatus = true } = {}) {
+  return [
+    withStatus ? statusForm(view, onUpdated) : null,
+    canRefer(view) ? referralForm(view, onUpdated) : null,
+    canMarkDuplicate(view) ? duplicateForm(view, onUpdated) : null,
+    noteForm(view, onUpdated),
+  ].filter(Boolean);
+}
 
 function requestPath(code, action) {
   if (!isDigits(code)) throw new Error('bad code');
@@ -29,21 +50,33 @@ function formError(form) {
   };
 }
 
-/** Run a form's post with its submit button disabled; shows the server's reason in the form. */
-async function submitting(form, prefix, work) {
+/**
+ * Run a form's post with its buttons disabled; shows the server's reason in the form and marks
+ * the control the server named (fields: {fieldName: control}).
+ */
+async function submitting(form, prefix, work, fields = {}) {
   const buttons = [...form.querySelectorAll('button')];
   const error = formError(form);
   error.hide();
+  for (const control of Object.values(fields)) control.removeAttribute('aria-invalid');
   buttons.forEach((b) => { b.disabled = true; });
   form.setAttribute('aria-busy', 'true');
+  let failed = null;
   try {
     return await work();
   } catch (failure) {
-    if (!isAbort(failure)) error.show(errorText(prefix, failure));
+    if (!isAbort(failure)) {
+      error.show(errorText(prefix, failure));
+      failed = failure && failure.field && Object.prototype.hasOwnProperty.call(fields, failure.field) ? fields[failure.field] : null;
+    }
     return null;
   } finally {
     form.removeAttribute('aria-busy');
     buttons.forEach((b) => { if (b.isConnected) b.disabled = false; });
+    if (failed && failed.isConnected) {
+      failed.setAttribute('aria-invalid', 'true');
+      failed.focus();
+    }
   }
 }
 
@@ -71,27 +104,62 @@ export function referralForm(view, onUpdated) {
   const title = uniqueId('refer-title');
   const form = el('form', { class: 'action-form referral-form', 'aria-labelledby': title, novalidate: true },
     el('h3', { id: title }, view.referral ? 'ارجاع دوباره' : 'ارجاع به واحد اجرایی'),
+    el('p', { class: 'hint' }, 'هر خانه‌ای که خالی بماند، سامانه از واحد و مهلت پیش‌فرض موضوع درخواست پر می‌کند.'),
     el('div', { class: 'form-row' },
-      field('واحد', unit).wrapper,
+      field('واحد (اختیاری)', unit).wrapper,
       field('مسئول (اختیاری)', assignee).wrapper,
-      el('div', { class: 'field' }, el('label', { htmlFor: deadline.id }, 'مهلت انجام'), deadline, jalali)),
+      el('div', { class: 'field' }, el('label', { htmlFor: deadline.id }, 'مهلت انجام (اختیاری)'), deadline, jalali)),
     el('div', { class: 'form-actions' }, el('button', { type: 'submit', class: 'button button-primary' }, 'ارجاع')));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    // Only what was filled in: the server fills the rest from the category's defaults.
     const body = {};
     if (unit.value.trim()) body.unit = unit.value.trim();
     if (assignee.value.trim()) body.assignee = assignee.value.trim();
     if (deadline.value) body.deadline = toLatinDigits(deadline.value);
-    if (!body.unit && !body.assignee && !body.deadline) {
-      formError(form).show('برای ارجاع دست‌کم واحد را بنویسید.');
-      unit.focus();
-      return;
-    }
-    const updated = await submitting(form, 'ارجاع ممکن نشد', () => post(requestPath(view.code, 'referral'), body));
+    const updated = await submitting(form, 'ارجاع ممکن نشد', () => post(requestPath(view.code, 'referral'), body),
+      { unit, assignee, deadline });
     if (updated) {
       notify('درخواست ارجاع شد.', 'success');
       onUpdated(updated, 'referral');
+    }
+  });
+  return form;
+}
+
+/** «This request repeats another one»: the other's tracking code (Persian digits welcome). */
+export function duplicateForm(view, onUpdated) {
+  const of = el('input', {
+    type: 'text', name: 'of', dir: 'ltr', inputmode: 'numeric', autocomplete: 'off', maxlength: '20', class: 'duplicate-of',
+  });
+  const title = uniqueId('duplicate-title');
+  const form = el('form', { class: 'action-form duplicate-form', 'aria-labelledby': title, novalidate: true },
+    el('h3', { id: title }, 'تکراریِ درخواست دیگری است'),
+    el('div', { class: 'form-row' }, field('کد رهگیری درخواست اصلی', of, 'هشت رقم؛ آن درخواست باید هنوز باز باشد.').wrapper),
+    el('div', { class: 'form-actions' }, el('button', { type: 'submit', class: 'button' }, 'ثبت به‌عنوان تکراری')));
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const code = normalizeDigitsInput(of.value);
+    const local = (text) => {
+      formError(form).show(text);
+      of.setAttribute('aria-invalid', 'true');
+      of.focus();
+    };
+    if (!isTrackingCode(code)) {
+      local('کد رهگیری باید هشت رقم باشد.');
+      return;
+    }
+    if (code === view.code) {
+      local('کد درخواست اصلی نمی‌تواند کد همین درخواست باشد.');
+      return;
+    }
+    const updated = await submitting(form, 'ثبت تکراری ممکن نشد',
+      () => post(requestPath(view.code, 'duplicate'), { of: code }), { of });
+    if (updated) {
+      notify('درخواست تکراری اعلام شد.', 'success');
+      onUpdated(updated, 'duplicate');
     }
   });
   return form;
@@ -123,8 +191,10 @@ export function noteForm(view, onUpdated) {
 }
 
 export function statusForm(view, onUpdated) {
-  const next = Array.isArray(view.nextStatuses) ? view.nextStatuses : [];
+  const all = nextStatuses(view);
+  const next = all.filter((status) => !OWN_FORM_STATUSES.has(status));
   const title = uniqueId('status-title');
+  if (!next.length && all.length) return null; // only referral / duplicate: their own forms say it
   if (!next.length) {
     return el('div', { class: 'action-form status-form' },
       el('h3', { id: title }, 'تغییر وضعیت'),

@@ -1,11 +1,33 @@
 // fetch wrapper for the console API: CSRF header on every non-GET, JSON in and out,
 // 401 (or a login page in place of JSON) → /login, server errors as ApiError {status, field, reason}.
+// A refused post (403) may mean the session ended: /api/me tells (401 → /login) and brings a fresh CSRF token.
+
+const KEEP_ALIVE_MS = 5 * 60 * 1000;
 
 let csrf = null;
 let leaving = false;
+let keepAliveTimer = null;
+const csrfListeners = new Set();
 
 export function setCsrf(value) {
-  csrf = value && value.headerName && value.token ? value : null;
+  const next = value && value.headerName && value.token ? value : null;
+  const changed = (next && next.token) !== (csrf && csrf.token);
+  csrf = next;
+  if (changed && next) {
+    for (const listener of [...csrfListeners]) {
+      try {
+        listener(next);
+      } catch (error) {
+        console.error('csrf listener failed', error);
+      }
+    }
+  }
+}
+
+/** listener(csrf) whenever /api/me brings another token (the logout form keeps its hidden field fresh). */
+export function onCsrfChange(listener) {
+  csrfListeners.add(listener);
+  return () => csrfListeners.delete(listener);
 }
 
 export function getCsrf() {
@@ -13,12 +35,16 @@ export function getCsrf() {
 }
 
 export class ApiError extends Error {
-  constructor(status, field, reason) {
+  constructor(status, field, reason, fromServer = false) {
     super(reason || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.field = field ?? null;
     this.reason = reason ?? '';
+    /** true when reason came from the server's JSON body (not the HTTP status text) */
+    this.fromServer = fromServer;
+    /** true when a refused post was followed by a session check that found the session alive */
+    this.sessionChecked = false;
   }
 }
 
@@ -75,11 +101,45 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
     }
   }
   if (!response.ok) {
-    const reason = data && typeof data.reason === 'string' ? data.reason : response.statusText;
+    const fromServer = Boolean(data && typeof data.reason === 'string');
+    const reason = fromServer ? data.reason : response.statusText;
     const field = data && typeof data.field === 'string' ? data.field : null;
-    throw new ApiError(response.status, field, reason);
+    const error = new ApiError(response.status, field, reason, fromServer);
+    if (response.status === 403 && method !== 'GET' && method !== 'HEAD') {
+      await checkSessionAfterRefusal();
+      error.sessionChecked = true;
+    }
+    throw error;
   }
   return data;
+}
+
+/**
+ * A post was refused: an ended session looks like that too (its CSRF token no longer matches).
+ * GET /api/me: 401 → api() goes to /login and this throws; otherwise keep its (fresh) CSRF token
+ * and let the caller show the refusal.
+ */
+async function checkSessionAfterRefusal() {
+  let me;
+  try {
+    me = await api('/api/me');
+  } catch (error) {
+    if (error && error.status === 401) throw error;
+    return; // network trouble: the refusal is still the thing to show
+  }
+  if (me && me.csrf) setCsrf(me.csrf);
+}
+
+/** While the page is open: GET /api/me every 5 minutes (keeps the session alive, refreshes the CSRF token). */
+export function startKeepAlive() {
+  if (keepAliveTimer) return;
+  keepAliveTimer = window.setInterval(() => {
+    api('/api/me')
+      .then((me) => { if (me && me.csrf) setCsrf(me.csrf); })
+      .catch((error) => {
+        if (error && error.status !== 401) console.warn('session check failed', error.reason || error);
+      });
+  }, KEEP_ALIVE_MS);
 }
 
 export const get = (path, options) => api(path, { ...options, method: 'GET' });
@@ -89,7 +149,12 @@ export const post = (path, body, options) => api(path, { ...options, method: 'PO
 export function errorText(prefix, error) {
   if (error instanceof ApiError) {
     if (error.status === 0) return `${prefix}: ارتباط با سرور برقرار نشد.`;
-    if (error.status === 403) return `${prefix}: دسترسی به این بخش را ندارید.`;
+    if (error.status === 403) {
+      const why = error.fromServer && error.reason ? ` (${error.reason})` : '';
+      // After a refused post api() has checked the session and taken a fresh token: a second try may pass.
+      const retry = error.sessionChecked ? ' دوباره امتحان کنید؛ اگر باز هم نشد، اجازهٔ این کار را ندارید.' : '';
+      return `${prefix}: سرور اجازهٔ این کار را نداد${why}.${retry}`;
+    }
     if (error.status === 401) return `${prefix}: باید دوباره وارد شوید.`;
     return `${prefix}: ${error.reason || `خطای ${error.status}`}`;
   }

@@ -105,7 +105,8 @@ export function renderBoard(container) {
   const rows = new Map(); // id → {tr, call}
   const tbody = el('tbody');
   const thead = el('thead', {}, el('tr', {}, COLUMNS.map(([key, title]) => el('th', { scope: 'col', class: `col-${key}` }, title))));
-  const table = el('table', { id: 'waiting-calls', class: 'data-table calls-table' },
+  // tabindex -1: where keyboard focus goes when the focused call's row leaves the queue.
+  const table = el('table', { id: 'waiting-calls', class: 'data-table calls-table', tabindex: '-1' },
     el('caption', { class: 'visually-hidden' }, 'تماس‌های در انتظار به ترتیب نوبت'), thead, tbody);
   const summary = el('p', { class: 'board-summary', id: 'board-summary' });
   const empty = el('p', { class: 'empty', id: 'board-empty', hidden: true }, 'اکنون تماسی در صف نیست.');
@@ -138,13 +139,43 @@ export function renderBoard(container) {
     summary.textContent = `${formatNumber(calls.length)} تماس در صف — بیشترین انتظار ${formatWait(longest)}`;
   }
 
+  /** What has keyboard focus inside the rows: its row's call id and how to find it again in a rebuilt row. */
+  function focusInRows() {
+    const active = document.activeElement;
+    if (!active || active === document.body || !tbody.contains(active)) return null;
+    const tr = active.closest('tr[data-call-id]');
+    if (!tr) return null;
+    const classes = [...active.classList].filter((c) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(c));
+    return { element: active, callId: tr.dataset.callId, selector: [active.localName, ...classes].join('.') };
+  }
+
+  /** After a re-render: the same element if it survived, else its twin in the new row, else the table. */
+  function restoreFocus(saved) {
+    if (!saved || document.activeElement === saved.element) return;
+    const usable = (node) => node && node.isConnected && !node.disabled && !node.hidden;
+    if (usable(saved.element) && tbody.contains(saved.element)) {
+      saved.element.focus({ preventScroll: true });
+      return;
+    }
+    const row = rows.get(saved.callId);
+    let twin = null;
+    if (row) {
+      try {
+        twin = row.tr.matches(saved.selector) ? row.tr : row.tr.querySelector(saved.selector);
+      } catch {
+        twin = null;
+      }
+    }
+    if (usable(twin)) twin.focus({ preventScroll: true });
+    else table.focus({ preventScroll: true });
+  }
+
   function syncCalls() {
+    const saved = focusInRows();
     const calls = waitingCalls();
     const ids = new Set(calls.map((c) => c.id));
-    let lostFocusAt = -1;
     for (const [id, row] of rows) {
       if (!ids.has(id)) {
-        if (row.tr.contains(document.activeElement)) lostFocusAt = [...tbody.children].indexOf(row.tr);
         row.tr.remove();
         rows.delete(id);
       }
@@ -156,25 +187,15 @@ export function renderBoard(container) {
         rows.set(call.id, row);
       }
       if (row.call !== call) {
-        const hadFocus = row.tr.contains(document.activeElement);
         fillRow(row.tr, call);
         row.call = call;
-        if (hadFocus) {
-          const button = row.tr.querySelector('button.accept');
-          if (button && !button.disabled) button.focus();
-        }
       }
+      // The queue number is the place in this order (the server's "position" goes stale after events).
       const position = row.tr.querySelector('.position');
       if (position) position.textContent = formatNumber(index + 1);
       if (tbody.children[index] !== row.tr) tbody.insertBefore(row.tr, tbody.children[index] ?? null);
     });
-    if (lostFocusAt >= 0) {
-      // The focused call left the queue: keep the keyboard user near where they were.
-      const buttons = [...tbody.querySelectorAll('button.accept:not(:disabled)')];
-      const next = buttons[Math.min(lostFocusAt, buttons.length - 1)];
-      if (next) next.focus();
-      else document.getElementById('board-title')?.focus();
-    }
+    restoreFocus(saved);
     empty.hidden = calls.length !== 0 || (!board.synced && board.connection !== 'open');
     renderSummary(calls);
     tick();

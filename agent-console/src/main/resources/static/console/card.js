@@ -1,16 +1,39 @@
 // #/call/{id} — the call an agent accepted: who calls, what they said, their earlier requests, the
-// suggested duplicates (join one) or a new request (register), then refer it or add a note.
+// suggested duplicates (join one) or a new request (register), then refer it, mark it a duplicate or add a note.
+// The card follows the live board for its call (caller hung up, phone did not answer, call ended).
 
 import { el, clear, ltr, heading, field, select, message, definitionList } from './dom.js';
 import { get, post, errorText, isAbort } from './api.js';
 import { acceptedCalls, callOutcomes, session, myUsername, districtName, categoryLabel } from './state.js';
 import { notify } from './ui.js';
 import { acceptCall } from './board.js';
-import { referralForm, noteForm } from './actions.js';
+import { board, subscribe } from './live.js';
+import { requestActionForms } from './actions.js';
 import {
   formatDate, formatNumber, formatPercent, formatWait, reasonLabel, statusLabel, toPersianDigits,
-  normalizeDigitsInput, isDigits,
+  normalizeDigitsInput, isDigits, leftQueueLabel,
 } from './persian.js';
+
+const PHONE_PATTERN = /^\+?[0-9]{3,15}$/;
+
+/** What the card says when the live board reports on its call. */
+const LIVE_TEXT = Object.freeze({
+  abandoned: 'تماس‌گیرنده قطع کرد',
+  returned: 'تلفن شما پاسخ نداد؛ تماس به صف برگشت و وضعیت شما «غایب» شد',
+  ended: 'تماس پایان یافت',
+});
+
+/** An agent's name as the board knows it. */
+function agentName(username) {
+  const agent = board.agents.get(username);
+  return (agent && agent.displayName) || username || 'اپراتور دیگری';
+}
+
+/** Keys typed into a form field are the field's; Escape there only leaves the field. */
+function inFormField(target) {
+  return target instanceof Element
+    && Boolean(target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'));
+}
 
 /** Unsent register forms, so leaving the card (Escape) and coming back keeps what was typed. */
 const drafts = new Map();
@@ -36,6 +59,7 @@ function callSummary(call) {
       ['علت انتقال به اپراتور', reasonLabel(call.reason)],
       ['انتظار در صف', Number.isFinite(call.waitedSeconds) ? formatWait(call.waitedSeconds) : undefined],
     ], 'facts facts-inline'),
+    el('p', { class: 'call-state', id: 'call-state', hidden: true }),
     el('h3', { class: 'subtle-title' }, 'گفتهٔ تماس‌گیرنده'),
     transcript);
 }
@@ -71,7 +95,7 @@ function registerForm(call, onDone) {
     field('یادداشت اپراتور (اختیاری)', note).wrapper,
     error,
     el('div', { class: 'form-actions' }, submit,
-      el('small', { class: 'hint keys-hint' }, 'Enter در خانه‌های یک‌خطی: ثبت • Esc: بازگشت به تابلو')));
+      el('small', { class: 'hint keys-hint' }, 'Enter در خانه‌های یک‌خطی: ثبت • Esc: بیرون آمدن از خانه، Esc دوباره: بازگشت به تابلو')));
 
   const controls = { callerNumber: caller, district, category, description, note };
   const saveDraft = () => drafts.set(call.id, {
@@ -95,7 +119,7 @@ function registerForm(call, onDone) {
     if (submit.disabled) return;
     error.hidden = true;
     const callerNumber = normalizeDigitsInput(caller.value);
-    if (callerNumber && !/^\+?[0-9]{3,15}$/.test(callerNumber)) {
+    if (callerNumber && !PHONE_PATTERN.test(callerNumber)) {
       showError('شمارهٔ تماس‌گیرنده درست نیست.', caller);
       return;
     }
@@ -133,23 +157,34 @@ function registerForm(call, onDone) {
   return form;
 }
 
-/** After register or join: the tracking code, big, and what can be done next. */
-function outcomePanel(view, kind) {
+/** After register or join: the tracking code, big, and what can be done next (as the request's lifecycle allows). */
+function outcomePanel(view, kind, onUpdated) {
   const details = el('div', { class: 'outcome-details' });
-  const fillDetails = (v) => {
+  const actions = el('div', { class: 'actions-grid' });
+  const title = el('h2', { id: 'outcome-title', tabindex: '-1' }, kind === 'joined' ? 'تماس‌گیرنده به درخواست پیوست' : 'درخواست ثبت شد');
+
+  const fill = (v) => {
     details.replaceChildren(definitionList([
       ['وضعیت', el('span', { class: `badge status-badge status-${v.status}` }, statusLabel(v.status))],
       ['منطقه', v.districtName || districtName(v.district) || '—'],
       ['موضوع', v.categoryLabel || categoryLabel(v.category) || '—'],
       ['حامیان', toPersianDigits(String(v.supporters ?? 0))],
       ['ارجاع', v.referral ? `${v.referral.unit ?? '—'}${v.referral.deadline ? ` — مهلت ${formatDate(v.referral.deadline)}` : ''}` : 'ارجاع نشده'],
+      ['تکراریِ درخواست', v.duplicateOf ? requestLink(v.duplicateOf) : undefined],
     ], 'facts facts-inline'));
+    // The forms follow the new lifecycle (no referral form once it cannot be referred, and so on).
+    actions.replaceChildren(...requestActionForms(v, updated, { withStatus: false }));
   };
-  fillDetails(view);
+  function updated(next) {
+    if (!next || !next.code) return;
+    onUpdated(next);
+    fill(next);
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) title.focus();
+  }
+  fill(view);
 
-  const title = el('h2', { id: 'outcome-title', tabindex: '-1' }, kind === 'joined' ? 'تماس‌گیرنده به درخواست پیوست' : 'درخواست ثبت شد');
   const code = el('div', { id: 'tracking-code', class: 'tracking-code', dataset: { code: view.code } }, ltr(view.code));
-  const onUpdated = (updated) => fillDetails(updated);
 
   return el('section', { class: 'panel outcome', id: 'outcome', 'aria-labelledby': 'outcome-title', dataset: { kind } },
     title,
@@ -158,7 +193,7 @@ function outcomePanel(view, kind) {
     el('p', { class: 'hint' }, 'این کد را رقم به رقم برای تماس‌گیرنده بخوانید.'),
     details,
     el('p', {}, requestLink(view.code, 'صفحهٔ کامل درخواست')),
-    el('div', { class: 'actions-grid' }, referralForm(view, onUpdated), noteForm(view, onUpdated)),
+    actions,
     el('div', { class: 'form-actions' }, backToBoardLink()));
 }
 
@@ -176,15 +211,16 @@ function duplicatesSection(call, onJoined, getCaller) {
       type: 'button', class: 'button join', dataset: { code: duplicate.trackingCode },
     }, 'پیوستن به این درخواست');
     button.addEventListener('click', async () => {
+      // A withheld number joins too (callerNumber null): the request still counts one more caller.
       const callerNumber = getCaller();
-      if (!callerNumber) {
-        notify('برای پیوستن، شمارهٔ تماس‌گیرنده لازم است.', 'error');
+      if (callerNumber && !PHONE_PATTERN.test(callerNumber)) {
+        notify('شمارهٔ تماس‌گیرنده درست نیست؛ آن را در فرم ثبت درست کنید یا خالی بگذارید.', 'error');
         return;
       }
       if (!isDigits(duplicate.trackingCode)) return;
       button.disabled = true;
       try {
-        const view = await post(`/api/requests/${duplicate.trackingCode}/join`, { callerNumber });
+        const view = await post(`/api/requests/${duplicate.trackingCode}/join`, { callerNumber: callerNumber || null });
         onJoined(view);
       } catch (failure) {
         if (isAbort(failure)) return;
@@ -250,9 +286,10 @@ function showCard(container, call, signal) {
     el('h2', { id: 'register-title' }, 'ثبت درخواست تازه'));
   let form = null;
 
+  const keepOutcome = (kind) => (updated) => callOutcomes.set(call.id, { view: updated, kind });
   const finish = (view, kind) => {
     callOutcomes.set(call.id, { view, kind });
-    const panel = outcomePanel(view, kind);
+    const panel = outcomePanel(view, kind, keepOutcome(kind));
     registerSection.replaceWith(panel);
     for (const b of container.querySelectorAll('button.join')) b.disabled = true;
     panel.querySelector('#outcome-title').focus();
@@ -265,7 +302,7 @@ function showCard(container, call, signal) {
   };
 
   if (outcome) {
-    main.append(outcomePanel(outcome.view, outcome.kind));
+    main.append(outcomePanel(outcome.view, outcome.kind, keepOutcome(outcome.kind)));
   } else {
     const duplicateCount = Array.isArray(call.duplicates) ? call.duplicates.length : 0;
     if (duplicateCount) {
@@ -295,35 +332,123 @@ function showCard(container, call, signal) {
     earlierSection(call, signal));
   if (outcome) for (const b of side.querySelectorAll('button.join')) b.disabled = true;
 
+  const summary = callSummary(call);
   clear(container).append(
     el('div', { class: 'page-head' },
       heading(1, 'کارت تماس', { id: 'page-title' }),
       backToBoardLink()),
-    callSummary(call),
+    summary,
     el('div', { class: 'card-layout' }, main, side));
-  return form;
+
+  const state = summary.querySelector('#call-state');
+  const tell = (text, kind) => {
+    state.textContent = text;
+    state.dataset.kind = kind;
+    state.hidden = false;
+    notify(text, kind);
+  };
+  const me = myUsername();
+  return {
+    /** The live board on this call. The register form stays usable: the agent may still register what they heard. */
+    onChange(change) {
+      if (change.id !== call.id) return;
+      if (change.type === 'calls' && change.reason === 'ABANDONED') tell(LIVE_TEXT.abandoned, 'info');
+      else if (change.type === 'returned' && change.agent === me) tell(LIVE_TEXT.returned, 'error');
+      else if (change.type === 'ended') tell(LIVE_TEXT.ended, 'info');
+    },
+  };
 }
 
 function notAvailable(container, text) {
   clear(container).append(
     heading(1, 'کارت تماس', { id: 'page-title' }),
     message(text, 'info', el('p', {}, backToBoardLink())));
+  return null;
 }
 
-function showWaiting(container, call) {
-  const button = el('button', { type: 'button', class: 'button button-primary accept', dataset: { callId: call.id } }, 'پذیرش این تماس');
-  button.addEventListener('click', () => acceptCall(call.id, button));
+/** A call still in the queue (or taken by someone else): offer accept while it can be accepted. */
+function showWaiting(container, first, onMine) {
+  const me = myUsername();
+  const id = first.id;
+  const button = el('button', { type: 'button', class: 'button button-primary accept', dataset: { callId: id } }, 'پذیرش این تماس');
+  const text = el('p', { id: 'waiting-state', tabindex: '-1' });
+  const box = el('div', { class: 'message message-info waiting-box', role: 'status' }, text, el('p', {}, button));
   clear(container).append(
     el('div', { class: 'page-head' }, heading(1, 'کارت تماس', { id: 'page-title' }), backToBoardLink()),
-    message('این تماس هنوز در صف است و شما آن را نپذیرفته‌اید.', 'info', el('p', {}, button)),
-    callSummary(call));
+    box,
+    callSummary(first));
+
+  let closed = false;
+  let current = { sentence: '', open: true };
+  const setState = (sentence, open) => {
+    const hadFocus = document.activeElement === button;
+    current = { sentence, open };
+    text.textContent = sentence;
+    button.disabled = !open;
+    box.dataset.state = open ? 'waiting' : 'gone';
+    if (hadFocus && !open) text.focus();
+  };
+  const follow = (call) => {
+    if (closed || !call) return;
+    if (call.assignedTo && call.assignedTo === me) {
+      closed = true;
+      onMine(call);
+    } else if (call.assignedTo) {
+      setState(`این تماس را ${agentName(call.assignedTo)} پذیرفت؛ دیگر نمی‌توانید آن را بپذیرید.`, false);
+    } else {
+      setState('این تماس هنوز در صف است و شما آن را نپذیرفته‌اید.', true);
+    }
+  };
+  const gone = (sentence) => {
+    if (closed) return;
+    setState(sentence, false);
+  };
+  follow(first);
+  button.addEventListener('click', async () => {
+    await acceptCall(id, button);
+    // A refused accept re-enables the button; the live board may have said meanwhile that it is gone.
+    if (!closed && button.isConnected) setState(current.sentence, current.open);
+  });
+
+  return {
+    onChange(change) {
+      if (closed) return;
+      if (change.type === 'snapshot') {
+        const call = board.calls.get(id);
+        if (call) follow(call);
+        return;
+      }
+      if (change.id !== id) return;
+      if (change.type === 'assigned') {
+        follow({ ...(board.calls.get(id) ?? first), assignedTo: change.agent });
+      } else if (change.type === 'returned') {
+        if (change.call) follow(change.call);
+      } else if (change.type === 'ended') {
+        gone(`${LIVE_TEXT.ended}.`);
+      } else if (change.type === 'calls' && change.reason) {
+        // ASSIGNED to someone else was already said by CallAssigned (it comes first); the others end the wait.
+        if (change.reason !== 'ASSIGNED' || button.disabled === false) {
+          gone(change.reason === 'ASSIGNED' ? 'این تماس به اپراتور دیگری وصل شد.' : `${leftQueueLabel(change.reason)}.`);
+        }
+      } else if (change.type === 'calls') {
+        const call = board.calls.get(id);
+        if (call) follow(call);
+      }
+    },
+  };
 }
 
 export function renderCall(container, id, { signal }) {
+  let shown = null; // {onChange(change)} of the view on screen
   const onKey = (event) => {
     if (event.defaultPrevented || event.isComposing) return;
     if (event.key === 'Escape') {
       event.preventDefault();
+      if (inFormField(event.target)) {
+        // First Escape only leaves the field, so a half-typed form is not left by accident.
+        event.target.blur();
+        return;
+      }
       window.location.hash = '#/board';
       return;
     }
@@ -336,31 +461,48 @@ export function renderCall(container, id, { signal }) {
     }
   };
   document.addEventListener('keydown', onKey);
-  const cleanup = () => document.removeEventListener('keydown', onKey);
+  const unsubscribe = subscribe((change) => {
+    if (shown && !signal.aborted) shown.onChange(change);
+  });
+  const cleanup = () => {
+    document.removeEventListener('keydown', onKey);
+    unsubscribe();
+  };
+
+  const full = (call) => {
+    acceptedCalls.set(call.id, call);
+    shown = showCard(container, call, signal);
+  };
 
   const known = acceptedCalls.get(id);
   if (known) {
-    showCard(container, known, signal);
+    full(known);
     return cleanup;
   }
 
+  // Not in memory (the page was reloaded, or a link): ask the server about this one call.
   clear(container).append(heading(1, 'کارت تماس', { id: 'page-title' }), message('در حال خواندن اطلاعات تماس…'));
-  get('/api/calls/waiting', { signal })
-    .then((calls) => {
+  get(`/api/calls/${encodeURIComponent(id)}`, { signal })
+    .then((call) => {
       if (signal.aborted) return;
-      const call = Array.isArray(calls) ? calls.find((c) => c && c.id === id) : null;
-      if (call && call.assignedTo && call.assignedTo === myUsername()) {
-        acceptedCalls.set(id, call);
-        showCard(container, call, signal);
-      } else if (call) {
-        showWaiting(container, call);
+      if (!call || !call.id) {
+        shown = notAvailable(container, 'اطلاعات این تماس خوانده نشد.');
+      } else if (call.assignedTo && call.assignedTo === myUsername()) {
+        full(call);
       } else {
-        notAvailable(container, 'اطلاعات این تماس در این صفحه نیست (شاید صفحه دوباره بارگذاری شده یا تماس پایان یافته است).');
+        shown = showWaiting(container, call, (mine) => {
+          full(mine);
+          container.querySelector('#page-title')?.focus();
+        });
       }
     })
     .catch((failure) => {
       if (isAbort(failure) || signal.aborted) return;
-      notAvailable(container, errorText('اطلاعات تماس خوانده نشد', failure));
+      if (failure && failure.status === 404) {
+        shown = notAvailable(container, 'این تماس دیگر در صف یا در دست اپراتوری نیست؛ شاید پایان یافته است.');
+      } else {
+        shown = notAvailable(container, errorText('اطلاعات تماس خوانده نشد', failure));
+      }
     });
   return cleanup;
 }

@@ -32,9 +32,10 @@ export function append(parent, children) {
   return parent;
 }
 
-/** Only our own hash routes may become links. */
+/** Only our own hash routes (and the server's login page) may become links. */
 export function setHashHref(node, href) {
-  if (typeof href === 'string' && /^#\/[A-Za-z0-9/_.?=&%+*-]*$/.test(href)) node.setAttribute('href', href);
+  if (typeof href !== 'string') return;
+  if (href === '/login' || /^#\/[A-Za-z0-9/_.?=&%+*-]*$/.test(href)) node.setAttribute('href', href);
 }
 
 export function clear(node) {

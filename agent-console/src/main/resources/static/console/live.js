@@ -54,13 +54,24 @@ export function waitedSeconds(call) {
   return Math.max(0, Math.floor((serverNow() - enqueued) / 1000));
 }
 
-/** Calls in queue order: by the server's position, then by arrival. */
+function arrival(call) {
+  const t = Date.parse(call.enqueuedAt);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+
+/**
+ * Calls in queue order: by arrival (parsed: the server's ISO instants vary in fraction digits), then by id.
+ * The server's "position" is not used: it is only true when the call was sent, not after later events.
+ */
 export function waitingCalls() {
   return [...board.calls.values()].sort((a, b) => {
-    const pa = Number.isFinite(a.position) ? a.position : Number.MAX_SAFE_INTEGER;
-    const pb = Number.isFinite(b.position) ? b.position : Number.MAX_SAFE_INTEGER;
-    if (pa !== pb) return pa - pb;
-    return String(a.enqueuedAt).localeCompare(String(b.enqueuedAt));
+    const ta = arrival(a);
+    const tb = arrival(b);
+    if (ta !== tb) return ta < tb ? -1 : 1;
+    const ia = String(a.id);
+    const ib = String(b.id);
+    if (ia === ib) return 0;
+    return ia < ib ? -1 : 1;
   });
 }
 
@@ -96,16 +107,10 @@ function setConnection(state) {
   emit({ type: 'connection', state });
 }
 
-function offsetFrom(call) {
-  // Without a snapshot clock, the call's own waitedSeconds tells us the server's now.
-  const enqueued = Date.parse(call.enqueuedAt);
-  if (Number.isNaN(enqueued) || !Number.isFinite(call.waitedSeconds)) return null;
-  return enqueued + call.waitedSeconds * 1000 - Date.now();
-}
-
 function announceNewCall(call) {
   const where = call.districtName || districtName(call.district) || 'منطقهٔ نامعلوم';
-  const position = Number.isFinite(call.position) ? `، نوبت ${toPersianDigits(call.position)}` : '';
+  const index = waitingCalls().findIndex((c) => c.id === call.id);
+  const position = index >= 0 ? `، نوبت ${toPersianDigits(index + 1)}` : '';
   announce(`تماس تازه در صف: ${where}${position}`);
 }
 
@@ -116,24 +121,6 @@ function applySnapshot(message) {
   board.agents = new Map((message.agents ?? []).filter((a) => a && a.username).map((a) => [a.username, a]));
   board.synced = true;
   emit({ type: 'snapshot' });
-}
-
-/** Re-read the queue from the server (after CallReturned). */
-export async function refetchWaiting() {
-  try {
-    const calls = await get('/api/calls/waiting');
-    if (!Array.isArray(calls)) return;
-    const known = new Set(board.calls.keys());
-    board.calls = new Map(calls.filter((c) => c && c.id).map((c) => [c.id, c]));
-    if (!board.synced && calls.length) {
-      const offset = offsetFrom(calls[0]);
-      if (offset !== null) board.clockOffset = offset;
-    }
-    for (const call of calls) if (!known.has(call.id)) announceNewCall(call);
-    emit({ type: 'calls' });
-  } catch (error) {
-    console.warn('could not re-read the waiting calls', error);
-  }
 }
 
 function applyEvent(message) {
@@ -160,13 +147,23 @@ function applyEvent(message) {
     }
     case 'CallLeftQueue': {
       const existed = board.calls.delete(message.id);
-      emit({ type: 'calls', id: message.id, removed: existed, reason: message.reason });
+      emit({ type: 'calls', id: message.id, removed: existed, reason: message.reason ?? null });
       break;
     }
-    case 'CallReturned':
-      refetchWaiting();
-      emit({ type: 'returned', id: message.id, agent: message.agent });
+    case 'CallReturned': {
+      // The agent's phone did not answer: the call is waiting again and comes with the message
+      // (null when it has already left the queue again; a CallLeftQueue for it is on its way or was applied).
+      const call = message.call && message.call.id ? message.call : null;
+      const id = message.id ?? (call ? call.id : null);
+      let isNew = false;
+      if (call) {
+        isNew = !board.calls.has(call.id);
+        board.calls.set(call.id, call);
+        if (isNew) announceNewCall(call);
+      }
+      emit({ type: 'returned', id, agent: message.agent ?? null, call, isNew });
       break;
+    }
     case 'CallEnded': {
       const existed = board.calls.delete(message.id);
       emit({ type: 'ended', id: message.id, agent: message.agent, removed: existed });

@@ -1,7 +1,7 @@
 // The console's start: who is signed in, the top bar, the live board socket and the hash routes.
 
-import { el, clear, message } from './dom.js';
-import { get, post, setCsrf, loadDirectory, errorText, isAbort } from './api.js';
+import { el, clear, message, setHashHref } from './dom.js';
+import { get, post, setCsrf, onCsrfChange, startKeepAlive, loadDirectory, errorText, isAbort } from './api.js';
 import { session, acceptedCalls, isSupervisor, myUsername } from './state.js';
 import { notify, clearNotice } from './ui.js';
 import { connect, subscribe, board, myAgent, upsertAgent } from './live.js';
@@ -24,16 +24,40 @@ function buildNav() {
     ['requests', '#/requests', 'درخواست‌ها'],
   ];
   if (isSupervisor()) links.push(['figures', '#/figures', 'آمار']);
+  // «تماس جاری»: back to the card of the call this agent is on (shown while the board says so).
+  const currentCall = el('li', { id: 'nav-current-call-item', hidden: true },
+    el('a', { id: 'nav-current-call', class: 'nav-link nav-current-call', dataset: { route: 'call' } }, 'تماس جاری'));
   clear(nav).append(el('ul', { class: 'nav-list' },
-    links.map(([key, href, text]) => el('li', {}, el('a', { href, id: `nav-${key}`, class: 'nav-link', dataset: { route: key } }, text)))));
+    links.map(([key, href, text]) => el('li', {}, el('a', { href, id: `nav-${key}`, class: 'nav-link', dataset: { route: key } }, text))),
+    currentCall));
 }
 
 function markNav(routeKey) {
+  const path = parseHash().path;
   for (const link of document.querySelectorAll('#nav a.nav-link')) {
-    const active = link.dataset.route === routeKey;
+    const active = link.dataset.route === 'call'
+      ? routeKey === 'call' && link.getAttribute('href') === `#${path}`
+      : link.dataset.route === routeKey;
     if (active) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+}
+
+function callHash(id) {
+  return `#/call/${encodeURIComponent(id)}`;
+}
+
+function renderCurrentCall() {
+  const item = document.getElementById('nav-current-call-item');
+  const link = document.getElementById('nav-current-call');
+  if (!item || !link) return;
+  const agent = myAgent();
+  const id = agent && agent.currentCall ? String(agent.currentCall) : null;
+  link.removeAttribute('href');
+  if (id) setHashHref(link, callHash(id)); // kept only if it is a safe hash route
+  const shown = Boolean(id && link.getAttribute('href'));
+  item.hidden = !shown;
+  markNav(main.dataset.route);
 }
 
 function buildUser() {
@@ -42,7 +66,7 @@ function buildUser() {
   const me = session.me;
   const logout = el('form', { method: 'post', action: '/logout', id: 'logout-form', class: 'logout-form' });
   if (me.csrf && me.csrf.parameterName && me.csrf.token) {
-    logout.append(el('input', { type: 'hidden', name: me.csrf.parameterName, value: me.csrf.token }));
+    logout.append(el('input', { type: 'hidden', name: me.csrf.parameterName, value: me.csrf.token, id: 'logout-csrf' }));
   }
   logout.append(el('button', { type: 'submit', class: 'button button-quiet', id: 'logout' }, 'خروج'));
 
@@ -137,7 +161,7 @@ function resolve(path, query, context) {
   if (path === '/board') return { key: 'board', title: 'تابلوی تماس‌ها', run: () => renderBoard(main, context) };
   if ((match = /^\/call\/([^/]+)$/.exec(path))) {
     const id = decodeSegment(match[1]);
-    if (id) return { key: 'board', title: 'کارت تماس', run: () => renderCall(main, id, context) };
+    if (id) return { key: 'call', title: 'کارت تماس', run: () => renderCall(main, id, context) };
   }
   if (path === '/requests') return { key: 'requests', title: 'درخواست‌ها', run: () => renderSearch(main, query, context) };
   if ((match = /^\/request\/([^/]+)$/.exec(path))) {
@@ -196,20 +220,28 @@ function route() {
 function watchBoard() {
   subscribe((change) => {
     if (change.type === 'connection') renderLiveStatus();
-    if (change.type === 'agents' || change.type === 'snapshot') renderPresence();
-    if (change.type === 'assigned' && change.agent === myUsername() && change.call && !acceptedCalls.has(change.id)) {
-      // The switchboard gave us a call we did not click: offer its card.
+    if (change.type === 'agents' || change.type === 'snapshot') {
+      renderPresence();
+      renderCurrentCall();
+    }
+    const here = Boolean(change.id) && `#${parseHash().path}` === callHash(change.id);
+    if (change.type === 'assigned' && change.agent === myUsername() && change.id && !acceptedCalls.has(change.id)) {
+      // The switchboard gave us a call we did not click: offer its card (it reads the call if not on the board).
       const call = change.call;
-      const here = parseHash().path === `/call/${encodeURIComponent(call.id)}`;
       if (!here) {
         notify('تماسی به شما وصل شد.', 'info', {
           label: 'باز کردن کارت تماس',
           onClick: () => {
-            acceptedCalls.set(call.id, call);
-            window.location.hash = `#/call/${encodeURIComponent(call.id)}`;
+            if (call) acceptedCalls.set(call.id, { ...call, assignedTo: myUsername() });
+            window.location.hash = callHash(change.id);
           },
         });
       }
+    }
+    if (change.type === 'returned' && change.agent === myUsername() && change.id) {
+      // Our phone did not answer: the call is back in the queue and no longer ours (its card says so itself).
+      acceptedCalls.delete(change.id);
+      if (!here) notify('تلفن شما پاسخ نداد؛ تماس به صف برگشت و وضعیت شما «غایب» شد', 'error');
     }
   });
 }
@@ -233,6 +265,13 @@ async function start() {
   }
   session.me = me;
   setCsrf(me.csrf);
+  onCsrfChange((csrf) => {
+    // Later posts use the fresh token through api.js; the logout form posts by itself.
+    if (session.me) session.me.csrf = csrf;
+    const input = document.getElementById('logout-csrf');
+    if (input && (!csrf.parameterName || input.name === csrf.parameterName)) input.value = csrf.token;
+  });
+  startKeepAlive();
   buildNav();
   buildUser();
   renderLiveStatus();

@@ -3,7 +3,7 @@
 import { el, clear, ltr, heading, field, select, message, definitionList } from './dom.js';
 import { get, errorText, isAbort } from './api.js';
 import { session, districtName, categoryLabel } from './state.js';
-import { referralForm, noteForm, statusForm } from './actions.js';
+import { requestActionForms } from './actions.js';
 import {
   formatDate, formatDateTime, formatNumber, statusLabel, sourceLabel, toPersianDigits, toLatinDigits,
   normalizeDigitsInput, isTrackingCode, isDigits,
@@ -196,7 +196,6 @@ function requestDetails(container, view, signal) {
     ['ثبت از راه', sourceLabel(view.source)],
     ['حامیان', el('span', { id: 'supporters' }, formatNumber(view.supporters ?? 0))],
     ['تکراریِ درخواست', view.duplicateOf ? requestLink(view.duplicateOf) : undefined],
-    ['صدای ضبط‌شده', view.audio ? 'دارد' : undefined],
     ['نتیجه', view.result ? el('span', { class: 'pre-wrap' }, view.result) : undefined],
   ]);
 
@@ -210,7 +209,8 @@ function requestDetails(container, view, signal) {
           el('h2', { id: 'facts-title', class: 'visually-hidden' }, 'مشخصات'),
           facts,
           el('h3', { class: 'subtle-title' }, 'شرح'),
-          el('p', { class: 'description-text', id: 'request-description' }, view.description ?? '')),
+          el('p', { class: 'description-text', id: 'request-description' }, view.description ?? ''),
+          view.hasAudio === true ? el('p', { class: 'muted has-audio', id: 'request-audio' }, 'صدای تماس ذخیره شده') : null),
         el('section', { class: 'panel', 'aria-labelledby': 'referral-title' },
           el('h2', { id: 'referral-title' }, 'ارجاع'),
           referralBlock(view.referral)),
@@ -219,9 +219,7 @@ function requestDetails(container, view, signal) {
           historyList(view.history))),
       el('div', { class: 'request-side' },
         el('section', { class: 'panel actions', 'aria-label': 'اقدام‌ها' },
-          statusForm(view, onUpdated),
-          noteForm(view, onUpdated),
-          referralForm(view, onUpdated)))));
+          requestActionForms(view, onUpdated)))));
 }
 
 export function renderRequest(container, rawCode, { signal }) {
