@@ -25,14 +25,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The live state of calls waiting for a person and of the agents who take them: the one place where the
@@ -45,7 +40,6 @@ import org.slf4j.LoggerFactory;
  * neither block nor deadlock the switchboard.
  */
 public final class Switchboard {
-    private static final Logger log = LoggerFactory.getLogger(Switchboard.class);
 
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -59,11 +53,7 @@ public final class Switchboard {
     private final Map<String, AgentState> agents = new TreeMap<>();
     private long nextSequence;
 
-    /** Appended only under lock, so its order is the order of the changes. */
-    private final Queue<SwitchboardEvent> undelivered = new ConcurrentLinkedQueue<>();
-    /** Held by the one thread delivering, so listeners see events one at a time and in order. */
-    private final AtomicBoolean delivering = new AtomicBoolean();
-    private final List<Registration> listeners = new CopyOnWriteArrayList<>();
+    private final OrderedEvents<SwitchboardEvent> events = new OrderedEvents<>("Switchboard");
 
     public Switchboard(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -250,9 +240,8 @@ public final class Switchboard {
 
     /** Registers a listener for every later event; close the subscription to stop. */
     public Subscription subscribe(SwitchboardListener listener) {
-        Registration registration = new Registration(Objects.requireNonNull(listener, "listener"));
-        listeners.add(registration);
-        return () -> listeners.remove(registration);
+        Objects.requireNonNull(listener, "listener");
+        return events.subscribe(listener, listener::on);
     }
 
     // The WaitingCall handle's operations; kept here so every use of the lock is in one class.
@@ -401,7 +390,7 @@ public final class Switchboard {
     }
 
     private void emit(SwitchboardEvent event) {
-        undelivered.add(event);
+        events.add(event);
     }
 
     /** Runs a change under the lock, then delivers the events it made (and any others waiting) without it. */
@@ -411,28 +400,7 @@ public final class Switchboard {
             return action.get();
         } finally {
             lock.unlock();
-            deliver();
-        }
-    }
-
-    /**
-     * Whoever finds events waiting and nobody delivering delivers them all, its own and others', so
-     * listeners never run in parallel and see events in the order they were made. A thread that finds
-     * someone delivering leaves its events to them; the re-check after letting go closes the gap between
-     * "queue empty" and "let go".
-     */
-    private void deliver() {
-        while (!undelivered.isEmpty() && delivering.compareAndSet(false, true)) {
-            try {
-                SwitchboardEvent event;
-                while ((event = undelivered.poll()) != null) {
-                    for (Registration registration : listeners) {
-                        registration.tell(event);
-                    }
-                }
-            } finally {
-                delivering.set(false);
-            }
+            events.deliver();
         }
     }
 
@@ -448,23 +416,6 @@ public final class Switchboard {
 
         AgentView view() {
             return new AgentView(agent, presence, Optional.ofNullable(currentCall));
-        }
-    }
-
-    /** One subscription; compared by identity, so subscribing the same listener twice is two subscriptions. */
-    private static final class Registration {
-        private final SwitchboardListener listener;
-
-        Registration(SwitchboardListener listener) {
-            this.listener = listener;
-        }
-
-        void tell(SwitchboardEvent event) {
-            try {
-                listener.on(event);
-            } catch (RuntimeException e) {
-                log.warn("Switchboard listener {} failed on {}; the others are still told", listener, event, e);
-            }
         }
     }
 }

@@ -1,0 +1,91 @@
+package ir.hotline137.switchboard;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Events made under their owner's lock and handed to listeners after it is released, so a slow or re-entrant
+ * listener can neither block nor deadlock the owner, yet every listener sees them one at a time and in the order
+ * the changes were made. Shared by the {@link Switchboard} and the mayor's line.
+ *
+ * @param <E> the owner's event type
+ */
+public final class OrderedEvents<E> {
+    private static final Logger log = LoggerFactory.getLogger(OrderedEvents.class);
+
+    private final String owner;
+    /** Appended only under the owner's lock, so its order is the order of the changes. */
+    private final Queue<E> undelivered = new ConcurrentLinkedQueue<>();
+    /** Held by the one thread delivering. */
+    private final AtomicBoolean delivering = new AtomicBoolean();
+    private final List<Registration> listeners = new CopyOnWriteArrayList<>();
+
+    /** @param owner named in the log when a listener fails */
+    public OrderedEvents(String owner) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+    }
+
+    /** Queues an event; call it under the owner's lock. */
+    public void add(E event) {
+        undelivered.add(Objects.requireNonNull(event, "event"));
+    }
+
+    /**
+     * Registers a listener for every later event; close the subscription to stop. Subscribing the same listener
+     * twice is two subscriptions.
+     *
+     * @param listener what the log names if it fails
+     */
+    public Subscription subscribe(Object listener, Consumer<? super E> tell) {
+        Registration registration = new Registration(Objects.requireNonNull(listener, "listener"),
+                Objects.requireNonNull(tell, "tell"));
+        listeners.add(registration);
+        return () -> listeners.remove(registration);
+    }
+
+    /**
+     * Call after releasing the owner's lock. Whoever finds events waiting and nobody delivering delivers them all,
+     * its own and others'; a thread that finds someone delivering leaves its events to them. The re-check after
+     * letting go closes the gap between "queue empty" and "let go".
+     */
+    public void deliver() {
+        while (!undelivered.isEmpty() && delivering.compareAndSet(false, true)) {
+            try {
+                E event;
+                while ((event = undelivered.poll()) != null) {
+                    for (Registration registration : listeners) {
+                        registration.tell(event);
+                    }
+                }
+            } finally {
+                delivering.set(false);
+            }
+        }
+    }
+
+    /** Compared by identity. A failing listener is logged and the others are still told. */
+    private final class Registration {
+        private final Object listener;
+        private final Consumer<? super E> tell;
+
+        Registration(Object listener, Consumer<? super E> tell) {
+            this.listener = listener;
+            this.tell = tell;
+        }
+
+        void tell(E event) {
+            try {
+                tell.accept(event);
+            } catch (RuntimeException e) {
+                log.warn("{} listener {} failed on {}; the others are still told", owner, listener, event, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package ir.hotline137.switchboard.mayor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.hotline137.switchboard.CallId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Small values and helpers the mayor-line tests share. */
+final class Fixtures {
+    static final Instant START = Instant.parse("2025-03-07T17:00:00Z");
+    static final Instant PLANNED_END = START.plus(Duration.ofHours(1));
+    static final String MAYOR = "mayor";
+    static final String MAYOR_PHONE = "PJSIP/mayor-studio";
+
+    private Fixtures() {
+    }
+
+    static CallId call(int n) {
+        return new CallId("1741366800." + n);
+    }
+
+    static MayorTopic topic(int n) {
+        return new MayorTopic(Optional.of("0912000000" + n), Optional.of(n), Optional.of("شهروند " + n + ": ترافیک"),
+                Optional.of("/data/recordings/mayor-" + n + ".wav"));
+    }
+
+    /** Starts an IVR-like thread waiting for the caller's turn and returns once it is parked inside the wait. */
+    static CompletableFuture<Turn> holdInAnotherThread(MayorCaller caller) throws Exception {
+        CompletableFuture<Turn> result = new CompletableFuture<>();
+        Thread ivr = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                result.complete(caller.awaitTurn(Duration.ofMinutes(10)));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ivr.getState() != Thread.State.TIMED_WAITING && !result.isDone()) {
+            assertThat(System.nanoTime()).as("IVR thread parked in time").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+        return result;
+    }
+}
