@@ -1,5 +1,6 @@
 package ir.hotline137.benchmarks;
 
+import ir.hotline137.ivr.Eventually;
 import ir.hotline137.ivr.fake.Caller;
 import ir.hotline137.ivr.fake.FakeAsterisk;
 import ir.hotline137.ivr.fake.FakeCall;
@@ -74,7 +75,8 @@ public final class BoardFanOutBenchmark {
                                     new Console(latencies, snapshots, received))
                             .get(30, TimeUnit.SECONDS));
                 }
-                await(() -> snapshots.get() == consoles, Duration.ofSeconds(60), "snapshots");
+                Eventually.await(() -> snapshots.get() == consoles, Duration.ofSeconds(60),
+                        () -> snapshots.get() + " of " + consoles + " snapshots");
                 Report.progress("%d consoles connected in %.1f s", consoles, (System.nanoTime() - connecting) / 1e9);
 
                 List<FakeCall> calls = new ArrayList<>();
@@ -83,8 +85,8 @@ public final class BoardFanOutBenchmark {
                         calls.add(asterisk.dial(Caller.withNumber(String.format("0912%07d", i)).presses("0").holds()));
                         Thread.sleep(interval);
                     }
-                    await(() -> received.get() == consoles * events, Duration.ofSeconds(60),
-                            "every console told of every caller");
+                    Eventually.await(() -> received.get() == consoles * events, Duration.ofSeconds(60),
+                            () -> received.get() + " of " + consoles * events + " deliveries");
                     report.line("   %d consoles x %d callers joining the queue (one every %d ms), CallWaiting "
                             + "from the switchboard's time stamp to each console:", consoles, events, interval);
                     report.line("   %s  max %.3f ms", latencies.summary(), latencies.percentileMillis(100));
@@ -154,16 +156,6 @@ public final class BoardFanOutBenchmark {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the application did not become healthy in 120 s");
-    }
-
-    private static void await(java.util.function.BooleanSupplier done, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
     }
 
     private static int freePort() throws IOException {

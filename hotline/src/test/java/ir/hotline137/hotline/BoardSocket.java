@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,8 +27,7 @@ final class BoardSocket implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     private BoardSocket(HttpClient http, int port, String user, String password) throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        socket = http.newWebSocketBuilder().header("Authorization", basic)
+        socket = http.newWebSocketBuilder().header("Authorization", TestApplication.basic(user, password))
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/board"), new Collector())
                 .get(10, TimeUnit.SECONDS);
     }

@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleApiTest {
-    private static final String AGENT = basic("maryam", "agent-secret");
+    private static final String AGENT = TestApplication.basic("maryam", "agent-secret");
     static Path dataDir;
 
     @DynamicPropertySource
@@ -75,7 +74,7 @@ class ConsoleApiTest {
             assertThat(call.awaitCommand("EXEC Dial", Duration.ofSeconds(10))).contains("PJSIP/101");
 
             HttpResponse<String> late = send("POST", "/api/calls/" + call.uniqueId() + "/accept",
-                    basic("reza", "other-secret"), null);
+                    TestApplication.basic("reza", "other-secret"), null);
             assertThat(late.statusCode()).isEqualTo(409);
             assertThat(late.body()).contains("\"field\":\"id\"");
             call.hangUp();
@@ -191,7 +190,4 @@ class ConsoleApiTest {
         return m.group(1);
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 }

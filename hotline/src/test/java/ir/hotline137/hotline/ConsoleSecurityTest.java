@@ -17,7 +17,6 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -70,10 +69,10 @@ class ConsoleSecurityTest {
     @Test
     void theLiveBoardSocketOpenedByAnotherSitesPageIsRefusedEvenWithAValidLogin() throws Exception {
         // What a page on another site could do with the agent's cookie: open our socket from its own origin.
-        assertThat(handshakeRefusal(http.newWebSocketBuilder().header("Authorization", basic("maryam", "agent-secret"))
+        assertThat(handshakeRefusal(http.newWebSocketBuilder().header("Authorization", TestApplication.basic("maryam", "agent-secret"))
                 .header("Origin", "https://evil.example"))).isEqualTo(403);
 
-        WebSocket sameSite = http.newWebSocketBuilder().header("Authorization", basic("maryam", "agent-secret"))
+        WebSocket sameSite = http.newWebSocketBuilder().header("Authorization", TestApplication.basic("maryam", "agent-secret"))
                 .header("Origin", "http://127.0.0.1:" + port)
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/board"), new WebSocket.Listener() {
                 }).get(10, TimeUnit.SECONDS);
@@ -96,14 +95,14 @@ class ConsoleSecurityTest {
 
     @Test
     void aWrongPasswordIs401() throws Exception {
-        assertThat(get("/api/calls/waiting", basic("maryam", "guess")).statusCode()).isEqualTo(401);
+        assertThat(get("/api/calls/waiting", TestApplication.basic("maryam", "guess")).statusCode()).isEqualTo(401);
     }
 
     @Test
     void anAgentIsRefusedTheSupervisorsListOfPeople() throws Exception {
-        assertThat(get("/api/users", basic("maryam", "agent-secret")).statusCode()).isEqualTo(403);
+        assertThat(get("/api/users", TestApplication.basic("maryam", "agent-secret")).statusCode()).isEqualTo(403);
 
-        HttpResponse<String> people = get("/api/users", basic("boss", "boss-secret"));
+        HttpResponse<String> people = get("/api/users", TestApplication.basic("boss", "boss-secret"));
         assertThat(people.statusCode()).isEqualTo(200);
         assertThat(people.body()).contains("\"maryam\"").contains("PJSIP/101").contains("AGENT")
                 .doesNotContain("secret").doesNotContain("password");
@@ -112,15 +111,15 @@ class ConsoleSecurityTest {
     @Test
     void aModeratorMayNotTakeCallsFromThePublicLine() throws Exception {
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/calls/1718000000.1/accept"))
-                .header("Authorization", basic("host", "host-secret")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .header("Authorization", TestApplication.basic("host", "host-secret")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
     }
 
     @Test
     void anAgentIsRefusedTheSupervisorsFigures() throws Exception {
-        assertThat(get("/api/figures?days=7", basic("maryam", "agent-secret")).statusCode()).isEqualTo(403);
-        HttpResponse<String> figures = get("/api/figures?days=7", basic("boss", "boss-secret"));
+        assertThat(get("/api/figures?days=7", TestApplication.basic("maryam", "agent-secret")).statusCode()).isEqualTo(403);
+        HttpResponse<String> figures = get("/api/figures?days=7", TestApplication.basic("boss", "boss-secret"));
         assertThat(figures.statusCode()).isEqualTo(200);
         assertThat(figures.body()).contains("\"callsPerDay\"");
     }
@@ -129,7 +128,7 @@ class ConsoleSecurityTest {
     void aRequestIsReadByItsCodeAndAnUnknownOrMalformedCodeIsRefusedNamingTheField() throws Exception {
         CitizenRequest stored = desk.register(NewRequest.fromCaller("09121234567", 3,
                 "چراغ کوچه خاموش است", RequestSource.IVR_SPEECH));
-        String agent = basic("maryam", "agent-secret");
+        String agent = TestApplication.basic("maryam", "agent-secret");
 
         HttpResponse<String> found = get("/api/requests/" + stored.code().value(), agent);
         assertThat(found.statusCode()).isEqualTo(200);
@@ -196,9 +195,6 @@ class ConsoleSecurityTest {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 
     private static String csrfToken(String page) {
         Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);

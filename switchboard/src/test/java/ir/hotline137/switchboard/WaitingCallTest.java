@@ -257,19 +257,6 @@ class WaitingCallTest {
 
     /** Starts an IVR-like thread waiting for an agent and returns once it is parked inside the wait. */
     private static CompletableFuture<Optional<Agent>> holdInAnotherThread(WaitingCall call) throws Exception {
-        CompletableFuture<Optional<Agent>> result = new CompletableFuture<>();
-        Thread ivr = Thread.ofPlatform().daemon().start(() -> {
-            try {
-                result.complete(call.awaitAssignment(Duration.ofMinutes(10)));
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ivr.getState() != Thread.State.TIMED_WAITING && !result.isDone()) {
-            assertThat(System.nanoTime()).as("IVR thread parked in time").isLessThan(deadline);
-            Thread.sleep(1);
-        }
-        return result;
+        return ParkedThread.waitingIn(() -> call.awaitAssignment(Duration.ofMinutes(10)));
     }
 }

@@ -7,13 +7,16 @@ import java.util.List;
 
 /**
  * What the live board socket sends, one JSON text frame each. The first is always a {@link Snapshot}; every
- * later one is a switchboard change, applied by the page in order. {@code type} is the record's name, so the
- * page can switch on it.
+ * later one is a switchboard change, applied by the page in order. {@code type} names which, so the page can
+ * switch on it.
  */
 public sealed interface BoardMessage {
 
+    /** The record's own name, which is the switchboard change's name; the snapshot says "snapshot". */
     @JsonProperty("type")
-    String type();
+    default String type() {
+        return getClass().getSimpleName();
+    }
 
     /** The whole picture at the moment the socket opened, with the server's clock for ticking wait times. */
     record Snapshot(Instant now, List<BoardCall> calls, List<BoardAgent> agents) implements BoardMessage {
@@ -24,24 +27,12 @@ public sealed interface BoardMessage {
     }
 
     record CallWaiting(Instant at, BoardCall call) implements BoardMessage {
-        @Override
-        public String type() {
-            return "CallWaiting";
-        }
     }
 
     record CallAssigned(Instant at, String id, String agent) implements BoardMessage {
-        @Override
-        public String type() {
-            return "CallAssigned";
-        }
     }
 
     record CallLeftQueue(Instant at, String id, String reason) implements BoardMessage {
-        @Override
-        public String type() {
-            return "CallLeftQueue";
-        }
     }
 
     /**
@@ -50,31 +41,15 @@ public sealed interface BoardMessage {
      * @param call the call as it waits now; null if it left again before this was sent (that change follows)
      */
     record CallReturned(Instant at, String id, String agent, BoardCall call) implements BoardMessage {
-        @Override
-        public String type() {
-            return "CallReturned";
-        }
     }
 
     record CallEnded(Instant at, String id, String agent) implements BoardMessage {
-        @Override
-        public String type() {
-            return "CallEnded";
-        }
     }
 
     record AgentPresenceChanged(Instant at, BoardAgent agent) implements BoardMessage {
-        @Override
-        public String type() {
-            return "AgentPresenceChanged";
-        }
     }
 
     record AgentSignedOut(Instant at, String username) implements BoardMessage {
-        @Override
-        public String type() {
-            return "AgentSignedOut";
-        }
     }
 
     /** The page's form of a switchboard change; {@link LiveBoard} fills in a returned call. */

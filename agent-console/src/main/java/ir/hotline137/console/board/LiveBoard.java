@@ -2,7 +2,6 @@ package ir.hotline137.console.board;
 
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.Role;
-import ir.hotline137.switchboard.Agent;
 import ir.hotline137.switchboard.Subscription;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.SwitchboardEvent;
@@ -81,7 +80,7 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
             openScreens.merge(person.username(), 1, Integer::sum);
             openings.merge(person.username(), 1L, Long::sum);
             if (takesCalls(person)) {
-                switchboard.signIn(new Agent(person.username(), person.username(), person.dialString().orElseThrow()));
+                person.asAgent().ifPresent(switchboard::signIn);
             }
         }
         return screen;
@@ -113,11 +112,6 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
                         TimeUnit.MILLISECONDS);
             }
         }
-    }
-
-    /** Screens open now, for the figures and for tests. */
-    public int screenCount() {
-        return screens.size();
     }
 
     @Override

@@ -10,6 +10,7 @@ import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.Switchboard;
 import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,7 +54,8 @@ public class CallsApi {
     @PostMapping("/{id}/accept")
     public Taken accept(@PathVariable String id, Principal principal) {
         ConsoleUser person = users.find(principal.getName()).orElseThrow();
-        if (person.dialString().isEmpty()) {
+        Optional<Agent> asAgent = person.asAgent();
+        if (asAgent.isEmpty()) {
             throw new ApiProblem.BadField("dialString", "you have no phone to take calls on: set your "
                     + "hotline.users[…].dial-string");
         }
@@ -61,7 +63,7 @@ public class CallsApi {
         AcceptOutcome outcome = switchboard.accept(call, person.username());
         if (outcome instanceof AcceptOutcome.UnknownAgent) {
             // A script taking calls through the API never opens the board; taking a call brings it on duty.
-            switchboard.signIn(new Agent(person.username(), person.username(), person.dialString().get()));
+            switchboard.signIn(asAgent.get());
             outcome = switchboard.accept(call, person.username());
         }
         return switch (outcome) {

@@ -1,5 +1,6 @@
 package ir.hotline137.console.security;
 
+import ir.hotline137.switchboard.Agent;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,5 +19,10 @@ public record ConsoleUser(String username, String password, Set<Role> roles, Opt
         Objects.requireNonNull(password, "password");
         roles = Set.copyOf(roles);
         Objects.requireNonNull(dialString, "dialString");
+    }
+
+    /** The person as the switchboard knows them, if they have a phone to take calls on. */
+    public Optional<Agent> asAgent() {
+        return dialString.map(phone -> new Agent(username, username, phone));
     }
 }

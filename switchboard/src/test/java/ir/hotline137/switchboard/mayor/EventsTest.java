@@ -8,6 +8,7 @@ import static ir.hotline137.switchboard.mayor.Fixtures.call;
 import static ir.hotline137.switchboard.mayor.Fixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.switchboard.MutableClock;
 import ir.hotline137.switchboard.Subscription;
 import ir.hotline137.switchboard.mayor.MayorLineEvent.CallerChanged;
 import ir.hotline137.switchboard.mayor.MayorLineEvent.CallerJoined;
@@ -22,7 +23,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EventsTest {
-    private final TestClock clock = new TestClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final MayorLine line = new MayorLine(clock);
     private final Recorded events = new Recorded();
 

@@ -1,13 +1,11 @@
 package ir.hotline137.switchboard.mayor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.ParkedThread;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** Small values and helpers the mayor-line tests share. */
 final class Fixtures {
@@ -30,19 +28,6 @@ final class Fixtures {
 
     /** Starts an IVR-like thread waiting for the caller's turn and returns once it is parked inside the wait. */
     static CompletableFuture<Turn> holdInAnotherThread(MayorCaller caller) throws Exception {
-        CompletableFuture<Turn> result = new CompletableFuture<>();
-        Thread ivr = Thread.ofPlatform().daemon().start(() -> {
-            try {
-                result.complete(caller.awaitTurn(Duration.ofMinutes(10)));
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ivr.getState() != Thread.State.TIMED_WAITING && !result.isDone()) {
-            assertThat(System.nanoTime()).as("IVR thread parked in time").isLessThan(deadline);
-            Thread.sleep(1);
-        }
-        return result;
+        return ParkedThread.waitingIn(() -> caller.awaitTurn(Duration.ofMinutes(10)));
     }
 }

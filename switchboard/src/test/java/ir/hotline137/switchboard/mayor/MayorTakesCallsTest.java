@@ -10,6 +10,7 @@ import static ir.hotline137.switchboard.mayor.Fixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ir.hotline137.switchboard.MutableClock;
 import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.mayor.NextCaller.Bridged;
 import ir.hotline137.switchboard.mayor.NextCaller.NoneApproved;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class MayorTakesCallsTest {
-    private final TestClock clock = new TestClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final MayorLine line = new MayorLine(clock);
     private final Map<CallId, MayorCaller> handles = Collections.synchronizedMap(new HashMap<>());
 

@@ -10,6 +10,7 @@ import static ir.hotline137.switchboard.mayor.Fixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ir.hotline137.switchboard.MutableClock;
 import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.mayor.MayorLineEvent.CallerLeft;
 import ir.hotline137.switchboard.mayor.NextCaller.Bridged;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ScreeningTest {
-    private final TestClock clock = new TestClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final MayorLine line = new MayorLine(clock);
     private final Recorded events = new Recorded();
 
