@@ -36,6 +36,7 @@ public final class MayorCaller {
     String dialString;
     Instant onAirAt;
     Instant endedAt;
+    String conversationRecording;
 
     MayorCaller(MayorLine line, CallId id, MayorTopic topic, String sessionId, Instant joinedAt,
                 Condition changed) {
@@ -93,6 +94,25 @@ public final class MayorCaller {
      */
     public void abandon() {
         line.abandon(this);
+    }
+
+    /**
+     * The IVR is recording the conversation into this file (a path as text) and is about to bridge: kept, so a
+     * directive written during the call can point to the recording.
+     *
+     * @throws IllegalStateException if the caller is not on air
+     */
+    public void recordedAs(String file) {
+        Objects.requireNonNull(file, "file");
+        line.recordedAs(this, file);
+    }
+
+    /**
+     * The mayor's phone did not answer: the caller is approved again, first in line, and the mayor free to
+     * take them (or another) with the next click. Does nothing unless the caller is on air.
+     */
+    public void notReached() {
+        line.notReached(this);
     }
 
     /**

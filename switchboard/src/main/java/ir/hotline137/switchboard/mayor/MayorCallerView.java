@@ -16,6 +16,10 @@ import java.util.Optional;
  * @param decidedBy the moderator who last approved or rejected the caller
  * @param endedAt   when the caller's time on the line ended: rejected, hung up, dismissed at closing, or the
  *                  conversation with the mayor over
+ * @param sessionId the session the caller joined, which outlives the line for the report
+ * @param mayor     who took the caller, once on air
+ * @param conversationRecording where the conversation with the mayor is being (or was) recorded, as the IVR
+ *                  reported it just before bridging
  */
 public record MayorCallerView(
         CallId id,
@@ -27,7 +31,10 @@ public record MayorCallerView(
         List<String> notes,
         Optional<String> decidedBy,
         Optional<Instant> onAirAt,
-        Optional<Instant> endedAt) {
+        Optional<Instant> endedAt,
+        String sessionId,
+        Optional<String> mayor,
+        Optional<String> conversationRecording) {
 
     public MayorCallerView {
         Objects.requireNonNull(id, "id");
@@ -42,5 +49,8 @@ public record MayorCallerView(
         Objects.requireNonNull(decidedBy, "decidedBy");
         Objects.requireNonNull(onAirAt, "onAirAt");
         Objects.requireNonNull(endedAt, "endedAt");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(mayor, "mayor");
+        Objects.requireNonNull(conversationRecording, "conversationRecording");
     }
 }

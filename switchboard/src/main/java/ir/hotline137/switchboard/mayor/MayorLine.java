@@ -365,6 +365,46 @@ public final class MayorLine {
         });
     }
 
+    void recordedAs(MayorCaller caller, String file) {
+        change(() -> {
+            if (caller.state != ScreeningState.ON_AIR) {
+                throw new IllegalStateException("caller " + caller.id + " is not on air (" + caller.state + ")");
+            }
+            Instant now = clock.instant();
+            caller.conversationRecording = file;
+            emit(new CallerChanged(now, view(caller, now)));
+            return null;
+        });
+    }
+
+    void notReached(MayorCaller caller) {
+        change(() -> {
+            if (caller.state != ScreeningState.ON_AIR) {
+                return null;
+            }
+            Instant now = clock.instant();
+            if (session == null || !session.id().equals(caller.sessionId)) {
+                // The programme closed while the mayor's phone rang: nobody is left to take them.
+                caller.endedAt = now;
+                setState(caller, ScreeningState.SESSION_CLOSED);
+            } else {
+                // First in line, so the next click reaches them before anyone approved later.
+                line.remove(caller);
+                line.addFirst(caller);
+                setState(caller, ScreeningState.APPROVED);
+            }
+            caller.onAirAt = null;
+            caller.mayorUsername = null;
+            caller.dialString = null;
+            caller.conversationRecording = null;
+            if (onAir == caller) {
+                onAir = null;
+            }
+            emit(new CallerChanged(now, view(caller, now)));
+            return null;
+        });
+    }
+
     void talked(MayorCaller caller) {
         change(() -> {
             switch (caller.state) {
@@ -453,7 +493,8 @@ public final class MayorLine {
         }
         return new MayorCallerView(caller.id, caller.topic, caller.state, caller.joinedAt, waited,
                 position(caller), caller.notes, Optional.ofNullable(caller.decidedBy),
-                Optional.ofNullable(caller.onAirAt), Optional.ofNullable(caller.endedAt));
+                Optional.ofNullable(caller.onAirAt), Optional.ofNullable(caller.endedAt), caller.sessionId,
+                Optional.ofNullable(caller.mayorUsername), Optional.ofNullable(caller.conversationRecording));
     }
 
     private void emit(MayorLineEvent event) {

@@ -74,6 +74,59 @@ class MayorTakesCallsTest {
     }
 
     @Test
+    void theRecordingOfTheConversationIsKeptWithTheCaller() {
+        line.open("t", PLANNED_END, "moderator");
+        MayorCaller caller = line.join(call(1), topic(1));
+        assertThatThrownBy(() -> caller.recordedAs("/rec/early.wav")).isInstanceOf(IllegalStateException.class);
+        line.approve(call(1), "moderator");
+        line.next(MAYOR, MAYOR_PHONE);
+
+        caller.recordedAs("/rec/mayor-1.wav");
+        caller.talked();
+
+        MayorCallerView done = line.caller(call(1)).orElseThrow();
+        assertThat(done.conversationRecording()).contains("/rec/mayor-1.wav");
+        assertThat(done.mayor()).contains(MAYOR);
+    }
+
+    @Test
+    void aCallerTheMayorsPhoneDidNotReachIsFirstInLineAgain() throws Exception {
+        line.open("t", PLANNED_END, "moderator");
+        MayorCaller first = line.join(call(1), topic(1));
+        line.join(call(2), topic(2));
+        line.approve(call(1), "moderator");
+        line.approve(call(2), "moderator");
+        line.next(MAYOR, MAYOR_PHONE);
+        first.recordedAs("/rec/mayor-1.wav");
+
+        first.notReached();
+
+        MayorCallerView back = first.view();
+        assertThat(back.state()).isEqualTo(ScreeningState.APPROVED);
+        assertThat(back.position()).isEqualTo(1);
+        assertThat(back.onAirAt()).isEmpty();
+        assertThat(back.mayor()).isEmpty();
+        assertThat(back.conversationRecording()).isEmpty();
+        assertThat(first.awaitTurn(Duration.ZERO)).isEqualTo(new Turn.StillWaiting());
+        assertThat(line.next(MAYOR, MAYOR_PHONE)).isInstanceOfSatisfying(Bridged.class,
+                bridged -> assertThat(bridged.caller().id()).isEqualTo(call(1)));
+    }
+
+    @Test
+    void aCallerNotReachedAfterTheSessionClosedIsDismissed() throws Exception {
+        MayorSession session = line.open("t", PLANNED_END, "moderator");
+        MayorCaller caller = line.join(call(1), topic(1));
+        line.approve(call(1), "moderator");
+        line.next(MAYOR, MAYOR_PHONE);
+        line.close(session.id(), "moderator");
+
+        caller.notReached();
+
+        assertThat(caller.state()).isEqualTo(ScreeningState.SESSION_CLOSED);
+        assertThat(caller.awaitTurn(Duration.ZERO)).isEqualTo(new Turn.SessionClosed());
+    }
+
+    @Test
     void theMayorTakesOneCallerAtATime() {
         line.open("t", PLANNED_END, "moderator");
         MayorCaller first = line.join(call(1), topic(1));

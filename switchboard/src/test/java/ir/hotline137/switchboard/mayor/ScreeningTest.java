@@ -31,9 +31,10 @@ class ScreeningTest {
     private final MutableClock clock = new MutableClock(START);
     private final MayorLine line = new MayorLine(clock);
     private final Recorded events = new Recorded();
+    private final MayorSession session;
 
     ScreeningTest() {
-        line.open("t", PLANNED_END, "moderator");
+        session = line.open("t", PLANNED_END, "moderator");
         line.subscribe(events);
     }
 
@@ -48,9 +49,9 @@ class ScreeningTest {
         assertThat(second.state()).isEqualTo(ScreeningState.AWAITING_SCREENING);
         assertThat(line.callers()).containsExactly(
                 new MayorCallerView(call(1), topic(1), ScreeningState.AWAITING_SCREENING, START,
-                        Duration.ofSeconds(45), 1, List.of(), Optional.empty(), Optional.empty(), Optional.empty()),
+                        Duration.ofSeconds(45), 1, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), session.id(), Optional.empty(), Optional.empty()),
                 new MayorCallerView(call(2), topic(2), ScreeningState.AWAITING_SCREENING, START.plusSeconds(30),
-                        Duration.ofSeconds(15), 2, List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+                        Duration.ofSeconds(15), 2, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), session.id(), Optional.empty(), Optional.empty()));
     }
 
     @Test
