@@ -96,6 +96,11 @@ public final class DataFolder {
         return root.resolve("calls.mapdb");
     }
 
+    /** The record of mayor sessions: who called, what became of them, the directives. */
+    public Path mayorSessionsFile() {
+        return root.resolve("mayor-sessions.mapdb");
+    }
+
     public Path indexFolder() {
         return root.resolve("index");
     }
