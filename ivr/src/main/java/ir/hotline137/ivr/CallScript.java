@@ -7,6 +7,7 @@ import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.ivr.escalation.Escalation;
 import ir.hotline137.ivr.followup.FollowUp;
 import ir.hotline137.ivr.intake.Intake;
+import ir.hotline137.ivr.mayor.MayorCall;
 import ir.hotline137.ivr.menu.MainMenu;
 import ir.hotline137.ivr.server.ScreenedConnection;
 import ir.hotline137.prompts.Prompt;
@@ -22,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One call to 137, from answer to call record: the main menu, then registering, following up or a person.
+ * One call to 137, from answer to call record: the main menu, then registering, following up, a person or
+ * the mayor.
  * This is the top of every call's path; each branch is a class of its own in the package named for it.
  *
  * <p>However the call ends, it ends here: a hang-up at any step is caught once, what the caller had already
@@ -35,16 +37,18 @@ public final class CallScript implements AgiScript {
     private final Intake intake;
     private final FollowUp followUp;
     private final Escalation escalation;
+    private final MayorCall mayorCall;
     private final CallLog callLog;
     private final IvrSettings settings;
     private final Clock clock;
 
-    public CallScript(MainMenu menu, Intake intake, FollowUp followUp, Escalation escalation, CallLog callLog,
-                      IvrSettings settings, Clock clock) {
+    public CallScript(MainMenu menu, Intake intake, FollowUp followUp, Escalation escalation, MayorCall mayorCall,
+                      CallLog callLog, IvrSettings settings, Clock clock) {
         this.menu = menu;
         this.intake = intake;
         this.followUp = followUp;
         this.escalation = escalation;
+        this.mayorCall = mayorCall;
         this.callLog = callLog;
         this.settings = settings;
         this.clock = clock;
@@ -79,6 +83,7 @@ public final class CallScript implements AgiScript {
         FlowOutcome result = switch (menu.choose(phone, call)) {
             case REGISTER -> intake.run(phone, call);
             case FOLLOW_UP -> followUp.run(phone, call);
+            case MAYOR -> mayorCall.run(phone, call);
             case AGENT -> new FlowOutcome.NeedsAgent(EscalationReason.ASKED_FOR_AGENT);
             case NOT_UNDERSTOOD -> new FlowOutcome.NeedsAgent(EscalationReason.MENU_NOT_UNDERSTOOD);
         };

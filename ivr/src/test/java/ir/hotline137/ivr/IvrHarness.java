@@ -6,6 +6,8 @@ import ir.hotline137.ivr.fake.FakeAsterisk;
 import ir.hotline137.ivr.followup.FollowUp;
 import ir.hotline137.ivr.intake.DistrictQuestion;
 import ir.hotline137.ivr.intake.Intake;
+import ir.hotline137.ivr.mayor.MayorCall;
+import ir.hotline137.switchboard.mayor.MayorLine;
 import ir.hotline137.ivr.menu.MainMenu;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.ivr.server.FastAgiSettings;
@@ -47,6 +49,7 @@ public final class IvrHarness implements AutoCloseable {
 
     public final Desks desks;
     public final Switchboard switchboard;
+    public final MayorLine mayorLine;
     public final CallLog callLog;
     public final IvrSettings settings;
     public final FastAgiServer server;
@@ -82,10 +85,12 @@ public final class IvrHarness implements AutoCloseable {
             speech = new RecordedSpeechCapture(new WordsFileTranscriber());
         }
         DistrictQuestion districts = new DistrictQuestion(desks.desk.districts().keySet(), settings.tries());
-        CallScript script = new CallScript(new MainMenu(settings.tries()),
-                new Intake(desks.desk, districts, speech, recordings, settings, clock),
+        mayorLine = new MayorLine(clock);
+        Intake intake = new Intake(desks.desk, districts, speech, recordings, settings, clock);
+        CallScript script = new CallScript(new MainMenu(settings.tries(), mayorLine), intake,
                 new FollowUp(desks.desk, PromptCatalogue.persian(), settings),
                 new Escalation(switchboard, desks.desk, districts, speech, recordings, settings, clock),
+                new MayorCall(mayorLine, intake, districts, speech, recordings, settings, clock),
                 callLog, settings, clock);
         server = FastAgiServer.start(fastAgi, script);
         asterisk = new FakeAsterisk("127.0.0.1", server.port());

@@ -60,7 +60,21 @@ public enum Prompt {
     CALLBACK_OFFER("callback-offer"),
     /** Followed by the tracking code of the callback request. */
     CALLBACK_REGISTERED("callback-registered"),
-    CALLBACK_EMPTY("callback-empty");
+    CALLBACK_EMPTY("callback-empty"),
+
+    // Talking to the mayor
+    /** Played after {@link #MAIN_MENU} while a mayor session is open. */
+    MAIN_MENU_MAYOR("main-menu-mayor"),
+    MAYOR_TOPIC_ASK("mayor-topic-ask"),
+    MAYOR_TOPIC_MISSING("mayor-topic-missing"),
+    MAYOR_IN_LINE("mayor-in-line"),
+    /** Follows {@link #HOLD_POSITION} and the position on the mayor's line. */
+    MAYOR_PLEASE_WAIT("mayor-please-wait"),
+    MAYOR_CONNECTING("mayor-connecting"),
+    MAYOR_NO_ANSWER("mayor-no-answer"),
+    MAYOR_REJECTED("mayor-rejected"),
+    MAYOR_SESSION_CLOSED("mayor-session-closed"),
+    MAYOR_INTAKE_OFFER("mayor-intake-offer");
 
     private final String fileName;
 

@@ -8,6 +8,7 @@ import ir.hotline137.ivr.escalation.Escalation;
 import ir.hotline137.ivr.followup.FollowUp;
 import ir.hotline137.ivr.intake.DistrictQuestion;
 import ir.hotline137.ivr.intake.Intake;
+import ir.hotline137.ivr.mayor.MayorCall;
 import ir.hotline137.ivr.menu.MainMenu;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.ivr.speech.RecordingFolder;
@@ -18,19 +19,28 @@ import ir.hotline137.requests.calls.CallLog;
 import ir.hotline137.requests.calls.MapDbCallLog;
 import ir.hotline137.requests.store.DataFolder;
 import ir.hotline137.switchboard.Switchboard;
+import ir.hotline137.switchboard.mayor.MayorLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The phone side: the switchboard's live queue, the call flows, and the FastAGI server Asterisk calls. */
+/**
+ * The phone side: the switchboard's live queue, the mayor's line, the call flows, and the FastAGI server
+ * Asterisk calls.
+ */
 @Configuration(proxyBeanMethods = false)
 public class IvrConfiguration {
 
     @Bean
     Switchboard switchboard(Clock clock) {
         return new Switchboard(clock);
+    }
+
+    @Bean
+    MayorLine mayorLine(Clock clock) {
+        return new MayorLine(clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -55,15 +65,17 @@ public class IvrConfiguration {
     }
 
     @Bean
-    CallScript callScript(RequestDesk desk, Switchboard switchboard, SpeechCapture speech, CallLog callLog,
-                          IvrSettings settings, Clock clock) {
+    CallScript callScript(RequestDesk desk, Switchboard switchboard, MayorLine mayorLine, SpeechCapture speech,
+                          CallLog callLog, IvrSettings settings, Clock clock) {
         RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone());
         DistrictQuestion districts = new DistrictQuestion(desk.districts().keySet(), settings.tries());
+        Intake intake = new Intake(desk, districts, speech, recordings, settings, clock);
         return new CallScript(
-                new MainMenu(settings.tries()),
-                new Intake(desk, districts, speech, recordings, settings, clock),
+                new MainMenu(settings.tries(), mayorLine),
+                intake,
                 new FollowUp(desk, PromptCatalogue.persian(), settings),
                 new Escalation(switchboard, desk, districts, speech, recordings, settings, clock),
+                new MayorCall(mayorLine, intake, districts, speech, recordings, settings, clock),
                 callLog, settings, clock);
     }
 

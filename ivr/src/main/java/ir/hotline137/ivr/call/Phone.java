@@ -201,6 +201,35 @@ public final class Phone {
         }
     }
 
+    /**
+     * Starts recording the conversation that follows, both sides mixed, into {@code file} (with its extension,
+     * e.g. {@code .wav}): Asterisk's MixMonitor, writing only while the caller is bridged.
+     *
+     * @return false when this Asterisk cannot record (no MixMonitor): the call goes on unrecorded
+     */
+    public boolean recordConversation(Path file) {
+        int result;
+        try {
+            result = exec("MixMonitor", file + ",b");
+        } catch (AgiCommandRefused missing) {
+            return false;
+        }
+        if (result < 0) {
+            confirmHangUp("starting to record into " + file);
+            return false;
+        }
+        return true;
+    }
+
+    /** Stops a recording {@link #recordConversation} started, so a second attempt does not write twice. */
+    public void stopRecordingConversation() {
+        try {
+            exec("StopMixMonitor", "");
+        } catch (AgiCommandRefused missing) {
+            // then nothing was recording either
+        }
+    }
+
     /** Runs a dialplan application; a refusal by Asterisk (e.g. the application is missing) is an error. */
     public int exec(String application, String arguments) {
         AgiReply reply = send(new ExecCommand(application, arguments), "during " + application);

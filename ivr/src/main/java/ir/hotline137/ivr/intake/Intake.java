@@ -68,6 +68,14 @@ public final class Intake {
             call.description(gone.speech());
             throw new CallerHungUp("after describing the problem");
         }
+        return registerDescribed(phone, call, district.get(), said);
+    }
+
+    /**
+     * Goes on from a problem already described in a known district: the duplicate offer, then registering and
+     * the code. The mayor's line ends here for a caller it could not put through, so their topic is not lost.
+     */
+    public FlowOutcome registerDescribed(Phone phone, ActiveCall call, int district, CapturedSpeech said) {
         call.description(said);
         if (!(said instanceof CapturedSpeech.Transcribed transcribed)) {
             call.step(said instanceof CapturedSpeech.Untranscribed ? "description:audio-only" : "description:none");
@@ -76,7 +84,7 @@ public final class Intake {
         }
         call.step("description:words");
         String category = desk.suggestCategory(transcribed.text());
-        List<DuplicateCandidate> similar = desk.findDuplicates(district.get(), Optional.of(category), transcribed.text());
+        List<DuplicateCandidate> similar = desk.findDuplicates(district, Optional.of(category), transcribed.text());
         call.duplicates(similar);
         if (!similar.isEmpty() && wantsToJoin(phone, call, similar.getFirst())) {
             try {
@@ -90,7 +98,7 @@ public final class Intake {
                 call.step("join-refused:" + closedMeanwhile.status());
             }
         }
-        CitizenRequest registered = desk.register(new NewRequest(call.callerDigits(), district.get(),
+        CitizenRequest registered = desk.register(new NewRequest(call.callerDigits(), district,
                 Optional.of(category), transcribed.text(), RequestSource.IVR_SPEECH,
                 transcribed.recording().map(Path::toString), ACTOR, Optional.empty()));
         call.request(registered.code());

@@ -8,6 +8,8 @@ public enum MenuChoice {
     FOLLOW_UP,
     /** 0: talk to a person. */
     AGENT,
+    /** 4: talk to the mayor; only offered, and only taken, while a live session is open. */
+    MAYOR,
     /** No valid key after every try: a person takes over rather than losing the caller. */
     NOT_UNDERSTOOD
 }

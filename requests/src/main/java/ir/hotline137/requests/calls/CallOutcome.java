@@ -14,6 +14,10 @@ public enum CallOutcome {
     ESCALATED_ABANDONED,
     /** Nobody answered in time and the caller asked to be called back. */
     CALLBACK_REQUESTED,
+    /** The caller talked to the mayor in a live session. */
+    MAYOR_TALKED,
+    /** The caller joined the mayor's line and hung up before reaching the mayor. */
+    MAYOR_ABANDONED,
     /** The caller hung up in the menus, before any of the above. */
     HUNG_UP,
     /** The call ended normally without any of the above, e.g. a code that was unknown, then goodbye. */

@@ -106,8 +106,8 @@ public final class FiguresReport {
             // No default branch: a new outcome must be placed in one of the columns before this compiles.
             switch (call.outcome()) {
                 case REGISTERED, JOINED, STATUS_HEARD, CALLBACK_REQUESTED, ENDED -> ivrOnly++;
-                case ESCALATED_ANSWERED -> answered++;
-                case ESCALATED_ABANDONED, HUNG_UP -> abandoned++;
+                case ESCALATED_ANSWERED, MAYOR_TALKED -> answered++;
+                case ESCALATED_ABANDONED, MAYOR_ABANDONED, HUNG_UP -> abandoned++;
             }
             if (call.waited().isPresent()) {
                 waitedCalls++;

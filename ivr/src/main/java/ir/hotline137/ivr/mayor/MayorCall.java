@@ -1,0 +1,254 @@
+package ir.hotline137.ivr.mayor;
+
+import ir.hotline137.ivr.IvrSettings;
+import ir.hotline137.ivr.call.ActiveCall;
+import ir.hotline137.ivr.call.CallerHungUp;
+import ir.hotline137.ivr.call.DialResult;
+import ir.hotline137.ivr.call.FlowOutcome;
+import ir.hotline137.ivr.call.Phone;
+import ir.hotline137.ivr.intake.DistrictQuestion;
+import ir.hotline137.ivr.intake.Intake;
+import ir.hotline137.ivr.speech.CapturedSpeech;
+import ir.hotline137.ivr.speech.RecordingFolder;
+import ir.hotline137.ivr.speech.SpeechCapture;
+import ir.hotline137.ivr.speech.SpokenThenHungUp;
+import ir.hotline137.prompts.Prompt;
+import ir.hotline137.prompts.SpokenNumbers;
+import ir.hotline137.prompts.Utterance;
+import ir.hotline137.requests.calls.CallOutcome;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.EscalationReason;
+import ir.hotline137.switchboard.mayor.MayorCaller;
+import ir.hotline137.switchboard.mayor.MayorLine;
+import ir.hotline137.switchboard.mayor.MayorTopic;
+import ir.hotline137.switchboard.mayor.Turn;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A caller who pressed 4 during a live programme: district on the keypad, name and topic in their own words,
+ * then a place on the {@link MayorLine} and music while the moderator screens them. When the mayor takes
+ * them the conversation is recorded (MixMonitor, before the Dial) and bridged to the mayor's phone.
+ *
+ * <p>A caller turned away, or still waiting when the programme ends, hears why and is offered the normal
+ * intake with what they already said as the description, so nobody has to tell their story twice.
+ *
+ * <p>The hold loop is the one {@link ir.hotline137.ivr.escalation.Escalation} uses: it listens for the hang-up
+ * in short slices and looks at the line in between, sending nothing to Asterisk while nothing changes.
+ */
+public final class MayorCall {
+    private static final Logger log = LoggerFactory.getLogger(MayorCall.class);
+    private static final Duration NOW = Duration.ZERO;
+
+    private final MayorLine line;
+    private final Intake intake;
+    private final DistrictQuestion districtQuestion;
+    private final SpeechCapture speech;
+    private final RecordingFolder recordings;
+    private final IvrSettings settings;
+    private final Clock clock;
+
+    public MayorCall(MayorLine line, Intake intake, DistrictQuestion districtQuestion, SpeechCapture speech,
+                     RecordingFolder recordings, IvrSettings settings, Clock clock) {
+        this.line = line;
+        this.intake = intake;
+        this.districtQuestion = districtQuestion;
+        this.speech = speech;
+        this.recordings = recordings;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public FlowOutcome run(Phone phone, ActiveCall call) {
+        call.step("mayor");
+        Optional<Integer> district = districtQuestion.ask(phone, call);
+        if (district.isEmpty()) {
+            return new FlowOutcome.NeedsAgent(EscalationReason.INPUT_NOT_UNDERSTOOD);
+        }
+        Optional<CapturedSpeech> topic = askTopic(phone, call);
+        if (topic.isEmpty()) {
+            return new FlowOutcome.NeedsAgent(EscalationReason.DESCRIPTION_NOT_UNDERSTOOD);
+        }
+        CapturedSpeech said = topic.get();
+        said.recording().ifPresent(call::recording);
+        MayorCaller caller;
+        try {
+            caller = line.join(new CallId(call.id()), new MayorTopic(call.callerDigits(), district,
+                    said instanceof CapturedSpeech.Transcribed t ? Optional.of(t.text()) : Optional.empty(),
+                    said.recording().map(Path::toString)));
+        } catch (IllegalStateException programmeOver) {
+            // It ended while the caller was speaking.
+            call.step("mayor:closed");
+            return offerIntake(phone, call, district.get(), said, Prompt.MAYOR_SESSION_CLOSED);
+        }
+        call.step("mayor:joined");
+        call.settle(CallOutcome.MAYOR_ABANDONED);
+        try {
+            return hold(phone, call, caller, district.get(), said);
+        } finally {
+            // Hung up while waiting: off the moderator's screen at once. On air: the mayor is free again.
+            caller.abandon();
+        }
+    }
+
+    /** Name and topic, asked twice if nothing came; empty if nothing came either time. */
+    private Optional<CapturedSpeech> askTopic(Phone phone, ActiveCall call) {
+        Path file = recordings.fileFor(call.id(), "mayor-topic", clock.instant());
+        Utterance ask = Utterance.of(Prompt.MAYOR_TOPIC_ASK);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            phone.play(ask);
+            CapturedSpeech said;
+            try {
+                said = speech.capture(phone, call.id(), file, settings.descriptionLimit());
+            } catch (SpokenThenHungUp gone) {
+                // A topic for the mayor is not a request the caller asked us to register.
+                throw new CallerHungUp("after telling the topic for the mayor");
+            }
+            if (!(said instanceof CapturedSpeech.NothingSaid)) {
+                call.step(said instanceof CapturedSpeech.Transcribed ? "mayor:topic" : "mayor:topic-audio-only");
+                return Optional.of(said);
+            }
+            call.step("mayor:topic-none");
+            ask = Utterance.of(Prompt.MAYOR_TOPIC_MISSING, Prompt.MAYOR_TOPIC_ASK);
+        }
+        return Optional.empty();
+    }
+
+    private FlowOutcome hold(Phone phone, ActiveCall call, MayorCaller caller, int district, CapturedSpeech said) {
+        phone.play(Utterance.of(Prompt.MAYOR_IN_LINE));
+        Instant nextAnnouncement = clock.instant();
+        phone.musicOnHold(true);
+        while (true) {
+            switch (turn(caller)) {
+                case Turn.OnAir onAir -> {
+                    Optional<FlowOutcome> talked = bridge(phone, call, caller, onAir);
+                    if (talked.isPresent()) {
+                        return talked.get();
+                    }
+                    nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
+                    continue;
+                }
+                case Turn.Rejected rejected -> {
+                    call.step("mayor:rejected");
+                    call.waited(caller.view().waited());
+                    phone.musicOnHold(false);
+                    return offerIntake(phone, call, district, said, Prompt.MAYOR_REJECTED);
+                }
+                case Turn.SessionClosed closed -> {
+                    call.step("mayor:closed");
+                    call.waited(caller.view().waited());
+                    phone.musicOnHold(false);
+                    return offerIntake(phone, call, district, said, Prompt.MAYOR_SESSION_CLOSED);
+                }
+                case Turn.HungUp gone -> throw new CallerHungUp("on the mayor's line");
+                case Turn.StillWaiting waiting -> {
+                    // the hold goes on below
+                }
+            }
+            if (!clock.instant().isBefore(nextAnnouncement)) {
+                announcePosition(phone, caller.position());
+                nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
+            }
+            if (phone.hungUpWithin(settings.holdListen())) {
+                call.waited(caller.view().waited());
+                throw new CallerHungUp("while waiting for the mayor");
+            }
+        }
+    }
+
+    private static Turn turn(MayorCaller caller) {
+        try {
+            return caller.awaitTurn(NOW);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while holding for the mayor", e);
+        }
+    }
+
+    private void announcePosition(Phone phone, int position) {
+        if (position < 1) {
+            return; // decided a moment ago: the next turn of the loop acts on it
+        }
+        phone.musicOnHold(false);
+        phone.play(Utterance.of(Prompt.HOLD_POSITION).then(SpokenNumbers.cardinal(position))
+                .then(Prompt.MAYOR_PLEASE_WAIT));
+        phone.musicOnHold(true);
+    }
+
+    /**
+     * Records and bridges the caller to the mayor.
+     *
+     * @return the end of the call, or empty when the mayor's phone did not answer and the caller waits on
+     */
+    private Optional<FlowOutcome> bridge(Phone phone, ActiveCall call, MayorCaller caller, Turn.OnAir onAir) {
+        call.waited(caller.view().waited());
+        call.step("mayor:bridge:" + onAir.mayorUsername());
+        phone.musicOnHold(false);
+        phone.play(Utterance.of(Prompt.MAYOR_CONNECTING));
+        Path file = recordings.fileFor(call.id(), "mayor", clock.instant());
+        Path wav = file.resolveSibling(file.getFileName() + ".wav");
+        boolean recording = phone.recordConversation(wav);
+        if (recording) {
+            caller.recordedAs(wav.toString());
+            call.recording(wav);
+        } else {
+            // The programme is live: the mayor still takes the call, but someone must know it is not on file.
+            log.warn("call {}: Asterisk could not record the conversation with the mayor (is MixMonitor loaded?)",
+                    call.id());
+            call.step("mayor:not-recorded");
+        }
+        DialResult dialled = phone.dial(onAir.dialString(), settings.ringTimeout());
+        if (dialled.answered()) {
+            call.answeredBy(onAir.mayorUsername());
+            call.settle(CallOutcome.MAYOR_TALKED);
+            caller.talked();
+            if (dialled.callerHungUp()) {
+                throw new CallerHungUp("at the end of the conversation with the mayor");
+            }
+            phone.play(Utterance.of(Prompt.GOODBYE));
+            return Optional.of(new FlowOutcome.Finished(CallOutcome.MAYOR_TALKED));
+        }
+        caller.notReached();
+        if (dialled.callerHungUp()) {
+            throw new CallerHungUp("while the mayor's phone was ringing");
+        }
+        call.step("mayor:no-answer:" + dialled.status().toLowerCase());
+        if (recording) {
+            phone.stopRecordingConversation();
+        }
+        phone.play(Utterance.of(Prompt.MAYOR_NO_ANSWER));
+        phone.musicOnHold(true);
+        return Optional.empty();
+    }
+
+    /**
+     * "You can register this as a request: 1 to register, 2 to end." No answer registers: a caller who waited
+     * for the mayor wanted the problem heard, and a request can be closed but a topic not kept cannot be found.
+     */
+    private FlowOutcome offerIntake(Phone phone, ActiveCall call, int district, CapturedSpeech said,
+                                    Prompt why) {
+        call.settle(CallOutcome.HUNG_UP);
+        // Hanging up during the offer keeps the topic as a request too, as hanging up after describing does.
+        call.description(said);
+        Utterance offer = Utterance.of(Prompt.MAYOR_INTAKE_OFFER);
+        Utterance prompt = Utterance.of(why).then(offer);
+        for (int attempt = 1; attempt <= settings.tries(); attempt++) {
+            Optional<Character> key = phone.askKey(prompt);
+            call.step("mayor:offer:" + key.map(String::valueOf).orElse("none"));
+            if (key.isPresent() && key.get() == '2') {
+                phone.play(Utterance.of(Prompt.GOODBYE));
+                return new FlowOutcome.Finished(CallOutcome.ENDED);
+            }
+            if (key.isPresent() && key.get() == '1') {
+                break;
+            }
+            prompt = Utterance.of(key.isPresent() ? Prompt.INVALID_CHOICE : Prompt.NO_INPUT).then(offer);
+        }
+        return intake.registerDescribed(phone, call, district, said);
+    }
+}
