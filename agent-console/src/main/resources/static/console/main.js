@@ -9,6 +9,7 @@ import { renderBoard } from './board.js';
 import { renderCall } from './card.js';
 import { renderSearch, renderRequest } from './requests.js';
 import { renderFigures } from './figures.js';
+import { renderModerator, renderMayor, renderSessions, renderReport, hasRole } from './mayor.js';
 import { presenceLabel, toPersianDigits } from './persian.js';
 
 const APP_TITLE = 'میز اپراتور ۱۳۷';
@@ -24,6 +25,9 @@ function buildNav() {
     ['requests', '#/requests', 'درخواست‌ها'],
   ];
   if (isSupervisor()) links.push(['figures', '#/figures', 'آمار']);
+  if (hasRole('MODERATOR') || hasRole('SUPERVISOR')) links.push(['moderator', '#/moderator', 'گفتگو با شهردار']);
+  if (hasRole('MAYOR')) links.push(['mayor', '#/mayor', 'میز شهردار']);
+  if (hasRole('MODERATOR') || hasRole('SUPERVISOR') || hasRole('MAYOR')) links.push(['sessions', '#/mayor/sessions', 'گزارش برنامه‌ها']);
   // «تماس جاری»: back to the card of the call this agent is on (shown while the board says so).
   const currentCall = el('li', { id: 'nav-current-call-item', hidden: true },
     el('a', { id: 'nav-current-call', class: 'nav-link nav-current-call', dataset: { route: 'call' } }, 'تماس جاری'));
@@ -169,20 +173,35 @@ function resolve(path, query, context) {
     if (code) return { key: 'requests', title: 'درخواست', run: () => renderRequest(main, code, context) };
   }
   if (path === '/figures') return { key: 'figures', title: 'آمار', run: () => renderFigures(main, query, context) };
+  if (path === '/moderator') return { key: 'moderator', title: 'گفتگو با شهردار', run: () => renderModerator(main, context) };
+  if (path === '/mayor') return { key: 'mayor', title: 'میز شهردار', run: () => renderMayor(main, context) };
+  if (path === '/mayor/sessions') return { key: 'sessions', title: 'برنامه‌های گفتگو با شهردار', run: () => renderSessions(main, context) };
+  if ((match = /^\/mayor\/report\/([^/]+)$/.exec(path))) {
+    const id = decodeSegment(match[1]);
+    if (id) return { key: 'sessions', title: 'گزارش برنامه', run: () => renderReport(main, id, context) };
+  }
   return { key: null, title: 'پیدا نشد', run: notFound };
+}
+
+/** Where a person starts: the mayor at their own screen, a moderator at the screening, everyone else the board. */
+function homeHash() {
+  const takesCalls = hasRole('AGENT') || hasRole('SUPERVISOR');
+  if (!takesCalls && hasRole('MAYOR')) return '#/mayor';
+  if (!takesCalls && hasRole('MODERATOR')) return '#/moderator';
+  return '#/board';
 }
 
 function route() {
   const { path, query } = parseHash();
   if (!path || path === '/') {
-    window.history.replaceState(null, '', '#/board');
+    window.history.replaceState(null, '', homeHash());
     route();
     return;
   }
   if (!path.startsWith('/')) {
     // An in-page anchor, not a route: stay where we are (or start at the board).
     if (firstRoute) {
-      window.history.replaceState(null, '', '#/board');
+      window.history.replaceState(null, '', homeHash());
       route();
     }
     return;

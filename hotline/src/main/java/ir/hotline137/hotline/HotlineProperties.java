@@ -31,6 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ivr              how the phone menus behave
  * @param recognizer       the speech model and how callers' words are heard
  * @param audiosocket      the port Asterisk streams callers' voices to
+ * @param mayor            mayor-on-the-line programmes
  * @param users            the people who may log in to the console
  */
 @ConfigurationProperties("hotline")
@@ -45,6 +46,7 @@ public record HotlineProperties(
         @DefaultValue Ivr ivr,
         @DefaultValue Recognizer recognizer,
         @DefaultValue Audiosocket audiosocket,
+        @DefaultValue Mayor mayor,
         List<User> users) {
 
     public HotlineProperties {
@@ -57,6 +59,18 @@ public record HotlineProperties(
         if (categories.stream().noneMatch(c -> c.id().equals(fallbackCategory))) {
             throw new IllegalArgumentException("hotline.fallback-category '" + fallbackCategory
                     + "' is not among hotline.categories");
+        }
+    }
+
+    /**
+     * @param directiveDays the deadline a mayor's directive gets when the moderator names none: Isfahan's
+     *                      follow-up committee reports back within a month
+     */
+    public record Mayor(@DefaultValue("30") int directiveDays) {
+        public Mayor {
+            if (directiveDays < 1 || directiveDays > 366) {
+                throw new IllegalArgumentException("hotline.mayor.directive-days must be 1 to 366, not " + directiveDays);
+            }
         }
     }
 

@@ -17,10 +17,6 @@ import ir.hotline137.switchboard.EscalationReason;
 import ir.hotline137.switchboard.GatheredInfo;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.WaitingCall;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,9 +44,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AgentConsoleBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String MARKUP = "<img src=x onerror=alert(1)>";
     private static final Duration SOON = Duration.ofSeconds(15);
 
@@ -80,21 +70,7 @@ class AgentConsoleBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser test needs Debian's chromium and chromedriver: apt-get install -y chromium chromium-driver")
-                .isTrue();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // No sandbox: CI runs as root. The background-networking flags keep chromium from calling out to the
-        // internet, which this machine's closed network refuses noisily.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1366,768", "--lang=fa-IR",
-                "--user-data-dir=" + Files.createTempDirectory("hotline-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        browser = TestBrowser.start();
     }
 
     @AfterAll
@@ -205,7 +181,6 @@ class AgentConsoleBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        TestBrowser.screenshot(browser, name);
     }
 }

@@ -62,6 +62,15 @@ public class ConsoleSecurity {
                         // Moderators and the mayor work their own programme's queue, not the public line's.
                         .pathMatchers(HttpMethod.POST, "/api/calls/*/accept")
                         .hasAnyRole(Role.AGENT.name(), Role.SUPERVISOR.name())
+                        // Mayor on the line: a supervisor runs the programme, moderators screen, the mayor takes
+                        // the callers; directives come from the moderator or the mayor.
+                        .pathMatchers(HttpMethod.POST, "/api/mayor/sessions", "/api/mayor/sessions/*/close")
+                        .hasRole(Role.SUPERVISOR.name())
+                        .pathMatchers(HttpMethod.POST, "/api/mayor/queue/**")
+                        .hasAnyRole(Role.MODERATOR.name(), Role.SUPERVISOR.name())
+                        .pathMatchers(HttpMethod.POST, "/api/mayor/next").hasRole(Role.MAYOR.name())
+                        .pathMatchers("/api/mayor/**", "/ws/mayor")
+                        .hasAnyRole(Role.MODERATOR.name(), Role.MAYOR.name(), Role.SUPERVISOR.name())
                         .anyExchange().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .formLogin(form -> form.loginPage("/login"))

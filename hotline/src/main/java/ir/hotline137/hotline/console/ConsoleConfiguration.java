@@ -5,6 +5,8 @@ import ir.hotline137.console.board.LiveBoardConfiguration;
 import ir.hotline137.console.calls.AgentsApi;
 import ir.hotline137.console.calls.CallsApi;
 import ir.hotline137.console.figures.FiguresApi;
+import ir.hotline137.console.mayor.MayorConfiguration;
+import ir.hotline137.console.mayor.MayorSettings;
 import ir.hotline137.console.requests.DirectoryApi;
 import ir.hotline137.console.requests.RequestsApi;
 import ir.hotline137.console.security.ConsoleSecurity;
@@ -15,21 +17,38 @@ import ir.hotline137.console.security.UsersApi;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.requests.calls.CallLog;
 import ir.hotline137.requests.figures.FiguresReport;
+import ir.hotline137.requests.mayor.MapDbMayorSessionLog;
+import ir.hotline137.requests.mayor.MayorSessionLog;
+import ir.hotline137.requests.store.DataFolder;
 import ir.hotline137.requests.store.RequestStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The agents' console: its people from {@code hotline.users}, its security rules, its API and the live board. */
+/**
+ * The agents' console: its people from {@code hotline.users}, its security rules, its API, the live board and
+ * the mayor's programmes.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import({ConsoleSecurity.class, LoginPage.class, MeApi.class, ApiErrors.class, RequestsApi.class, DirectoryApi.class,
-        CallsApi.class, AgentsApi.class, FiguresApi.class, UsersApi.class, LiveBoardConfiguration.class})
+        CallsApi.class, AgentsApi.class, FiguresApi.class, UsersApi.class, LiveBoardConfiguration.class,
+        MayorConfiguration.class})
 public class ConsoleConfiguration {
 
     @Bean
     ConsoleUsers consoleUsers(HotlineProperties properties) {
         return ConsoleUsers.of(properties.users().stream().map(HotlineProperties.User::consoleUser).toList());
+    }
+
+    @Bean(destroyMethod = "close")
+    MayorSessionLog mayorSessionLog(DataFolder folder) {
+        return MapDbMayorSessionLog.open(folder);
+    }
+
+    @Bean
+    MayorSettings mayorSettings(HotlineProperties properties) {
+        return new MayorSettings(properties.mayor().directiveDays(), properties.timeZone());
     }
 
     @Bean

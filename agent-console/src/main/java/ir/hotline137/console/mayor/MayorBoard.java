@@ -1,0 +1,148 @@
+package ir.hotline137.console.mayor;
+
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.District;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.mayor.Directive;
+import ir.hotline137.requests.mayor.MayorSessionLog;
+import ir.hotline137.switchboard.Subscription;
+import ir.hotline137.switchboard.mayor.MayorCallerView;
+import ir.hotline137.switchboard.mayor.MayorLine;
+import ir.hotline137.switchboard.mayor.MayorLineEvent;
+import ir.hotline137.switchboard.mayor.MayorLineListener;
+import ir.hotline137.switchboard.mayor.MayorSession;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The mayor's line as the moderator's and the mayor's screens see it: after every change the whole
+ * {@link LineState}, as JSON, to every open screen.
+ *
+ * <p>Each screen gets the latest state when it connects and every later one it can keep up with; a slow
+ * screen skips to the newest, which loses nothing, since each state is the whole line. The states are made on
+ * a thread of their own, because the line's listeners run on callers' call threads and looking up a caller's
+ * earlier requests reads the store.
+ */
+public final class MayorBoard implements MayorLineListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MayorBoard.class);
+    /** Enough earlier requests to see a pattern; the request pages have the rest. */
+    static final int EARLIER_REQUESTS = 5;
+
+    private final MayorLine line;
+    private final RequestDesk desk;
+    private final MayorSessionLog sessions;
+    private final JsonMapper json;
+    private final Clock clock;
+    /** The earlier requests of each caller of the open session, looked up once when they join. */
+    private final Map<String, List<LineCaller.EarlierRequest>> earlier = new ConcurrentHashMap<>();
+    private final Sinks.Many<String> states = Sinks.many().replay().latest();
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("mayor-board").daemon().factory());
+    private final Subscription subscription;
+
+    public MayorBoard(MayorLine line, RequestDesk desk, MayorSessionLog sessions, JsonMapper json, Clock clock) {
+        this.line = line;
+        this.desk = desk;
+        this.sessions = sessions;
+        this.json = json;
+        this.clock = clock;
+        this.subscription = line.subscribe(this);
+        changed();
+    }
+
+    /** The latest state, then every later one, as JSON text; a slow reader skips to the newest. */
+    public Flux<String> states() {
+        return states.asFlux().onBackpressureLatest();
+    }
+
+    /** The line now. */
+    public LineState state() {
+        Optional<MayorSession> session = line.current();
+        List<MayorCallerView> callers = line.callers();
+        Map<String, List<String>> directives = session
+                .map(s -> sessions.directives(s.id()).stream().collect(Collectors.groupingBy(Directive::callId,
+                        Collectors.mapping(d -> d.request().value(), Collectors.toList()))))
+                .orElse(Map.of());
+        Instant now = clock.instant();
+        return new LineState(now, session.map(LineState.SessionView::of).orElse(null),
+                callers.stream().map(c -> caller(c, directives.getOrDefault(c.id().value(), List.of()))).toList());
+    }
+
+    /** Something the line does not announce changed (a directive was written): the screens are told. */
+    public void changed() {
+        publisher.execute(this::publish);
+    }
+
+    @Override
+    public void on(MayorLineEvent event) {
+        publisher.execute(() -> {
+            if (event instanceof MayorLineEvent.SessionOpened) {
+                earlier.clear();
+            }
+            publish();
+        });
+    }
+
+    private void publish() {
+        try {
+            Sinks.EmitResult result = states.tryEmitNext(json.writeValueAsString(state()));
+            if (result.isFailure()) {
+                log.warn("mayor board not updated: {}", result);
+            }
+        } catch (RuntimeException e) {
+            log.error("mayor board not updated", e);
+        }
+    }
+
+    private LineCaller caller(MayorCallerView view, List<String> directives) {
+        Optional<Integer> district = view.topic().district();
+        return new LineCaller(view.id().value(), view.state().name(), view.position(), view.joinedAt(),
+                view.waited().toSeconds(), view.topic().callerNumber().orElse(null), district.orElse(null),
+                district.map(d -> desk.districts().get(d)).map(District::name).orElse(null),
+                view.topic().transcript().orElse(null), view.topic().recording().isPresent(), view.notes(),
+                view.decidedBy().orElse(null), view.onAirAt().orElse(null), view.endedAt().orElse(null),
+                view.mayor().orElse(null), view.conversationRecording().isPresent(),
+                earlier.computeIfAbsent(view.id().value(), id -> earlierRequests(view)), directives);
+    }
+
+    private List<LineCaller.EarlierRequest> earlierRequests(MayorCallerView view) {
+        if (view.topic().callerNumber().isEmpty()) {
+            return List.of();
+        }
+        try {
+            return desk.findByCaller(view.topic().callerNumber().get(), EARLIER_REQUESTS + 5).stream()
+                    .filter(r -> r.createdAt().isBefore(view.joinedAt()))
+                    .sorted(java.util.Comparator.comparing(CitizenRequest::createdAt).reversed())
+                    .limit(EARLIER_REQUESTS)
+                    .map(LineCaller.EarlierRequest::of)
+                    .toList();
+        } catch (RuntimeException unreadable) {
+            // A withheld or odd number is no reason to keep the caller off the screens.
+            return List.of();
+        }
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        publisher.shutdown();
+        try {
+            publisher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

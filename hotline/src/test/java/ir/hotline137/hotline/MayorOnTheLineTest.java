@@ -1,0 +1,363 @@
+package ir.hotline137.hotline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.hotline137.ivr.Eventually;
+import ir.hotline137.ivr.fake.CallTranscript;
+import ir.hotline137.ivr.fake.Caller;
+import ir.hotline137.ivr.fake.FakeAsterisk;
+import ir.hotline137.ivr.fake.FakeCall;
+import ir.hotline137.ivr.server.FastAgiServer;
+import ir.hotline137.recognizer.TestModel;
+import ir.hotline137.recognizer.TestSentences;
+import ir.hotline137.recognizer.TestSpeech;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.RequestSource;
+import ir.hotline137.requests.RequestStatus;
+import ir.hotline137.requests.calls.CallLog;
+import ir.hotline137.requests.calls.CallOutcome;
+import ir.hotline137.requests.calls.CallRecord;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.mayor.MayorLine;
+import ir.hotline137.switchboard.mayor.ScreeningState;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A whole "mayor on the line" programme through the running application: callers on the fake Asterisk saying
+ * their topics aloud (heard by the real English model), the supervisor, the moderator and the mayor in a real
+ * browser, directives, and the report.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MayorOnTheLineTest {
+    private static final Duration SOON = Duration.ofSeconds(20);
+    private static final String MAYOR_PHONE = "PJSIP/mayor-studio";
+    private static final String SUPERVISOR = TestApplication.basic("sara", "sara-secret");
+    private static final String MODERATOR = TestApplication.basic("mina", "mina-secret");
+    private static final String MAYOR = TestApplication.basic("mayor", "mayor-secret");
+    private static final String AGENT = TestApplication.basic("maryam", "agent-secret");
+
+    static ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void people(DynamicPropertyRegistry registry) throws Exception {
+        TestApplication.isolated(registry, "hotline-mayor");
+        // Recorded, then transcribed from the file: the topics are heard by the real model.
+        registry.add("hotline.recognizer.model", () -> TestModel.folder().toAbsolutePath().toString());
+        registry.add("hotline.recognizer.language", () -> "en");
+        registry.add("hotline.recognizer.capture", () -> "record");
+        registry.add("hotline.mayor.directive-days", () -> "30");
+        TestApplication.user(registry, 0, "sara", "sara-secret", "SUPERVISOR", null);
+        TestApplication.user(registry, 1, "mina", "mina-secret", "MODERATOR", null);
+        TestApplication.user(registry, 2, "mayor", "mayor-secret", "MAYOR", MAYOR_PHONE);
+        TestApplication.user(registry, 3, "maryam", "agent-secret", "AGENT", "PJSIP/101");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    FastAgiServer fastAgi;
+
+    @Autowired
+    MayorLine line;
+
+    @Autowired
+    RequestDesk desk;
+
+    @Autowired
+    CallLog callLog;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = TestBrowser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aProgrammeFromOpeningToTheReport() throws Exception {
+        String deadline = LocalDate.now(ZoneId.of("Asia/Tehran")).plusDays(7).toString();
+        TestSentences.Sentence lights = TestSentences.ALL.get(0);
+        TestSentences.Sentence garbage = TestSentences.ALL.get(1);
+        TestSentences.Sentence noise = TestSentences.ALL.get(5);
+        TestSentences.Sentence flooding = TestSentences.ALL.get(3);
+        TestSentences.Sentence sidewalk = TestSentences.ALL.get(13);
+
+        // The supervisor opens the programme on the moderator's screen.
+        logIn("sara", "sara-secret", "/#/moderator");
+        waitFor(By.id("mayor-title")).sendKeys("بی‌واسطه با مردم");
+        browser.findElement(By.id("mayor-open-session")).click();
+        WebElement name = waitFor(By.id("mayor-session-name"));
+        assertThat(name.getText()).isEqualTo("بی‌واسطه با مردم");
+        String sessionId = line.current().orElseThrow().id();
+
+        try (FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
+            FakeCall first = asterisk.dial(caller("09121110001", "6", lights));
+            FakeCall second = asterisk.dial(caller("09121110002", "3", garbage));
+            FakeCall turnedAway = asterisk.dial(caller("09121110003", "4", noise).presses("1"));
+
+            // The moderator screens them.
+            logIn("mina", "mina-secret", "/#/moderator");
+            WebElement firstCard = card(first);
+            assertThat(firstCard.getText()).contains(lights.keyWords().getFirst()).contains("۰۹۱۲۱۱۱۰۰۰۱");
+            card(second);
+            card(turnedAway);
+            TestBrowser.screenshot(browser, "moderator-three-callers");
+            click(first, "approve");
+            click(second, "approve");
+            click(turnedAway, "reject");
+            new WebDriverWait(browser, SOON).until(ExpectedConditions.invisibilityOfElementLocated(cardOf(turnedAway)));
+
+            // Turned away, the caller registers the topic as a normal request without saying it again.
+            CallTranscript rejected = turnedAway.awaitEnd(SOON);
+            assertThat(rejected.played()).containsSubsequence("hotline137/mayor-rejected", "hotline137/mayor-intake-offer",
+                    "hotline137/registered");
+            CitizenRequest fallback = desk.findByCaller("09121110003", 5).getFirst();
+            assertThat(fallback.description()).contains(noise.keyWords());
+            assertThat(fallback.district()).isEqualTo(4);
+
+            // A fourth caller is approved, then hangs up while waiting: gone from both screens.
+            FakeCall leaver = asterisk.dial(caller("09121110004", "2", flooding));
+            card(leaver);
+            click(leaver, "approve");
+            logIn("mayor", "mayor-secret", "/#/mayor");
+            waitFor(By.cssSelector("#mayor-upcoming [data-call-id='" + leaver.uniqueId() + "']"));
+            assertThat(browser.findElements(By.cssSelector("#mayor-upcoming [data-call-id]"))).hasSize(3);
+            leaver.hangUp();
+            new WebDriverWait(browser, SOON).until(ExpectedConditions.invisibilityOfElementLocated(
+                    By.cssSelector("#mayor-upcoming [data-call-id='" + leaver.uniqueId() + "']")));
+            assertThat(browser.findElements(By.cssSelector("#mayor-upcoming [data-call-id]"))).hasSize(2);
+            TestBrowser.screenshot(browser, "mayor-screen");
+
+            // The mayor takes the first: the IVR starts recording, then dials the mayor's phone.
+            press(waitFor(By.cssSelector("#mayor-next:enabled")));
+            CallTranscript talked = first.awaitEnd(SOON);
+            List<String> commands = talked.commands();
+            int recordAt = firstIndex(commands, "MixMonitor");
+            int dialAt = firstIndex(commands, "Dial");
+            assertThat(recordAt).isNotNegative().isLessThan(dialAt);
+            assertThat(talked.executed("Dial")).singleElement().asString().contains(MAYOR_PHONE);
+            String recording = talked.executed("MixMonitor").getFirst().split(",")[0];
+
+            // The mayor writes the directive for the caller just heard.
+            WebElement form = waitFor(By.cssSelector("#mayor-directive-box form[data-call-id='" + first.uniqueId() + "']"));
+            form.findElement(By.name("unit")).sendKeys("معاونت حمل و نقل و ترافیک");
+            form.findElement(By.name("text")).sendKeys("چراغ‌های خیابان تا پایان هفته روشن شود");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            waitFor(By.cssSelector(".notice-success"));
+            CitizenRequest directive = directiveOf(first);
+            assertThat(directive.source()).isEqualTo(RequestSource.MAYOR_SESSION);
+            assertThat(directive.status()).isEqualTo(RequestStatus.REFERRED);
+            assertThat(directive.referral().orElseThrow().unit()).isEqualTo("معاونت حمل و نقل و ترافیک");
+            assertThat(directive.referral().orElseThrow().deadline())
+                    .isEqualTo(LocalDate.now(ZoneId.of("Asia/Tehran")).plusDays(30));
+            assertThat(directive.audioReference()).contains(recording);
+            assertThat(directive.district()).isEqualTo(6);
+
+            // ...and the second; the moderator writes this directive through the API, with a deadline.
+            press(waitFor(By.cssSelector("#mayor-next:enabled")));
+            second.awaitEnd(SOON);
+            HttpResponse<String> given = send("POST", "/api/mayor/calls/" + second.uniqueId() + "/directive", MODERATOR,
+                    "{\"unit\":\"شهردار منطقه ۳\",\"assignee\":\"آقای کریمی\",\"deadline\":\"" + deadline
+                            + "\",\"text\":\"برنامهٔ جمع‌آوری زباله بازبینی شود\"}");
+            assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
+
+            // A caller still waiting when the programme closes is offered the normal intake.
+            FakeCall late = asterisk.dial(caller("09121110005", "9", sidewalk).presses("1"));
+            Eventually.await(() -> line.caller(new CallId(late.uniqueId())).isPresent(), SOON);
+            logIn("sara", "sara-secret", "/#/moderator");
+            card(late);
+            waitFor(By.id("mayor-close-session")).click();
+            browser.switchTo().alert().accept();
+            CallTranscript dismissed = late.awaitEnd(SOON);
+            assertThat(dismissed.played()).containsSubsequence("hotline137/mayor-session-closed",
+                    "hotline137/mayor-intake-offer", "hotline137/registered");
+            assertThat(desk.findByCaller("09121110005", 5).getFirst().description()).contains(sidewalk.keyWords());
+            assertThat(recordOf(leaver).outcome()).isEqualTo(CallOutcome.MAYOR_ABANDONED);
+            assertThat(recordOf(first).outcome()).isEqualTo(CallOutcome.MAYOR_TALKED);
+        }
+
+        // The report, on its printable page and as CSV.
+        browser.navigate().to(url("/#/mayor/report/" + sessionId));
+        waitFor(By.id("mayor-report"));
+        assertThat(outcomeOnPage(sessionId, "TALKED")).hasSize(2);
+        assertThat(outcomeOnPage(sessionId, "REJECTED")).hasSize(1);
+        assertThat(outcomeOnPage(sessionId, "ABANDONED")).hasSize(1);
+        assertThat(outcomeOnPage(sessionId, "SESSION_CLOSED")).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector(".mayor-report-directive"))).hasSize(2);
+        TestBrowser.screenshot(browser, "mayor-session-report");
+
+        HttpResponse<String> json = send("GET", "/api/mayor/sessions/" + sessionId + "/report", SUPERVISOR, null);
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).contains("\"talked\":2", "\"rejected\":1", "\"abandoned\":1",
+                "\"dismissedAtClosing\":1", "\"directives\":2", "آقای کریمی", deadline);
+        HttpResponse<String> csv = send("GET", "/api/mayor/sessions/" + sessionId + "/report?format=csv", MAYOR, null);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        List<String> rows = csv.body().lines().toList();
+        assertThat(rows.getFirst()).startsWith("\uFEFFcall_id,");
+        assertThat(rows).hasSize(1 + 5).filteredOn(r -> r.contains(",TALKED,")).hasSize(2);
+        assertThat(rows).anyMatch(r -> r.contains("شهردار منطقه ۳") && r.contains(deadline));
+    }
+
+    @Test
+    void rolesAreEnforcedAndBadBodiesNameTheirField() throws Exception {
+        assertThat(send("GET", "/api/mayor/queue", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/mayor/queue", AGENT, null).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/mayor/sessions", MODERATOR, "{\"title\":\"x\"}").statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/mayor/next", MODERATOR, null).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/mayor/queue/1.1/approve", MAYOR, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/mayor/queue", MAYOR, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> noTitle = send("POST", "/api/mayor/sessions", SUPERVISOR, "{\"title\":\" \"}");
+        assertThat(noTitle.statusCode()).isEqualTo(400);
+        assertThat(field(noTitle.body(), "field")).isEqualTo("title");
+        HttpResponse<String> badEnd = send("POST", "/api/mayor/sessions", SUPERVISOR,
+                "{\"title\":\"t\",\"plannedEnd\":\"next week\"}");
+        assertThat(badEnd.statusCode()).isEqualTo(400);
+        assertThat(field(badEnd.body(), "field")).isEqualTo("plannedEnd");
+        HttpResponse<String> noUnit = send("POST", "/api/mayor/calls/1.1/directive", MODERATOR, "{\"text\":\"t\"}");
+        assertThat(noUnit.statusCode()).isEqualTo(400);
+        assertThat(field(noUnit.body(), "field")).isEqualTo("unit");
+        HttpResponse<String> unknownCaller = send("POST", "/api/mayor/calls/1.1/directive", MODERATOR,
+                "{\"text\":\"t\",\"unit\":\"u\"}");
+        assertThat(unknownCaller.statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/mayor/queue/1.1/approve", MODERATOR, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/mayor/sessions/nope/report", SUPERVISOR, null).statusCode()).isEqualTo(404);
+    }
+
+    private static Caller caller(String number, String district, TestSentences.Sentence topic) {
+        return Caller.withNumber(number).presses("4").presses(district + "#")
+                .speaksThenPressesHash(TestSpeech.telephone(topic.text()));
+    }
+
+    private static By cardOf(FakeCall call) {
+        return By.cssSelector(".mayor-queue [data-call-id='" + call.uniqueId() + "']");
+    }
+
+    private WebElement card(FakeCall call) {
+        return new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(cardOf(call)));
+    }
+
+    private void click(FakeCall call, String action) {
+        card(call).findElement(By.cssSelector("button[data-action='" + action + "']")).click();
+        ScreeningState wanted = action.equals("approve") ? ScreeningState.APPROVED : ScreeningState.REJECTED;
+        Eventually.await(() -> line.caller(new CallId(call.uniqueId())).map(c -> c.state() == wanted).orElse(false),
+                SOON);
+    }
+
+    private List<WebElement> outcomeOnPage(String sessionId, String outcome) {
+        return browser.findElements(By.cssSelector("#mayor-report tr[data-outcome='" + outcome + "']"));
+    }
+
+    private CitizenRequest directiveOf(FakeCall call) {
+        Eventually.await(() -> desk.findByCaller(number(call), 10).stream()
+                .anyMatch(r -> r.source() == RequestSource.MAYOR_SESSION), SOON);
+        return desk.findByCaller(number(call), 10).stream().filter(r -> r.source() == RequestSource.MAYOR_SESSION)
+                .findFirst().orElseThrow();
+    }
+
+    private String number(FakeCall call) {
+        return line.caller(new CallId(call.uniqueId())).orElseThrow().topic().callerNumber().orElseThrow();
+    }
+
+    private CallRecord recordOf(FakeCall call) {
+        Eventually.await(() -> find(call).isPresent(), SOON);
+        return find(call).orElseThrow();
+    }
+
+    private Optional<CallRecord> find(FakeCall call) {
+        return callLog.between(Instant.EPOCH, Instant.now().plusSeconds(60)).stream()
+                .filter(r -> r.callId().equals(call.uniqueId())).findFirst();
+    }
+
+    private static int firstIndex(List<String> commands, String application) {
+        for (int i = 0; i < commands.size(); i++) {
+            if (commands.get(i).startsWith("EXEC") && commands.get(i).contains(application)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Logs in afresh as this person and opens the page. */
+    private void logIn(String username, String password, String page) {
+        browser.manage().deleteAllCookies();
+        browser.navigate().to(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(By.id("main"));
+        browser.navigate().to(url(page));
+        if (page.contains("moderator") || page.endsWith("/mayor")) {
+            waitFor(By.cssSelector("#mayor-live[data-state='open']"));
+        }
+    }
+
+    /** Clicks with the button in the middle of the window, clear of the top bar that stays in place. */
+    private static void press(WebElement button) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+    }
+
+    private WebElement waitFor(By what) {
+        return new WebDriverWait(browser, SOON).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        assertThat(m.find()).as("%s in %s", name, json).isTrue();
+        return m.group(1);
+    }
+}

@@ -1,0 +1,47 @@
+package ir.hotline137.hotline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless chromium, as the console's browser tests drive it. */
+final class TestBrowser {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private TestBrowser() {
+    }
+
+    static ChromeDriver start() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("the browser test needs Debian's chromium and chromedriver: apt-get install -y chromium chromium-driver")
+                .isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // No sandbox: CI runs as root. The background-networking flags keep chromium from calling out to the
+        // internet, which this machine's closed network refuses noisily.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1366,768", "--lang=fa-IR",
+                "--user-data-dir=" + Files.createTempDirectory("hotline-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        Files.createDirectories(SCREENSHOTS);
+        return new ChromeDriver(service, options);
+    }
+
+    /** Kept under hotline/target/screenshots for a person to look at; tests do not compare them. */
+    static void screenshot(ChromeDriver browser, String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
