@@ -127,7 +127,8 @@ class FiguresReportTest {
         Figures.CallDay day = report.compute(2).callsPerDay().getFirst();
 
         assertThat(day.ivrOnly() + day.escalatedAnswered() + day.abandoned()).isEqualTo(CallOutcome.values().length);
-        assertThat(day).isEqualTo(new Figures.CallDay(LocalDate.of(2026, 3, 10), 5, 1, 2, 0.0));
+        // A person answered: an agent, or the mayor in a live programme; gave up waiting for either: abandoned.
+        assertThat(day).isEqualTo(new Figures.CallDay(LocalDate.of(2026, 3, 10), 5, 2, 3, 0.0));
     }
 
     @Test
