@@ -188,22 +188,31 @@ public final class MayorCall {
     private Optional<FlowOutcome> bridge(Phone phone, ActiveCall call, MayorCaller caller, Turn.OnAir onAir) {
         call.waited(caller.view().waited());
         call.step("mayor:bridge:" + onAir.mayorUsername());
-        phone.musicOnHold(false);
-        phone.play(Utterance.of(Prompt.MAYOR_CONNECTING));
         Path file = recordings.fileFor(call.id(), "mayor", clock.instant());
         Path wav = file.resolveSibling(file.getFileName() + ".wav");
-        boolean recording = phone.recordConversation(wav);
-        if (recording) {
-            caller.recordedAs(wav.toString());
-            call.recording(wav);
-        } else {
-            // The programme is live: the mayor still takes the call, but someone must know it is not on file.
-            log.warn("call {}: Asterisk could not record the conversation with the mayor (is MixMonitor loaded?)",
-                    call.id());
-            call.step("mayor:not-recorded");
+        boolean recording;
+        DialResult dialled;
+        try {
+            phone.musicOnHold(false);
+            phone.play(Utterance.of(Prompt.MAYOR_CONNECTING));
+            recording = phone.recordConversation(wav);
+            if (recording) {
+                caller.recordedAs(wav.toString());
+            } else {
+                // The programme is live: the mayor still takes the call, but someone must know it is not on file.
+                log.warn("call {}: Asterisk could not record the conversation with the mayor (is MixMonitor loaded?)",
+                        call.id());
+                call.step("mayor:not-recorded");
+            }
+            dialled = phone.dial(onAir.dialString(), settings.ringTimeout());
+        } catch (CallerHungUp gone) {
+            caller.hungUpBeforeAnswer();
+            throw gone;
         }
-        DialResult dialled = phone.dial(onAir.dialString(), settings.ringTimeout());
         if (dialled.answered()) {
+            if (recording) {
+                call.recording(wav);
+            }
             call.answeredBy(onAir.mayorUsername());
             call.settle(CallOutcome.MAYOR_TALKED);
             caller.talked();
@@ -213,10 +222,12 @@ public final class MayorCall {
             phone.play(Utterance.of(Prompt.GOODBYE));
             return Optional.of(new FlowOutcome.Finished(CallOutcome.MAYOR_TALKED));
         }
-        caller.notReached();
         if (dialled.callerHungUp()) {
+            // Gone before the mayor answered: they never talked, and must not be put back in line.
+            caller.hungUpBeforeAnswer();
             throw new CallerHungUp("while the mayor's phone was ringing");
         }
+        caller.notReached();
         call.step("mayor:no-answer:" + dialled.status().toLowerCase());
         if (recording) {
             phone.stopRecordingConversation();

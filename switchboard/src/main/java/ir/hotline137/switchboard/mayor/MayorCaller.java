@@ -116,6 +116,14 @@ public final class MayorCaller {
     }
 
     /**
+     * The caller hung up while the mayor's phone rang: they never talked, so they leave as ABANDONED and the
+     * mayor is free. Does nothing unless the caller is on air.
+     */
+    public void hungUpBeforeAnswer() {
+        line.hungUpBeforeAnswer(this);
+    }
+
+    /**
      * The conversation with the mayor is over, whoever hung up: the mayor can take the next caller. Calling
      * it again does nothing.
      *

@@ -405,6 +405,23 @@ public final class MayorLine {
         });
     }
 
+    void hungUpBeforeAnswer(MayorCaller caller) {
+        change(() -> {
+            if (caller.state != ScreeningState.ON_AIR) {
+                return null;
+            }
+            Instant now = clock.instant();
+            caller.endedAt = now;
+            caller.conversationRecording = null;
+            setState(caller, ScreeningState.ABANDONED);
+            if (onAir == caller) {
+                onAir = null;
+            }
+            emit(new CallerLeft(now, view(caller, now)));
+            return null;
+        });
+    }
+
     void talked(MayorCaller caller) {
         change(() -> {
             switch (caller.state) {

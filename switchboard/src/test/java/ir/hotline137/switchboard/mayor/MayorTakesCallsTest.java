@@ -113,6 +113,26 @@ class MayorTakesCallsTest {
     }
 
     @Test
+    void aCallerWhoHangsUpWhileTheMayorsPhoneRingsLeavesUnheardAndFreesTheMayor() {
+        line.open("t", PLANNED_END, "moderator");
+        MayorCaller first = line.join(call(1), topic(1));
+        line.join(call(2), topic(2));
+        line.approve(call(1), "moderator");
+        line.approve(call(2), "moderator");
+        line.next(MAYOR, MAYOR_PHONE);
+        first.recordedAs("/rec/mayor-1.wav");
+
+        first.hungUpBeforeAnswer();
+        first.abandon();
+
+        MayorCallerView gone = first.view();
+        assertThat(gone.state()).isEqualTo(ScreeningState.ABANDONED);
+        assertThat(gone.conversationRecording()).isEmpty();
+        assertThat(line.next(MAYOR, MAYOR_PHONE)).isInstanceOfSatisfying(Bridged.class,
+                bridged -> assertThat(bridged.caller().id()).isEqualTo(call(2)));
+    }
+
+    @Test
     void aCallerNotReachedAfterTheSessionClosedIsDismissed() throws Exception {
         MayorSession session = line.open("t", PLANNED_END, "moderator");
         MayorCaller caller = line.join(call(1), topic(1));
