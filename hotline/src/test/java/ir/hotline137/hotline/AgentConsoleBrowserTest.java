@@ -159,11 +159,7 @@ class AgentConsoleBrowserTest {
 
     /** Logs in afresh as this person (forgetting whoever was logged in) and waits for the live board. */
     private void logIn(String username, String password) {
-        browser.manage().deleteAllCookies();
-        browser.navigate().to(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        TestBrowser.logIn(browser, url(""), username, password);
         waitFor(By.cssSelector("#live-status[data-state='open']"));
     }
 

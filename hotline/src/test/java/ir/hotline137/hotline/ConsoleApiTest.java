@@ -12,15 +12,10 @@ import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
 import ir.hotline137.switchboard.Switchboard;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,8 +50,6 @@ class ConsoleApiTest {
 
     @Autowired
     RequestDesk desk;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void anAgentTakesAWaitingCallAndTheIvrRingsTheirPhoneAndALaterAgentIsTurnedAway() throws Exception {
@@ -174,20 +167,11 @@ class ConsoleApiTest {
     }
 
     private HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", authorization)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return TestApi.send(port, method, path, authorization, json);
     }
 
     private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        assertThat(m.find()).as("%s in %s", name, json).isTrue();
-        return m.group(1);
+        return TestApi.field(json, name);
     }
 
 }

@@ -21,19 +21,13 @@ import ir.hotline137.requests.calls.CallRecord;
 import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.mayor.MayorLine;
 import ir.hotline137.switchboard.mayor.ScreeningState;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,8 +86,6 @@ class MayorOnTheLineTest {
 
     @Autowired
     CallLog callLog;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -316,11 +308,7 @@ class MayorOnTheLineTest {
 
     /** Logs in afresh as this person and opens the page. */
     private void logIn(String username, String password, String page) {
-        browser.manage().deleteAllCookies();
-        browser.navigate().to(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        TestBrowser.logIn(browser, url(""), username, password);
         waitFor(By.id("main"));
         browser.navigate().to(url(page));
         if (page.contains("moderator") || page.endsWith("/mayor")) {
@@ -343,21 +331,10 @@ class MayorOnTheLineTest {
     }
 
     private HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return TestApi.send(port, method, path, authorization, json);
     }
 
     private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        assertThat(m.find()).as("%s in %s", name, json).isTrue();
-        return m.group(1);
+        return TestApi.field(json, name);
     }
 }

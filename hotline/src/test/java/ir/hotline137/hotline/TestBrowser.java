@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -37,6 +38,15 @@ final class TestBrowser {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         Files.createDirectories(SCREENSHOTS);
         return new ChromeDriver(service, options);
+    }
+
+    /** Logs in afresh as this person, forgetting whoever was logged in; the page the console opens follows. */
+    static void logIn(ChromeDriver browser, String baseUrl, String username, String password) {
+        browser.manage().deleteAllCookies();
+        browser.navigate().to(baseUrl + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
     }
 
     /** Kept under hotline/target/screenshots for a person to look at; tests do not compare them. */

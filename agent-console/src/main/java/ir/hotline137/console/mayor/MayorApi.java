@@ -218,8 +218,7 @@ public class MayorApi {
     }
 
     private LineCaller lineCaller(CallId id) {
-        return board.state().callers().stream().filter(c -> c.id().equals(id.value())).findFirst()
-                .orElseThrow(() -> new ApiProblem.NotFound("callId", "no caller " + id.value() + " on the mayor's line"));
+        return board.caller(id).orElseThrow(() -> new ApiProblem.NotFound("callId", "no caller " + id.value() + " on the mayor's line"));
     }
 
     private Instant plannedEnd(String raw) {

@@ -5,6 +5,7 @@ import ir.hotline137.requests.District;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.mayor.Directive;
 import ir.hotline137.requests.mayor.MayorSessionLog;
+import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.Subscription;
 import ir.hotline137.switchboard.mayor.MayorCallerView;
 import ir.hotline137.switchboard.mayor.MayorLine;
@@ -13,6 +14,7 @@ import ir.hotline137.switchboard.mayor.MayorLineListener;
 import ir.hotline137.switchboard.mayor.MayorSession;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +83,12 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
                 callers.stream().map(c -> caller(c, directives.getOrDefault(c.id().value(), List.of()))).toList());
     }
 
+    /** One caller of the open session as the screens show them, without making the whole line. */
+    public Optional<LineCaller> caller(CallId id) {
+        return line.caller(id).map(view -> caller(view, sessions.directives(view.sessionId()).stream()
+                .filter(d -> d.callId().equals(id.value())).map(d -> d.request().value()).toList()));
+    }
+
     /** Something the line does not announce changed (a directive was written): the screens are told. */
     public void changed() {
         publisher.execute(this::publish);
@@ -125,7 +133,7 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
         try {
             return desk.findByCaller(view.topic().callerNumber().get(), EARLIER_REQUESTS + 5).stream()
                     .filter(r -> r.createdAt().isBefore(view.joinedAt()))
-                    .sorted(java.util.Comparator.comparing(CitizenRequest::createdAt).reversed())
+                    .sorted(Comparator.comparing(CitizenRequest::createdAt).reversed())
                     .limit(EARLIER_REQUESTS)
                     .map(LineCaller.EarlierRequest::of)
                     .toList();

@@ -26,9 +26,20 @@ public final class SessionReportCsv {
             "directive_overdue", "directive_text");
 
     private final ZoneId zone;
+    private final SimpleDateFormat jalaliTime;
+    private final SimpleDateFormat jalaliDay;
 
     public SessionReportCsv(ZoneId zone) {
         this.zone = zone;
+        this.jalaliTime = jalali(zone, "yyyy/MM/dd HH:mm");
+        this.jalaliDay = jalali(zone, "yyyy/MM/dd");
+    }
+
+    /** ICU's formats are not thread-safe: each CSV writer has its own. */
+    private static SimpleDateFormat jalali(ZoneId zone, String pattern) {
+        SimpleDateFormat format = new SimpleDateFormat(pattern, new ULocale("fa_IR@calendar=persian;numbers=latn"));
+        format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
+        return format;
     }
 
     public String write(SessionReport report) {
@@ -37,7 +48,7 @@ public final class SessionReportCsv {
         for (SessionReport.Caller caller : report.callers()) {
             List<String> about = List.of(caller.callId(), text(caller.callerNumber()), text(caller.district()),
                     text(caller.districtName()), text(caller.topic()), caller.outcome(), iso(caller.joinedAt()),
-                    jalali(caller.joinedAt(), "yyyy/MM/dd HH:mm"), Long.toString(caller.waitedSeconds()),
+                    jalali(caller.joinedAt(), jalaliTime), Long.toString(caller.waitedSeconds()),
                     text(caller.decidedBy()), iso(caller.onAirAt()), iso(caller.endedAt()),
                     text(caller.talkedSeconds()), text(caller.mayor()), caller.recorded() ? "yes" : "no",
                     String.join(" | ", caller.notes()));
@@ -88,16 +99,11 @@ public final class SessionReportCsv {
         return at == null ? "" : at.atZone(zone).toLocalDateTime().withNano(0).toString().replace('T', ' ');
     }
 
-    private String jalali(Instant at, String pattern) {
-        if (at == null) {
-            return "";
-        }
-        SimpleDateFormat format = new SimpleDateFormat(pattern, new ULocale("fa_IR@calendar=persian;numbers=latn"));
-        format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
-        return format.format(Date.from(at));
+    private static String jalali(Instant at, SimpleDateFormat format) {
+        return at == null ? "" : format.format(Date.from(at));
     }
 
     private String jalali(LocalDate day) {
-        return day == null ? "" : jalali(day.atTime(12, 0).atZone(zone).toInstant(), "yyyy/MM/dd");
+        return day == null ? "" : jalali(day.atTime(12, 0).atZone(zone).toInstant(), jalaliDay);
     }
 }

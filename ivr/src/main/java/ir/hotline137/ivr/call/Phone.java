@@ -2,6 +2,8 @@ package ir.hotline137.ivr.call;
 
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.server.ScreenedConnection;
+import ir.hotline137.prompts.Prompt;
+import ir.hotline137.prompts.SpokenNumbers;
 import ir.hotline137.prompts.Utterance;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -246,6 +248,20 @@ public final class Phone {
 
     public void musicOnHold(boolean on) {
         send(on ? new SetMusicOnCommand() : new SetMusicOffCommand(), "on hold");
+    }
+
+    /**
+     * Tells a caller on hold their place in line (music paused for it): "your place in the queue: 3", then
+     * {@code then}. A place below 1 means the caller stopped waiting a moment ago, so nothing is said and the
+     * hold loop acts on it next.
+     */
+    public void announcePlace(int position, Prompt then) {
+        if (position < 1) {
+            return;
+        }
+        musicOnHold(false);
+        play(Utterance.of(Prompt.HOLD_POSITION).then(SpokenNumbers.cardinal(position)).then(then));
+        musicOnHold(true);
     }
 
     /**

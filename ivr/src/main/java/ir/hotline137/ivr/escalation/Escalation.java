@@ -13,7 +13,6 @@ import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
 import ir.hotline137.ivr.speech.SpokenThenHungUp;
 import ir.hotline137.prompts.Prompt;
-import ir.hotline137.prompts.SpokenNumbers;
 import ir.hotline137.prompts.Utterance;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.District;
@@ -100,22 +99,13 @@ public final class Escalation {
                 return callback(phone, call);
             }
             if (!now.isBefore(nextAnnouncement)) {
-                announcePosition(phone, waiting.position());
+                phone.announcePlace(waiting.position(), Prompt.HOLD_PLEASE_WAIT);
                 nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
             }
             if (phone.hungUpWithin(settings.holdListen())) {
                 throw new CallerHungUp("while waiting for an agent");
             }
         }
-    }
-
-    private void announcePosition(Phone phone, int position) {
-        if (position < 1) {
-            return; // taken by an agent a moment ago: the next turn of the loop bridges
-        }
-        phone.musicOnHold(false);
-        phone.play(Utterance.of(Prompt.HOLD_POSITION).then(SpokenNumbers.cardinal(position)).then(Prompt.HOLD_PLEASE_WAIT));
-        phone.musicOnHold(true);
     }
 
     /** @return the end of the call, or empty when the agent's phone did not answer and the caller waits on */

@@ -13,7 +13,6 @@ import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
 import ir.hotline137.ivr.speech.SpokenThenHungUp;
 import ir.hotline137.prompts.Prompt;
-import ir.hotline137.prompts.SpokenNumbers;
 import ir.hotline137.prompts.Utterance;
 import ir.hotline137.requests.calls.CallOutcome;
 import ir.hotline137.switchboard.CallId;
@@ -151,7 +150,7 @@ public final class MayorCall {
                 }
             }
             if (!clock.instant().isBefore(nextAnnouncement)) {
-                announcePosition(phone, caller.position());
+                phone.announcePlace(caller.position(), Prompt.MAYOR_PLEASE_WAIT);
                 nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
             }
             if (phone.hungUpWithin(settings.holdListen())) {
@@ -168,16 +167,6 @@ public final class MayorCall {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while holding for the mayor", e);
         }
-    }
-
-    private void announcePosition(Phone phone, int position) {
-        if (position < 1) {
-            return; // decided a moment ago: the next turn of the loop acts on it
-        }
-        phone.musicOnHold(false);
-        phone.play(Utterance.of(Prompt.HOLD_POSITION).then(SpokenNumbers.cardinal(position))
-                .then(Prompt.MAYOR_PLEASE_WAIT));
-        phone.musicOnHold(true);
     }
 
     /**

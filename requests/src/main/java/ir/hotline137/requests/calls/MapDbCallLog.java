@@ -1,14 +1,13 @@
 package ir.hotline137.requests.calls;
 
 import ir.hotline137.requests.store.DataFolder;
-import ir.hotline137.requests.store.DataFolderException;
 import ir.hotline137.requests.store.MapDbFiles;
+import ir.hotline137.requests.store.SingleWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import org.mapdb.Atomic;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
@@ -22,28 +21,21 @@ import org.mapdb.serializer.SerializerArrayTuple;
  *
  * <p>Calls are kept in one ordered map keyed by (start in epoch milliseconds, sequence): a day's or a
  * month's calls are a range scan, and calls starting in the same millisecond stay apart. Writers take
- * turns, because MapDB has one transaction for the whole file; readers never wait.
+ * turns ({@link SingleWriter}); readers never wait.
  */
 public final class MapDbCallLog implements CallLog {
     private static final int STORE_FORMAT = 1;
 
-    private final DB db;
     private final BTreeMap<Object[], CallRecord> byStart;
     private final Atomic.Long sequence;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final SingleWriter writer;
 
     private MapDbCallLog(DB db) {
-        this.db = db;
+        this.writer = new SingleWriter(db);
         this.byStart = db.treeMap("calls-by-start",
                 new SerializerArrayTuple(Serializer.LONG, Serializer.LONG), new CallRecordCodec()).createOrOpen();
         this.sequence = db.atomicLong("sequence").createOrOpen();
-        Atomic.Integer format = db.atomicInteger("store-format").createOrOpen();
-        if (format.get() == 0) {
-            format.set(STORE_FORMAT);
-            db.commit();
-        } else if (format.get() != STORE_FORMAT) {
-            throw new DataFolderException("call log has format " + format.get() + ", this build reads " + STORE_FORMAT);
-        }
+        MapDbFiles.checkFormat(db, STORE_FORMAT, "call log");
     }
 
     /** Opens the log in a data folder; a damaged file is reported, never repaired or replaced. */
@@ -62,18 +54,7 @@ public final class MapDbCallLog implements CallLog {
 
     @Override
     public void record(CallRecord call) {
-        writeLock.lock();
-        try {
-            try {
-                byStart.put(new Object[] {millis(call.startedAt()), sequence.incrementAndGet()}, call);
-                db.commit();
-            } catch (RuntimeException | Error e) {
-                db.rollback();
-                throw e;
-            }
-        } finally {
-            writeLock.unlock();
-        }
+        writer.write(() -> byStart.put(new Object[] {millis(call.startedAt()), sequence.incrementAndGet()}, call));
     }
 
     @Override
@@ -102,14 +83,7 @@ public final class MapDbCallLog implements CallLog {
 
     @Override
     public void close() {
-        writeLock.lock();
-        try {
-            if (!db.isClosed()) {
-                db.close();
-            }
-        } finally {
-            writeLock.unlock();
-        }
+        writer.close();
     }
 
     /** Whole epoch milliseconds, saturated so that Instant.MIN and MAX still work as open range ends. */

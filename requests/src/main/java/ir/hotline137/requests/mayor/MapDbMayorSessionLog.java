@@ -1,15 +1,13 @@
 package ir.hotline137.requests.mayor;
 
 import ir.hotline137.requests.store.DataFolder;
-import ir.hotline137.requests.store.DataFolderException;
 import ir.hotline137.requests.store.MapDbFiles;
+import ir.hotline137.requests.store.SingleWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.mapdb.Atomic;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
@@ -24,34 +22,26 @@ import org.mapdb.serializer.SerializerArrayTuple;
  *
  * <p>Callers and directives sit in ordered maps keyed by session first, so a session's report is one range
  * scan. A programme has a few hundred callers at most, so ordering them by joining time happens on reading.
- * Writers take turns, because MapDB has one transaction for the whole file; readers never wait.
+ * Writers take turns ({@link SingleWriter}); readers never wait.
  */
 public final class MapDbMayorSessionLog implements MayorSessionLog {
     private static final int STORE_FORMAT = 1;
 
-    private final DB db;
     private final HTreeMap<String, SessionRecord> sessions;
     private final BTreeMap<Object[], SessionCaller> callers;
     private final BTreeMap<Object[], Directive> directives;
     private final Atomic.Long sequence;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final SingleWriter writer;
 
     private MapDbMayorSessionLog(DB db) {
-        this.db = db;
+        this.writer = new SingleWriter(db);
         this.sessions = db.hashMap("sessions", Serializer.STRING, new MayorRecordCodecs.Sessions()).createOrOpen();
         this.callers = db.treeMap("callers", new SerializerArrayTuple(Serializer.STRING, Serializer.STRING),
                 new MayorRecordCodecs.Callers()).createOrOpen();
         this.directives = db.treeMap("directives", new SerializerArrayTuple(Serializer.STRING, Serializer.LONG),
                 new MayorRecordCodecs.Directives()).createOrOpen();
         this.sequence = db.atomicLong("sequence").createOrOpen();
-        Atomic.Integer format = db.atomicInteger("store-format").createOrOpen();
-        if (format.get() == 0) {
-            format.set(STORE_FORMAT);
-            db.commit();
-        } else if (format.get() != STORE_FORMAT) {
-            throw new DataFolderException("mayor session log has format " + format.get() + ", this build reads "
-                    + STORE_FORMAT);
-        }
+        MapDbFiles.checkFormat(db, STORE_FORMAT, "mayor session log");
     }
 
     /** Opens the log in a data folder; a damaged file is reported, never repaired or replaced. */
@@ -71,17 +61,17 @@ public final class MapDbMayorSessionLog implements MayorSessionLog {
 
     @Override
     public void save(SessionRecord session) {
-        write(() -> sessions.put(session.id(), session));
+        writer.write(() -> sessions.put(session.id(), session));
     }
 
     @Override
     public void save(SessionCaller caller) {
-        write(() -> callers.put(new Object[] {caller.sessionId(), caller.callId()}, caller));
+        writer.write(() -> callers.put(new Object[] {caller.sessionId(), caller.callId()}, caller));
     }
 
     @Override
     public void add(Directive directive) {
-        write(() -> directives.put(new Object[] {directive.sessionId(), sequence.incrementAndGet()}, directive));
+        writer.write(() -> directives.put(new Object[] {directive.sessionId(), sequence.incrementAndGet()}, directive));
     }
 
     @Override
@@ -115,28 +105,7 @@ public final class MapDbMayorSessionLog implements MayorSessionLog {
 
     @Override
     public void close() {
-        writeLock.lock();
-        try {
-            if (!db.isClosed()) {
-                db.close();
-            }
-        } finally {
-            writeLock.unlock();
-        }
+        writer.close();
     }
 
-    private void write(Supplier<?> change) {
-        writeLock.lock();
-        try {
-            try {
-                change.get();
-                db.commit();
-            } catch (RuntimeException | Error e) {
-                db.rollback();
-                throw e;
-            }
-        } finally {
-            writeLock.unlock();
-        }
-    }
 }

@@ -3,6 +3,7 @@ package ir.hotline137.requests.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.mapdb.Atomic;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
 
@@ -45,6 +46,22 @@ public final class MapDbFiles {
             db.close();
             throw new DataFolderException(where + " cannot be read (damaged?): " + e
                     + ". It is left as it is; restore it from backup or move it aside.", e);
+        }
+    }
+
+    /**
+     * Stamps a new file with the format this build writes, or refuses a file written in another: a stored
+     * record is never misread.
+     *
+     * @param what what the file is, for the message ("request store", "call log")
+     */
+    public static void checkFormat(DB db, int format, String what) {
+        Atomic.Integer stored = db.atomicInteger("store-format").createOrOpen();
+        if (stored.get() == 0) {
+            stored.set(format);
+            db.commit();
+        } else if (stored.get() != format) {
+            throw new DataFolderException(what + " has format " + stored.get() + ", this build reads " + format);
         }
     }
 }

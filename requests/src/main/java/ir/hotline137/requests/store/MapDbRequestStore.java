@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.mapdb.Atomic;
@@ -35,7 +34,6 @@ import org.mapdb.Serializer;
 public final class MapDbRequestStore implements RequestStore {
     private static final int STORE_FORMAT = 1;
 
-    private final DB db;
     private final HTreeMap<String, CitizenRequest> byCode;
     private final BTreeMap<Long, String> bySequence;
     private final BTreeMap<Long, String> byRevision;
@@ -43,10 +41,10 @@ public final class MapDbRequestStore implements RequestStore {
     private final NavigableSet<String> byDistrict;
     private final Atomic.Long revision;
     private final Atomic.Long sequence;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final SingleWriter writer;
 
     private MapDbRequestStore(DB db) {
-        this.db = db;
+        this.writer = new SingleWriter(db);
         this.byCode = db.hashMap("requests", Serializer.STRING, new CitizenRequestCodec()).createOrOpen();
         this.bySequence = db.treeMap("by-sequence", Serializer.LONG, Serializer.STRING).createOrOpen();
         this.byRevision = db.treeMap("by-revision", Serializer.LONG, Serializer.STRING).createOrOpen();
@@ -54,14 +52,7 @@ public final class MapDbRequestStore implements RequestStore {
         this.byDistrict = db.treeSet("by-district", Serializer.STRING).createOrOpen();
         this.revision = db.atomicLong("revision").createOrOpen();
         this.sequence = db.atomicLong("sequence").createOrOpen();
-        Atomic.Integer format = db.atomicInteger("store-format").createOrOpen();
-        if (format.get() == 0) {
-            format.set(STORE_FORMAT);
-            db.commit();
-        } else if (format.get() != STORE_FORMAT) {
-            throw new DataFolderException("request store has format " + format.get() + ", this build reads "
-                    + STORE_FORMAT);
-        }
+        MapDbFiles.checkFormat(db, STORE_FORMAT, "request store");
     }
 
     /** Opens the store in a data folder; a damaged file is reported, never repaired or replaced. */
@@ -75,59 +66,41 @@ public final class MapDbRequestStore implements RequestStore {
 
     @Override
     public CitizenRequest insert(CitizenRequest request) {
-        writeLock.lock();
-        try {
+        return writer.write(() -> {
             String code = request.code().value();
             if (byCode.containsKey(code)) {
                 throw new CodeTakenException(request.code());
             }
-            try {
-                long seq = sequence.incrementAndGet();
-                long rev = revision.incrementAndGet();
-                CitizenRequest stored = request.stamped(seq, rev);
-                byCode.put(code, stored);
-                bySequence.put(seq, code);
-                byRevision.put(rev, code);
-                request.callerNumber().ifPresent(caller -> byCaller.add(callerKey(caller, seq)));
-                byDistrict.add(districtKey(stored.district(), seq));
-                db.commit();
-                return stored;
-            } catch (RuntimeException | Error e) {
-                db.rollback();
-                throw e;
-            }
-        } finally {
-            writeLock.unlock();
-        }
+            long seq = sequence.incrementAndGet();
+            long rev = revision.incrementAndGet();
+            CitizenRequest stored = request.stamped(seq, rev);
+            byCode.put(code, stored);
+            bySequence.put(seq, code);
+            byRevision.put(rev, code);
+            request.callerNumber().ifPresent(caller -> byCaller.add(callerKey(caller, seq)));
+            byDistrict.add(districtKey(stored.district(), seq));
+            return stored;
+        });
     }
 
     @Override
     public CitizenRequest update(TrackingCode code, UnaryOperator<CitizenRequest> change) {
-        writeLock.lock();
-        try {
+        return writer.write(() -> {
             CitizenRequest current = byCode.get(code.value());
             if (current == null) {
                 throw new RequestNotFoundException(code);
             }
             CitizenRequest changed = change.apply(current);
-            try {
-                long rev = revision.incrementAndGet();
-                CitizenRequest stored = changed.stamped(current.sequence(), rev);
-                byCode.put(code.value(), stored);
-                byRevision.remove(current.revision());
-                byRevision.put(rev, code.value());
-                for (Supporter supporter : stored.supporters()) {
-                    supporter.callerNumber().ifPresent(caller -> byCaller.add(callerKey(caller, current.sequence())));
-                }
-                db.commit();
-                return stored;
-            } catch (RuntimeException | Error e) {
-                db.rollback();
-                throw e;
+            long rev = revision.incrementAndGet();
+            CitizenRequest stored = changed.stamped(current.sequence(), rev);
+            byCode.put(code.value(), stored);
+            byRevision.remove(current.revision());
+            byRevision.put(rev, code.value());
+            for (Supporter supporter : stored.supporters()) {
+                supporter.callerNumber().ifPresent(caller -> byCaller.add(callerKey(caller, current.sequence())));
             }
-        } finally {
-            writeLock.unlock();
-        }
+            return stored;
+        });
     }
 
     @Override
@@ -224,14 +197,7 @@ public final class MapDbRequestStore implements RequestStore {
 
     @Override
     public void close() {
-        writeLock.lock();
-        try {
-            if (!db.isClosed()) {
-                db.close();
-            }
-        } finally {
-            writeLock.unlock();
-        }
+        writer.close();
     }
 
     private static String callerKey(CallerNumber caller, long seq) {

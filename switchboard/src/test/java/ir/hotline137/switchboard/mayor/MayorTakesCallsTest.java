@@ -91,12 +91,7 @@ class MayorTakesCallsTest {
 
     @Test
     void aCallerTheMayorsPhoneDidNotReachIsFirstInLineAgain() throws Exception {
-        line.open("t", PLANNED_END, "moderator");
-        MayorCaller first = line.join(call(1), topic(1));
-        line.join(call(2), topic(2));
-        line.approve(call(1), "moderator");
-        line.approve(call(2), "moderator");
-        line.next(MAYOR, MAYOR_PHONE);
+        MayorCaller first = firstOfTwoApprovedOnAir();
         first.recordedAs("/rec/mayor-1.wav");
 
         first.notReached();
@@ -114,12 +109,7 @@ class MayorTakesCallsTest {
 
     @Test
     void aCallerWhoHangsUpWhileTheMayorsPhoneRingsLeavesUnheardAndFreesTheMayor() {
-        line.open("t", PLANNED_END, "moderator");
-        MayorCaller first = line.join(call(1), topic(1));
-        line.join(call(2), topic(2));
-        line.approve(call(1), "moderator");
-        line.approve(call(2), "moderator");
-        line.next(MAYOR, MAYOR_PHONE);
+        MayorCaller first = firstOfTwoApprovedOnAir();
         first.recordedAs("/rec/mayor-1.wav");
 
         first.hungUpBeforeAnswer();
@@ -148,12 +138,7 @@ class MayorTakesCallsTest {
 
     @Test
     void theMayorTakesOneCallerAtATime() {
-        line.open("t", PLANNED_END, "moderator");
-        MayorCaller first = line.join(call(1), topic(1));
-        line.join(call(2), topic(2));
-        line.approve(call(1), "moderator");
-        line.approve(call(2), "moderator");
-        line.next(MAYOR, MAYOR_PHONE);
+        MayorCaller first = firstOfTwoApprovedOnAir();
 
         NextCaller again = line.next(MAYOR, MAYOR_PHONE);
 
@@ -293,5 +278,16 @@ class MayorTakesCallsTest {
         assertThat(overlaps).hasValue(0);
         assertThat(new ArrayList<>(bridged)).containsExactlyElementsOf(expected);
         assertThat(line.callers()).extracting(MayorCallerView::state).containsOnly(ScreeningState.TALKED);
+    }
+
+    /** A session with two approved callers, the first of them taken by the mayor; returns the first. */
+    private MayorCaller firstOfTwoApprovedOnAir() {
+        line.open("t", PLANNED_END, "moderator");
+        MayorCaller first = line.join(call(1), topic(1));
+        line.join(call(2), topic(2));
+        line.approve(call(1), "moderator");
+        line.approve(call(2), "moderator");
+        line.next(MAYOR, MAYOR_PHONE);
+        return first;
     }
 }
