@@ -3,7 +3,8 @@ package ir.hotline137.benchmarks;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.requests.duplicates.IndexReconciliation;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
-import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.store.DataFolder;
+import ir.hotline137.store.Storage;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
 import java.io.IOException;
@@ -35,9 +36,8 @@ public final class IndexRebuildBenchmark {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         SyntheticRequests made = new SyntheticRequests(text, seed, now, DuplicateSettings.DEFAULTS.window());
         try (ScratchFolder scratch = ScratchFolder.create(arguments.path("dir", Path.of(System.getProperty("java.io.tmpdir"))))) {
-            DataFolder folder = DataFolder.open(scratch.resolve("data"));
-            try (MapDbRequestStore store = MapDbRequestStore.open(folder)) {
-                fillAndRebuild(report, folder, store, made, requests, rounds);
+            try (Storage storage = Storage.open(scratch.resolve("data"), BenchmarkStorage.SETTINGS)) {
+                fillAndRebuild(report, storage.folder(), MapDbRequestStore.open(storage), made, requests, rounds);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

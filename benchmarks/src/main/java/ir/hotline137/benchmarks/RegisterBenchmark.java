@@ -9,7 +9,7 @@ import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.category.CategorySuggester;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
-import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.store.Storage;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
 import java.io.IOException;
@@ -103,6 +103,7 @@ public final class RegisterBenchmark {
 
     /** The production path, wired as the application wires it. */
     private static final class DeskRegistration implements AutoCloseable {
+        private final Storage storage;
         private final MapDbRequestStore store;
         private final LuceneDuplicateIndex index;
         private final RequestDesk desk;
@@ -110,12 +111,13 @@ public final class RegisterBenchmark {
         private final SplittableRandom random;
 
         DeskRegistration(Path folder, SyntheticRequestText text, long seed) {
-            DataFolder data = DataFolder.open(folder);
-            this.store = MapDbRequestStore.open(data);
+            this.storage = Storage.open(folder, BenchmarkStorage.SETTINGS);
+            this.store = MapDbRequestStore.open(storage);
             try {
-                this.index = LuceneDuplicateIndex.open(data.indexFolder(), new PersianTextAnalyzer(), DuplicateSettings.DEFAULTS);
+                this.index = LuceneDuplicateIndex.open(storage.folder().indexFolder(), new PersianTextAnalyzer(),
+                        DuplicateSettings.DEFAULTS);
             } catch (IOException e) {
-                store.close();
+                storage.close();
                 throw new UncheckedIOException(e);
             }
             List<District> districts = IntStream.rangeClosed(1, SyntheticRequests.DISTRICTS)
@@ -138,7 +140,7 @@ public final class RegisterBenchmark {
         @Override
         public void close() {
             index.close();
-            store.close();
+            storage.close();
         }
     }
 

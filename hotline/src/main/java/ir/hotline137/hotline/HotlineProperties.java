@@ -11,6 +11,7 @@ import ir.hotline137.requests.District;
 import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import java.nio.file.Path;
+import ir.hotline137.store.StoreSettings;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,11 +19,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every setting under {@code hotline.} in application.yml. The README's configuration table lists them.
  *
  * @param dataDir          the one folder for the store, the index and recordings
+ * @param store            how the data folder keeps what it is given
  * @param timeZone         the city's zone: what "today" and a deadline mean
  * @param districts        what callers may press for their district
  * @param categories       kinds of problems, their keywords, default unit and deadline
@@ -38,6 +41,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record HotlineProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("Asia/Tehran") ZoneId timeZone,
+        @DefaultValue Store store,
         List<District> districts,
         List<Category> categories,
         @DefaultValue("other") String fallbackCategory,
@@ -59,6 +63,23 @@ public record HotlineProperties(
         if (categories.stream().noneMatch(c -> c.id().equals(fallbackCategory))) {
             throw new IllegalArgumentException("hotline.fallback-category '" + fallbackCategory
                     + "' is not among hotline.categories");
+        }
+    }
+
+    /**
+     * @param checkpointInterval how often the MapDB files are made durable where they stand; a crash replays
+     *                           only the journal since
+     * @param minFreeSpace       space kept free on the data folder's disk: below it, writes are refused
+     *                           (reads go on) until space is freed
+     * @param segmentSize        the journal goes on in a new file after this many bytes
+     */
+    public record Store(
+            @DefaultValue("1m") Duration checkpointInterval,
+            @DefaultValue("100MB") DataSize minFreeSpace,
+            @DefaultValue("64MB") DataSize segmentSize) {
+
+        public StoreSettings settings() {
+            return new StoreSettings(checkpointInterval, minFreeSpace.toBytes(), segmentSize.toBytes());
         }
     }
 

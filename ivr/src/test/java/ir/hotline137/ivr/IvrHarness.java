@@ -64,7 +64,7 @@ public final class IvrHarness implements AutoCloseable {
         Clock clock = Clock.system(TEHRAN);
         desks = new Desks(dir.resolve("data"), clock);
         switchboard = new Switchboard(clock);
-        callLog = MapDbCallLog.open(desks.folder);
+        callLog = MapDbCallLog.open(desks.storage);
         settings = tuning.apply(IvrSettings.defaults(desks.folder.recordingsFolder(), TEHRAN));
         RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone());
         SpeechCapture speech;

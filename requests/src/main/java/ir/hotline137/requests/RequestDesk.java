@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ public final class RequestDesk {
     private final Map<String, Category> categories = new LinkedHashMap<>();
     private final Clock clock;
     private final RandomGenerator random;
+    /** The requests changed inside {@link #together}, indexed once it has committed. */
+    private final ThreadLocal<List<CitizenRequest>> deferredIndexing = new ThreadLocal<>();
 
     public RequestDesk(RequestStore store, DuplicateIndex index, List<District> districts, List<Category> categories,
                        CategorySuggester suggester, Clock clock, RandomGenerator random) {
@@ -158,21 +161,47 @@ public final class RequestDesk {
         if (code.equals(of)) {
             throw new InvalidRequestException("duplicateOf", "a request cannot duplicate itself");
         }
-        CitizenRequest target = store.find(of).orElseThrow(() -> new RequestNotFoundException(of));
-        if (!target.isOpen()) {
-            throw new InvalidRequestException("duplicateOf", "request " + of + " is " + target.status() + ", not open");
-        }
-        CitizenRequest merged = indexed(store.update(code, current -> {
-            if (!current.status().canBecome(RequestStatus.DUPLICATE)) {
-                throw new IllegalTransitionException(code, current.status(), RequestStatus.DUPLICATE);
+        // One commit for both: a crash never leaves a request marked duplicate of one that does not count it.
+        List<CitizenRequest> both = store.updateTogether(List.of(code, of), current -> {
+            CitizenRequest duplicate = current.get(0);
+            CitizenRequest target = current.get(1);
+            if (!target.isOpen()) {
+                throw new InvalidRequestException("duplicateOf", "request " + of + " is " + target.status() + ", not open");
             }
-            return current.withStatus(RequestStatus.DUPLICATE, new HistoryEntry(clock.instant(), who,
-                    "duplicate of " + of), Optional.of(of), current.referral(), current.result());
-        }));
-        indexed(store.update(of, current -> current.withSupporter(
-                new Supporter(merged.callerNumber(), clock.instant()),
-                new HistoryEntry(clock.instant(), who, "merged duplicate " + code))));
-        return merged;
+            if (!duplicate.status().canBecome(RequestStatus.DUPLICATE)) {
+                throw new IllegalTransitionException(code, duplicate.status(), RequestStatus.DUPLICATE);
+            }
+            Instant now = clock.instant();
+            return List.of(
+                    duplicate.withStatus(RequestStatus.DUPLICATE, new HistoryEntry(now, who, "duplicate of " + of),
+                            Optional.of(of), duplicate.referral(), duplicate.result()),
+                    target.withSupporter(new Supporter(duplicate.callerNumber(), now),
+                            new HistoryEntry(now, who, "merged duplicate " + code)));
+        });
+        indexed(both.get(1));
+        return indexed(both.get(0));
+    }
+
+    /**
+     * Runs several changes — to requests through this desk, and to the other logs of the same data folder —
+     * as one commit: all of them are kept, or (if {@code changes} throws) none. The duplicate index hears of
+     * the changed requests once they are committed.
+     */
+    public <T> T together(Supplier<T> changes) {
+        List<CitizenRequest> outer = deferredIndexing.get();
+        if (outer != null) {
+            return changes.get();
+        }
+        List<CitizenRequest> changed = new ArrayList<>();
+        deferredIndexing.set(changed);
+        T result;
+        try {
+            result = store.together(changes);
+        } finally {
+            deferredIndexing.remove();
+        }
+        changed.forEach(this::indexed);
+        return result;
     }
 
     /** Adds a free-text note to the history. */
@@ -263,6 +292,12 @@ public final class RequestDesk {
 
     /** The store has committed; a failure of the derived index must not undo that (start-up catches up). */
     private CitizenRequest indexed(CitizenRequest stored) {
+        List<CitizenRequest> deferred = deferredIndexing.get();
+        if (deferred != null) {
+            // inside together(): committed only when it returns, and indexed then
+            deferred.add(stored);
+            return stored;
+        }
         try {
             index.index(stored);
         } catch (RuntimeException e) {

@@ -69,14 +69,19 @@ public final class DirectiveDesk {
         SessionRecord session = sessions.session(caller.sessionId()).orElseThrow();
         String note = "directive of the mayor in «" + session.title() + "»"
                 + caller.topic().map(t -> "; the caller's topic: «" + t + "»").orElse("");
-        CitizenRequest registered = desk.register(new NewRequest(caller.callerNumber(), district,
-                Optional.ofNullable(body.category()).filter(s -> !s.isBlank()), text, RequestSource.MAYOR_SESSION,
-                caller.conversationRecording().or(caller::topicRecording), by, Optional.of(note)));
-        CitizenRequest referred = desk.refer(registered.code(), Optional.of(unit),
-                Optional.ofNullable(body.assignee()).filter(s -> !s.isBlank()), Optional.of(deadline), by);
-        sessions.add(new Directive(caller.sessionId(), callId, referred.code(), clock.instant(), by));
+        // The request, its referral and the log's line are one commit: a crash never leaves a directive's
+        // request unreferred or missing from the session's report.
+        Given given = desk.together(() -> {
+            CitizenRequest registered = desk.register(new NewRequest(caller.callerNumber(), district,
+                    Optional.ofNullable(body.category()).filter(s -> !s.isBlank()), text, RequestSource.MAYOR_SESSION,
+                    caller.conversationRecording().or(caller::topicRecording), by, Optional.of(note)));
+            CitizenRequest referred = desk.refer(registered.code(), Optional.of(unit),
+                    Optional.ofNullable(body.assignee()).filter(s -> !s.isBlank()), Optional.of(deadline), by);
+            sessions.add(new Directive(caller.sessionId(), callId, referred.code(), clock.instant(), by));
+            return given(referred, caller);
+        });
         board.changed();
-        return given(referred, caller);
+        return given;
     }
 
     static Given given(CitizenRequest request, SessionCaller caller) {

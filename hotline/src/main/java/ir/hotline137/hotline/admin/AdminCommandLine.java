@@ -8,8 +8,9 @@ import ir.hotline137.requests.duplicates.IndexReconciliation;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
 import ir.hotline137.requests.evaluation.CorpusRow;
 import ir.hotline137.requests.evaluation.DuplicateEvaluation;
-import ir.hotline137.requests.store.DataFolder;
-import ir.hotline137.requests.store.DataFolderException;
+import ir.hotline137.store.DataFolder;
+import ir.hotline137.store.Storage;
+import ir.hotline137.store.DataFolderException;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.store.RequestStore;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
@@ -105,9 +106,10 @@ public final class AdminCommandLine {
 
     private static int rebuildIndex(String[] settings, PrintStream out) {
         HotlineProperties properties = properties(settings);
-        DataFolder folder = DataFolder.open(properties.dataDir());
-        try (RequestStore store = MapDbRequestStore.open(folder);
-             DuplicateIndex index = RequestsAssembly.openIndex(folder, properties)) {
+        try (Storage storage = Storage.open(properties.dataDir(), properties.store().settings());
+             DuplicateIndex index = RequestsAssembly.openIndex(storage.folder(), properties)) {
+            DataFolder folder = storage.folder();
+            RequestStore store = MapDbRequestStore.open(storage);
             IndexReconciliation.Rebuilt rebuilt = IndexReconciliation.rebuild(store, index);
             out.printf("rebuilt the duplicate index in %s: %d requests in %d ms%n", folder.indexFolder(),
                     rebuilt.requests(), rebuilt.millis());

@@ -19,7 +19,7 @@ import ir.hotline137.requests.calls.CallLog;
 import ir.hotline137.requests.figures.FiguresReport;
 import ir.hotline137.requests.mayor.MapDbMayorSessionLog;
 import ir.hotline137.requests.mayor.MayorSessionLog;
-import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.store.Storage;
 import ir.hotline137.requests.store.RequestStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -42,8 +42,8 @@ public class ConsoleConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MayorSessionLog mayorSessionLog(DataFolder folder) {
-        return MapDbMayorSessionLog.open(folder);
+    MayorSessionLog mayorSessionLog(Storage storage) {
+        return MapDbMayorSessionLog.open(storage);
     }
 
     @Bean

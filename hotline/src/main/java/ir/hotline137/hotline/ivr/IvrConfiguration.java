@@ -17,7 +17,8 @@ import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.calls.CallLog;
 import ir.hotline137.requests.calls.MapDbCallLog;
-import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.store.Storage;
+import ir.hotline137.store.DataFolder;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.mayor.MayorLine;
 import java.io.IOException;
@@ -44,8 +45,8 @@ public class IvrConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CallLog callLog(DataFolder folder) {
-        return MapDbCallLog.open(folder);
+    CallLog callLog(Storage storage) {
+        return MapDbCallLog.open(storage);
     }
 
     @Bean

@@ -6,9 +6,10 @@ import ir.hotline137.requests.category.CategorySuggester;
 import ir.hotline137.requests.duplicates.DuplicateIndex;
 import ir.hotline137.requests.duplicates.IndexReconciliation;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
-import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.store.DataFolder;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.store.RequestStore;
+import ir.hotline137.store.Storage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -24,16 +25,22 @@ import org.springframework.context.annotation.Configuration;
 public class RequestsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RequestsConfiguration.class);
 
+    /** The data folder, locked for this process, with its journal; closed last, after every store on it. */
+    @Bean(destroyMethod = "close")
+    Storage storage(HotlineProperties properties) {
+        Storage storage = Storage.open(properties.dataDir(), properties.store().settings());
+        log.info("data folder: {}", storage.folder().root());
+        return storage;
+    }
+
     @Bean
-    DataFolder dataFolder(HotlineProperties properties) {
-        DataFolder folder = DataFolder.open(properties.dataDir());
-        log.info("data folder: {}", folder.root());
-        return folder;
+    DataFolder dataFolder(Storage storage) {
+        return storage.folder();
     }
 
     @Bean(destroyMethod = "close")
-    RequestStore requestStore(DataFolder folder) {
-        return MapDbRequestStore.open(folder);
+    RequestStore requestStore(Storage storage) {
+        return MapDbRequestStore.open(storage);
     }
 
     @Bean(destroyMethod = "close")

@@ -10,7 +10,8 @@ import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.category.CategorySuggester;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
-import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.store.Storage;
+import ir.hotline137.store.StoreSettings;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -61,11 +63,11 @@ class AdminCommandLineTest {
     @Test
     void rebuildIndexReindexesEveryStoredRequest() throws Exception {
         Path data = dir.resolve("data");
-        DataFolder folder = DataFolder.open(data);
         List<Category> categories = List.of(new Category("other", "سایر", List.of(), "دفتر", 7));
-        try (MapDbRequestStore store = MapDbRequestStore.open(folder);
-             LuceneDuplicateIndex index = LuceneDuplicateIndex.open(folder.indexFolder(), new PersianTextAnalyzer(),
-                     DuplicateSettings.DEFAULTS)) {
+        try (Storage storage = Storage.open(data, new StoreSettings(Duration.ofMinutes(1), 0, 1L << 20));
+             LuceneDuplicateIndex index = LuceneDuplicateIndex.open(storage.folder().indexFolder(),
+                     new PersianTextAnalyzer(), DuplicateSettings.DEFAULTS)) {
+            MapDbRequestStore store = MapDbRequestStore.open(storage);
             RequestDesk desk = new RequestDesk(store, index, List.of(new District(1, "یک")), categories,
                     new CategorySuggester(categories, "other"), Clock.systemUTC(), new Random(3));
             for (int i = 0; i < 3; i++) {

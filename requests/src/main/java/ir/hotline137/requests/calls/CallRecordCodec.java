@@ -1,9 +1,9 @@
 package ir.hotline137.requests.calls;
 
-import static ir.hotline137.requests.store.StoredFields.readInstant;
-import static ir.hotline137.requests.store.StoredFields.readOptional;
-import static ir.hotline137.requests.store.StoredFields.writeInstant;
-import static ir.hotline137.requests.store.StoredFields.writeOptional;
+import static ir.hotline137.store.StoredFields.readInstant;
+import static ir.hotline137.store.StoredFields.readOptional;
+import static ir.hotline137.store.StoredFields.writeInstant;
+import static ir.hotline137.store.StoredFields.writeOptional;
 
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.TrackingCode;

@@ -1,60 +1,50 @@
 package ir.hotline137.requests.calls;
 
-import ir.hotline137.requests.store.DataFolder;
-import ir.hotline137.requests.store.MapDbFiles;
-import ir.hotline137.requests.store.SingleWriter;
-import java.nio.file.Path;
+import ir.hotline137.store.DurableMap;
+import ir.hotline137.store.MapFile;
+import ir.hotline137.store.Storage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.mapdb.Atomic;
-import org.mapdb.BTreeMap;
-import org.mapdb.DB;
-import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
 import org.mapdb.serializer.SerializerArrayTuple;
 
 /**
- * The embedded call log: its own MapDB file next to the request store, transactions on, so a burst of
- * call records never holds up the commits that tracking codes wait for.
+ * The embedded call log: an ordered map in {@code calls.mapdb}, every call journalled by the
+ * {@link Storage} first, so a call record is durable when {@link #record} returns.
  *
  * <p>Calls are kept in one ordered map keyed by (start in epoch milliseconds, sequence): a day's or a
- * month's calls are a range scan, and calls starting in the same millisecond stay apart. Writers take
- * turns ({@link SingleWriter}); readers never wait.
+ * month's calls are a range scan, and calls starting in the same millisecond stay apart. Readers never wait.
  */
 public final class MapDbCallLog implements CallLog {
-    private static final int STORE_FORMAT = 1;
+    /** The maps of calls.mapdb; a file of another format is rebuilt from the journal. */
+    private static final int FILE_FORMAT = 2;
 
-    private final BTreeMap<Object[], CallRecord> byStart;
-    private final Atomic.Long sequence;
-    private final SingleWriter writer;
+    private final Storage storage;
+    private final DurableMap<Object[], CallRecord> byStart;
+    private final DurableMap<String, Long> counters;
 
-    private MapDbCallLog(DB db) {
-        this.writer = new SingleWriter(db);
-        this.byStart = db.treeMap("calls-by-start",
-                new SerializerArrayTuple(Serializer.LONG, Serializer.LONG), new CallRecordCodec()).createOrOpen();
-        this.sequence = db.atomicLong("sequence").createOrOpen();
-        MapDbFiles.checkFormat(db, STORE_FORMAT, "call log");
+    private MapDbCallLog(Storage storage) {
+        this.storage = storage;
+        MapFile file = new MapFile("calls.mapdb", FILE_FORMAT);
+        this.byStart = file.treeMap("calls-by-start",
+                new SerializerArrayTuple(Serializer.LONG, Serializer.LONG), new CallRecordCodec());
+        this.counters = file.hashMap("call-counters", Serializer.STRING, Serializer.LONG);
+        storage.attach(file);
     }
 
-    /** Opens the log in a data folder; a damaged file is reported, never repaired or replaced. */
-    public static MapDbCallLog open(DataFolder folder) {
-        return open(folder.callsFile());
-    }
-
-    public static MapDbCallLog open(Path file) {
-        return MapDbFiles.open(file, "call log", MapDbCallLog::new);
-    }
-
-    /** A log that lives and dies with the process, for tests. */
-    public static MapDbCallLog inMemory() {
-        return MapDbFiles.read(DBMaker.memoryDB().transactionEnable().make(), "call log in memory", MapDbCallLog::new);
+    /** Opens the log on the data folder's storage. */
+    public static MapDbCallLog open(Storage storage) {
+        return new MapDbCallLog(storage);
     }
 
     @Override
     public void record(CallRecord call) {
-        writer.write(() -> byStart.put(new Object[] {millis(call.startedAt()), sequence.incrementAndGet()}, call));
+        storage.write(tx -> {
+            tx.put(byStart, new Object[] {millis(call.startedAt()), tx.increment(counters, "sequence")}, call);
+            return call;
+        });
     }
 
     @Override
@@ -66,7 +56,7 @@ public final class MapDbCallLog implements CallLog {
         Object[] low = {millis(from), Long.MIN_VALUE};
         Object[] high = {millis(to), Long.MAX_VALUE};
         List<CallRecord> found = new ArrayList<>();
-        for (CallRecord call : byStart.subMap(low, true, high, true).values()) {
+        for (CallRecord call : byStart.ordered().subMap(low, true, high, true).values()) {
             if (!call.startedAt().isBefore(from) && call.startedAt().isBefore(to)) {
                 found.add(call);
             }
@@ -78,12 +68,12 @@ public final class MapDbCallLog implements CallLog {
 
     @Override
     public long count() {
-        return byStart.sizeLong();
+        return byStart.size();
     }
 
+    /** The storage is shared with the other logs of the data folder and closed by whoever opened it. */
     @Override
     public void close() {
-        writer.close();
     }
 
     /** Whole epoch milliseconds, saturated so that Instant.MIN and MAX still work as open range ends. */

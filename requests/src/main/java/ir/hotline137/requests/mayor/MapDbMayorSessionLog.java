@@ -1,77 +1,72 @@
 package ir.hotline137.requests.mayor;
 
-import ir.hotline137.requests.store.DataFolder;
-import ir.hotline137.requests.store.MapDbFiles;
-import ir.hotline137.requests.store.SingleWriter;
-import java.nio.file.Path;
+import ir.hotline137.store.DurableMap;
+import ir.hotline137.store.MapFile;
+import ir.hotline137.store.Storage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.mapdb.Atomic;
-import org.mapdb.BTreeMap;
-import org.mapdb.DB;
-import org.mapdb.DBMaker;
-import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 import org.mapdb.serializer.SerializerArrayTuple;
 
 /**
- * The embedded session log: its own MapDB file, transactions on, so the live line's frequent small writes
- * never share a commit with the request store.
+ * The embedded session log: maps in {@code mayor-sessions.mapdb}, every save journalled by the
+ * {@link Storage} first, so it is durable when it returns.
  *
  * <p>Callers and directives sit in ordered maps keyed by session first, so a session's report is one range
  * scan. A programme has a few hundred callers at most, so ordering them by joining time happens on reading.
- * Writers take turns ({@link SingleWriter}); readers never wait.
+ * Readers never wait.
  */
 public final class MapDbMayorSessionLog implements MayorSessionLog {
-    private static final int STORE_FORMAT = 1;
+    /** The maps of mayor-sessions.mapdb; a file of another format is rebuilt from the journal. */
+    private static final int FILE_FORMAT = 2;
 
-    private final HTreeMap<String, SessionRecord> sessions;
-    private final BTreeMap<Object[], SessionCaller> callers;
-    private final BTreeMap<Object[], Directive> directives;
-    private final Atomic.Long sequence;
-    private final SingleWriter writer;
+    private final Storage storage;
+    private final DurableMap<String, SessionRecord> sessions;
+    private final DurableMap<Object[], SessionCaller> callers;
+    private final DurableMap<Object[], Directive> directives;
+    private final DurableMap<String, Long> counters;
 
-    private MapDbMayorSessionLog(DB db) {
-        this.writer = new SingleWriter(db);
-        this.sessions = db.hashMap("sessions", Serializer.STRING, new MayorRecordCodecs.Sessions()).createOrOpen();
-        this.callers = db.treeMap("callers", new SerializerArrayTuple(Serializer.STRING, Serializer.STRING),
-                new MayorRecordCodecs.Callers()).createOrOpen();
-        this.directives = db.treeMap("directives", new SerializerArrayTuple(Serializer.STRING, Serializer.LONG),
-                new MayorRecordCodecs.Directives()).createOrOpen();
-        this.sequence = db.atomicLong("sequence").createOrOpen();
-        MapDbFiles.checkFormat(db, STORE_FORMAT, "mayor session log");
+    private MapDbMayorSessionLog(Storage storage) {
+        this.storage = storage;
+        MapFile file = new MapFile("mayor-sessions.mapdb", FILE_FORMAT);
+        this.sessions = file.hashMap("sessions", Serializer.STRING, new MayorRecordCodecs.Sessions());
+        this.callers = file.treeMap("callers", new SerializerArrayTuple(Serializer.STRING, Serializer.STRING),
+                new MayorRecordCodecs.Callers());
+        this.directives = file.treeMap("directives", new SerializerArrayTuple(Serializer.STRING, Serializer.LONG),
+                new MayorRecordCodecs.Directives());
+        this.counters = file.hashMap("mayor-counters", Serializer.STRING, Serializer.LONG);
+        storage.attach(file);
     }
 
-    /** Opens the log in a data folder; a damaged file is reported, never repaired or replaced. */
-    public static MapDbMayorSessionLog open(DataFolder folder) {
-        return open(folder.mayorSessionsFile());
-    }
-
-    public static MapDbMayorSessionLog open(Path file) {
-        return MapDbFiles.open(file, "mayor session log", MapDbMayorSessionLog::new);
-    }
-
-    /** A log that lives and dies with the process, for tests. */
-    public static MapDbMayorSessionLog inMemory() {
-        return MapDbFiles.read(DBMaker.memoryDB().transactionEnable().make(), "mayor session log in memory",
-                MapDbMayorSessionLog::new);
+    /** Opens the log on the data folder's storage. */
+    public static MapDbMayorSessionLog open(Storage storage) {
+        return new MapDbMayorSessionLog(storage);
     }
 
     @Override
     public void save(SessionRecord session) {
-        writer.write(() -> sessions.put(session.id(), session));
+        storage.write(tx -> {
+            tx.put(sessions, session.id(), session);
+            return session;
+        });
     }
 
     @Override
     public void save(SessionCaller caller) {
-        writer.write(() -> callers.put(new Object[] {caller.sessionId(), caller.callId()}, caller));
+        storage.write(tx -> {
+            tx.put(callers, new Object[] {caller.sessionId(), caller.callId()}, caller);
+            return caller;
+        });
     }
 
     @Override
     public void add(Directive directive) {
-        writer.write(() -> directives.put(new Object[] {directive.sessionId(), sequence.incrementAndGet()}, directive));
+        storage.write(tx -> {
+            tx.put(directives, new Object[] {directive.sessionId(), tx.increment(counters, "directive")}, directive);
+            return directive;
+        });
     }
 
     @Override
@@ -81,14 +76,14 @@ public final class MapDbMayorSessionLog implements MayorSessionLog {
 
     @Override
     public List<SessionRecord> sessions() {
-        List<SessionRecord> all = new ArrayList<>(sessions.values());
+        List<SessionRecord> all = new ArrayList<>(sessions.view().values());
         all.sort(Comparator.comparing(SessionRecord::openedAt).reversed());
         return all;
     }
 
     @Override
     public List<SessionCaller> callers(String sessionId) {
-        List<SessionCaller> found = new ArrayList<>(callers.prefixSubMap(new Object[] {sessionId}).values());
+        List<SessionCaller> found = new ArrayList<>(callers.prefix(new Object[] {sessionId}).values());
         found.sort(Comparator.comparing(SessionCaller::joinedAt));
         return found;
     }
@@ -100,12 +95,12 @@ public final class MapDbMayorSessionLog implements MayorSessionLog {
 
     @Override
     public List<Directive> directives(String sessionId) {
-        return new ArrayList<>(directives.prefixSubMap(new Object[] {sessionId}).values());
+        return new ArrayList<>(directives.prefix(new Object[] {sessionId}).values());
     }
 
+    /** The storage is shared with the other logs of the data folder and closed by whoever opened it. */
     @Override
     public void close() {
-        writer.close();
     }
 
 }

@@ -5,102 +5,139 @@ import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.RequestNotFoundException;
 import ir.hotline137.requests.Supporter;
 import ir.hotline137.requests.TrackingCode;
-import java.nio.file.Path;
+import ir.hotline137.store.DurableMap;
+import ir.hotline137.store.MapFile;
+import ir.hotline137.store.Storage;
+import ir.hotline137.store.Transaction;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.mapdb.Atomic;
-import org.mapdb.BTreeMap;
-import org.mapdb.DB;
-import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
 /**
- * The embedded request store: one MapDB file with its write-ahead log, transactions on.
+ * The embedded request store: maps in {@code requests.mapdb}, every change journalled by the
+ * {@link Storage} first, so a request is durable when {@link #insert} returns and a crash never loses or
+ * half-applies one.
  *
- * <p>MapDB has one transaction for the whole file, not one per thread, so writers take turns: each write
- * changes the maps and commits while holding the write lock, and a failed write rolls back before the
- * next writer starts. Readers never wait.
- *
- * <p>Besides the requests by code it keeps four ordered indexes of its own, updated in the same commit:
- * registration order, revision order (what changed since an index last looked), caller and district.
+ * <p>Besides the requests by code it keeps four ordered indexes of its own, changed in the same
+ * transaction: registration order, revision order (what changed since an index last looked), caller and
+ * district. Readers never wait and see only what is durable.
  */
 public final class MapDbRequestStore implements RequestStore {
-    private static final int STORE_FORMAT = 1;
+    /** The maps of requests.mapdb; a file of another format is rebuilt from the journal. */
+    private static final int FILE_FORMAT = 2;
+    private static final String SEQUENCE = "sequence";
+    private static final String REVISION = "revision";
 
-    private final HTreeMap<String, CitizenRequest> byCode;
-    private final BTreeMap<Long, String> bySequence;
-    private final BTreeMap<Long, String> byRevision;
-    private final NavigableSet<String> byCaller;
-    private final NavigableSet<String> byDistrict;
-    private final Atomic.Long revision;
-    private final Atomic.Long sequence;
-    private final SingleWriter writer;
+    private final Storage storage;
+    private final DurableMap<String, CitizenRequest> byCode;
+    private final DurableMap<Long, String> bySequence;
+    private final DurableMap<Long, String> byRevision;
+    private final DurableMap<String, Boolean> byCaller;
+    private final DurableMap<String, Boolean> byDistrict;
+    private final DurableMap<String, Long> counters;
 
-    private MapDbRequestStore(DB db) {
-        this.writer = new SingleWriter(db);
-        this.byCode = db.hashMap("requests", Serializer.STRING, new CitizenRequestCodec()).createOrOpen();
-        this.bySequence = db.treeMap("by-sequence", Serializer.LONG, Serializer.STRING).createOrOpen();
-        this.byRevision = db.treeMap("by-revision", Serializer.LONG, Serializer.STRING).createOrOpen();
-        this.byCaller = db.treeSet("by-caller", Serializer.STRING).createOrOpen();
-        this.byDistrict = db.treeSet("by-district", Serializer.STRING).createOrOpen();
-        this.revision = db.atomicLong("revision").createOrOpen();
-        this.sequence = db.atomicLong("sequence").createOrOpen();
-        MapDbFiles.checkFormat(db, STORE_FORMAT, "request store");
+    private MapDbRequestStore(Storage storage) {
+        this.storage = storage;
+        MapFile file = new MapFile("requests.mapdb", FILE_FORMAT);
+        this.byCode = file.hashMap("requests", Serializer.STRING, new CitizenRequestCodec());
+        this.bySequence = file.treeMap("by-sequence", Serializer.LONG, Serializer.STRING);
+        this.byRevision = file.treeMap("by-revision", Serializer.LONG, Serializer.STRING);
+        this.byCaller = file.treeMap("by-caller", Serializer.STRING, Serializer.BOOLEAN);
+        this.byDistrict = file.treeMap("by-district", Serializer.STRING, Serializer.BOOLEAN);
+        this.counters = file.hashMap("request-counters", Serializer.STRING, Serializer.LONG);
+        storage.attach(file);
     }
 
-    /** Opens the store in a data folder; a damaged file is reported, never repaired or replaced. */
-    public static MapDbRequestStore open(DataFolder folder) {
-        return open(folder.requestsFile());
-    }
-
-    public static MapDbRequestStore open(Path file) {
-        return MapDbFiles.open(file, "request store", MapDbRequestStore::new);
+    /** Opens the store on the data folder's storage: its file as the journal says it must be. */
+    public static MapDbRequestStore open(Storage storage) {
+        return new MapDbRequestStore(storage);
     }
 
     @Override
     public CitizenRequest insert(CitizenRequest request) {
-        return writer.write(() -> {
+        return storage.write(tx -> {
             String code = request.code().value();
-            if (byCode.containsKey(code)) {
+            if (tx.containsKey(byCode, code)) {
                 throw new CodeTakenException(request.code());
             }
-            long seq = sequence.incrementAndGet();
-            long rev = revision.incrementAndGet();
+            long seq = tx.increment(counters, SEQUENCE);
+            long rev = tx.increment(counters, REVISION);
             CitizenRequest stored = request.stamped(seq, rev);
-            byCode.put(code, stored);
-            bySequence.put(seq, code);
-            byRevision.put(rev, code);
-            request.callerNumber().ifPresent(caller -> byCaller.add(callerKey(caller, seq)));
-            byDistrict.add(districtKey(stored.district(), seq));
+            tx.put(byCode, code, stored);
+            tx.put(bySequence, seq, code);
+            tx.put(byRevision, rev, code);
+            request.callerNumber().ifPresent(caller -> tx.put(byCaller, callerKey(caller, seq), true));
+            tx.put(byDistrict, districtKey(stored.district(), seq), true);
             return stored;
         });
     }
 
     @Override
     public CitizenRequest update(TrackingCode code, UnaryOperator<CitizenRequest> change) {
-        return writer.write(() -> {
-            CitizenRequest current = byCode.get(code.value());
-            if (current == null) {
-                throw new RequestNotFoundException(code);
+        return storage.write(tx -> {
+            CitizenRequest current = current(tx, code);
+            return put(tx, current, change.apply(current));
+        });
+    }
+
+    @Override
+    public List<CitizenRequest> updateTogether(List<TrackingCode> codes,
+                                               Function<List<CitizenRequest>, List<CitizenRequest>> change) {
+        return storage.write(tx -> {
+            if (codes.stream().distinct().count() != codes.size()) {
+                throw new IllegalArgumentException("a request is named twice: " + codes);
             }
-            CitizenRequest changed = change.apply(current);
-            long rev = revision.incrementAndGet();
-            CitizenRequest stored = changed.stamped(current.sequence(), rev);
-            byCode.put(code.value(), stored);
-            byRevision.remove(current.revision());
-            byRevision.put(rev, code.value());
-            for (Supporter supporter : stored.supporters()) {
-                supporter.callerNumber().ifPresent(caller -> byCaller.add(callerKey(caller, current.sequence())));
+            List<CitizenRequest> before = new ArrayList<>(codes.size());
+            for (TrackingCode code : codes) {
+                before.add(current(tx, code));
+            }
+            List<CitizenRequest> after = change.apply(List.copyOf(before));
+            if (after.size() != before.size()) {
+                throw new IllegalArgumentException("the change returned " + after.size() + " requests for " + before.size());
+            }
+            List<CitizenRequest> stored = new ArrayList<>(after.size());
+            for (int i = 0; i < after.size(); i++) {
+                if (!after.get(i).code().equals(before.get(i).code())) {
+                    throw new IllegalArgumentException("the change returned " + after.get(i).code() + " in place of "
+                            + before.get(i).code());
+                }
+                stored.add(put(tx, current(tx, before.get(i).code()), after.get(i)));
             }
             return stored;
         });
+    }
+
+    @Override
+    public <T> T together(Supplier<T> changes) {
+        return storage.write(tx -> changes.get());
+    }
+
+    private CitizenRequest current(Transaction tx, TrackingCode code) {
+        CitizenRequest current = tx.get(byCode, code.value());
+        if (current == null) {
+            throw new RequestNotFoundException(code);
+        }
+        return current;
+    }
+
+    private CitizenRequest put(Transaction tx, CitizenRequest current, CitizenRequest changed) {
+        long rev = tx.increment(counters, REVISION);
+        CitizenRequest stored = changed.stamped(current.sequence(), rev);
+        String code = current.code().value();
+        tx.put(byCode, code, stored);
+        tx.remove(byRevision, current.revision());
+        tx.put(byRevision, rev, code);
+        for (Supporter supporter : stored.supporters()) {
+            supporter.callerNumber().ifPresent(caller -> tx.put(byCaller, callerKey(caller, current.sequence()), true));
+        }
+        return stored;
     }
 
     @Override
@@ -117,7 +154,7 @@ public final class MapDbRequestStore implements RequestStore {
     public List<CitizenRequest> findByCaller(CallerNumber caller, int limit) {
         String prefix = caller.digits() + "|";
         List<CitizenRequest> found = new ArrayList<>();
-        for (String key : byCaller.subSet(prefix, true, prefix + "~", false).descendingSet()) {
+        for (String key : byCaller.ordered().subMap(prefix, true, prefix + "~", false).descendingKeySet()) {
             if (found.size() >= limit) {
                 break;
             }
@@ -138,11 +175,11 @@ public final class MapDbRequestStore implements RequestStore {
         Iterator<String> codes = filter.district()
                 .map(d -> {
                     String prefix = districtPrefix(d);
-                    return byDistrict.subSet(prefix, true, prefix + "~", false).descendingSet().stream()
+                    return byDistrict.ordered().subMap(prefix, true, prefix + "~", false).descendingKeySet().stream()
                             .map(key -> bySequence.get(Long.parseLong(key.substring(prefix.length()))))
                             .iterator();
                 })
-                .orElseGet(() -> bySequence.descendingMap().values().iterator());
+                .orElseGet(() -> bySequence.ordered().descendingMap().values().iterator());
         int skip = page * size;
         List<CitizenRequest> items = new ArrayList<>(size);
         boolean hasNext = false;
@@ -166,18 +203,18 @@ public final class MapDbRequestStore implements RequestStore {
 
     @Override
     public long count() {
-        return bySequence.sizeLong();
+        return bySequence.size();
     }
 
     @Override
     public long revision() {
-        return revision.get();
+        Long revision = counters.get(REVISION);
+        return revision == null ? 0 : revision;
     }
 
     @Override
     public void forEachChangedSince(long sinceRevision, Consumer<CitizenRequest> action) {
-        ConcurrentNavigableMap<Long, String> tail = byRevision.tailMap(sinceRevision, false);
-        for (Map.Entry<Long, String> entry : tail.entrySet()) {
+        for (Map.Entry<Long, String> entry : byRevision.ordered().tailMap(sinceRevision, false).entrySet()) {
             CitizenRequest request = byCode.get(entry.getValue());
             if (request != null) {
                 action.accept(request);
@@ -187,7 +224,7 @@ public final class MapDbRequestStore implements RequestStore {
 
     @Override
     public void forEach(Consumer<CitizenRequest> action) {
-        for (String code : bySequence.values()) {
+        for (String code : bySequence.ordered().values()) {
             CitizenRequest request = byCode.get(code);
             if (request != null) {
                 action.accept(request);
@@ -195,9 +232,9 @@ public final class MapDbRequestStore implements RequestStore {
         }
     }
 
+    /** The storage is shared with the other logs of the data folder and closed by whoever opened it. */
     @Override
     public void close() {
-        writer.close();
     }
 
     private static String callerKey(CallerNumber caller, long seq) {

@@ -7,12 +7,15 @@ import java.io.Closeable;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * Where requests live durably. Every write returns only after it is committed: a tracking code that was
- * handed out is never lost. The embedded default is {@link MapDbRequestStore}; a cluster deployment puts
- * a database behind this interface without touching the IVR or the console.
+ * Where requests live durably. Every write returns only after it is on the disk: a tracking code that was
+ * handed out is never lost, and readers see a change only once it is. The embedded default is
+ * {@link MapDbRequestStore}; a cluster deployment puts a database behind this interface without touching
+ * the IVR or the console.
  */
 public interface RequestStore extends Closeable {
 
@@ -29,6 +32,23 @@ public interface RequestStore extends Closeable {
      * @throws ir.hotline137.requests.RequestNotFoundException for an unknown code
      */
     CitizenRequest update(TrackingCode code, UnaryOperator<CitizenRequest> change);
+
+    /**
+     * Changes several requests in one commit: {@code change} gets them as they are, in the order named, and
+     * returns each one's new version in the same order. All land, or (if it throws) none.
+     *
+     * @throws ir.hotline137.requests.RequestNotFoundException for an unknown code
+     */
+    List<CitizenRequest> updateTogether(List<TrackingCode> codes, Function<List<CitizenRequest>, List<CitizenRequest>> change);
+
+    /**
+     * Runs {@code changes}, which may write to this store and to the other logs of its data folder, as one
+     * commit: everything in it lands, or (if it throws) nothing. A store that cannot offer that runs them
+     * one after another.
+     */
+    default <T> T together(Supplier<T> changes) {
+        return changes.get();
+    }
 
     Optional<CitizenRequest> find(TrackingCode code);
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.TrackingCode;
-import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.requests.Desks;
+import ir.hotline137.store.Storage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,11 +39,13 @@ class MapDbCallLogTest {
                 MORNING.plusSeconds(410), List.of(), CallOutcome.HUNG_UP,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
-        try (MapDbCallLog log = MapDbCallLog.open(DataFolder.open(dir))) {
+        try (Storage storage = storage()) {
+            MapDbCallLog log = MapDbCallLog.open(storage);
             log.record(full);
             log.record(bare);
         }
-        try (MapDbCallLog log = MapDbCallLog.open(DataFolder.open(dir))) {
+        try (Storage storage = storage()) {
+            MapDbCallLog log = MapDbCallLog.open(storage);
             assertThat(log.between(MORNING, MORNING.plusSeconds(3_600))).containsExactly(full, bare);
         }
     }
@@ -51,7 +55,8 @@ class MapDbCallLogTest {
         CallRecord call = new CallRecord("1740814200.1", Optional.empty(), MORNING, MORNING.plusSeconds(30),
                 List.of("منو:۱", "منطقه:۵"), CallOutcome.ENDED, Optional.empty(), Optional.empty(),
                 Optional.of("سارا"), Optional.of("/data/ضبط/تماس.wav"));
-        try (MapDbCallLog log = MapDbCallLog.inMemory()) {
+        try (Storage storage = storage()) {
+            MapDbCallLog log = MapDbCallLog.open(storage);
             log.record(call);
 
             assertThat(log.between(MORNING, MORNING.plusSeconds(1))).containsExactly(call);
@@ -60,7 +65,8 @@ class MapDbCallLogTest {
 
     @Test
     void betweenIncludesTheStartAndExcludesTheEndInStartOrder() {
-        try (MapDbCallLog log = MapDbCallLog.inMemory()) {
+        try (Storage storage = storage()) {
+            MapDbCallLog log = MapDbCallLog.open(storage);
             CallRecord before = call("c0", MORNING.minusNanos(1));
             CallRecord atStart = call("c1", MORNING);
             CallRecord later = call("c2", MORNING.plusSeconds(3_000));
@@ -86,7 +92,8 @@ class MapDbCallLogTest {
 
     @Test
     void callsStartingInTheSameInstantAreAllKept() {
-        try (MapDbCallLog log = MapDbCallLog.inMemory()) {
+        try (Storage storage = storage()) {
+            MapDbCallLog log = MapDbCallLog.open(storage);
             log.record(call("a", MORNING));
             log.record(call("b", MORNING));
             log.record(call("c", MORNING));
@@ -99,19 +106,22 @@ class MapDbCallLogTest {
 
     @Test
     void theLogSurvivesCloseAndReopenAndGoesOnFromWhereItWas() {
-        DataFolder folder = DataFolder.open(dir);
-        try (MapDbCallLog log = MapDbCallLog.open(folder)) {
+        try (Storage storage = storage()) {
+            MapDbCallLog log = MapDbCallLog.open(storage);
             log.record(call("first", MORNING));
             log.record(call("second", MORNING.plusSeconds(5)));
+            assertThat(storage.folder().callsFile()).isEqualTo(dir.toAbsolutePath().normalize().resolve("calls.mapdb"))
+                    .exists();
         }
-        assertThat(folder.callsFile()).isEqualTo(dir.toAbsolutePath().normalize().resolve("calls.mapdb")).exists();
 
-        try (MapDbCallLog log = MapDbCallLog.open(folder)) {
+        try (Storage storage = storage()) {
+            MapDbCallLog log = MapDbCallLog.open(storage);
             assertThat(log.count()).isEqualTo(2);
             // Same start as an existing call: the sequence must carry on, not restart and overwrite it.
             log.record(call("third", MORNING));
         }
-        try (MapDbCallLog log = MapDbCallLog.open(folder)) {
+        try (Storage storage = storage()) {
+            MapDbCallLog log = MapDbCallLog.open(storage);
             assertThat(log.between(MORNING, MORNING.plusSeconds(60))).extracting(CallRecord::callId)
                     .containsExactly("first", "third", "second");
         }
@@ -131,14 +141,28 @@ class MapDbCallLogTest {
     }
 
     @Test
-    void aDamagedFileIsReportedAndLeftAlone() throws IOException {
-        DataFolder folder = DataFolder.open(dir);
+    void aFileThatIsNotOursIsMovedAsideNotOverwrittenAndTheLogComesFromTheJournal() throws IOException {
+        try (Storage storage = storage()) {
+            MapDbCallLog.open(storage).record(call("kept", MORNING));
+        }
+        Path file = dir.resolve("calls.mapdb");
         byte[] garbage = "this is not a MapDB file, but it is somebody's".repeat(100).getBytes();
-        Files.write(folder.callsFile(), garbage);
+        Files.write(file, garbage);
+        Files.delete(dir.resolve("calls.mapdb.checkpoint"));
 
-        assertThatThrownBy(() -> MapDbCallLog.open(folder))
-                .hasMessageContaining("calls.mapdb").hasMessageContaining("left as it is");
-        assertThat(Files.readAllBytes(folder.callsFile())).isEqualTo(garbage);
+        try (Storage storage = storage()) {
+            MapDbCallLog log = MapDbCallLog.open(storage);
+            assertThat(log.between(MORNING, MORNING.plusSeconds(1))).extracting(CallRecord::callId).containsExactly("kept");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            Path aside = files.filter(p -> p.getFileName().toString().startsWith("calls.mapdb.unmarked-")).findFirst()
+                    .orElseThrow();
+            assertThat(Files.readAllBytes(aside)).isEqualTo(garbage);
+        }
+    }
+
+    private Storage storage() {
+        return Storage.open(dir, Desks.STORE_SETTINGS);
     }
 
     private static CallRecord call(String id, Instant startedAt) {

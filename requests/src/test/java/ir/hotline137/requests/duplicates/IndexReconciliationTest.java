@@ -6,7 +6,7 @@ import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.NewRequest;
 import ir.hotline137.requests.RequestSource;
-import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.store.Storage;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
 import java.nio.file.Path;
@@ -30,9 +30,9 @@ class IndexReconciliationTest {
             desks.desk.join(late.code(), Optional.of("09350000000"), "ivr");
             // the process dies here: the store committed, the index did not
         }
-        DataFolder folder = DataFolder.open(dir);
-        try (MapDbRequestStore store = MapDbRequestStore.open(folder);
+        try (Storage storage = Storage.open(dir, Desks.STORE_SETTINGS);
              LuceneDuplicateIndex stale = LuceneDuplicateIndex.inMemory(new PersianTextAnalyzer(), DuplicateSettings.DEFAULTS)) {
+            MapDbRequestStore store = MapDbRequestStore.open(storage);
             store.forEach(r -> {
                 if (r.sequence() <= 2) {
                     stale.index(r.stamped(r.sequence(), r.sequence()));
@@ -55,9 +55,9 @@ class IndexReconciliationTest {
             register(desks, 1);
             register(desks, 2);
         }
-        DataFolder folder = DataFolder.open(dir);
-        try (MapDbRequestStore store = MapDbRequestStore.open(folder);
+        try (Storage storage = Storage.open(dir, Desks.STORE_SETTINGS);
              LuceneDuplicateIndex empty = LuceneDuplicateIndex.inMemory(new PersianTextAnalyzer(), DuplicateSettings.DEFAULTS)) {
+            MapDbRequestStore store = MapDbRequestStore.open(storage);
             empty.index(store.find(store.findByCaller(new ir.hotline137.requests.CallerNumber("09120000001"), 1)
                     .getFirst().code()).orElseThrow().stamped(1, 99));
 

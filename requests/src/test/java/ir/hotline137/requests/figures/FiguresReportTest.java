@@ -13,7 +13,7 @@ import ir.hotline137.requests.TrackingCode;
 import ir.hotline137.requests.calls.CallOutcome;
 import ir.hotline137.requests.calls.CallRecord;
 import ir.hotline137.requests.calls.MapDbCallLog;
-import ir.hotline137.requests.store.DataFolder;
+import ir.hotline137.store.Storage;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +36,7 @@ class FiguresReportTest {
 
     @TempDir
     Path dir;
+    private Storage storage;
     private MapDbRequestStore store;
     private MapDbCallLog calls;
     private FiguresReport report;
@@ -43,16 +44,15 @@ class FiguresReportTest {
 
     @BeforeEach
     void open() {
-        DataFolder folder = DataFolder.open(dir);
-        store = MapDbRequestStore.open(folder);
-        calls = MapDbCallLog.open(folder);
+        storage = Storage.open(dir, Desks.STORE_SETTINGS);
+        store = MapDbRequestStore.open(storage);
+        calls = MapDbCallLog.open(storage);
         report = new FiguresReport(store, calls, Desks.DISTRICTS, Desks.CATEGORIES, CLOCK);
     }
 
     @AfterEach
     void close() {
-        calls.close();
-        store.close();
+        storage.close();
     }
 
     @Test

@@ -2,7 +2,9 @@ package ir.hotline137.requests.mayor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.store.Storage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +21,13 @@ class MapDbMayorSessionLogTest {
 
     @Test
     void aSessionItsCallersAndDirectivesSurviveAReopening() {
-        Path file = dir.resolve("mayor-sessions.mapdb");
         SessionRecord session = session("s1", OPENED);
         SessionCaller first = caller("s1", "call-1", OPENED.plusSeconds(60), "TALKED");
         SessionCaller second = caller("s1", "call-2", OPENED.plusSeconds(30), "REJECTED");
         Directive directive = new Directive("s1", "call-1", TrackingCode.random(new java.util.Random(1)), OPENED.plusSeconds(600),
                 "moderator");
-        try (MayorSessionLog log = MapDbMayorSessionLog.open(file)) {
+        try (Storage storage = Storage.open(dir, Desks.STORE_SETTINGS)) {
+            MayorSessionLog log = MapDbMayorSessionLog.open(storage);
             log.save(session);
             log.save(caller("s1", "call-1", OPENED.plusSeconds(60), "AWAITING_SCREENING"));
             log.save(first);
@@ -33,7 +35,8 @@ class MapDbMayorSessionLogTest {
             log.add(directive);
         }
 
-        try (MayorSessionLog log = MapDbMayorSessionLog.open(file)) {
+        try (Storage storage = Storage.open(dir, Desks.STORE_SETTINGS)) {
+            MayorSessionLog log = MapDbMayorSessionLog.open(storage);
             assertThat(log.session("s1")).contains(session);
             assertThat(log.callers("s1")).as("in joining order, the latest save of each").containsExactly(second, first);
             assertThat(log.caller("s1", "call-1")).contains(first);
@@ -43,7 +46,8 @@ class MapDbMayorSessionLogTest {
 
     @Test
     void eachSessionKeepsToItsOwnCallersEvenWhenOneIdStartsTheOther() {
-        try (MayorSessionLog log = MapDbMayorSessionLog.inMemory()) {
+        try (Storage storage = Storage.open(dir, Desks.STORE_SETTINGS)) {
+            MayorSessionLog log = MapDbMayorSessionLog.open(storage);
             log.save(session("a", OPENED));
             log.save(session("ab", OPENED.plusSeconds(3600)));
             log.save(caller("a", "1", OPENED, "TALKED"));

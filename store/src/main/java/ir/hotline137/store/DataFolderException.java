@@ -1,4 +1,4 @@
-package ir.hotline137.requests.store;
+package ir.hotline137.store;
 
 /** The data folder cannot be used as it is; the message says why and what to do. Nothing was changed. */
 public class DataFolderException extends RuntimeException {

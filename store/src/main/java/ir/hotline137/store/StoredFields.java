@@ -1,4 +1,4 @@
-package ir.hotline137.requests.store;
+package ir.hotline137.store;
 
 import java.io.DataInput;
 import java.io.DataOutput;

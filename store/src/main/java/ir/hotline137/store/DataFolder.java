@@ -1,4 +1,4 @@
-package ir.hotline137.requests.store;
+package ir.hotline137.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +11,22 @@ import java.util.stream.Stream;
  * newer or foreign folder is refused before anything in it is touched.
  *
  * <pre>
- * FORMAT           "hotline137-data &lt;version&gt;"
- * requests.mapdb   the request store (MapDB, transactions on)
- * calls.mapdb      the call log: one record per ended phone call (MapDB, transactions on)
- * index/           the duplicate index (Lucene); rebuilt from the request store when they disagree
- * recordings/      audio: callers' descriptions and recorded calls
+ * FORMAT                "hotline137-data &lt;version&gt;"
+ * LOCK                  held by the one process using the folder; says which
+ * journal/              the truth: every change ever kept, forced to disk before it was acknowledged
+ * requests.mapdb        the request store, built from the journal (with requests.mapdb.checkpoint)
+ * calls.mapdb           the call log, likewise
+ * mayor-sessions.mapdb  the mayor sessions' log, likewise
+ * index/                the duplicate index (Lucene); rebuilt from the request store when they disagree
+ * recordings/           audio: callers' descriptions and recorded calls
  * </pre>
  */
 public final class DataFolder {
-    /** Bumped when the layout or the stored record format changes incompatibly. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Bumped when the layout or the stored record format changes incompatibly. Format 1 kept the MapDB files
+     * as the truth; format 2 keeps the journal.
+     */
+    public static final int FORMAT_VERSION = 2;
     static final String FORMAT_FILE = "FORMAT";
     private static final String FORMAT_PREFIX = "hotline137-data ";
 
@@ -91,7 +97,7 @@ public final class DataFolder {
         return root.resolve("requests.mapdb");
     }
 
-    /** The call log; its own file, so figures about calls never share a transaction with requests. */
+    /** The call log, for figures about calls. */
     public Path callsFile() {
         return root.resolve("calls.mapdb");
     }
@@ -99,6 +105,15 @@ public final class DataFolder {
     /** The record of mayor sessions: who called, what became of them, the directives. */
     public Path mayorSessionsFile() {
         return root.resolve("mayor-sessions.mapdb");
+    }
+
+    /** The journal's segment files: the one thing that must never be lost. */
+    public Path journalFolder() {
+        return root.resolve("journal");
+    }
+
+    public Path lockFile() {
+        return root.resolve("LOCK");
     }
 
     public Path indexFolder() {

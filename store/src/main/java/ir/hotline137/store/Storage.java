@@ -1,0 +1,628 @@
+package ir.hotline137.store;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the data folder keeps, kept one way: a change is a {@link Transaction} over {@link DurableMap}s,
+ * journalled as one record, forced to disk, and only then applied to the MapDB files and acknowledged.
+ *
+ * <p><b>Why a journal in front of MapDB.</b> MapDB 3.1's own transactions are not crash-safe: its
+ * write-ahead log is never replayed, and a commit overwrites the file in place, so a crash inside a commit
+ * tears the file. Here MapDB holds only what the journal has already made durable. Between commits MapDB
+ * (transactions on) writes nothing into the main file — its changes go to its own log files, which are
+ * thrown away at every start — so the main file stays exactly as the last commit left it. A commit is a
+ * checkpoint: the file's mark turns dirty, MapDB commits, and the mark turns clean with the journal position
+ * the file now holds. At start a clean file replays the journal from its mark; a dirty one (the process died
+ * inside a checkpoint), one without a mark, or one that does not open is built again from the whole journal.
+ * So no MapDB write is ever the only copy of anything.
+ *
+ * <p><b>Group commit.</b> Writers take turns computing their changes and appending them (the write lock);
+ * they then wait for a force. The first waiter becomes the forcer: it forces every record appended so far,
+ * applies them to MapDB in journal order and releases all their writers at once, while the next writers
+ * are already appending. Concurrent writers thus share one force instead of queueing for one each.
+ *
+ * <p><b>What readers see.</b> Readers read the MapDB maps directly and never wait: they see a change only
+ * once it is durable. A writer's reads also see the changes appended before it but not yet forced, so a
+ * counter or a lookup inside a transaction is never stale.
+ *
+ * <p><b>Refusals.</b> Below {@link StoreSettings#minFreeSpace} free bytes, or when the journal cannot be
+ * written or forced, a write is refused with {@link StoreRefusedException} and nothing of it is kept; the
+ * next write tries again, so writing resumes by itself when space returns. If a MapDB file cannot follow
+ * the journal (its disk failed under it), writes stop until a restart, which rebuilds the file; whatever was
+ * acknowledged is in the journal.
+ */
+public final class Storage implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Storage.class);
+
+    private final DataFolder folder;
+    private final FolderLock lock;
+    private final Journal journal;
+    private final StoreSettings settings;
+    private final LongSupplier freeSpace;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock forceLock = new ReentrantLock();
+    /** The writes appended but not yet forced and applied, by the slot they change; guarded by writeLock. */
+    private final Map<Change.Slot, Staged> staged = new HashMap<>();
+    /** Guarded by writeLock. */
+    private final ArrayDeque<PendingWrite> pending = new ArrayDeque<>();
+    private final List<OpenFile> files = new CopyOnWriteArrayList<>();
+    private final Map<MapFile, OpenFile> openFiles = new IdentityHashMap<>();
+    private final Map<String, DurableMap<?, ?>> mapsByName = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService checkpoints;
+    /** The transaction this thread is inside of, so that a write within a write joins it. */
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    /** Where the last record applied to the MapDB files ends; guarded by forceLock. */
+    private long appliedEnd;
+    /** Set when the journal could not be written or forced; cleared by the next write that is forced. */
+    private volatile StorageHealth.Refusing journalProblem;
+    /** Set when writes must wait for a restart. */
+    private volatile StorageHealth.Stopped stopped;
+    /** Set while writes are refused for want of free space; cleared by the first write after space returns. */
+    private volatile StorageHealth.Refusing spaceRefusal;
+    private volatile boolean closed;
+
+    private Storage(DataFolder folder, FolderLock lock, Journal journal, StoreSettings settings, LongSupplier freeSpace) {
+        this.folder = folder;
+        this.lock = lock;
+        this.journal = journal;
+        this.settings = settings;
+        this.freeSpace = freeSpace;
+        this.appliedEnd = journal.forcedEnd();
+        this.checkpoints = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("store-checkpoint").daemon().factory());
+        long every = settings.checkpointInterval().toMillis();
+        checkpoints.scheduleWithFixedDelay(this::checkpointQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens the data folder for this process alone and its journal; the stores then {@link #attach} their
+     * files.
+     *
+     * @throws DataFolderException when the folder is in use, of another format, or its journal is damaged;
+     *                             nothing was changed
+     */
+    public static Storage open(Path dataDir, StoreSettings settings) {
+        DataFolder folder = DataFolder.open(dataDir);
+        FileStore store;
+        try {
+            store = Files.getFileStore(folder.root());
+        } catch (IOException e) {
+            throw new DataFolderException("cannot read the free space of " + folder.root() + ": " + e.getMessage(), e);
+        }
+        return open(folder, settings, () -> {
+            try {
+                return store.getUsableSpace();
+            } catch (IOException e) {
+                return Long.MAX_VALUE;
+            }
+        });
+    }
+
+    /** As {@link #open(Path, StoreSettings)}, told the free space by {@code freeSpace} (tests of a full disk). */
+    static Storage open(DataFolder folder, StoreSettings settings, LongSupplier freeSpace) {
+        FolderLock lock = FolderLock.acquire(folder);
+        try {
+            Journal journal = Journal.open(folder.journalFolder(), settings.segmentSize());
+            return new Storage(folder, lock, journal, settings, freeSpace);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            if (e instanceof DataFolderException d) {
+                throw d;
+            }
+            throw new DataFolderException("cannot open the journal in " + folder.journalFolder() + ": " + e, e);
+        }
+    }
+
+    public DataFolder folder() {
+        return folder;
+    }
+
+    /**
+     * Opens a store's MapDB file: where its checkpoint left it plus the journal since, or built again from the
+     * whole journal when the checkpoint cannot be trusted (the file was being written when the process died,
+     * belongs to another journal or format, or does not open).
+     */
+    public void attach(MapFile file) {
+        forceLock.lock();
+        writeLock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("storage is closed");
+            }
+            // What other files' writers appended is made durable and applied first, so the journal read
+            // below is all there is.
+            flush();
+            for (DurableMap<?, ?> map : file.maps()) {
+                if (mapsByName.containsKey(map.name())) {
+                    throw new IllegalArgumentException("map " + map.name() + " of " + file + " is declared by another file too");
+                }
+            }
+            Path path = folder.root().resolve(file.name());
+            long end = journal.forcedEnd();
+            Optional<Checkpoint> mark = Checkpoint.read(path);
+            String distrust = distrust(path, mark, file, end);
+            DB db = null;
+            long from = journal.firstPosition();
+            if (distrust == null && mark.isPresent()) {
+                try {
+                    db = openDb(path);
+                    for (DurableMap<?, ?> map : file.maps()) {
+                        map.bind(db);
+                    }
+                    from = mark.get().position();
+                } catch (RuntimeException e) {
+                    distrust = "it does not open (" + e.getMessage() + ")";
+                    closeQuietly(db);
+                    db = null;
+                }
+            }
+            if (db == null) {
+                if (distrust != null) {
+                    log.warn("{}: building it again from the journal, because {}", path, distrust);
+                }
+                // Building writes the main file: should this process die before the checkpoint below, the
+                // half-built file must not pass for a clean one.
+                new Checkpoint(false, journal.id(), journal.firstPosition(), file.format()).write(path);
+                setAside(path, mark.isPresent());
+                db = openDb(path);
+                for (DurableMap<?, ?> map : file.maps()) {
+                    map.bind(db);
+                }
+            }
+            OpenFile open = new OpenFile(file, path, db);
+            long replayed = replay(open, from);
+            if (replayed > 0 || distrust != null) {
+                log.info("{}: {} journal records replayed from position {}", path, replayed, from);
+            }
+            commit(open, end);
+            for (DurableMap<?, ?> map : file.maps()) {
+                mapsByName.put(map.name(), map);
+            }
+            files.add(open);
+            openFiles.put(file, open);
+            file.markAttached();
+        } catch (IOException e) {
+            throw new DataFolderException("cannot open " + file + " in " + folder.root() + ": " + e, e);
+        } finally {
+            writeLock.unlock();
+            forceLock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code change} as one transaction and returns its result once the change is durable: on the disk,
+     * whatever happens to the process or the power next. If {@code change} throws, nothing is written and
+     * the exception is rethrown. Called inside another write's {@code change} (a store method called by a
+     * store method), it becomes part of that write: one record, durable when the outer write returns.
+     *
+     * @throws StoreRefusedException when the change could not be kept; nothing of it was
+     */
+    public <T> T write(Function<Transaction, T> change) {
+        Transaction outer = current.get();
+        if (outer != null) {
+            // A write inside a write is part of it: it lands with it, whole, or not at all.
+            return change.apply(outer);
+        }
+        PendingWrite written;
+        T result;
+        writeLock.lock();
+        try {
+            checkWritable();
+            Transaction tx = new Transaction(this);
+            current.set(tx);
+            try {
+                result = change.apply(tx);
+            } finally {
+                current.remove();
+            }
+            if (tx.isEmpty()) {
+                return result;
+            }
+            List<Change> changes = tx.changes();
+            byte[] record = Change.encode(changes);
+            long end;
+            try {
+                end = journal.append(record);
+            } catch (IOException e) {
+                journalProblem = new StorageHealth.Refusing("the journal cannot be written: " + e.getMessage(), Instant.now());
+                throw new StoreRefusedException("the change was not kept: the journal in " + journal.folder()
+                        + " cannot be written (" + e.getMessage() + "); writes go on when the disk takes them again", e);
+            }
+            written = new PendingWrite(end, changes);
+            for (Change c : changes) {
+                staged.put(c.slot(), new Staged(written, c.valueValue()));
+            }
+            pending.addLast(written);
+        } finally {
+            writeLock.unlock();
+        }
+        awaitDurable(written);
+        return result;
+    }
+
+    /** Whether writes are taken now, and if not, why. */
+    public StorageHealth health() {
+        if (stopped != null) {
+            return stopped;
+        }
+        String space = spaceProblem();
+        if (space != null) {
+            StorageHealth.Refusing known = spaceRefusal;
+            return known != null ? known : new StorageHealth.Refusing(space, Instant.now());
+        }
+        StorageHealth.Refusing journalNow = journalProblem;
+        return journalNow != null ? journalNow : new StorageHealth.Writing(journal.end());
+    }
+
+    /** Commits every MapDB file changed since its last checkpoint and marks it clean at the journal's applied end. */
+    public void checkpoint() {
+        forceLock.lock();
+        try {
+            for (OpenFile f : files) {
+                if (f.changedSinceCheckpoint && stopped == null) {
+                    commit(f, appliedEnd);
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreRefusedException("checkpoint failed: " + e.getMessage(), e);
+        } finally {
+            forceLock.unlock();
+        }
+    }
+
+    /** The journal's position past its last record; a backup or a test reads up to here. */
+    public long journalEnd() {
+        return journal.forcedEnd();
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            writeLock.unlock();
+        }
+        checkpoints.shutdownNow();
+        forceLock.lock();
+        try {
+            flush();
+            try {
+                checkpoint();
+            } catch (RuntimeException e) {
+                log.warn("last checkpoint failed; the journal is replayed at the next start", e);
+            }
+            for (OpenFile f : files) {
+                for (DurableMap<?, ?> map : f.file.maps()) {
+                    map.unbind();
+                }
+                closeQuietly(f.db);
+            }
+            journal.close();
+        } catch (IOException e) {
+            log.warn("closing the journal: {}", e.toString());
+        } finally {
+            forceLock.unlock();
+            lock.close();
+        }
+    }
+
+    void checkAttached(DurableMap<?, ?> map) {
+        if (mapsByName.get(map.name()) != map) {
+            throw new IllegalStateException(map + " is not attached to this storage");
+        }
+    }
+
+    /** What a write appended before this one put in {@code slot}, if it is not yet applied; writeLock held. */
+    Staged staged(Change.Slot slot) {
+        return staged.get(slot);
+    }
+
+    private void awaitDurable(PendingWrite written) {
+        while (!written.done) {
+            forceLock.lock();
+            try {
+                if (!written.done) {
+                    flush();
+                }
+            } finally {
+                forceLock.unlock();
+            }
+        }
+        if (written.failure != null) {
+            throw new StoreRefusedException("the change was not kept: the journal could not be forced to disk ("
+                    + written.failure.getMessage() + ")", written.failure);
+        }
+    }
+
+    /**
+     * Forces every appended record, applies them to the MapDB files in journal order and releases their
+     * writers. forceLock held.
+     */
+    private void flush() {
+        List<PendingWrite> batch;
+        writeLock.lock();
+        try {
+            batch = new ArrayList<>(pending);
+        } finally {
+            writeLock.unlock();
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            journal.force();
+        } catch (IOException e) {
+            dropUnforced(e);
+            return;
+        }
+        if (stopped == null) {
+            try {
+                for (PendingWrite p : batch) {
+                    apply(p);
+                    appliedEnd = p.end;
+                }
+            } catch (RuntimeException e) {
+                // The batch is durable in the journal, so its writers are told it is kept; the MapDB file is
+                // rebuilt from the journal at the next start.
+                log.error("a MapDB file could not follow the journal; writes stop until a restart rebuilds it", e);
+                stopped = new StorageHealth.Stopped("a MapDB file in " + folder.root() + " could not be updated ("
+                        + e.getMessage() + "); everything acknowledged is in the journal: restart to rebuild it",
+                        Instant.now());
+            }
+        }
+        writeLock.lock();
+        try {
+            for (PendingWrite p : batch) {
+                pending.removeFirst();
+                for (Change c : p.changes) {
+                    Change.Slot slot = c.slot();
+                    if (staged.get(slot) != null && staged.get(slot).by() == p) {
+                        staged.remove(slot);
+                    }
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        for (PendingWrite p : batch) {
+            p.done = true;
+        }
+        if (journalProblem != null) {
+            log.info("the journal takes writes again");
+            journalProblem = null;
+        }
+    }
+
+    /**
+     * A force failed: nothing appended since the last good force may stay, since each was computed from the
+     * ones before it. All of them are cut off the journal and their writers told; the next write starts again
+     * from what is durable.
+     */
+    private void dropUnforced(IOException cause) {
+        writeLock.lock();
+        try {
+            try {
+                journal.truncate(journal.forcedEnd());
+                journalProblem = new StorageHealth.Refusing("the journal could not be forced to disk: "
+                        + cause.getMessage(), Instant.now());
+            } catch (IOException | RuntimeException cut) {
+                cause.addSuppressed(cut);
+                stopped = new StorageHealth.Stopped("the journal could not be forced to disk (" + cause.getMessage()
+                        + ") nor cut back to its last forced record; restart once the disk is sound", Instant.now());
+            }
+            log.error("journal force failed; {} unforced changes were dropped and their writers told", pending.size(), cause);
+            for (PendingWrite p : pending) {
+                p.failure = cause;
+                p.done = true;
+            }
+            pending.clear();
+            staged.clear();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** MapDB keeps the change in its own log files until the next checkpoint; the main file is not touched. */
+    private void apply(PendingWrite p) {
+        for (Change c : p.changes) {
+            openFiles.get(c.map().file()).changedSinceCheckpoint = true;
+            c.apply();
+        }
+    }
+
+    /**
+     * A checkpoint of one file: the only time MapDB writes its main file. The mark is dirty while it does, so
+     * a death in the middle is known at the next start; then clean, naming the journal position the file holds.
+     */
+    private void commit(OpenFile f, long position) throws IOException {
+        new Checkpoint(false, journal.id(), position, f.file.format()).write(f.path);
+        f.db.commit();
+        new Checkpoint(true, journal.id(), position, f.file.format()).write(f.path);
+        f.changedSinceCheckpoint = false;
+    }
+
+    private void checkWritable() {
+        if (closed) {
+            throw new StoreRefusedException("the store is closed");
+        }
+        if (stopped != null) {
+            throw new StoreRefusedException("writes are stopped: " + stopped.reason());
+        }
+        String space = spaceProblem();
+        if (space != null) {
+            if (spaceRefusal == null) {
+                log.error("refusing writes: {}", space);
+                spaceRefusal = new StorageHealth.Refusing(space, Instant.now());
+            }
+            throw new StoreRefusedException("the change was not kept: " + space);
+        }
+        if (spaceRefusal != null) {
+            log.info("free space is back; writes resume");
+            spaceRefusal = null;
+        }
+    }
+
+    private String spaceProblem() {
+        long free = freeSpace.getAsLong();
+        if (free < settings.minFreeSpace()) {
+            return "the disk of " + folder.root() + " has " + megabytes(free) + " free, less than the "
+                    + megabytes(settings.minFreeSpace()) + " kept free (hotline.store.min-free-space); free some space"
+                    + " and writing resumes by itself";
+        }
+        return null;
+    }
+
+    private long replay(OpenFile open, long from) throws IOException {
+        Map<String, DurableMap<?, ?>> known = new HashMap<>();
+        for (DurableMap<?, ?> map : open.file.maps()) {
+            known.put(map.name(), map);
+        }
+        long[] count = {0};
+        journal.read(from, (position, payload) -> {
+            List<Change> changes = Change.decode(payload, known);
+            for (Change c : changes) {
+                c.apply();
+            }
+            if (!changes.isEmpty()) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    private String distrust(Path path, Optional<Checkpoint> mark, MapFile file, long journalEnd) {
+        if (mark.isEmpty()) {
+            return Files.exists(path) ? "it has no readable checkpoint mark" : null;
+        }
+        Checkpoint c = mark.get();
+        if (!c.clean()) {
+            return "it was being written when the system stopped";
+        }
+        if (!c.journal().equals(journal.id())) {
+            return "it was built from another journal (" + c.journal() + ")";
+        }
+        if (c.format() != file.format()) {
+            return "it has format " + c.format() + " and this build uses " + file.format();
+        }
+        if (c.position() > journalEnd || c.position() < journal.firstPosition()) {
+            return "its checkpoint (position " + c.position() + ") lies outside the journal ("
+                    + journal.firstPosition() + ".." + journalEnd + ")";
+        }
+        if (!Files.exists(path)) {
+            return "its checkpoint mark is there but the file is not";
+        }
+        return null;
+    }
+
+    /**
+     * Clears the way for a file built from the journal. A file with a mark is known to be derived and is
+     * removed; one without (put there by hand?) is moved aside, never deleted.
+     */
+    private static void setAside(Path path, boolean derived) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        if (derived) {
+            Files.delete(path);
+        } else {
+            Path aside = path.resolveSibling(path.getFileName() + ".unmarked-" + System.currentTimeMillis());
+            Files.move(path, aside);
+            log.warn("{} had no checkpoint mark; it is kept as {}", path, aside);
+        }
+        Durably.syncFolder(path.getParent());
+    }
+
+    /**
+     * Opens a MapDB file with its transactions on, for what they do give: a main file untouched between
+     * commits. Their log files hold only changes the journal has too, never replayed by MapDB, so any left
+     * by a process that died are removed first.
+     */
+    private static DB openDb(Path path) throws IOException {
+        String walPrefix = path.getFileName() + ".wal.";
+        try (var leftovers = Files.list(path.getParent())) {
+            for (Path wal : leftovers.filter(p -> p.getFileName().toString().startsWith(walPrefix)).toList()) {
+                Files.delete(wal);
+            }
+        }
+        return DBMaker.fileDB(path.toFile()).fileChannelEnable().transactionEnable().fileLockDisable().make();
+    }
+
+    private void checkpointQuietly() {
+        try {
+            checkpoint();
+        } catch (RuntimeException e) {
+            log.warn("checkpoint failed; the journal since the last one is replayed at the next start: {}", e.toString());
+        }
+    }
+
+    private static void closeQuietly(DB db) {
+        if (db != null && !db.isClosed()) {
+            try {
+                db.close();
+            } catch (RuntimeException e) {
+                log.warn("closing a MapDB file: {}", e.toString());
+            }
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return (bytes >> 20) + " MB";
+    }
+
+    /** A value a write appended before the current one put in a slot (null when it removed it). */
+    record Staged(PendingWrite by, Object value) {
+    }
+
+    /** A journalled write waiting for its force. */
+    static final class PendingWrite {
+        final long end;
+        final List<Change> changes;
+        volatile boolean done;
+        volatile Throwable failure;
+
+        PendingWrite(long end, List<Change> changes) {
+            this.end = end;
+            this.changes = changes;
+        }
+    }
+
+    private static final class OpenFile {
+        final MapFile file;
+        final Path path;
+        final DB db;
+        boolean changedSinceCheckpoint;
+
+        OpenFile(MapFile file, Path path, DB db) {
+            this.file = file;
+            this.path = path;
+            this.db = db;
+        }
+    }
+}
