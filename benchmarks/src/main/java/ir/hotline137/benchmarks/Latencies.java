@@ -18,6 +18,12 @@ final class Latencies {
         nanos[count++] = elapsedNanos;
     }
 
+    void addAll(Latencies other) {
+        for (int i = 0; i < other.count; i++) {
+            add(other.nanos[i]);
+        }
+    }
+
     int count() {
         return count;
     }

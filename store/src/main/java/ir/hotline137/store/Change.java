@@ -83,6 +83,33 @@ record Change(DurableMap<?, ?> map, byte[] key, Object keyValue, byte[] value, O
         return changes;
     }
 
+    /**
+     * Counts a record's changes per map without knowing the maps, checking that the record is whole: what a
+     * backup's verification and the data check read.
+     */
+    static void tally(byte[] payload, Map<String, Long> changesPerMap) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        int format = in.readUnsignedByte();
+        if (format != RECORD_FORMAT) {
+            throw new IOException("journal record format " + format + ", this build reads " + RECORD_FORMAT);
+        }
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            byte kind = in.readByte();
+            in.skipNBytes(in.readInt());
+            if (kind == PUT) {
+                in.skipNBytes(in.readInt());
+            } else if (kind != REMOVE) {
+                throw new IOException("journal record with change kind " + kind);
+            }
+            changesPerMap.merge(name, 1L, Long::sum);
+        }
+        if (in.available() != 0) {
+            throw new IOException("journal record with " + in.available() + " bytes past its last change");
+        }
+    }
+
     /** A key in a map, compared by its stored bytes (tuple keys are arrays, which do not compare by content). */
     record Slot(DurableMap<?, ?> map, byte[] key) {
         @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -83,6 +84,9 @@ public final class Storage implements AutoCloseable {
     /** Set while writes are refused for want of free space; cleared by the first write after space returns. */
     private volatile StorageHealth.Refusing spaceRefusal;
     private volatile boolean closed;
+    /** How many forces and how many records they made durable: their ratio is the group commit's reach. */
+    private final LongAdder forces = new LongAdder();
+    private final LongAdder forcedRecords = new LongAdder();
 
     private Storage(DataFolder folder, FolderLock lock, Journal journal, StoreSettings settings, LongSupplier freeSpace) {
         this.folder = folder;
@@ -293,6 +297,11 @@ public final class Storage implements AutoCloseable {
         }
     }
 
+    /** Forces of the journal so far, and the records they made durable (for benchmarks and the log). */
+    public long[] forceCounts() {
+        return new long[] {forces.sum(), forcedRecords.sum()};
+    }
+
     /** The journal's position past its last record; a backup or a test reads up to here. */
     public long journalEnd() {
         return journal.forcedEnd();
@@ -382,6 +391,8 @@ public final class Storage implements AutoCloseable {
             dropUnforced(e);
             return;
         }
+        forces.increment();
+        forcedRecords.add(batch.size());
         if (stopped == null) {
             try {
                 for (PendingWrite p : batch) {

@@ -8,12 +8,14 @@ import ir.hotline137.requests.duplicates.IndexReconciliation;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
 import ir.hotline137.requests.evaluation.CorpusRow;
 import ir.hotline137.requests.evaluation.DuplicateEvaluation;
-import ir.hotline137.store.DataFolder;
-import ir.hotline137.store.Storage;
-import ir.hotline137.store.DataFolderException;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.store.RequestStore;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
+import ir.hotline137.store.Backup;
+import ir.hotline137.store.DataCheck;
+import ir.hotline137.store.DataFolder;
+import ir.hotline137.store.DataFolderException;
+import ir.hotline137.store.Storage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,7 +34,8 @@ import org.springframework.context.annotation.Configuration;
  * application.yml as the server's, so a command sees the data folder and thresholds the server would.
  */
 public final class AdminCommandLine {
-    private static final List<String> COMMANDS = List.of("eval-duplicates", "rebuild-index", "install-prompts", "help");
+    private static final List<String> COMMANDS = List.of("eval-duplicates", "rebuild-index", "install-prompts",
+            "check-data", "backup", "verify-backup", "restore", "help");
 
     private AdminCommandLine() {
     }
@@ -56,6 +59,10 @@ public final class AdminCommandLine {
                 case "eval-duplicates" -> evalDuplicates(operands, settings, out, err);
                 case "rebuild-index" -> rebuildIndex(settings, out);
                 case "install-prompts" -> installPrompts(operands, out, err);
+                case "check-data" -> checkData(settings, out);
+                case "backup" -> backup(operands, settings, out, err);
+                case "verify-backup" -> verifyBackup(operands, out, err);
+                case "restore" -> restore(operands, settings, out, err);
                 case "help", "--help" -> usage(out, 0);
                 default -> {
                     err.println("unknown command '" + command + "'");
@@ -75,6 +82,14 @@ public final class AdminCommandLine {
                        java -jar hotline.jar rebuild-index                rebuild the duplicate index from the store
                        java -jar hotline.jar install-prompts DIR          copy the Persian prompts into DIR, e.g.
                                                                           /var/lib/asterisk/sounds/fa/hotline137
+                       java -jar hotline.jar check-data [--recover]       read the (stopped) data folder through;
+                                                                          --recover keeps what a damaged journal
+                                                                          still holds and moves the rest aside
+                       java -jar hotline.jar backup DIR                   copy the data folder into DIR (new or
+                                                                          empty), also while the hotline runs
+                       java -jar hotline.jar verify-backup DIR            read a backup through
+                       java -jar hotline.jar restore DIR                  lay a backup out as hotline.data-dir
+                                                                          (which must be new or empty)
                 commands: %s""".formatted(COMMANDS));
         return code;
     }
@@ -114,6 +129,54 @@ public final class AdminCommandLine {
             out.printf("rebuilt the duplicate index in %s: %d requests in %d ms%n", folder.indexFolder(),
                     rebuilt.requests(), rebuilt.millis());
         }
+        return 0;
+    }
+
+    private static int checkData(String[] settings, PrintStream out) {
+        boolean recover = Arrays.asList(settings).contains("--recover");
+        HotlineProperties properties = properties(Arrays.stream(settings).filter(s -> !s.equals("--recover"))
+                .toArray(String[]::new));
+        DataCheck.Report report = DataCheck.run(properties.dataDir(), recover);
+        report.lines().forEach(out::println);
+        return report.sound() ? 0 : 1;
+    }
+
+    private static int backup(String[] operands, String[] settings, PrintStream out, PrintStream err) {
+        if (operands.length != 1) {
+            err.println("backup needs one argument: the folder to back up into (new or empty)");
+            return 2;
+        }
+        HotlineProperties properties = properties(settings);
+        Backup.Contents contents = Backup.create(properties.dataDir(), Path.of(operands[0]));
+        out.printf("backed up %s into %s: %d journal records (to position %d), %d recordings; verified%n",
+                properties.dataDir().toAbsolutePath().normalize(), contents.folder().toAbsolutePath(), contents.records(),
+                contents.journalEnd(), contents.recordings());
+        return 0;
+    }
+
+    private static int verifyBackup(String[] operands, PrintStream out, PrintStream err) {
+        if (operands.length != 1) {
+            err.println("verify-backup needs one argument: the backup folder");
+            return 2;
+        }
+        Backup.Contents contents = Backup.verify(Path.of(operands[0]));
+        out.printf("backup %s of %s is whole: %d journal records (to position %d), %d recordings%n",
+                contents.folder().toAbsolutePath(), contents.created(), contents.records(), contents.journalEnd(),
+                contents.recordings());
+        contents.changesPerMap().forEach((map, changes) -> out.printf("  %s: %d changes%n", map, changes));
+        return 0;
+    }
+
+    private static int restore(String[] operands, String[] settings, PrintStream out, PrintStream err) {
+        if (operands.length != 1) {
+            err.println("restore needs one argument: the backup folder; the data folder is hotline.data-dir");
+            return 2;
+        }
+        HotlineProperties properties = properties(settings);
+        Backup.Contents contents = Backup.restore(Path.of(operands[0]), properties.dataDir());
+        out.printf("restored %d journal records and %d recordings into %s; the first start builds the store files"
+                + " and the index from the journal%n", contents.records(), contents.recordings(),
+                properties.dataDir().toAbsolutePath().normalize());
         return 0;
     }
 

@@ -14,9 +14,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The child process of {@link CrashRecoveryTest}: registers, joins and merges requests and records calls
- * from several threads until it is killed, printing each acknowledged change. Its store checkpoints every
- * few milliseconds, so a kill also lands inside MapDB commits and checkpoint marks.
+ * The child process of {@link CrashRecoveryTest} and of the durability soak: registers, joins and merges
+ * requests and records calls from several threads until it is killed, printing each acknowledged change.
+ * Its store checkpoints every few milliseconds, so a kill also lands inside MapDB commits and checkpoint
+ * marks.
+ *
+ * <p>Arguments: data folder, a prefix that keeps its codes and call ids apart from earlier runs', and
+ * optionally the number of threads (4), the checkpoint interval in milliseconds (20) and how many rounds
+ * each thread writes before the writer closes the store and ends (no end).
  *
  * <p>Lines: {@code registered CODE}, {@code joined CODE CALLER}, {@code merged CODE INTO}, {@code call ID}.
  */
@@ -27,19 +32,23 @@ public final class CrashingWriter {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         String prefix = args[1];
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        Duration checkpoints = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 20);
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : Integer.MAX_VALUE;
         // A writer that fails must end the process, so that the test sees it at once rather than waiting.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             e.printStackTrace();
             Runtime.getRuntime().halt(3);
         });
-        Desks desks = new Desks(dir, Clock.systemUTC(), Duration.ofMillis(20), prefix.hashCode());
+        Desks desks = new Desks(dir, Clock.systemUTC(), checkpoints, prefix.hashCode());
         MapDbCallLog calls = MapDbCallLog.open(desks.storage);
         Object printing = new Object();
-        for (int t = 0; t < 4; t++) {
+        List<Thread> writers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
             int thread = t;
-            Thread.ofPlatform().start(() -> {
+            writers.add(Thread.ofPlatform().start(() -> {
                 CitizenRequest previous = null;
-                for (int i = 0; ; i++) {
+                for (int i = 0; i < rounds; i++) {
                     String caller = "0912" + String.format("%07d", thread * 100_000 + i);
                     CitizenRequest r = desks.desk.register(NewRequest.fromCaller(caller, 1 + i % 22,
                             "آب گرفتگی زیرگذر شماره " + i + " " + prefix, RequestSource.IVR_SPEECH));
@@ -61,9 +70,12 @@ public final class CrashingWriter {
                             Optional.empty(), Optional.empty()));
                     print(printing, "call " + callId);
                 }
-            });
+            }));
         }
-        Thread.sleep(Long.MAX_VALUE);
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        desks.close();
     }
 
     private static void print(Object lock, String line) {
