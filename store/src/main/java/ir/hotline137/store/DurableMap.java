@@ -13,8 +13,9 @@ import org.mapdb.Serializer;
 import org.mapdb.serializer.GroupSerializer;
 
 /**
- * One named map of a {@link MapFile}: read directly (readers see only what the journal has made durable),
- * changed only through a {@link Transaction}, so every change is journalled first.
+ * One named map of a {@link MapFile}: read directly (readers see what the journal has made durable, from the
+ * moment its writer is released), changed only through a {@link Transaction}, so every change is journalled
+ * first.
  *
  * <p>The MapDB map behind it is bound when its file is opened and bound again if the file is rebuilt; keys
  * and values are encoded in the journal with the same serializers MapDB stores them with.
@@ -28,6 +29,7 @@ public final class DurableMap<K, V> {
     private final Serializer<K> keys;
     private final Serializer<V> values;
     private volatile Map<K, V> map;
+    private volatile Storage storage;
 
     DurableMap(MapFile file, String name, Kind kind, Serializer<K> keys, Serializer<V> values) {
         this.file = file;
@@ -46,22 +48,28 @@ public final class DurableMap<K, V> {
     }
 
     /** The value last made durable under {@code key}, or null. */
+    @SuppressWarnings("unchecked")
     public V get(K key) {
-        return bound().get(key);
+        Map<K, V> m = bound();
+        Storage.Staged forced = storage.durableValue(this, key);
+        return forced != null ? (V) forced.value() : m.get(key);
     }
 
     public boolean containsKey(K key) {
-        return bound().containsKey(key);
+        return get(key) != null;
     }
 
     public long size() {
         Map<K, V> m = bound();
+        storage.awaitApplied();
         return m instanceof BTreeMap<K, V> tree ? tree.sizeLong() : m.size();
     }
 
     /** Every durable entry, for reading only: a change made through this view would bypass the journal. */
     public Map<K, V> view() {
-        return java.util.Collections.unmodifiableMap(bound());
+        Map<K, V> m = bound();
+        storage.awaitApplied();
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** The durable entries in key order, for reading only (tree maps). */
@@ -69,7 +77,9 @@ public final class DurableMap<K, V> {
         if (kind != Kind.TREE) {
             throw new IllegalStateException(name + " is a hash map; it has no order");
         }
-        return java.util.Collections.unmodifiableNavigableMap((NavigableMap<K, V>) bound());
+        Map<K, V> m = bound();
+        storage.awaitApplied();
+        return java.util.Collections.unmodifiableNavigableMap((NavigableMap<K, V>) m);
     }
 
     /** Entries whose tuple key starts with {@code prefix} (tree maps keyed by tuples). */
@@ -77,13 +87,15 @@ public final class DurableMap<K, V> {
         if (!(bound() instanceof BTreeMap<K, V> tree)) {
             throw new IllegalStateException(name + " is not a tree map");
         }
+        storage.awaitApplied();
         @SuppressWarnings("unchecked")
         NavigableMap<K, V> sub = (NavigableMap<K, V>) tree.prefixSubMap((K) prefix);
         return java.util.Collections.unmodifiableNavigableMap(sub);
     }
 
     @SuppressWarnings("unchecked")
-    void bind(DB db) {
+    void bind(DB db, Storage owner) {
+        this.storage = owner;
         this.map = switch (kind) {
             case HASH -> db.hashMap(name, keys, values).createOrOpen();
             case TREE -> db.treeMap(name, (GroupSerializer<K>) keys, (GroupSerializer<V>) values).createOrOpen();
@@ -92,6 +104,7 @@ public final class DurableMap<K, V> {
 
     void unbind() {
         this.map = null;
+        this.storage = null;
     }
 
     @SuppressWarnings("unchecked")
@@ -121,7 +134,7 @@ public final class DurableMap<K, V> {
 
     private Map<K, V> bound() {
         Map<K, V> m = map;
-        if (m == null) {
+        if (m == null || storage == null) {
             throw new IllegalStateException("map " + name + " of " + file.name() + " is not open");
         }
         return m;

@@ -8,16 +8,17 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -41,13 +42,16 @@ import org.slf4j.LoggerFactory;
  * So no MapDB write is ever the only copy of anything.
  *
  * <p><b>Group commit.</b> Writers take turns computing their changes and appending them (the write lock);
- * they then wait for a force. The first waiter becomes the forcer: it forces every record appended so far,
- * applies them to MapDB in journal order and releases all their writers at once, while the next writers
- * are already appending. Concurrent writers thus share one force instead of queueing for one each.
+ * they then wait for a force. One waiter at a time becomes the forcer: it forces every record appended so far
+ * and releases all their writers at once, while the next writers are already appending. Concurrent writers
+ * thus share one force instead of queueing for one each. A writer is released as soon as its record is
+ * forced: applying it to MapDB is the applier thread's work, in journal order, off every writer's path.
  *
- * <p><b>What readers see.</b> Readers read the MapDB maps directly and never wait: they see a change only
- * once it is durable. A writer's reads also see the changes appended before it but not yet forced, so a
- * counter or a lookup inside a transaction is never stale.
+ * <p><b>What readers see.</b> A change is visible once it is durable, never before, and from the moment its
+ * writer is released: a key looked up is found among the forced changes not yet applied, else in MapDB; a
+ * range read (an ordered scan, a size) first waits for the applier to catch up with what is forced, which is
+ * a fraction of a millisecond. A writer's reads also see the changes appended before it but not yet forced,
+ * so a counter or a lookup inside a transaction is never stale.
  *
  * <p><b>Refusals.</b> Below {@link StoreSettings#minFreeSpace} free bytes, or when the journal cannot be
  * written or forced, a write is refused with {@link StoreRefusedException} and nothing of it is kept; the
@@ -64,19 +68,32 @@ public final class Storage implements AutoCloseable {
     private final StoreSettings settings;
     private final LongSupplier freeSpace;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final ReentrantLock forceLock = new ReentrantLock();
-    /** The writes appended but not yet forced and applied, by the slot they change; guarded by writeLock. */
+    /**
+     * The writes appended, and those forced but not yet applied, by the slot they change: what a writer's
+     * reads see first. Guarded by writeLock.
+     */
     private final Map<Change.Slot, Staged> staged = new HashMap<>();
-    /** Guarded by writeLock. */
+    /** The writes appended and not yet forced, in journal order; guarded by writeLock. */
     private final ArrayDeque<PendingWrite> pending = new ArrayDeque<>();
+    /** The changes forced but not yet applied to MapDB: what readers see before MapDB. */
+    private final ConcurrentHashMap<Change.Slot, Staged> durable = new ConcurrentHashMap<>();
+    /** Who may force: one thread at a time holds the role; the others wait to be released or to take it. */
+    private final ReentrantLock role = new ReentrantLock();
+    private final Condition roleChanged = role.newCondition();
+    private boolean forcing;
+    /** Applies forced writes to MapDB in journal order and takes the checkpoints: the only MapDB writer. */
+    private final ScheduledExecutorService applier;
+    private final ReentrantLock appliedLock = new ReentrantLock();
+    private final Condition appliedMoved = appliedLock.newCondition();
+    /** Where the last forced record ends whose changes readers may see. */
+    private volatile long durableEnd;
+    /** Where the last record applied to the MapDB files ends; written by the applier only. */
+    private volatile long appliedEnd;
     private final List<OpenFile> files = new CopyOnWriteArrayList<>();
-    private final Map<MapFile, OpenFile> openFiles = new IdentityHashMap<>();
+    private final Map<MapFile, OpenFile> openFiles = new ConcurrentHashMap<>();
     private final Map<String, DurableMap<?, ?>> mapsByName = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService checkpoints;
     /** The transaction this thread is inside of, so that a write within a write joins it. */
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
-    /** Where the last record applied to the MapDB files ends; guarded by forceLock. */
-    private long appliedEnd;
     /** Set when the journal could not be written or forced; cleared by the next write that is forced. */
     private volatile StorageHealth.Refusing journalProblem;
     /** Set when writes must wait for a restart. */
@@ -95,10 +112,11 @@ public final class Storage implements AutoCloseable {
         this.settings = settings;
         this.freeSpace = freeSpace;
         this.appliedEnd = journal.forcedEnd();
-        this.checkpoints = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("store-checkpoint").daemon().factory());
+        this.durableEnd = appliedEnd;
+        this.applier = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("store-applier").daemon().factory());
         long every = settings.checkpointInterval().toMillis();
-        checkpoints.scheduleWithFixedDelay(this::checkpointQuietly, every, every, TimeUnit.MILLISECONDS);
+        applier.scheduleWithFixedDelay(this::checkpointQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -150,15 +168,16 @@ public final class Storage implements AutoCloseable {
      * belongs to another journal or format, or does not open).
      */
     public void attach(MapFile file) {
-        forceLock.lock();
+        takeRole();
         writeLock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("storage is closed");
             }
             // What other files' writers appended is made durable and applied first, so the journal read
-            // below is all there is.
-            flush();
+            // below is all there is and the applier is idle while this file is built.
+            forceAndRelease();
+            drainApplier();
             for (DurableMap<?, ?> map : file.maps()) {
                 if (mapsByName.containsKey(map.name())) {
                     throw new IllegalArgumentException("map " + map.name() + " of " + file + " is declared by another file too");
@@ -174,7 +193,7 @@ public final class Storage implements AutoCloseable {
                 try {
                     db = openDb(path);
                     for (DurableMap<?, ?> map : file.maps()) {
-                        map.bind(db);
+                        map.bind(db, this);
                     }
                     from = mark.get().position();
                 } catch (RuntimeException e) {
@@ -193,7 +212,7 @@ public final class Storage implements AutoCloseable {
                 setAside(path, mark.isPresent());
                 db = openDb(path);
                 for (DurableMap<?, ?> map : file.maps()) {
-                    map.bind(db);
+                    map.bind(db, this);
                 }
             }
             OpenFile open = new OpenFile(file, path, db);
@@ -212,7 +231,7 @@ public final class Storage implements AutoCloseable {
             throw new DataFolderException("cannot open " + file + " in " + folder.root() + ": " + e, e);
         } finally {
             writeLock.unlock();
-            forceLock.unlock();
+            giveUpRole();
         }
     }
 
@@ -283,7 +302,21 @@ public final class Storage implements AutoCloseable {
 
     /** Commits every MapDB file changed since its last checkpoint and marks it clean at the journal's applied end. */
     public void checkpoint() {
-        forceLock.lock();
+        try {
+            applier.submit(() -> {
+                checkpointNow();
+                return null;
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreRefusedException("interrupted while waiting for a checkpoint", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new StoreRefusedException("checkpoint failed", e.getCause());
+        }
+    }
+
+    /** On the applier thread. */
+    private void checkpointNow() {
         try {
             for (OpenFile f : files) {
                 if (f.changedSinceCheckpoint && stopped == null) {
@@ -292,8 +325,6 @@ public final class Storage implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new StoreRefusedException("checkpoint failed: " + e.getMessage(), e);
-        } finally {
-            forceLock.unlock();
         }
     }
 
@@ -318,27 +349,57 @@ public final class Storage implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
-        checkpoints.shutdownNow();
-        forceLock.lock();
+        takeRole();
         try {
-            flush();
-            try {
-                checkpoint();
-            } catch (RuntimeException e) {
-                log.warn("last checkpoint failed; the journal is replayed at the next start", e);
-            }
-            for (OpenFile f : files) {
-                for (DurableMap<?, ?> map : f.file.maps()) {
-                    map.unbind();
+            forceAndRelease();
+            applier.submit(() -> {
+                try {
+                    checkpointNow();
+                } catch (RuntimeException e) {
+                    log.warn("last checkpoint failed; the journal is replayed at the next start", e);
                 }
-                closeQuietly(f.db);
-            }
+                for (OpenFile f : files) {
+                    for (DurableMap<?, ?> map : f.file.maps()) {
+                        map.unbind();
+                    }
+                    closeQuietly(f.db);
+                }
+            }).get();
             journal.close();
-        } catch (IOException e) {
-            log.warn("closing the journal: {}", e.toString());
+        } catch (IOException | ExecutionException e) {
+            log.warn("closing the storage: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            forceLock.unlock();
+            applier.shutdownNow();
+            giveUpRole();
             lock.close();
+        }
+    }
+
+    /** What readers see under a key before MapDB: a forced change not yet applied (value null: removed). */
+    Staged durableValue(DurableMap<?, ?> map, Object key) {
+        if (durable.isEmpty()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        DurableMap<Object, ?> m = (DurableMap<Object, ?>) map;
+        return durable.get(new Change.Slot(map, m.encodeKey(key)));
+    }
+
+    /** Waits until everything forced so far is applied: a range read then sees every released write. */
+    void awaitApplied() {
+        long target = durableEnd;
+        if (appliedEnd >= target || stopped != null || Thread.currentThread().getName().equals("store-applier")) {
+            return;
+        }
+        appliedLock.lock();
+        try {
+            while (appliedEnd < target && stopped == null && !closed) {
+                appliedMoved.awaitUninterruptibly();
+            }
+        } finally {
+            appliedLock.unlock();
         }
     }
 
@@ -350,19 +411,30 @@ public final class Storage implements AutoCloseable {
 
     /** What a write appended before this one put in {@code slot}, if it is not yet applied; writeLock held. */
     Staged staged(Change.Slot slot) {
-        return staged.get(slot);
+        Staged mine = staged.get(slot);
+        return mine != null ? mine : durable.get(slot);
     }
 
     private void awaitDurable(PendingWrite written) {
-        while (!written.done) {
-            forceLock.lock();
-            try {
-                if (!written.done) {
-                    flush();
+        role.lock();
+        try {
+            while (!written.done) {
+                if (forcing) {
+                    roleChanged.awaitUninterruptibly();
+                    continue;
                 }
-            } finally {
-                forceLock.unlock();
+                forcing = true;
+                role.unlock();
+                try {
+                    forceAndRelease();
+                } finally {
+                    role.lock();
+                    forcing = false;
+                    roleChanged.signalAll();
+                }
             }
+        } finally {
+            role.unlock();
         }
         if (written.failure != null) {
             throw new StoreRefusedException("the change was not kept: the journal could not be forced to disk ("
@@ -370,11 +442,34 @@ public final class Storage implements AutoCloseable {
         }
     }
 
+    /** Waits for the forcing role and takes it: no force happens until {@link #giveUpRole}. */
+    private void takeRole() {
+        role.lock();
+        try {
+            while (forcing) {
+                roleChanged.awaitUninterruptibly();
+            }
+            forcing = true;
+        } finally {
+            role.unlock();
+        }
+    }
+
+    private void giveUpRole() {
+        role.lock();
+        try {
+            forcing = false;
+            roleChanged.signalAll();
+        } finally {
+            role.unlock();
+        }
+    }
+
     /**
-     * Forces every appended record, applies them to the MapDB files in journal order and releases their
-     * writers. forceLock held.
+     * Forces every appended record, makes the changes visible, releases their writers and hands them to the
+     * applier. Only the holder of the forcing role calls this.
      */
-    private void flush() {
+    private void forceAndRelease() {
         List<PendingWrite> batch;
         writeLock.lock();
         try {
@@ -393,41 +488,86 @@ public final class Storage implements AutoCloseable {
         }
         forces.increment();
         forcedRecords.add(batch.size());
-        if (stopped == null) {
-            try {
-                for (PendingWrite p : batch) {
-                    apply(p);
-                    appliedEnd = p.end;
-                }
-            } catch (RuntimeException e) {
-                // The batch is durable in the journal, so its writers are told it is kept; the MapDB file is
-                // rebuilt from the journal at the next start.
-                log.error("a MapDB file could not follow the journal; writes stop until a restart rebuilds it", e);
-                stopped = new StorageHealth.Stopped("a MapDB file in " + folder.root() + " could not be updated ("
-                        + e.getMessage() + "); everything acknowledged is in the journal: restart to rebuild it",
-                        Instant.now());
+        for (PendingWrite p : batch) {
+            for (Change c : p.changes) {
+                durable.put(c.slot(), new Staged(p, c.valueValue()));
+            }
+        }
+        durableEnd = batch.getLast().end;
+        writeLock.lock();
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                pending.removeFirst();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        if (journalProblem != null) {
+            log.info("the journal takes writes again");
+            journalProblem = null;
+        }
+        for (PendingWrite p : batch) {
+            p.done = true;
+        }
+        applier.execute(() -> applyBatch(batch));
+    }
+
+    /** On the applier thread: the batch into MapDB, then out of the overlays that stood in for it. */
+    private void applyBatch(List<PendingWrite> batch) {
+        if (stopped != null) {
+            return;
+        }
+        try {
+            for (PendingWrite p : batch) {
+                apply(p);
+                appliedEnd = p.end;
+            }
+        } catch (RuntimeException e) {
+            // The batch is durable in the journal and its writers were told so; the MapDB file is rebuilt from
+            // the journal at the next start. Until then the overlays keep showing what was acknowledged.
+            log.error("a MapDB file could not follow the journal; writes stop until a restart rebuilds it", e);
+            stopped = new StorageHealth.Stopped("a MapDB file in " + folder.root() + " could not be updated ("
+                    + e.getMessage() + "); everything acknowledged is in the journal: restart to rebuild it",
+                    Instant.now());
+            signalApplied();
+            return;
+        }
+        for (PendingWrite p : batch) {
+            for (Change c : p.changes) {
+                durable.computeIfPresent(c.slot(), (slot, s) -> s.by() == p ? null : s);
             }
         }
         writeLock.lock();
         try {
             for (PendingWrite p : batch) {
-                pending.removeFirst();
                 for (Change c : p.changes) {
-                    Change.Slot slot = c.slot();
-                    if (staged.get(slot) != null && staged.get(slot).by() == p) {
-                        staged.remove(slot);
-                    }
+                    staged.computeIfPresent(c.slot(), (slot, s) -> s.by() == p ? null : s);
                 }
             }
         } finally {
             writeLock.unlock();
         }
-        for (PendingWrite p : batch) {
-            p.done = true;
+        signalApplied();
+    }
+
+    private void signalApplied() {
+        appliedLock.lock();
+        try {
+            appliedMoved.signalAll();
+        } finally {
+            appliedLock.unlock();
         }
-        if (journalProblem != null) {
-            log.info("the journal takes writes again");
-            journalProblem = null;
+    }
+
+    /** Waits until the applier has done everything handed to it so far. */
+    private void drainApplier() {
+        try {
+            applier.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the store caught up", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -450,11 +590,13 @@ public final class Storage implements AutoCloseable {
             }
             log.error("journal force failed; {} unforced changes were dropped and their writers told", pending.size(), cause);
             for (PendingWrite p : pending) {
+                for (Change c : p.changes) {
+                    staged.computeIfPresent(c.slot(), (slot, s) -> s.by() == p ? null : s);
+                }
                 p.failure = cause;
                 p.done = true;
             }
             pending.clear();
-            staged.clear();
         } finally {
             writeLock.unlock();
         }
@@ -582,12 +724,12 @@ public final class Storage implements AutoCloseable {
                 Files.delete(wal);
             }
         }
-        return DBMaker.fileDB(path.toFile()).fileChannelEnable().transactionEnable().fileLockDisable().make();
+        return DBMaker.fileDB(path.toFile()).fileMmapEnableIfSupported().transactionEnable().fileLockDisable().make();
     }
 
     private void checkpointQuietly() {
         try {
-            checkpoint();
+            checkpointNow();
         } catch (RuntimeException e) {
             log.warn("checkpoint failed; the journal since the last one is replayed at the next start: {}", e.toString());
         }

@@ -103,6 +103,7 @@ class StorageTest {
         int each = 150;
         try (Notes n = open()) {
             CountDownLatch start = new CountDownLatch(1);
+            List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
             List<Thread> writers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
@@ -113,7 +114,12 @@ class StorageTest {
                         return;
                     }
                     for (int i = 0; i < each; i++) {
-                        n.add("writer " + thread + " note " + i);
+                        String text = "writer " + thread + " note " + i;
+                        long number = n.add(text);
+                        // released means visible: to a lookup and to an ordered scan alike
+                        if (!text.equals(n.notes.get("n" + number)) || !n.byNumber.ordered().containsKey(number)) {
+                            failures.add("note " + number + " was not visible when its write returned");
+                        }
                     }
                 }));
             }
@@ -121,6 +127,7 @@ class StorageTest {
             for (Thread w : writers) {
                 w.join();
             }
+            assertThat(failures).isEmpty();
             assertThat(n.counters.get("notes")).isEqualTo((long) threads * each);
             assertThat(n.notes.size()).isEqualTo(threads * each);
         }
