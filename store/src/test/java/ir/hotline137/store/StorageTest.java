@@ -228,6 +228,26 @@ class StorageTest {
     }
 
     @Test
+    void anotherProcessHoldingTheFolderIsNamedAndTheFolderIsFreeOnceItDies() throws Exception {
+        Process holder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), FolderHolder.class.getName(), dir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String said = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine();
+            assertThat(said).isEqualTo("holding " + holder.pid());
+
+            assertThatThrownBy(this::open).isInstanceOf(DataFolderException.class)
+                    .hasMessageContaining("in use by process " + holder.pid()).hasMessageContaining("started");
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor();
+        }
+        try (Notes n = open()) {
+            assertThat(n.add("after the other process died")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void belowTheFreeSpaceKeptWritesAreRefusedReadsGoOnAndWritingResumesBySelf() {
         AtomicLong free = new AtomicLong(1L << 40);
         StoreSettings keepFree = new StoreSettings(Duration.ofHours(1), 100L << 20, 8192);
