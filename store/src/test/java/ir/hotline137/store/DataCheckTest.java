@@ -24,15 +24,8 @@ class DataCheckTest {
 
     @Test
     void recoveryKeepsEveryReadableRecordAroundTheDamageAndDeletesNothing() throws Exception {
-        try (StorageTest.Notes n = new StorageTest.Notes(Storage.open(dir, StorageTest.SETTINGS))) {
-            for (int i = 0; i < 300; i++) {
-                n.add("note " + i);
-            }
-        }
-        Path first;
-        try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
-            first = files.filter(p -> p.toString().endsWith(".journal")).sorted().findFirst().orElseThrow();
-        }
+        StorageTest.written(dir, 300);
+        Path first = StorageTest.segments(dir).getFirst();
         byte[] bytes = Files.readAllBytes(first);
         bytes[Journal.SEGMENT_HEADER + 20] ^= 0x55; // inside the first record
         Files.write(first, bytes);

@@ -139,11 +139,7 @@ class StorageTest {
 
     @Test
     void aFileMarkedDirtyIsBuiltAgainFromTheJournal() throws IOException {
-        try (Notes n = open()) {
-            for (int i = 0; i < 50; i++) {
-                n.add("note " + i);
-            }
-        }
+        written(dir, 50);
         // As a crash leaves it: the mark says the file was being written.
         Path mark = dir.resolve("notes.mapdb.checkpoint");
         Files.writeString(mark, Files.readString(mark).replace("state=clean", "state=dirty"));
@@ -156,11 +152,7 @@ class StorageTest {
 
     @Test
     void aMapDbFileThatDoesNotOpenIsBuiltAgainFromTheJournal() throws IOException {
-        try (Notes n = open()) {
-            for (int i = 0; i < 50; i++) {
-                n.add("note " + i);
-            }
-        }
+        written(dir, 50);
         byte[] garbage = new byte[(int) Files.size(dir.resolve("numbers.mapdb"))];
         new Random(1).nextBytes(garbage);
         Files.write(dir.resolve("numbers.mapdb"), garbage);
@@ -172,11 +164,7 @@ class StorageTest {
 
     @Test
     void anUnfinishedLastRecordIsCutOffAndKeptAside() throws IOException {
-        try (Notes n = open()) {
-            for (int i = 0; i < 10; i++) {
-                n.add("note " + i);
-            }
-        }
+        written(dir, 10);
         Path last = lastSegment();
         long size = Files.size(last);
         // half a record: a length that promises more than follows
@@ -196,15 +184,8 @@ class StorageTest {
 
     @Test
     void aDamagedRecordBeforeTheLastSegmentStopsTheStartAndChangesNothing() throws IOException {
-        try (Notes n = open()) {
-            for (int i = 0; i < 300; i++) {
-                n.add("note " + i);
-            }
-        }
-        Path first;
-        try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
-            first = files.filter(p -> p.toString().endsWith(".journal")).sorted().findFirst().orElseThrow();
-        }
+        written(dir, 300);
+        Path first = segments(dir).getFirst();
         byte[] bytes = Files.readAllBytes(first);
         bytes[Journal.SEGMENT_HEADER + 20] ^= 0x55;
         Files.write(first, bytes);
@@ -268,8 +249,22 @@ class StorageTest {
     }
 
     private Path lastSegment() throws IOException {
-        try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
-            return files.filter(p -> p.toString().endsWith(".journal")).sorted().reduce((a, b) -> b).orElseThrow();
+        return segments(dir).getLast();
+    }
+
+    /** The journal's segment files, in order. */
+    static List<Path> segments(Path dataDir) throws IOException {
+        try (Stream<Path> files = Files.list(dataDir.resolve("journal"))) {
+            return files.filter(p -> p.toString().endsWith(".journal")).sorted().toList();
+        }
+    }
+
+    /** A folder with {@code count} notes written and the storage closed again. */
+    static void written(Path dataDir, int count) {
+        try (Notes n = new Notes(Storage.open(dataDir, SETTINGS))) {
+            for (int i = 0; i < count; i++) {
+                n.add("note " + i);
+            }
         }
     }
 }
