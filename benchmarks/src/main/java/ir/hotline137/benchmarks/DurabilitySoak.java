@@ -104,21 +104,28 @@ public final class DurabilitySoak {
                 Integer.toString(threads), "20")
                 .redirectError(errors.toFile())
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        Thread killer = Thread.ofPlatform().daemon().start(() -> {
-            try {
-                // the wait starts once the writer has said its first word, so JVM start-up is not the part killed
-                Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                return;
-            }
-            child.destroyForcibly();
-        });
+        Thread killer = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 acknowledged.read(line);
+                if (killer == null) {
+                    // the wait starts once the writer has said its first word, so JVM start-up is not the part killed
+                    killer = Thread.ofPlatform().daemon().start(() -> {
+                        try {
+                            Thread.sleep(waitMillis);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        // SIGKILL through the handle: Process.destroyForcibly would also close the pipe we read
+                        child.toHandle().destroyForcibly();
+                    });
+                }
             }
+        }
+        if (killer == null) {
+            child.destroyForcibly();
+            throw new IllegalStateException("the writer ended without a word: " + Files.readString(errors));
         }
         killer.join();
         if (!child.waitFor(30, TimeUnit.SECONDS)) {

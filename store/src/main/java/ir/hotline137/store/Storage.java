@@ -715,7 +715,8 @@ public final class Storage implements AutoCloseable {
     /**
      * Opens a MapDB file with its transactions on, for what they do give: a main file untouched between
      * commits. Their log files hold only changes the journal has too, never replayed by MapDB, so any left
-     * by a process that died are removed first.
+     * by a process that died are removed first. File channels, not memory mapping: a disk that fills under a
+     * mapped file faults the process, under a channel it is an error we can answer.
      */
     private static DB openDb(Path path) throws IOException {
         String walPrefix = path.getFileName() + ".wal.";
@@ -724,7 +725,7 @@ public final class Storage implements AutoCloseable {
                 Files.delete(wal);
             }
         }
-        return DBMaker.fileDB(path.toFile()).fileMmapEnableIfSupported().transactionEnable().fileLockDisable().make();
+        return DBMaker.fileDB(path.toFile()).fileChannelEnable().transactionEnable().fileLockDisable().make();
     }
 
     private void checkpointQuietly() {
