@@ -72,6 +72,12 @@ public final class DataFolder {
             throw new DataFolderException("data folder " + dir + " has an unreadable FORMAT file ('" + content
                     + "'); it is left as it is");
         }
+        if (version == 1) {
+            throw new DataFolderException("data folder " + dir + " was written by Hotline 137 before the journal (data"
+                    + " format 1). With the server stopped, run 'java -jar hotline.jar upgrade-data' once: it copies"
+                    + " everything into the journal and keeps the old files in " + dir.resolve("format1")
+                    + ". The folder is left as it is.");
+        }
         if (version != FORMAT_VERSION) {
             throw new DataFolderException("data folder " + dir + " was written in data format " + version
                     + " and this build reads format " + FORMAT_VERSION

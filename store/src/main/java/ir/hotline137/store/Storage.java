@@ -169,15 +169,21 @@ public final class Storage implements AutoCloseable {
      */
     public void attach(MapFile file) {
         takeRole();
+        try {
+            // What other files' writers appended is made durable and applied first, so the journal read below
+            // is all there is; holding the forcing role, nothing more is forced (or applied) while this file
+            // is built. The applier needs the write lock to finish, so it is drained before that is taken.
+            forceAndRelease();
+            drainApplier();
+        } catch (RuntimeException e) {
+            giveUpRole();
+            throw e;
+        }
         writeLock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("storage is closed");
             }
-            // What other files' writers appended is made durable and applied first, so the journal read
-            // below is all there is and the applier is idle while this file is built.
-            forceAndRelease();
-            drainApplier();
             for (DurableMap<?, ?> map : file.maps()) {
                 if (mapsByName.containsKey(map.name())) {
                     throw new IllegalArgumentException("map " + map.name() + " of " + file + " is declared by another file too");

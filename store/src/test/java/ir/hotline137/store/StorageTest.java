@@ -84,6 +84,32 @@ class StorageTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aFileAttachedAfterWritesHaveBeenMadeIsBuiltAndTheOthersGoOn() {
+        try (Storage storage = Storage.open(dir, SETTINGS)) {
+            MapFile first = new MapFile("first.mapdb", 1);
+            DurableMap<String, String> early = first.hashMap("early", Serializer.STRING, Serializer.STRING);
+            storage.attach(first);
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                storage.write(tx -> {
+                    tx.put(early, "k" + n, "v" + n);
+                    return n;
+                });
+            }
+            MapFile second = new MapFile("second.mapdb", 1);
+            DurableMap<String, String> late = second.hashMap("late", Serializer.STRING, Serializer.STRING);
+            storage.attach(second);
+            storage.write(tx -> {
+                tx.put(late, "k", tx.get(early, "k199"));
+                return null;
+            });
+            assertThat(late.get("k")).isEqualTo("v199");
+            assertThat(early.size()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aTransactionThatThrowsLeavesNothing() {
         try (Notes n = open()) {
             n.add("one");

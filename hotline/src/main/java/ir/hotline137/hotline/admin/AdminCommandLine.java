@@ -8,6 +8,7 @@ import ir.hotline137.requests.duplicates.IndexReconciliation;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
 import ir.hotline137.requests.evaluation.CorpusRow;
 import ir.hotline137.requests.evaluation.DuplicateEvaluation;
+import ir.hotline137.requests.store.Format1Upgrade;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.store.RequestStore;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
@@ -35,7 +36,7 @@ import org.springframework.context.annotation.Configuration;
  */
 public final class AdminCommandLine {
     private static final List<String> COMMANDS = List.of("eval-duplicates", "rebuild-index", "install-prompts",
-            "check-data", "backup", "verify-backup", "restore", "help");
+            "check-data", "backup", "verify-backup", "restore", "upgrade-data", "help");
 
     private AdminCommandLine() {
     }
@@ -63,6 +64,7 @@ public final class AdminCommandLine {
                 case "backup" -> backup(operands, settings, out, err);
                 case "verify-backup" -> verifyBackup(operands, out, err);
                 case "restore" -> restore(operands, settings, out, err);
+                case "upgrade-data" -> upgradeData(settings, out);
                 case "help", "--help" -> usage(out, 0);
                 default -> {
                     err.println("unknown command '" + command + "'");
@@ -90,6 +92,8 @@ public final class AdminCommandLine {
                        java -jar hotline.jar verify-backup DIR            read a backup through
                        java -jar hotline.jar restore DIR                  lay a backup out as hotline.data-dir
                                                                           (which must be new or empty)
+                       java -jar hotline.jar upgrade-data                 bring a data folder of an earlier
+                                                                          version (format 1) into the journal
                 commands: %s""".formatted(COMMANDS));
         return code;
     }
@@ -177,6 +181,15 @@ public final class AdminCommandLine {
         out.printf("restored %d journal records and %d recordings into %s; the first start builds the store files"
                 + " and the index from the journal%n", contents.records(), contents.recordings(),
                 properties.dataDir().toAbsolutePath().normalize());
+        return 0;
+    }
+
+    private static int upgradeData(String[] settings, PrintStream out) {
+        HotlineProperties properties = properties(settings);
+        Format1Upgrade.Result result = Format1Upgrade.run(properties.dataDir(), properties.store().settings());
+        out.printf("upgraded %s to data format 2: %d requests, %d call records, %d mayor-session records copied into"
+                + " the journal; the old files are kept in %s%n", properties.dataDir().toAbsolutePath().normalize(),
+                result.requests(), result.calls(), result.mayorRecords(), result.oldFiles());
         return 0;
     }
 

@@ -3,10 +3,14 @@ package ir.hotline137.requests.calls;
 import ir.hotline137.store.DurableMap;
 import ir.hotline137.store.MapFile;
 import ir.hotline137.store.Storage;
+import ir.hotline137.store.Format1;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import org.mapdb.DB;
 import org.mapdb.Serializer;
 import org.mapdb.serializer.SerializerArrayTuple;
 
@@ -69,6 +73,26 @@ public final class MapDbCallLog implements CallLog {
     @Override
     public long count() {
         return byStart.size();
+    }
+
+    /** Copies every call of a format-1 file (before the journal) into this log; returns how many. */
+    public long importFormat1(Path oldFile) {
+        DB old = Format1.open(oldFile, "call log");
+        try {
+            Map<Object[], CallRecord> calls = old.treeMap("calls-by-start",
+                    new SerializerArrayTuple(Serializer.LONG, Serializer.LONG), new CallRecordCodec()).open();
+            List<CallRecord> all = new ArrayList<>(calls.values());
+            for (int from = 0; from < all.size(); from += 500) {
+                List<CallRecord> batch = all.subList(from, Math.min(all.size(), from + 500));
+                storage.write(tx -> {
+                    batch.forEach(this::record);
+                    return batch.size();
+                });
+            }
+            return all.size();
+        } finally {
+            old.close();
+        }
     }
 
     /** The storage is shared with the other logs of the data folder and closed by whoever opened it. */

@@ -3,10 +3,13 @@ package ir.hotline137.requests.mayor;
 import ir.hotline137.store.DurableMap;
 import ir.hotline137.store.MapFile;
 import ir.hotline137.store.Storage;
+import ir.hotline137.store.Format1;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.mapdb.DB;
 import org.mapdb.Serializer;
 import org.mapdb.serializer.SerializerArrayTuple;
 
@@ -96,6 +99,26 @@ public final class MapDbMayorSessionLog implements MayorSessionLog {
     @Override
     public List<Directive> directives(String sessionId) {
         return new ArrayList<>(directives.prefix(new Object[] {sessionId}).values());
+    }
+
+    /** Copies every session, caller and directive of a format-1 file (before the journal); returns how many. */
+    public long importFormat1(Path oldFile) {
+        DB old = Format1.open(oldFile, "mayor session log");
+        try {
+            var oldSessions = old.hashMap("sessions", Serializer.STRING, new MayorRecordCodecs.Sessions()).open();
+            var oldCallers = old.treeMap("callers", new SerializerArrayTuple(Serializer.STRING, Serializer.STRING),
+                    new MayorRecordCodecs.Callers()).open();
+            var oldDirectives = old.treeMap("directives", new SerializerArrayTuple(Serializer.STRING, Serializer.LONG),
+                    new MayorRecordCodecs.Directives()).open();
+            return storage.write(tx -> {
+                oldSessions.values().forEach(this::save);
+                oldCallers.values().forEach(this::save);
+                oldDirectives.values().forEach(this::add);
+                return (long) oldSessions.size() + oldCallers.size() + oldDirectives.size();
+            });
+        } finally {
+            old.close();
+        }
     }
 
     /** The storage is shared with the other logs of the data folder and closed by whoever opened it. */

@@ -5,10 +5,13 @@ import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.RequestNotFoundException;
 import ir.hotline137.requests.Supporter;
 import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.store.DataFolderException;
 import ir.hotline137.store.DurableMap;
+import ir.hotline137.store.Format1;
 import ir.hotline137.store.MapFile;
 import ir.hotline137.store.Storage;
 import ir.hotline137.store.Transaction;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.mapdb.DB;
 import org.mapdb.Serializer;
 
 /**
@@ -230,6 +234,47 @@ public final class MapDbRequestStore implements RequestStore {
                 action.accept(request);
             }
         }
+    }
+
+    /**
+     * Copies every request of a format-1 file (MapDB's own transactions, before the journal) into this store,
+     * in registration order, keeping codes, times and history; returns how many. The old file is only read.
+     */
+    public long importFormat1(Path oldFile) {
+        DB old = Format1.open(oldFile, "request store");
+        try {
+            Map<String, CitizenRequest> requests = old.hashMap("requests", Serializer.STRING, new CitizenRequestCodec()).open();
+            Map<Long, String> bySequence = old.treeMap("by-sequence", Serializer.LONG, Serializer.STRING).open();
+            List<CitizenRequest> batch = new ArrayList<>();
+            long copied = 0;
+            for (String code : bySequence.values()) {
+                CitizenRequest request = requests.get(code);
+                if (request != null) {
+                    batch.add(request);
+                }
+                if (batch.size() == 500) {
+                    copied += insertAll(batch);
+                }
+            }
+            copied += insertAll(batch);
+            if (copied != requests.size()) {
+                throw new DataFolderException(oldFile + " holds " + requests.size()
+                        + " requests but " + copied + " are in its registration order; it is left as it is");
+            }
+            return copied;
+        } finally {
+            old.close();
+        }
+    }
+
+    private int insertAll(List<CitizenRequest> batch) {
+        int n = batch.size();
+        together(() -> {
+            batch.forEach(this::insert);
+            return n;
+        });
+        batch.clear();
+        return n;
     }
 
     /** The storage is shared with the other logs of the data folder and closed by whoever opened it. */

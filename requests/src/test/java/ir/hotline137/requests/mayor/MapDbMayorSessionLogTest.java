@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MapDbMayorSessionLogTest {
+public class MapDbMayorSessionLogTest {
     static final Instant OPENED = Instant.parse("2026-11-18T09:40:00Z");
 
     @TempDir
@@ -61,12 +61,12 @@ class MapDbMayorSessionLogTest {
         }
     }
 
-    static SessionRecord session(String id, Instant opened) {
+    public static SessionRecord session(String id, Instant opened) {
         return new SessionRecord(id, "بی‌واسطه با مردم", opened, opened.plus(Duration.ofHours(1)), "supervisor",
                 Optional.of(opened.plus(Duration.ofMinutes(70))), Optional.of("supervisor"));
     }
 
-    static SessionCaller caller(String session, String callId, Instant joined, String state) {
+    public static SessionCaller caller(String session, String callId, Instant joined, String state) {
         return new SessionCaller(session, callId, Optional.of("09121234567"), Optional.of(6),
                 Optional.of("علی رضایی، ترافیک بزرگراه"), Optional.of("/rec/" + callId + ".wav"), state, joined,
                 Duration.ofSeconds(95), List.of("moderator: از منطقه ۶"), Optional.of("moderator"),
