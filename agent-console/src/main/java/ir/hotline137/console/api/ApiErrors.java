@@ -10,6 +10,7 @@ import ir.hotline137.requests.IllegalTransitionException;
 import ir.hotline137.requests.InvalidRequestException;
 import ir.hotline137.requests.RequestNotFoundException;
 import ir.hotline137.requests.RequestNotOpenException;
+import ir.hotline137.store.StoreRefusedException;
 
 /** Turns the API's refusals into JSON with the right status. */
 @RestControllerAdvice(basePackages = "ir.hotline137.console")
@@ -46,6 +47,15 @@ public class ApiErrors {
     @ExceptionHandler(RequestNotOpenException.class)
     ResponseEntity<ApiError> notOpen(RequestNotOpenException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("code", e.getMessage()));
+    }
+
+    /**
+     * The data folder takes no writes now (a full disk): nothing of the change was kept, and trying again later
+     * is right, so 503 rather than a failure of ours.
+     */
+    @ExceptionHandler(StoreRefusedException.class)
+    ResponseEntity<ApiError> refusedByStore(StoreRefusedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ApiError("store", e.getMessage()));
     }
 
     /**
