@@ -2,7 +2,6 @@ package ir.hotline137.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,28 +102,28 @@ public final class Backup {
                 throw new DataFolderException("backup " + backup + " holds journal " + id + ", its BACKUP file names "
                         + manifest.get("journal"));
             }
-            long expected = Journal.SegmentHeader.read(segments.getFirst()).start();
-            long records = 0;
-            Map<String, Long> perMap = new TreeMap<>();
+            long first = Journal.SegmentHeader.read(segments.getFirst()).start();
+            long expected = first;
             for (Path segment : segments) {
                 Journal.SegmentHeader header = Journal.SegmentHeader.read(segment);
-                if (!header.id().toString().equals(id) || header.start() != expected) {
+                if (!header.id().toString().equals(id) || (segment != segments.getFirst() && header.start() < expected)) {
                     throw Journal.damaged(segment, "does not follow the segment before it");
                 }
-                JournalReader.Scan scan = JournalReader.scanSegment(segment);
-                if (scan.damagedAt() >= 0) {
-                    throw Journal.damaged(segment, "has a damaged record at position " + scan.damagedAt() + ": "
-                            + scan.damage());
-                }
-                expected = scan.end();
+                expected = header.start();
             }
-            long[] counted = {0};
-            JournalReader.read(journal, Journal.SegmentHeader.read(segments.getFirst()).start(), expected,
-                    (position, payload) -> {
-                        Change.tally(payload, perMap);
-                        counted[0]++;
-                    });
-            records = counted[0];
+            // One pass over every record: the reader checks each checksum and refuses a damaged one.
+            Map<String, Long> perMap = new TreeMap<>();
+            long[] counted = {0, first};
+            JournalReader.read(journal, first, Long.MAX_VALUE, (position, payload) -> {
+                if (position != counted[1]) {
+                    throw new DataFolderException("backup " + backup + " has a gap in its journal at position " + counted[1]);
+                }
+                Change.tally(payload, perMap);
+                counted[0]++;
+                counted[1] = position + Journal.RECORD_HEADER + payload.length;
+            });
+            long records = counted[0];
+            expected = counted[1];
             long end = Long.parseLong(manifest.get("end"));
             if (expected != end || records != Long.parseLong(manifest.get("records"))) {
                 throw new DataFolderException("backup " + backup + " holds " + records + " records up to position " + expected
@@ -174,16 +173,9 @@ public final class Backup {
             throw new DataFolderException(backup + " is not a Hotline 137 backup (it has no " + MANIFEST
                     + " file; a backup that did not finish has none either)");
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.getFirst().equals(MANIFEST_HEADER)) {
+        Map<String, String> fields = Durably.readFields(file, MANIFEST_HEADER);
+        if (fields == null) {
             throw new DataFolderException(file + " is not a backup description this build reads");
-        }
-        Map<String, String> fields = new TreeMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                fields.put(line.substring(0, eq), line.substring(eq + 1));
-            }
         }
         for (String needed : List.of("created", "journal", "end", "records", "recordings")) {
             if (!fields.containsKey(needed)) {

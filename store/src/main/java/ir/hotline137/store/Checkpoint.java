@@ -1,10 +1,8 @@
 package ir.hotline137.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,16 +27,9 @@ record Checkpoint(boolean clean, UUID journal, long position, int format) {
             if (!Files.exists(path)) {
                 return Optional.empty();
             }
-            var lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.getFirst().equals(HEADER)) {
+            Map<String, String> fields = Durably.readFields(path, HEADER);
+            if (fields == null) {
                 return Optional.empty();
-            }
-            Map<String, String> fields = new HashMap<>();
-            for (String line : lines.subList(1, lines.size())) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    fields.put(line.substring(0, eq), line.substring(eq + 1));
-                }
             }
             return Optional.of(new Checkpoint("clean".equals(fields.get("state")), UUID.fromString(fields.get("journal")),
                     Long.parseLong(fields.get("position")), Integer.parseInt(fields.get("format"))));

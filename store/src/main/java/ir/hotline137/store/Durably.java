@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** File operations that are on the disk when they return, not only in the page cache. */
 final class Durably {
@@ -24,6 +27,25 @@ final class Durably {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Reads a small file of ours: a header line, then {@code name=value} lines (what {@link #replace} wrote).
+     * Null when the header is another.
+     */
+    static Map<String, String> readFields(Path file, String header) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.getFirst().equals(header)) {
+            return null;
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                fields.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return fields;
     }
 
     /** Replaces {@code file} with {@code text} whole or not at all: written aside, forced, then renamed over. */

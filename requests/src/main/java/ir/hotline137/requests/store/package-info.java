@@ -1,2 +1,2 @@
-/** The durable request store (MapDB, transactions on) and the data folder it lives in. */
+/** The durable request store: citizen requests kept through the data folder's journal, and their indexes. */
 package ir.hotline137.requests.store;
