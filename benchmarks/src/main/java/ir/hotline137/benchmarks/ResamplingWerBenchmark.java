@@ -81,7 +81,7 @@ public final class ResamplingWerBenchmark {
         SpeechModel model = EnglishModel.load();
         // Every file is fed in 20 ms pieces at its own rate and resampled by our Resampler when it is not
         // 16 kHz already: for the 8 kHz file that is exactly the streamed pipeline's path.
-        FileTranscriber transcriber = new FileTranscriber(model);
+        FileTranscriber transcriber = new FileTranscriber(model, 1);
         Errors wideband = new Errors("16 kHz original → Vosk");
         Errors ours = new Errors("8 kHz → our Resampler → Vosk (pipeline)");
         Errors sox = new Errors("8 kHz → sox -r 16000 → Vosk");

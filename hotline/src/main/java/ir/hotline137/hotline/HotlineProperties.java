@@ -4,6 +4,7 @@ import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.Role;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.server.FastAgiSettings;
+import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.recognizer.audio.Endpointing;
 import ir.hotline137.recognizer.audiosocket.AudioSocketSettings;
 import ir.hotline137.recognizer.grammar.GrammarCatalogue;
@@ -32,6 +33,7 @@ import org.springframework.util.unit.DataSize;
  * @param fallbackCategory the category when no keyword matches
  * @param fastagi          the FastAGI port Asterisk connects to
  * @param ivr              how the phone menus behave
+ * @param recordings       how the recordings folder is shared with Asterisk
  * @param recognizer       the speech model and how callers' words are heard
  * @param audiosocket      the port Asterisk streams callers' voices to
  * @param mayor            mayor-on-the-line programmes
@@ -48,6 +50,7 @@ public record HotlineProperties(
         @DefaultValue Duplicates duplicates,
         @DefaultValue Fastagi fastagi,
         @DefaultValue Ivr ivr,
+        @DefaultValue Recordings recordings,
         @DefaultValue Recognizer recognizer,
         @DefaultValue Audiosocket audiosocket,
         @DefaultValue Mayor mayor,
@@ -162,6 +165,22 @@ public record HotlineProperties(
             return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
                     holdAnnouncement, answerTimeout, holdListen, ringTimeout, defaults.untranscribedDescription(),
                     defaults.callbackDescription());
+        }
+    }
+
+    /**
+     * @param group     the group both the hotline's and Asterisk's users belong to (e.g. {@code asterisk});
+     *                  blank keeps the group new folders get anyway
+     * @param mode      octal permission bits of every recordings folder the hotline makes
+     * @param checkWait how long a finished recording may take to show in the folder before it counts as missing
+     */
+    public record Recordings(
+            @DefaultValue("") String group,
+            @DefaultValue("2770") String mode,
+            @DefaultValue("5s") Duration checkWait) {
+
+        public RecordingFolder.Sharing sharing() {
+            return new RecordingFolder.Sharing(Optional.of(group), RecordingFolder.Sharing.octal(mode), checkWait);
         }
     }
 

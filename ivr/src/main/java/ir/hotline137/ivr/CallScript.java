@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * This is the top of every call's path; each branch is a class of its own in the package named for it.
  *
  * <p>However the call ends, it ends here: a hang-up at any step is caught once, what the caller had already
- * told us is saved, and the call record is written.
+ * told us is saved, and the call record is written. A call that ends in our hands as it should is marked
+ * handled for the dialplan; one we could not finish is left unmarked, so the dialplan's fallback after
+ * {@code AGI()} takes the caller instead of hanging up on them.
  */
 public final class CallScript implements AgiScript {
     private static final Logger log = LoggerFactory.getLogger(CallScript.class);
@@ -64,6 +66,7 @@ public final class CallScript implements AgiScript {
         try {
             phone.answer();
             outcome = handle(phone, call);
+            markHandled(phone);
         } catch (CallerHungUp gone) {
             outcome = afterHangUp(call);
         } catch (RuntimeException failure) {
@@ -91,6 +94,15 @@ public final class CallScript implements AgiScript {
             case FlowOutcome.Finished finished -> finished.outcome();
             case FlowOutcome.NeedsAgent needsAgent -> escalation.run(phone, call, needsAgent.reason()).outcome();
         };
+    }
+
+    // The call's outcome is settled by now: a caller who hangs up this very moment changes nothing.
+    private static void markHandled(Phone phone) {
+        try {
+            phone.markHandled();
+        } catch (CallerHungUp gone) {
+            // nobody left for the dialplan to route
+        }
     }
 
     private CallOutcome afterHangUp(ActiveCall call) {
@@ -124,11 +136,15 @@ public final class CallScript implements AgiScript {
         }
         try {
             phone.play(Utterance.of(Prompt.SYSTEM_ERROR));
-            return escalation.run(phone, call, EscalationReason.SYSTEM_ERROR).outcome();
+            CallOutcome outcome = escalation.run(phone, call, EscalationReason.SYSTEM_ERROR).outcome();
+            markHandled(phone);
+            return outcome;
         } catch (CallerHungUp gone) {
             return afterHangUp(call);
         } catch (RuntimeException again) {
-            log.error("call {}: could not hand the caller to an agent either", call.id(), again);
+            // Not marked handled: the dialplan's fallback (another node, the agents' queue) takes the caller.
+            log.error("call {}: could not hand the caller to an agent either; the dialplan's fallback takes over",
+                    call.id(), again);
             return CallOutcome.ENDED;
         }
     }

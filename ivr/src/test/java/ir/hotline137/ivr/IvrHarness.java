@@ -46,6 +46,12 @@ import java.util.function.UnaryOperator;
  */
 public final class IvrHarness implements AutoCloseable {
     public static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+    /**
+     * The recordings folders as application.yml shares them (no group of its own, setgid and group-writable), with a
+     * short wait for a recording to show: the fake writes its files before it answers.
+     */
+    public static final RecordingFolder.Sharing SHARED =
+            new RecordingFolder.Sharing(Optional.empty(), 02770, Duration.ofMillis(300));
 
     public final Desks desks;
     public final Switchboard switchboard;
@@ -58,31 +64,51 @@ public final class IvrHarness implements AutoCloseable {
     public final AudioSocketServer audioSocket;
     /** The streams the IVR has asked for and Asterisk has not opened (listening harness only). */
     public final ExpectedStreams streams;
+    /** The real model's file transcriber, or null when the harness reads words files. */
+    private final FileTranscriber files;
 
-    private IvrHarness(Path dir, UnaryOperator<IvrSettings> tuning, FastAgiSettings fastAgi, boolean listening)
-            throws IOException {
+    /** How the harness hears what callers say. */
+    private enum Hearing {
+        /** Reads the words the fake caller "said" from the side file: no model, for tests of the flows. */
+        WORDS_FILES,
+        /** Streams over AudioSocket to the real English model; recordings (the fallback) are transcribed by it. */
+        STREAMED,
+        /** Records with RECORD FILE and transcribes the file with the real English model, as {@code capture: record}. */
+        RECORDED
+    }
+
+    private IvrHarness(Path dir, UnaryOperator<IvrSettings> tuning, FastAgiSettings fastAgi, Hearing hearing,
+                       RecordingFolder.Sharing sharing) throws IOException {
         Clock clock = Clock.system(TEHRAN);
         desks = new Desks(dir.resolve("data"), clock);
         switchboard = new Switchboard(clock);
         callLog = MapDbCallLog.open(desks.storage);
         settings = tuning.apply(IvrSettings.defaults(desks.folder.recordingsFolder(), TEHRAN));
-        RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone());
+        RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone(), sharing);
         SpeechCapture speech;
-        if (listening) {
-            // The application's streamed capture with the real English model; recordings (the fallback) are
-            // transcribed by the same model.
-            SpeechModel model = TestModel.english();
-            streams = new ExpectedStreams();
-            AudioSocketSettings streaming = AudioSocketSettings.loopback(2);
-            audioSocket = AudioSocketServer.start(streaming, model, streams,
-                    InetAddress::isLoopbackAddress);
-            FileTranscriber files = new FileTranscriber(model);
-            speech = new StreamedSpeechCapture(streams, audioSocket.service(),
-                    streaming.endpointing(), new RecordedSpeechCapture(files::transcribe));
-        } else {
-            audioSocket = null;
-            streams = null;
-            speech = new RecordedSpeechCapture(new WordsFileTranscriber());
+        switch (hearing) {
+            case STREAMED -> {
+                SpeechModel model = TestModel.english();
+                streams = new ExpectedStreams();
+                AudioSocketSettings streaming = AudioSocketSettings.loopback(2);
+                audioSocket = AudioSocketServer.start(streaming, model, streams, InetAddress::isLoopbackAddress);
+                files = new FileTranscriber(model, 2);
+                speech = new StreamedSpeechCapture(streams, audioSocket.service(),
+                        streaming.endpointing(), new RecordedSpeechCapture(files::transcribe));
+            }
+            case RECORDED -> {
+                audioSocket = null;
+                streams = null;
+                files = new FileTranscriber(TestModel.english(), 2);
+                speech = new RecordedSpeechCapture(files::transcribe);
+            }
+            case WORDS_FILES -> {
+                audioSocket = null;
+                streams = null;
+                files = null;
+                speech = new RecordedSpeechCapture(new WordsFileTranscriber());
+            }
+            default -> throw new IllegalArgumentException(hearing.name());
         }
         DistrictQuestion districts = new DistrictQuestion(desks.desk.districts().keySet(), settings.tries());
         mayorLine = new MayorLine(clock);
@@ -109,8 +135,34 @@ public final class IvrHarness implements AutoCloseable {
      * (callers should speak real audio, {@code Caller.speaks(TestSpeech.telephone(...))}).
      */
     public static IvrHarness listening(Path dir) {
+        return listening(dir, SHARED);
+    }
+
+    /** {@link #listening(Path)}, sharing its recordings folders with Asterisk's user as {@code sharing} says. */
+    public static IvrHarness listening(Path dir, RecordingFolder.Sharing sharing) {
         try {
-            return new IvrHarness(dir, s -> s, FastAgiSettings.loopback(0), true);
+            return new IvrHarness(dir, s -> s, FastAgiSettings.loopback(0), Hearing.STREAMED, sharing);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The IVR as deployed with {@code capture: record}: descriptions are recorded by Asterisk and the files
+     * transcribed by the real English model (callers should speak real audio).
+     */
+    public static IvrHarness transcribing(Path dir) {
+        try {
+            return new IvrHarness(dir, s -> s, FastAgiSettings.loopback(0), Hearing.RECORDED, SHARED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The IVR sharing its recordings folders with Asterisk's user as {@code sharing} says. */
+    public static IvrHarness sharing(Path dir, RecordingFolder.Sharing sharing) {
+        try {
+            return new IvrHarness(dir, s -> s, FastAgiSettings.loopback(0), Hearing.WORDS_FILES, sharing);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,7 +170,7 @@ public final class IvrHarness implements AutoCloseable {
 
     public static IvrHarness start(Path dir, UnaryOperator<IvrSettings> tuning, FastAgiSettings fastAgi) {
         try {
-            return new IvrHarness(dir, tuning, fastAgi, false);
+            return new IvrHarness(dir, tuning, fastAgi, Hearing.WORDS_FILES, SHARED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -153,6 +205,9 @@ public final class IvrHarness implements AutoCloseable {
         server.close();
         if (audioSocket != null) {
             audioSocket.close();
+        }
+        if (files != null) {
+            files.close();
         }
         callLog.close();
         desks.close();

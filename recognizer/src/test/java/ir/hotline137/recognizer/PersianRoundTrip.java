@@ -25,8 +25,10 @@ public final class PersianRoundTrip {
         String result;
         if (ModelLoader.load(Path.of(args[0]), "fa") instanceof ModelLoad.Ready ready) {
             Grammar yesNo = GrammarCatalogue.forLanguage("fa").grammar("yes-no");
-            Optional<Grammar.Choice> heard = new FileTranscriber(ready.model()).hear(Path.of(args[1]), yesNo);
-            result = heard.map(c -> c.meaning() + "|" + c.phrase()).orElse("nothing");
+            try (FileTranscriber transcriber = new FileTranscriber(ready.model(), 1)) {
+                Optional<Grammar.Choice> heard = transcriber.hear(Path.of(args[1]), yesNo);
+                result = heard.map(c -> c.meaning() + "|" + c.phrase()).orElse("nothing");
+            }
         } else {
             result = "no model";
         }

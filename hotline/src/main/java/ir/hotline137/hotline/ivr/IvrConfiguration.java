@@ -67,8 +67,9 @@ public class IvrConfiguration {
 
     @Bean
     CallScript callScript(RequestDesk desk, Switchboard switchboard, MayorLine mayorLine, SpeechCapture speech,
-                          CallLog callLog, IvrSettings settings, Clock clock) {
-        RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone());
+                          CallLog callLog, IvrSettings settings, HotlineProperties properties, Clock clock) {
+        RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone(),
+                properties.recordings().sharing());
         DistrictQuestion districts = new DistrictQuestion(desk.districts().keySet(), settings.tries());
         Intake intake = new Intake(desk, districts, speech, recordings, settings, clock);
         return new CallScript(

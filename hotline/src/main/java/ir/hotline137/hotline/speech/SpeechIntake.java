@@ -25,11 +25,14 @@ public final class SpeechIntake implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SpeechIntake.class);
 
     private final Optional<SpeechModel> model;
+    private final Optional<FileTranscriber> files;
     private final Optional<AudioSocketServer> audioSocket;
     private final SpeechCapture capture;
 
-    private SpeechIntake(Optional<SpeechModel> model, Optional<AudioSocketServer> audioSocket, SpeechCapture capture) {
+    private SpeechIntake(Optional<SpeechModel> model, Optional<FileTranscriber> files,
+                         Optional<AudioSocketServer> audioSocket, SpeechCapture capture) {
         this.model = model;
+        this.files = files;
         this.audioSocket = audioSocket;
         this.capture = capture;
     }
@@ -39,15 +42,16 @@ public final class SpeechIntake implements AutoCloseable {
         switch (ModelLoader.load(recognizer.model(), recognizer.language())) {
             case ModelLoad.Unavailable missing -> {
                 log.warn(missing.message());
-                return new SpeechIntake(Optional.empty(), Optional.empty(), new RecordedSpeechCapture(Transcriber.NONE));
+                return new SpeechIntake(Optional.empty(), Optional.empty(), Optional.empty(),
+                        new RecordedSpeechCapture(Transcriber.NONE));
             }
             case ModelLoad.Ready ready -> {
                 SpeechModel model = ready.model();
                 log.info("Speech model loaded in {} ms: {}", ready.took().toMillis(), model);
-                FileTranscriber files = new FileTranscriber(model);
+                FileTranscriber files = new FileTranscriber(model, recognizer.recognitionThreads());
                 SpeechCapture recorded = new RecordedSpeechCapture(files::transcribe);
                 if (recognizer.capture() == HotlineProperties.Capture.RECORD) {
-                    return new SpeechIntake(Optional.of(model), Optional.empty(), recorded);
+                    return new SpeechIntake(Optional.of(model), Optional.of(files), Optional.empty(), recorded);
                 }
                 ExpectedStreams streams = new ExpectedStreams();
                 HotlineProperties.Audiosocket audiosocket = properties.audiosocket();
@@ -58,11 +62,12 @@ public final class SpeechIntake implements AutoCloseable {
                     server = AudioSocketServer.start(audiosocket.settings(recognizer), model, streams,
                             asterisks::allows);
                 } catch (RuntimeException e) {
+                    files.close();
                     model.close();
                     throw new IllegalStateException(e.getMessage() + " (hotline.audiosocket.bind, "
                             + "hotline.audiosocket.port)", e);
                 }
-                return new SpeechIntake(Optional.of(model), Optional.of(server),
+                return new SpeechIntake(Optional.of(model), Optional.of(files), Optional.of(server),
                         new StreamedSpeechCapture(streams, server.service(), recognizer.endpointing(), recorded));
             }
         }
@@ -85,6 +90,7 @@ public final class SpeechIntake implements AutoCloseable {
     @Override
     public void close() {
         audioSocket.ifPresent(AudioSocketServer::close);
+        files.ifPresent(FileTranscriber::close);
         model.ifPresent(SpeechModel::close);
     }
 }

@@ -42,6 +42,15 @@ public final class Phone {
     public static final String ANY_KEY = "0123456789*#";
     /** The prompts' language: Asterisk looks for them under sounds/fa/. */
     public static final String LANGUAGE = "fa";
+    /** Asterisk's core sound that tells a caller to start speaking. */
+    public static final String BEEP = "beep";
+    /**
+     * The channel variable set when a call ends in our hands as it should, so that the dialplan after
+     * {@code AGI()} can tell that from our side failing (see the README's dialplan). AGISTATUS cannot: a FastAGI
+     * server that closes the connection, crashed or not, leaves it SUCCESS.
+     */
+    public static final String HANDLED_VARIABLE = "HOTLINE137";
+    public static final String HANDLED = "done";
 
     private final AgiChannel channel;
     private final ScreenedConnection connection;
@@ -135,31 +144,41 @@ public final class Phone {
      * Records the caller after a beep into {@code file}.wav until they press #, fall silent, reach the limit or
      * hang up; a caller who hangs up at the end of a message still leaves it, so that is no exception here.
      * Asterisk writes the file, so {@code file} must be a path Asterisk can write to.
+     *
+     * <p>The beep is played by {@link #beep()}, not by RECORD FILE's own BEEP option: on an Asterisk without the
+     * {@code beep} sound that option fails the whole command ({@code 200 result=-1 (randomerror)}, nothing
+     * recorded, the caller still there), where a beep of our own can simply be left out.
      */
     public Recording record(Path file, Duration limit) {
-        AgiReply reply = send(new RecordFileCommand(file.toString(), "wav", "#", (int) limit.toMillis(), 0, true,
+        beep();
+        AgiReply reply = send(new RecordFileCommand(file.toString(), "wav", "#", (int) limit.toMillis(), 0, false,
                 (int) Math.max(1, settings.descriptionSilence().toSeconds())), "while recording");
-        if ("writefile".equals(reply.getExtra())) {
+        String why = reply.getExtra();
+        if ("writefile".equals(why)) {
             throw new AgiCommandRefused("RECORD FILE " + file, "Asterisk cannot write there: the recordings folder "
-                    + "must exist on Asterisk's side and be writable by it (hotline.data-dir/recordings)");
+                    + "must exist on Asterisk's side and be writable by Asterisk's user (hotline.recordings.group, "
+                    + "hotline.recordings.mode)");
         }
+        // (timeout) reports the milliseconds left of Asterisk's last wait, so only a negative result is a failure.
         boolean hungUp = reply.getResultCode() < 0;
-        if (hungUp && !"hangup".equals(reply.getExtra())) {
+        if (hungUp && !"hangup".equals(why)) {
             confirmHangUp("recording into " + file);
+            throw new AgiCommandRefused("RECORD FILE " + file, reply.getFirstLine() + " on a live channel");
         }
         long samples = parseLong(reply.getAttribute("endpos"));
-        return new Recording(file.resolveSibling(file.getFileName() + ".wav"), "dtmf".equals(reply.getExtra()), samples,
-                hungUp);
+        return new Recording(file.resolveSibling(file.getFileName() + ".wav"), "dtmf".equals(why), samples, hungUp);
     }
 
     /**
-     * Asterisk's own short tone that tells the caller to start speaking, as RECORD FILE plays it. A beep that
-     * cannot play on a live channel (a core sound missing) is no reason to stop listening.
+     * Asterisk's own short tone that tells the caller to start speaking (the core sound {@code beep}). A beep that
+     * cannot play on a live channel (the sound missing) is no reason to stop listening: the caller is asked to
+     * speak without it, and the missing sound is logged once.
      */
     public void beep() {
-        AgiReply reply = send(new StreamFileCommand("beep", ""), "during the beep");
+        AgiReply reply = send(new StreamFileCommand(BEEP, ""), "during the beep");
         if (reply.getResultCode() < 0) {
             confirmHangUp("during the beep");
+            MissingSounds.report(BEEP);
         }
     }
 
@@ -187,17 +206,26 @@ public final class Phone {
 
     /**
      * Bridges the caller to another phone and returns when that conversation is over, or the caller hung up.
-     * Asterisk still answers GET VARIABLE on a channel whose caller has gone, so the status is known either way.
+     *
+     * <p>Dial's {@code g} option lets the caller stay with us when the other side hangs up: without it Asterisk
+     * answers {@code -1} exactly as when the caller hangs up. Even so a {@code -1} is checked against the channel,
+     * so whichever way this Asterisk answers, a caller still on the line is never taken for gone. Asterisk still
+     * answers GET VARIABLE on a channel whose caller has gone, so the status is known either way.
      */
     public DialResult dial(String dialString, Duration ring) {
-        int result = exec("Dial", dialString + "," + ring.toSeconds());
-        if (result >= 0) {
-            return new DialResult(variable("DIALSTATUS").orElse(""), false);
+        int result = exec("Dial", dialString + "," + ring.toSeconds() + ",g");
+        boolean callerGone = false;
+        if (result < 0) {
+            try {
+                confirmHangUp("after Dial " + dialString);
+            } catch (CallerHungUp gone) {
+                callerGone = true;
+            }
         }
         try {
-            return new DialResult(variable("DIALSTATUS").orElse(""), true);
+            return new DialResult(variable("DIALSTATUS").orElse(""), callerGone);
         } catch (CallerHungUp statusUnreadable) {
-            // Asterisk builds that refuse even GET VARIABLE then: a hang-up during Dial almost always ends
+            // The connection closed with the hang-up (AGIEXITONHANGUP): a hang-up during Dial almost always ends
             // the conversation rather than the ringing.
             return new DialResult(DialResult.ANSWER, true);
         }
@@ -207,7 +235,11 @@ public final class Phone {
      * Starts recording the conversation that follows, both sides mixed, into {@code file} (with its extension,
      * e.g. {@code .wav}): Asterisk's MixMonitor, writing only while the caller is bridged.
      *
-     * @return false when this Asterisk cannot record (no MixMonitor): the call goes on unrecorded
+     * <p>True says only that MixMonitor started: it opens the file afterwards on its own thread and answers
+     * success even when it cannot (a folder its user may not write), so whether anything was recorded is known
+     * only from the file, once the conversation is over.
+     *
+     * @return false when this Asterisk cannot record at all (no MixMonitor): the call goes on unrecorded
      */
     public boolean recordConversation(Path file) {
         int result;
@@ -244,6 +276,14 @@ public final class Phone {
     public Optional<String> variable(String name) {
         AgiReply reply = send(new GetVariableCommand(name), "reading " + name);
         return reply.getResultCode() == 1 ? Optional.ofNullable(reply.getExtra()) : Optional.empty();
+    }
+
+    /**
+     * Tells the dialplan that this call ended as it should ({@link #HANDLED_VARIABLE}); without it, the dialplan
+     * after {@code AGI()} hands the caller to its fallback.
+     */
+    public void markHandled() {
+        send(new SetVariableCommand(HANDLED_VARIABLE, HANDLED), "ending the call");
     }
 
     public void musicOnHold(boolean on) {

@@ -122,6 +122,8 @@ public final class Escalation {
             if (dialled.callerHungUp()) {
                 throw new CallerHungUp("at the end of the conversation with " + agent.username());
             }
+            // The agent ended the conversation and the caller is still on the line: they hear a goodbye.
+            call.step("agent-hung-up");
             phone.play(Utterance.of(Prompt.GOODBYE));
             return Optional.of(new FlowOutcome.Finished(CallOutcome.ESCALATED_ANSWERED));
         }

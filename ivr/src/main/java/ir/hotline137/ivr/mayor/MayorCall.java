@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A caller who pressed 4 during a live programme: district on the keypad, name and topic in their own words,
  * then a place on the {@link MayorLine} and music while the moderator screens them. When the mayor takes
- * them the conversation is recorded (MixMonitor, before the Dial) and bridged to the mayor's phone.
+ * them the conversation is recorded (MixMonitor, before the Dial) and bridged to the mayor's phone; the recording is
+ * claimed only once its file is seen to hold sound.
  *
  * <p>A caller turned away, or still waiting when the programme ends, hears why and is offered the normal
  * intake with what they already said as the description, so nobody has to tell their story twice.
@@ -170,7 +171,8 @@ public final class MayorCall {
     }
 
     /**
-     * Records and bridges the caller to the mayor.
+     * Records and bridges the caller to the mayor. The recording counts only once its file holds sound: MixMonitor
+     * answers success even when Asterisk's user cannot write the file, so it is looked at after the conversation.
      *
      * @return the end of the call, or empty when the mayor's phone did not answer and the caller waits on
      */
@@ -185,13 +187,10 @@ public final class MayorCall {
             phone.musicOnHold(false);
             phone.play(Utterance.of(Prompt.MAYOR_CONNECTING));
             recording = phone.recordConversation(wav);
-            if (recording) {
-                caller.recordedAs(wav.toString());
-            } else {
+            if (!recording) {
                 // The programme is live: the mayor still takes the call, but someone must know it is not on file.
                 log.warn("call {}: Asterisk could not record the conversation with the mayor (is MixMonitor loaded?)",
                         call.id());
-                call.step("mayor:not-recorded");
             }
             dialled = phone.dial(onAir.dialString(), settings.ringTimeout());
         } catch (CallerHungUp gone) {
@@ -199,15 +198,18 @@ public final class MayorCall {
             throw gone;
         }
         if (dialled.answered()) {
-            if (recording) {
-                call.recording(wav);
+            if (!dialled.callerHungUp()) {
+                // Closes the file now, before the goodbye is mixed into it.
+                phone.stopRecordingConversation();
             }
+            keepRecording(call, caller, wav, recording);
             call.answeredBy(onAir.mayorUsername());
             call.settle(CallOutcome.MAYOR_TALKED);
             caller.talked();
             if (dialled.callerHungUp()) {
                 throw new CallerHungUp("at the end of the conversation with the mayor");
             }
+            call.step("mayor:mayor-hung-up");
             phone.play(Utterance.of(Prompt.GOODBYE));
             return Optional.of(new FlowOutcome.Finished(CallOutcome.MAYOR_TALKED));
         }
@@ -224,6 +226,20 @@ public final class MayorCall {
         phone.play(Utterance.of(Prompt.MAYOR_NO_ANSWER));
         phone.musicOnHold(true);
         return Optional.empty();
+    }
+
+    /** The conversation's recording goes on the call and the programme's record only if Asterisk wrote it. */
+    private void keepRecording(ActiveCall call, MayorCaller caller, Path wav, boolean started) {
+        if (started && recordings.holdsAudio(wav)) {
+            caller.recordedAs(wav.toString());
+            call.recording(wav);
+            return;
+        }
+        if (started) {
+            log.warn("call {}: MixMonitor started but {} holds no sound: Asterisk's user cannot write the recordings "
+                    + "folder (see hotline.recordings.group and mode in the README)", call.id(), wav);
+        }
+        call.step("mayor:not-recorded");
     }
 
     /**

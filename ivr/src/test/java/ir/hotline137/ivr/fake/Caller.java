@@ -3,6 +3,7 @@ package ir.hotline137.ivr.fake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,17 +79,31 @@ public final class Caller {
 
     private static final String DTMF = "0123456789*#ABCD";
 
+    /**
+     * How a bridged conversation (an {@code EXEC Dial} the called phone answered) goes.
+     *
+     * @param length          how long the two talk
+     * @param callerHangsUpFirst the caller ends it, not the called side
+     */
+    record Conversation(Duration length, boolean callerHangsUpFirst) {
+        /** A moment's talk that the agent (or the mayor) ends, as most calls end: long enough to record. */
+        static final Conversation SHORT = new Conversation(Duration.ofMillis(200), false);
+    }
+
     private final String number;
     private final String name;
     private final List<Step> steps;
     private final List<String> dialStatuses;
+    private final Conversation conversation;
     private final boolean finished;
 
-    private Caller(String number, String name, List<Step> steps, List<String> dialStatuses, boolean finished) {
+    private Caller(String number, String name, List<Step> steps, List<String> dialStatuses,
+                   Conversation conversation, boolean finished) {
         this.number = number;
         this.name = name;
         this.steps = List.copyOf(steps);
         this.dialStatuses = List.copyOf(dialStatuses);
+        this.conversation = conversation;
         this.finished = finished;
     }
 
@@ -97,17 +112,17 @@ public final class Caller {
         if (checkLine(callerId, "callerId").isBlank()) {
             throw new IllegalArgumentException("a caller's number cannot be blank; use anonymous()");
         }
-        return new Caller(callerId, null, List.of(), List.of("ANSWER"), false);
+        return new Caller(callerId, null, List.of(), List.of("ANSWER"), Conversation.SHORT, false);
     }
 
     /** A caller with a withheld number: {@code agi_callerid: unknown}. */
     public static Caller anonymous() {
-        return new Caller(null, null, List.of(), List.of("ANSWER"), false);
+        return new Caller(null, null, List.of(), List.of("ANSWER"), Conversation.SHORT, false);
     }
 
     /** The caller's display name, {@code agi_calleridname}; {@code unknown} unless set. */
     public Caller named(String callerName) {
-        return new Caller(number, checkLine(callerName, "callerName"), steps, dialStatuses, finished);
+        return new Caller(number, checkLine(callerName, "callerName"), steps, dialStatuses, conversation, finished);
     }
 
     /**
@@ -211,7 +226,7 @@ public final class Caller {
      */
     public Caller holds() {
         requireOpen();
-        return new Caller(number, name, steps, dialStatuses, true);
+        return new Caller(number, name, steps, dialStatuses, conversation, true);
     }
 
     /**
@@ -225,7 +240,30 @@ public final class Caller {
         for (String next : later) {
             statuses.add(Objects.requireNonNull(next, "status"));
         }
-        return new Caller(number, name, steps, statuses, finished);
+        return new Caller(number, name, steps, statuses, conversation, finished);
+    }
+
+    /**
+     * How long each answered {@code EXEC Dial} lasts before the called side (the agent, the mayor) hangs up, the
+     * caller staying on the line: Asterisk then answers {@code 200 result=-1}, or {@code 200 result=0} when the Dial
+     * had the {@code g} option. 200 ms unless set; a {@link FakeCall#hangUp()} meanwhile is the caller hanging up
+     * in the conversation.
+     */
+    public Caller talksFor(Duration length) {
+        Objects.requireNonNull(length, "length");
+        if (length.isNegative()) {
+            throw new IllegalArgumentException("a conversation cannot last " + length);
+        }
+        return new Caller(number, name, steps, dialStatuses, new Conversation(length, conversation.callerHangsUpFirst()),
+                finished);
+    }
+
+    /**
+     * The caller, not the called side, ends each answered conversation: Asterisk answers {@code 200 result=-1}
+     * whatever the Dial's options, followed by the {@code HANGUP} notice.
+     */
+    public Caller hangsUpAfterTalking() {
+        return new Caller(number, name, steps, dialStatuses, new Conversation(conversation.length(), true), finished);
     }
 
     /** The number sent as {@code agi_callerid}, {@code unknown} for an anonymous caller. */
@@ -246,11 +284,17 @@ public final class Caller {
         return dialStatuses;
     }
 
+    Conversation conversation() {
+        return conversation;
+    }
+
     @Override
     public String toString() {
         String script = steps.stream().map(Caller::describe).collect(Collectors.joining(", "));
         return "Caller[" + callerId() + ": " + (script.isEmpty() ? "listens" : script)
-                + (finished ? ", holds" : "") + ", dial " + String.join("/", dialStatuses) + "]";
+                + (finished ? ", holds" : "") + ", dial " + String.join("/", dialStatuses) + ", talks "
+                + conversation.length().toMillis() + " ms" + (conversation.callerHangsUpFirst() ? " then hangs up" : "")
+                + "]";
     }
 
     private static String describe(Step step) {
@@ -282,7 +326,7 @@ public final class Caller {
         requireOpen();
         List<Step> longer = new ArrayList<>(steps);
         longer.add(step);
-        return new Caller(number, name, longer, dialStatuses, false);
+        return new Caller(number, name, longer, dialStatuses, conversation, false);
     }
 
     // A step after hangsUp() or holds() could never be reached: most likely a mistake in the test.

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Every call runs on its own virtual thread with its own lock, so one instance can carry a thousand
  * simultaneous calls. Instances are immutable apart from the set of calls still up; {@code with...} methods give
- * differently configured copies.
+ * differently configured copies, among them {@link #with(Installation)} for an Asterisk that lacks a sound or an
+ * application or runs as another user. Where each reply comes from in Asterisk's source is written down in the
+ * channel that answers ({@code ScriptedChannel}).
  *
  * <pre>{@code
  * FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", 4573);
@@ -43,14 +45,17 @@ public final class FakeAsterisk implements AutoCloseable {
     private final InetSocketAddress server;
     private final Duration readTimeout;
     private final Duration maxWait;
-    private final Set<FakeCall> callsUp = ConcurrentHashMap.newKeySet();
+    private final Installation installation;
+    // Shared by the copies made with with...(): closing any of them drops every call they placed.
+    private final Set<FakeCall> callsUp;
 
-    /** A fake Asterisk that dials the FastAGI server at {@code host:port}. */
+    /** A fake Asterisk, {@link Installation#complete() completely installed}, that dials the FastAGI server at {@code host:port}. */
     public FakeAsterisk(String host, int port) {
-        this(host, port, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_WAIT);
+        this(host, port, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_WAIT, Installation.complete(), ConcurrentHashMap.newKeySet());
     }
 
-    private FakeAsterisk(String host, int port, Duration readTimeout, Duration maxWait) {
+    private FakeAsterisk(String host, int port, Duration readTimeout, Duration maxWait, Installation installation,
+                         Set<FakeCall> callsUp) {
         this.host = Objects.requireNonNull(host, "host");
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("not a TCP port: " + port);
@@ -59,6 +64,8 @@ public final class FakeAsterisk implements AutoCloseable {
         this.server = new InetSocketAddress(host, port);
         this.readTimeout = requireMillis(readTimeout, "readTimeout", 1);
         this.maxWait = requireMillis(maxWait, "maxWait", 0);
+        this.installation = Objects.requireNonNull(installation, "installation");
+        this.callsUp = callsUp;
     }
 
     /**
@@ -66,7 +73,7 @@ public final class FakeAsterisk implements AutoCloseable {
      * transcript, so that a stuck server fails a test instead of hanging it.
      */
     public FakeAsterisk withReadTimeout(Duration timeout) {
-        return new FakeAsterisk(host, port, timeout, maxWait);
+        return new FakeAsterisk(host, port, timeout, maxWait, installation, callsUp);
     }
 
     /**
@@ -74,7 +81,15 @@ public final class FakeAsterisk implements AutoCloseable {
      * long enough that a server polling for keys does not spin, short enough to keep tests quick.
      */
     public FakeAsterisk withMaxWait(Duration wait) {
-        return new FakeAsterisk(host, port, readTimeout, wait);
+        return new FakeAsterisk(host, port, readTimeout, wait, installation, callsUp);
+    }
+
+    /**
+     * The same fake on a machine installed otherwise: sounds or applications missing, Asterisk running as another
+     * user (see {@link Installation}). Calls already up keep the installation they were dialled with.
+     */
+    public FakeAsterisk with(Installation other) {
+        return new FakeAsterisk(host, port, readTimeout, maxWait, other, callsUp);
     }
 
     /**
@@ -86,7 +101,7 @@ public final class FakeAsterisk implements AutoCloseable {
         long sequence = CALLS.incrementAndGet();
         String uniqueId = Instant.now().getEpochSecond() + "." + sequence;
         String channelName = "PJSIP/trunk-%08x".formatted(sequence);
-        FakeCall call = new FakeCall(uniqueId, new ScriptedChannel(caller, channelName, maxWait.toMillis()),
+        FakeCall call = new FakeCall(uniqueId, new ScriptedChannel(caller, channelName, maxWait.toMillis(), installation),
                 callsUp::remove);
         callsUp.add(call);
         String environment = environment(caller, uniqueId, channelName);
@@ -96,7 +111,7 @@ public final class FakeAsterisk implements AutoCloseable {
         return call;
     }
 
-    /** Drops every call of this instance that is still up (see {@link FakeCall#close()}). */
+    /** Drops every call of this instance and its copies that is still up (see {@link FakeCall#close()}). */
     @Override
     public void close() {
         callsUp.forEach(FakeCall::close);

@@ -6,6 +6,9 @@ import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.InvalidOrUnknownCommandException;
+import org.asteriskjava.fastagi.command.GetDataCommand;
+import org.asteriskjava.fastagi.command.RecordFileCommand;
+import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.util.ServerSocketFacade;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,7 +146,7 @@ class FakeAsteriskTest {
 
     @Test
     void speechIsRecordedAsWavWithTheWordsBesideIt(@TempDir Path recordings) throws Exception {
-        Path spoken = recordings.resolve("not/yet/there/problem");
+        Path spoken = recordings.resolve("problem");
         Path silent = recordings.resolve("silence");
         start((request, channel) -> {
             see(request, channel.recordFile(spoken.toString(), "wav", "#", 60_000, 0, true, 4));
@@ -154,7 +157,7 @@ class FakeAsteriskTest {
         CallTranscript transcript = asterisk.dial(Caller.withNumber("09121234567").says(words).staysSilent())
                 .awaitEnd(CALL_TIME);
 
-        assertThat(seen(transcript)).containsExactly('#', (char) 0);
+        assertThat(seen(transcript).getFirst()).isEqualTo('#');
         Path speech = Path.of(spoken + ".wav");
         Path quiet = Path.of(silent + ".wav");
         assertThat(transcript.recordings()).containsExactly(speech, quiet);
@@ -163,7 +166,8 @@ class FakeAsteriskTest {
         assertTelephoneWav(speech);
         assertTelephoneWav(quiet);
         assertThat(transcript.replies().get(0)).matches("200 result=35 \\(dtmf\\) endpos=\\d+");
-        assertThat(transcript.replies().get(1)).matches("200 result=0 \\(timeout\\) endpos=\\d+");
+        // Ended by silence detection (s=4): res_agi reports what was left of its last wait, not 0.
+        assertThat(transcript.replies().get(1)).matches("200 result=[1-9]\\d* \\(timeout\\) endpos=\\d+");
         assertThat(transcript.commands().get(0))
                 .isEqualTo("RECORD FILE \"" + spoken + "\" \"wav\" \"#\" 60000 0 BEEP s=4");
     }
@@ -237,6 +241,139 @@ class FakeAsteriskTest {
         assertThat(transcript.serverHungUp()).isTrue();
         assertThat(transcript.callerHungUp()).isFalse();
         assertThat(transcript.error()).isEmpty();
+    }
+
+    @Test
+    void aDialTheCalledSideEndsAnswersMinusOneWithTheCallerStillThereAndZeroWithG() {
+        start((request, channel) -> {
+            channel.exec("Dial", "PJSIP/101,30");
+            channel.exec("Dial", "PJSIP/101,30,g");
+            see(request, channel.getVariable("DIALSTATUS"));
+            see(request, channel.getChannelStatus());
+        });
+
+        CallTranscript transcript = asterisk.dial(Caller.withNumber("09121234567")).awaitEnd(CALL_TIME);
+
+        assertThat(transcript.replies()).startsWith("200 result=-1", "200 result=0", "200 result=1 (ANSWER)",
+                "200 result=6");
+        assertThat(seen(transcript)).containsExactly("ANSWER", 6);
+        assertThat(transcript.callerHungUp()).isFalse();
+        assertThat(transcript.hangUpNoticeAt()).isEqualTo(-1);
+    }
+
+    @Test
+    void aCallerWhoHangsUpInTheConversationEndsTheDialWithMinusOneEvenWithG() {
+        start((request, channel) -> {
+            channel.exec("Dial", "PJSIP/101,30,g");
+            // Allowed on a dead channel, as res_agi's command table says; CHANNEL STATUS is not.
+            see(request, channel.getVariable("DIALSTATUS"));
+            try {
+                channel.getChannelStatus();
+            } catch (AgiHangupException e) {
+                see(request, "dead");
+            }
+        });
+
+        CallTranscript transcript = asterisk.dial(Caller.withNumber("09121234567").hangsUpAfterTalking())
+                .awaitEnd(CALL_TIME);
+
+        assertThat(transcript.replies()).startsWith("200 result=-1", "200 result=1 (ANSWER)",
+                ScriptedChannel.DEAD_CHANNEL);
+        assertThat(seen(transcript)).containsExactly("ANSWER", "dead");
+        assertThat(transcript.hangUpNoticeAt()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheOtherPhoneRingsCancelsTheDial() {
+        start((request, channel) -> {
+            channel.exec("Dial", "PJSIP/101,30,g");
+            see(request, channel.getVariable("DIALSTATUS"));
+        });
+        asterisk = asterisk.withMaxWait(Duration.ofSeconds(10));
+
+        FakeCall call = asterisk.dial(Caller.withNumber("09121234567").dialStatus("NOANSWER"));
+        call.awaitCommand("EXEC Dial", CALL_TIME);
+        call.hangUp();
+        CallTranscript transcript = call.awaitEnd(CALL_TIME);
+
+        assertThat(transcript.replies()).startsWith("200 result=-1", "200 result=1 (CANCEL)");
+        assertThat(seen(transcript)).containsExactly("CANCEL");
+    }
+
+    @Test
+    void missingSoundsFailOnALiveChannelAndRecordFileWithBeepRecordsNothing(@TempDir Path folder) {
+        Path file = folder.resolve("description");
+        start((request, channel) -> {
+            channel.sendCommand(new StreamFileCommand("hotline137/welcome", ""));
+            channel.sendCommand(new GetDataCommand("hotline137/district", 1000, 2));
+            channel.sendCommand(new RecordFileCommand(file.toString(), "wav", "#", 5000, 0, true, 3));
+            see(request, channel.getChannelStatus());
+        });
+        asterisk = asterisk.with(Installation.complete().withoutSounds("beep", "hotline137/welcome",
+                "hotline137/district"));
+
+        CallTranscript transcript = asterisk.dial(Caller.withNumber("09121234567").presses("7#").says("سلام"))
+                .awaitEnd(CALL_TIME);
+
+        assertThat(transcript.replies()).startsWith("200 result=-1 endpos=0", "200 result=-1",
+                "200 result=-1 (randomerror) endpos=0", "200 result=6");
+        assertThat(transcript.recordings()).isEmpty();
+        assertThat(Path.of(file + ".wav")).doesNotExist();
+    }
+
+    @Test
+    void recordFileIntoAFolderThatIsNotThereAnswersWritefile(@TempDir Path folder) {
+        start((request, channel) -> channel.sendCommand(new RecordFileCommand(
+                folder.resolve("not/there/description").toString(), "wav", "#", 5000, 0, false, 3)));
+
+        CallTranscript transcript = asterisk.dial(Caller.withNumber("09121234567").says("سلام")).awaitEnd(CALL_TIME);
+
+        assertThat(transcript.replies()).startsWith("200 result=-1 (writefile)");
+        assertThat(folder.resolve("not")).doesNotExist();
+    }
+
+    @Test
+    void mixMonitorAnswersZeroEvenWhenAsterisksUserMayNotWriteTheFolder(@TempDir Path folder) throws Exception {
+        int uid = (Integer) Files.getAttribute(folder, "unix:uid");
+        int gid = (Integer) Files.getAttribute(folder, "unix:gid");
+        Path locked = Files.createDirectory(folder.resolve("locked"));
+        Files.setAttribute(locked, "unix:mode", 0755);
+        Path shared = Files.createDirectory(folder.resolve("shared"));
+        Files.setAttribute(shared, "unix:mode", 02770);
+        start((request, channel) -> {
+            for (Path wav : List.of(locked.resolve("a.wav"), shared.resolve("b.wav"))) {
+                see(request, channel.exec("MixMonitor", wav + ",b"));
+                channel.exec("Dial", "PJSIP/101,30,g");
+                see(request, channel.exec("StopMixMonitor", ""));
+            }
+        });
+        // Asterisk as its own user who belongs to the folder's group, as a packaged Asterisk beside the hotline.
+        asterisk = asterisk.with(Installation.complete()
+                .runningAs(new Installation.FileUser(uid + 4242, java.util.Set.of(gid))));
+
+        CallTranscript transcript = asterisk.dial(Caller.withNumber("09121234567")).awaitEnd(CALL_TIME);
+
+        assertThat(seen(transcript)).containsExactly(0, 0, 0, 0);
+        assertThat(locked.resolve("a.wav")).doesNotExist();
+        assertThat(Files.size(shared.resolve("b.wav"))).isGreaterThan(44);
+    }
+
+    @Test
+    void anAudioSocketFromBefore2025AnswersMinusOneWhenTheServiceEndsTheStream() throws Exception {
+        try (AudioSocketService service = AudioSocketService.hangsUpAfter(5)) {
+            String uuid = UUID.randomUUID().toString();
+            start((request, channel) -> {
+                channel.exec("AudioSocket", uuid + ",127.0.0.1:" + service.port());
+                see(request, channel.getChannelStatus());
+            });
+            asterisk = asterisk.with(Installation.complete().withAudioSocketBefore2025());
+
+            CallTranscript transcript = asterisk.dial(Caller.withNumber("09121234567").says("سلام"))
+                    .awaitEnd(CALL_TIME);
+
+            assertThat(transcript.replies()).startsWith("200 result=-1", "200 result=6");
+            assertThat(transcript.callerHungUp()).isFalse();
+        }
     }
 
     @Test

@@ -116,9 +116,42 @@ public final class FakeCall implements AutoCloseable {
     }
 
     /**
+     * Waits until the first command starting with {@code prefix} (see {@link CallTranscript#sent(String)}) has been
+     * answered, its reply on its way to the server, and returns that reply: from then on the server acts on it.
+     *
+     * @throws AssertionError listing the commands so far, if no such command is answered within the timeout
+     */
+    public String awaitReply(String prefix, Duration timeout) {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                for (int i = 0; i < replies.size(); i++) {
+                    if (AgiCommand.startsWith(commands.get(i), prefix)) {
+                        return replies.get(i);
+                    }
+                }
+                if (ended) {
+                    throw new AssertionError("the call ended without an answered " + prefix + ":\n" + snapshot());
+                }
+                if (nanos <= 0) {
+                    throw new AssertionError("no " + prefix + " answered within " + timeout + ":\n" + snapshot());
+                }
+                nanos = changed.awaitNanos(nanos);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while awaiting a reply:\n" + snapshot(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * The caller hangs up now: the server gets an unsolicited {@code HANGUP} line at once, or right after the reply
      * if a command is being answered (an input command then answers as interrupted by the hang-up if it was still
-     * waiting), and every later command gets {@code 511}. Does nothing once the channel is down.
+     * waiting), and every later command but the few res_agi allows on a dead channel gets {@code 511}. Does nothing
+     * once the channel is down.
      */
     public void hangUp() {
         lock.lock();
@@ -290,7 +323,7 @@ public final class FakeCall implements AutoCloseable {
             lock.unlock();
         }
         Reply reply = dead
-                ? Reply.of(ScriptedChannel.DEAD_CHANNEL)
+                ? channel.answerDead(AgiCommand.parse(line))
                 : channel.answer(AgiCommand.parse(line), this::hangsUpWithin);
         lock.lock();
         try {

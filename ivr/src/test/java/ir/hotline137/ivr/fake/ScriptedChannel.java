@@ -28,8 +28,47 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The channel of one live call as res_agi sees it: answers each command with Asterisk 22's reply, letting the
- * caller's script decide what happens during input commands. Used by a single thread, the call's.
+ * The channel of one call as res_agi sees it: answers each command with Asterisk 22's reply, letting the caller's
+ * script decide what happens during input commands and the {@link Installation} what this Asterisk has. Used by a
+ * single thread, the call's.
+ *
+ * <p>Where each reply comes from. Every reply below was read in Asterisk's source ({@code res/res_agi.c} unless
+ * named otherwise; the handler is given) or, where marked, inferred from it:
+ * <ul>
+ * <li>Any command: an unknown one answers {@code 510 Invalid or unknown command}, a malformed one the {@code 520}
+ *     usage block ({@code agi_handle_command}); once the channel is down only the commands the {@code commands[]}
+ *     table marks as allowed on a dead channel run (GET/SET VARIABLE, EXEC, VERBOSE, NOOP, DATABASE), every other
+ *     answers {@code 511 Command Not Permitted on a dead channel or intercept routine} ({@link #answerDead}).</li>
+ * <li>{@code ANSWER}: {@code 200 result=0} ({@code handle_answer}).</li>
+ * <li>{@code STREAM FILE}: {@code 200 result=0 endpos=N} played out, {@code 200 result=<key> endpos=N} stopped by
+ *     an escape key, {@code 200 result=-1 endpos=N} hung up, and {@code 200 result=-1 endpos=0} on a live channel
+ *     when the sound is missing ({@code handle_streamfile}: {@code ast_openstream} fails).</li>
+ * <li>{@code GET DATA}: {@code 200 result=<digits>}, {@code 200 result=<digits> (timeout)}, {@code 200 result=-1}
+ *     hung up, and the same {@code 200 result=-1} on a live channel when the prompt is missing
+ *     ({@code handle_getdata}, {@code ast_app_getdata_full} returns the failed {@code ast_streamfile}).</li>
+ * <li>{@code WAIT FOR DIGIT}: {@code 200 result=<key>}, {@code 200 result=0} timed out, {@code 200 result=-1} hung
+ *     up ({@code handle_waitfordigit}).</li>
+ * <li>{@code RECORD FILE}: with {@code BEEP} and no {@code beep} sound, {@code 200 result=-1 (randomerror)
+ *     endpos=0} with the channel still up and nothing recorded; a folder it cannot write,
+ *     {@code 200 result=-1 (writefile)} (no endpos); ended by an escape key {@code 200 result=<key> (dtmf)
+ *     endpos=N}; by the caller hanging up {@code 200 result=-1 (hangup) endpos=N}, the audio kept; by silence or
+ *     the time limit {@code 200 result=<ms> (timeout) endpos=N}, where {@code <ms>} is what was left of the last
+ *     wait: 0 at the time limit, positive when silence ended it (the exact number is inferred)
+ *     ({@code handle_recordfile}).</li>
+ * <li>{@code EXEC}: {@code 200 result=<what the application returned>}, not interpreted, and {@code -2} for an
+ *     application not loaded ({@code handle_exec}, {@code pbx_findapp}). Dial ({@code apps/app_dial.c}): answered
+ *     then ended by the called side {@code -1}, or {@code 0} with the {@code g} option; ended by the caller
+ *     {@code -1} and the channel down; not answered (NOANSWER, BUSY, CONGESTION, CHANUNAVAIL) {@code 0}; the caller
+ *     hanging up while it rings {@code -1} with DIALSTATUS CANCEL; a bad dial string INVALIDARGS and {@code -1}
+ *     ({@code 0} with {@code g}). MixMonitor ({@code apps/app_mixmonitor.c}) answers {@code 0} always: the file is
+ *     opened afterwards on the monitor's own thread, and a file it cannot open is only logged. StopMixMonitor
+ *     answers {@code 0}, recording or not. AudioSocket ({@code apps/app_audiosocket.c}): see
+ *     {@link #audioSocket}.</li>
+ * <li>{@code GET VARIABLE}: {@code 200 result=1 (value)} or {@code 200 result=0} when unset; DIALSTATUS is set by
+ *     Dial ({@code handle_getvariable}). {@code SET VARIABLE}: {@code 200 result=1} ({@code handle_setvariable}).</li>
+ * <li>{@code SET MUSIC}: {@code 200 result=0}, whatever the class ({@code handle_setmusic}).</li>
+ * <li>{@code CHANNEL STATUS}: {@code 200 result=6} (up) on a live channel ({@code handle_channelstatus}).</li>
+ * </ul>
  */
 final class ScriptedChannel {
 
@@ -76,16 +115,22 @@ final class ScriptedChannel {
 
     private final String channelName;
     private final long maxWaitMillis;
+    private final Installation installation;
     private final Deque<Step> script;
     private final List<String> dialStatuses;
+    private final Caller.Conversation conversation;
     private final Map<String, String> variables = new HashMap<>();
     private int dials;
+    /** The file a MixMonitor started on this channel writes to, while it runs and could open its file. */
+    private Path monitoring;
 
-    ScriptedChannel(Caller caller, String channelName, long maxWaitMillis) {
+    ScriptedChannel(Caller caller, String channelName, long maxWaitMillis, Installation installation) {
         this.channelName = channelName;
         this.maxWaitMillis = maxWaitMillis;
+        this.installation = installation;
         this.script = new ArrayDeque<>(caller.steps());
         this.dialStatuses = caller.dialStatuses();
+        this.conversation = caller.conversation();
     }
 
     /** The reply to a command on a live channel; the caller of this method handles dead ones. */
@@ -123,12 +168,48 @@ final class ScriptedChannel {
         return Reply.of(UNKNOWN_COMMAND);
     }
 
+    /**
+     * The reply to a command once the channel is down: the few commands res_agi's table allows on a dead channel
+     * run as ever (an application then finds its channel hung up), every other is refused with {@code 511}.
+     */
+    Reply answerDead(AgiCommand command) throws InterruptedException {
+        if (command.is("GET", "VARIABLE") || command.is("SET", "VARIABLE") || command.is("VERBOSE")
+                || command.is("NOOP")) {
+            return answer(command, millis -> true);
+        }
+        if (command.is("EXEC")) {
+            if (command.argc() < 2) {
+                return usage("EXEC APPLICATION OPTIONS");
+            }
+            String application = command.word(1, "").toLowerCase(Locale.ROOT);
+            if (!APPLICATIONS.contains(application) || !installation.hasApplication(application)) {
+                return Reply.of("200 result=-2");
+            }
+            return switch (application) {
+                // Dial checks for a hang-up before anything else: DIALSTATUS CANCEL (app_dial.c).
+                case "dial" -> {
+                    dials++;
+                    variables.put("DIALSTATUS", "CANCEL");
+                    yield Reply.of("200 result=-1");
+                }
+                // These only attach to or detach from the channel, which they do, hung up or not (inferred).
+                case "mixmonitor", "stopmixmonitor", "noop", "set", "verbose" -> Reply.of("200 result=0");
+                // Anything that plays or waits reads a frame first and gets none (inferred from ast_read).
+                default -> Reply.of("200 result=-1");
+            };
+        }
+        return Reply.of(DEAD_CHANNEL);
+    }
+
     private Reply streamFile(AgiCommand command, Patience patience) throws InterruptedException {
         if (command.argc() < 4 || command.argc() > 5 || command.number(4, 0) == null) {
             return usage("STREAM FILE FILENAME ESCAPE_DIGITS [SAMPLE OFFSET]");
         }
         if (hungUpAlready(patience)) {
             return callerHungUp("200 result=-1 endpos=0");
+        }
+        if (!installation.hasSound(command.word(2, ""))) {
+            return Reply.of("200 result=-1 endpos=" + orDefault(command.number(4, 0), 0));
         }
         String escapeDigits = command.word(3, "");
         // A prompt nobody can interrupt is no input command: the caller's next move waits for a later one.
@@ -154,6 +235,9 @@ final class ScriptedChannel {
         }
         if (hungUpAlready(patience)) {
             return callerHungUp("200 result=-1");
+        }
+        if (!installation.hasSound(command.word(2, ""))) {
+            return Reply.of("200 result=-1");
         }
         switch (script.peekFirst()) {
             case HangUp h -> {
@@ -229,13 +313,23 @@ final class ScriptedChannel {
         }
         String format = command.word(3, "");
         String escapeDigits = command.word(4, "");
-        if (!CallerAudio.canWrite(format)) {
-            return Reply.of("200 result=-1 (writefile)");
-        }
+        boolean silenceDetection = silenceOption(command);
         if (hungUpAlready(patience)) {
             return callerHungUp("200 result=-1 (hangup) endpos=0");
         }
+        // The beep comes first: a missing one or a key pressed into it ends the command before a file is opened.
+        if (beepOption(command)) {
+            if (!installation.hasSound("beep")) {
+                return Reply.of("200 result=-1 (randomerror) endpos=0");
+            }
+            if (script.peekFirst() instanceof Keys k && k.duringPrompt() && escapeDigits.indexOf(k.keys().charAt(0)) >= 0) {
+                return Reply.of("200 result=" + (int) takeOneKey() + " (randomerror) endpos=0");
+            }
+        }
         Path file = Path.of(command.word(2, "") + "." + format);
+        if (!CallerAudio.canWrite(format) || !installation.mayWrite(file)) {
+            return Reply.of("200 result=-1 (writefile)");
+        }
         Path words = Path.of(file + ".words");
         Step step = script.peekFirst();
         try {
@@ -254,7 +348,7 @@ final class ScriptedChannel {
                     boolean cutOff = maxMillis > 0 && maxMillis < SPEECH_MILLIS;
                     return recorded(file, escapeDigits.indexOf('#') >= 0 && !cutOff
                             ? "200 result=35 (dtmf) endpos=" + samples
-                            : "200 result=0 (timeout) endpos=" + samples);
+                            : timedOut(samples, maxMillis, cutOff, silenceDetection));
                 }
                 case Voice voice -> {
                     script.removeFirst();
@@ -270,9 +364,8 @@ final class ScriptedChannel {
                                 Effect.CALLER_HUNG_UP, file, null);
                         case PRESSES_HASH -> recorded(file, escapeDigits.indexOf('#') >= 0 && !cutOff
                                 ? "200 result=35 (dtmf) endpos=" + samples
-                                : "200 result=0 (timeout) endpos=" + samples);
-                        // Silence detection or the maximum time ends it, either way a timeout to res_agi.
-                        case FALLS_SILENT -> recorded(file, "200 result=0 (timeout) endpos=" + samples);
+                                : timedOut(samples, maxMillis, cutOff, silenceDetection));
+                        case FALLS_SILENT -> recorded(file, timedOut(samples, maxMillis, cutOff, silenceDetection));
                     };
                 }
                 case Keys k when escapeDigits.indexOf(k.keys().charAt(0)) >= 0 -> {
@@ -291,7 +384,8 @@ final class ScriptedChannel {
                     CallerAudio.write(file, format, CallerAudio.silence(samples));
                     // A words file left from an earlier call would make silence look like speech.
                     Files.deleteIfExists(words);
-                    return recorded(file, "200 result=0 (timeout) endpos=" + samples);
+                    boolean cutOff = maxMillis > 0 && maxMillis <= SILENCE_MILLIS;
+                    return recorded(file, timedOut(samples, maxMillis, cutOff, silenceDetection));
                 }
             }
         } catch (IOException e) {
@@ -299,27 +393,159 @@ final class ScriptedChannel {
         }
     }
 
+    /**
+     * The reply of a recording that ran into its time limit or, with silence detection on, fell silent: res_agi
+     * reports the last {@code ast_waitfor} value, the milliseconds left of that wait, which is 0 only at the limit.
+     */
+    private static String timedOut(int samples, int maxMillis, boolean cutOff, boolean silenceDetection) {
+        long recordedMillis = samples * 1000L / CallerAudio.SAMPLE_RATE;
+        long left;
+        if (cutOff || !silenceDetection) {
+            left = 0;
+        } else if (maxMillis > 0) {
+            left = Math.max(0, maxMillis - recordedMillis);
+        } else {
+            // Without a limit ast_waitfor waits in chunks of 100,000 ms; a frame arrives every 20 ms.
+            left = 99_980;
+        }
+        return "200 result=" + left + " (timeout) endpos=" + samples;
+    }
+
+    // handle_recordfile beeps when the 7th word is not a number or s=..., or when an 8th word is not s=...
+    private static boolean beepOption(AgiCommand command) {
+        String seventh = command.word(6, null);
+        String eighth = command.word(7, null);
+        boolean seventhBeeps = seventh != null && command.number(6, 0) == null && !seventh.startsWith("s=");
+        boolean eighthBeeps = eighth != null && !eighth.startsWith("s=");
+        return seventhBeeps || eighthBeeps;
+    }
+
+    private static boolean silenceOption(AgiCommand command) {
+        for (int i = 6; i < Math.min(command.argc(), 9); i++) {
+            if (command.word(i, "").startsWith("s=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Reply exec(AgiCommand command, Patience patience) throws InterruptedException {
         if (command.argc() < 2) {
             return usage("EXEC APPLICATION OPTIONS");
         }
         String application = command.word(1, "").toLowerCase(Locale.ROOT);
-        if (application.equals("dial")) {
-            dials++;
-        }
         if (application.equals("hangup")) {
             return new Reply("200 result=-1", Effect.CHANNEL_HUNG_UP, null, null);
         }
-        if (application.equals("audiosocket")) {
-            return audioSocket(command.word(2, ""), patience);
+        if (!APPLICATIONS.contains(application) || !installation.hasApplication(application)) {
+            return Reply.of("200 result=-2");
         }
-        return Reply.of(APPLICATIONS.contains(application) ? "200 result=0" : "200 result=-2");
+        return switch (application) {
+            case "audiosocket" -> audioSocket(command.word(2, ""), patience);
+            case "dial" -> dial(command.word(2, ""), patience);
+            case "mixmonitor" -> mixMonitor(command.word(2, ""));
+            case "stopmixmonitor" -> {
+                monitoring = null;
+                yield Reply.of("200 result=0");
+            }
+            default -> Reply.of("200 result=0");
+        };
+    }
+
+    /**
+     * {@code EXEC Dial <dial string>,<ring seconds>[,<options>]} as app_dial runs it. The caller's
+     * {@link Caller#dialStatus dial statuses} say how the called phone answers, one per Dial. An answered call lasts
+     * the caller's {@link Caller#talksFor conversation}, after which the called side hangs up ({@code -1}, or
+     * {@code 0} with {@code g}: the caller stays on the line either way) unless the caller hangs up first
+     * ({@code -1}, channel down). Unanswered, it rings for at most the fake's longest wait and answers {@code 0};
+     * a caller who hangs up meanwhile makes it {@code -1} with DIALSTATUS CANCEL. A running MixMonitor writes the
+     * conversation.
+     */
+    private Reply dial(String arguments, Patience patience) throws InterruptedException {
+        // Asterisk splits application arguments at commas and trims each one.
+        String[] parts = arguments.split(",", -1);
+        String destination = parts[0].strip();
+        long ringMillis = parts.length > 1 && !parts[1].isBlank() ? seconds(parts[1]) * 1000 : 0;
+        boolean goOn = parts.length > 2 && options(parts[2]).indexOf('g') >= 0;
+        dials++;
+        if (destination.isEmpty() || destination.indexOf('/') < 0 || ringMillis < 0) {
+            variables.put("DIALSTATUS", "INVALIDARGS");
+            return Reply.of(goOn ? "200 result=0" : "200 result=-1");
+        }
+        String status = dialStatuses.get(Math.min(dials - 1, dialStatuses.size() - 1));
+        if (!status.equals("ANSWER")) {
+            long ring = status.equals("NOANSWER") ? waitMillis(ringMillis) : 0;
+            if (patience.hangsUpWithin(ring)) {
+                variables.put("DIALSTATUS", "CANCEL");
+                return callerHungUp("200 result=-1");
+            }
+            variables.put("DIALSTATUS", status);
+            return Reply.of("200 result=0");
+        }
+        variables.put("DIALSTATUS", "ANSWER");
+        long talk = conversation.length().toMillis();
+        boolean callerLeft = patience.hangsUpWithin(talk) || conversation.callerHangsUpFirst();
+        recordConversation(talk);
+        if (callerLeft) {
+            return callerHungUp("200 result=-1");
+        }
+        return Reply.of(goOn ? "200 result=0" : "200 result=-1");
+    }
+
+    /**
+     * {@code EXEC MixMonitor <file>[,<options>]}: answers {@code 0} at once, always. The file is opened on the monitor's
+     * thread, here at once: if Asterisk's user may not write there, nothing is written and nobody is told but
+     * Asterisk's log ("Cannot open ..."). With {@code b} only bridged audio is written, so until a Dial is answered
+     * the file holds its header alone.
+     */
+    private Reply mixMonitor(String arguments) {
+        String file = arguments.split(",", 2)[0].strip();
+        if (file.isEmpty()) {
+            return Reply.of("200 result=-1");
+        }
+        Path target = Path.of(file);
+        monitoring = null;
+        if (installation.mayWrite(target)) {
+            try {
+                CallerAudio.write(target, "wav", new short[0]);
+                monitoring = target;
+            } catch (IOException e) {
+                // As on Asterisk: the monitor's thread logs it and the call goes on.
+            }
+        }
+        return Reply.of("200 result=0");
+    }
+
+    private void recordConversation(long millis) {
+        if (monitoring == null) {
+            return;
+        }
+        int samples = (int) (millis * CallerAudio.SAMPLE_RATE / 1000);
+        try {
+            CallerAudio.write(monitoring, "wav", CallerAudio.speech(samples, monitoring.hashCode()));
+        } catch (IOException e) {
+            monitoring = null;
+        }
+    }
+
+    // Dial's option letters, without the arguments some of them take in parentheses.
+    private static String options(String options) {
+        return options.replaceAll("\\([^)]*\\)", "");
+    }
+
+    private static long seconds(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**
      * {@code EXEC AudioSocket <uuid>,<host>:<port>} as app_audiosocket runs it: the caller's next step, whatever it
      * is, is played down the stream (see {@link AudioSocketStream}) until the server ends it, by a hangup frame or
-     * by closing, and Asterisk answers {@code 200 result=0}; or until the caller hangs up, when it closes the
+     * by closing, and Asterisk answers {@code 200 result=0} (since asterisk/asterisk#1138, spring 2025;
+     * {@code 200 result=-1} with the channel up before it, see {@link Installation#audioSocketBefore2025()}); or until the caller hangs up, when it closes the
      * socket without a frame and answers {@code 200 result=-1} with the channel going down. A stream that cannot
      * start, for bad arguments or a refused connection, answers {@code 200 result=-1} with the channel still up and
      * leaves the step for the next input command.
@@ -346,9 +572,11 @@ final class ScriptedChannel {
             Ending ending = stream.play(performance(script.pollFirst(), uuid), patience);
             AudioSocketSession session =
                     new AudioSocketSession(uuid, server, stream.audioBytes(), stream.keysSent(), ending);
-            return ending == Ending.CALLER_HUNG_UP
-                    ? new Reply("200 result=-1", Effect.CALLER_HUNG_UP, null, session)
-                    : new Reply("200 result=0", Effect.NONE, null, session);
+            if (ending == Ending.CALLER_HUNG_UP) {
+                return new Reply("200 result=-1", Effect.CALLER_HUNG_UP, null, session);
+            }
+            return new Reply(installation.audioSocketBefore2025() ? "200 result=-1" : "200 result=0", Effect.NONE,
+                    null, session);
         }
     }
 
@@ -399,10 +627,7 @@ final class ScriptedChannel {
         if (command.argc() != 3) {
             return usage("GET VARIABLE VARIABLENAME");
         }
-        String name = command.word(2, "");
-        String value = name.equals("DIALSTATUS")
-                ? dialStatuses.get(Math.min(Math.max(dials - 1, 0), dialStatuses.size() - 1))
-                : variables.get(name);
+        String value = variables.get(command.word(2, ""));
         return Reply.of(value == null ? "200 result=0" : "200 result=1 (" + value + ")");
     }
 

@@ -6,46 +6,107 @@ import ir.hotline137.recognizer.model.SpeechModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Transcribes recordings Asterisk made with {@code RECORD FILE} (WAV, 16-bit mono, usually 8 kHz), for lines
  * that record the caller rather than stream the call. Thread-safe: every file gets its own recognizer.
+ *
+ * <p>Decoding runs on this transcriber's own platform threads, never on the thread that asks. Calls run on
+ * virtual threads, and a virtual thread inside Vosk's native decoder cannot unmount: it holds one of the few
+ * carrier threads for the whole decode, so a handful of callers describing problems at once would stop every
+ * other call, new ones included, from being answered. The asking thread only waits, which a virtual thread
+ * does without holding a carrier. The pool's size bounds how many decodes compete for the cores.
  */
-public final class FileTranscriber {
+public final class FileTranscriber implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FileTranscriber.class);
     /** Fed in 20 ms pieces, as a telephone line delivers it, so results match the streamed path. */
     private static final int CHUNK_MILLIS = 20;
+    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final SpeechModel model;
+    private final ExecutorService decoders;
 
-    public FileTranscriber(SpeechModel model) {
+    /**
+     * @param threads how many recordings are decoded at once; more than the cores only adds waiting
+     */
+    public FileTranscriber(SpeechModel model, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a file transcriber needs at least one thread, not " + threads);
+        }
         this.model = model;
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger thread = new AtomicInteger();
+        this.decoders = Executors.newFixedThreadPool(threads, task -> {
+            Thread decoder = new Thread(task, "file-transcription-" + pool + "-" + thread.incrementAndGet());
+            decoder.setDaemon(true);
+            return decoder;
+        });
     }
 
     /** The words in the recording; empty when none were heard or the file cannot be read (logged). */
     public Optional<String> transcribe(Path wav) {
-        try {
+        return decoded(wav, "transcribe", () -> {
             WavAudio audio = WavAudio.read(wav);
             try (Transcription transcription = Transcription.of(model, audio.sampleRate())) {
                 return words(feed(transcription, audio));
             }
-        } catch (IOException | IllegalArgumentException e) {
-            log.warn("Could not transcribe {}: {}", wav, e.getMessage());
-            return Optional.empty();
-        }
+        });
     }
 
     /** Which of the grammar's choices the recording says, if any. */
     public Optional<Grammar.Choice> hear(Path wav, Grammar grammar) {
-        try {
+        return decoded(wav, "hear " + grammar.name() + " in", () -> {
             WavAudio audio = WavAudio.read(wav);
             try (Transcription transcription = Transcription.of(model, audio.sampleRate(), grammar)) {
                 return grammar.match(feed(transcription, audio));
             }
-        } catch (IOException | IllegalArgumentException e) {
-            log.warn("Could not hear {} in {}: {}", grammar.name(), wav, e.getMessage());
+        });
+    }
+
+    /** Stops taking recordings; decodes already running finish. The model is not this transcriber's to free. */
+    @Override
+    public void close() {
+        decoders.shutdown();
+        try {
+            if (!decoders.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.warn("transcriptions still running after a minute; the model may be freed under them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private <T> Optional<T> decoded(Path wav, String what, Callable<Optional<T>> decode) {
+        Future<Optional<T>> result;
+        try {
+            result = decoders.submit(decode);
+        } catch (RejectedExecutionException closed) {
+            log.warn("Could not {} {}: the transcriber is closed", what, wav);
+            return Optional.empty();
+        }
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException || cause instanceof IllegalArgumentException) {
+                log.warn("Could not {} {}: {}", what, wav, cause.getMessage());
+                return Optional.empty();
+            }
+            throw new IllegalStateException("decoding " + wav + " failed", cause);
+        } catch (InterruptedException e) {
+            // The call is being torn down; the decode finishes on its own thread and its result is dropped.
+            result.cancel(false);
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +39,13 @@ class FileTranscriberTest {
 
     @BeforeAll
     static void loadTheModel() {
-        transcriber = new FileTranscriber(TestModel.english());
+        transcriber = new FileTranscriber(TestModel.english(), 2);
         yesNo = GrammarCatalogue.forLanguage("en").grammar("yes-no");
+    }
+
+    @AfterAll
+    static void stopTheDecoders() {
+        transcriber.close();
     }
 
     /** Every test sentence: the test model decodes without dither, so each one is heard the same every run. */

@@ -97,10 +97,10 @@ public final class MayorCaller {
     }
 
     /**
-     * The IVR is recording the conversation into this file (a path as text) and is about to bridge: kept, so a
-     * directive written during the call can point to the recording.
+     * The conversation was recorded into this file (a path as text), as the IVR saw once it was over: kept, so the
+     * programme's record and a directive written from now on point to the recording.
      *
-     * @throws IllegalStateException if the caller is not on air
+     * @throws IllegalStateException if the caller never was on air
      */
     public void recordedAs(String file) {
         Objects.requireNonNull(file, "file");

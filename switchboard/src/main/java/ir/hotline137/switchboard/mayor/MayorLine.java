@@ -367,8 +367,9 @@ public final class MayorLine {
 
     void recordedAs(MayorCaller caller, String file) {
         change(() -> {
-            if (caller.state != ScreeningState.ON_AIR) {
-                throw new IllegalStateException("caller " + caller.id + " is not on air (" + caller.state + ")");
+            if (caller.state != ScreeningState.ON_AIR && caller.state != ScreeningState.TALKED) {
+                throw new IllegalStateException("caller " + caller.id + " never talked to the mayor (" + caller.state
+                        + ")");
             }
             Instant now = clock.instant();
             caller.conversationRecording = file;
