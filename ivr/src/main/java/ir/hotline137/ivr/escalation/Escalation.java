@@ -5,6 +5,7 @@ import ir.hotline137.ivr.call.ActiveCall;
 import ir.hotline137.ivr.call.CallerHungUp;
 import ir.hotline137.ivr.call.DialResult;
 import ir.hotline137.ivr.call.FlowOutcome;
+import ir.hotline137.ivr.call.Hold;
 import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.ivr.intake.DistrictQuestion;
 import ir.hotline137.ivr.intake.Intake;
@@ -36,12 +37,9 @@ import java.util.Optional;
 
 /**
  * Handing a call to a person. The call joins the switchboard's queue with everything gathered so far; the
- * caller hears music and, every half minute, their place in the queue. When an agent accepts, the caller is
- * bridged to that agent's phone. If nobody accepts in time, the caller may leave a message, registered as a
- * request for a callback. A caller who hangs up leaves the queue at once.
- *
- * <p>While holding, nothing is sent to Asterisk: the loop listens on the connection for the HANGUP notice in
- * short slices and looks at the queue in between, so thousands of waiting callers cost no AGI traffic.
+ * caller is put on {@link Hold} (music and, every half minute, their place in the queue). When an agent accepts,
+ * the caller is bridged to that agent's phone. If nobody accepts in time, the caller may leave a message,
+ * registered as a request for a callback. A caller who hangs up leaves the queue at once.
  */
 public final class Escalation {
     private final Switchboard switchboard;
@@ -80,32 +78,45 @@ public final class Escalation {
         }
     }
 
+    /** How a wait for an agent ends, short of the caller hanging up. */
+    private sealed interface HoldEnd {
+        record Assigned(Agent agent) implements HoldEnd {
+        }
+
+        record TimedOut() implements HoldEnd {
+        }
+    }
+
     private FlowOutcome.Finished hold(Phone phone, ActiveCall call, WaitingCall waiting) {
         Instant deadline = clock.instant().plus(settings.answerTimeout());
-        Instant nextAnnouncement = clock.instant();
-        phone.musicOnHold(true);
+        Hold hold = new Hold(phone, waiting::position, Prompt.HOLD_PLEASE_WAIT, settings, clock);
+        hold.begin();
         while (true) {
-            Optional<Agent> agent = waiting.assignedAgent();
-            if (agent.isPresent()) {
-                Optional<FlowOutcome.Finished> bridged = bridge(phone, call, waiting, agent.get());
-                if (bridged.isPresent()) {
-                    return bridged.get();
+            switch (hold.until(() -> next(waiting, deadline), "while waiting for an agent")) {
+                case HoldEnd.Assigned assigned -> {
+                    Optional<FlowOutcome.Finished> bridged = bridge(phone, call, waiting, assigned.agent());
+                    if (bridged.isPresent()) {
+                        return bridged.get();
+                    }
+                    hold.begin();
                 }
-                continue;
-            }
-            Instant now = clock.instant();
-            if (!now.isBefore(deadline) && waiting.timeOut()) {
-                call.waited(waiting.waited());
-                return callback(phone, call);
-            }
-            if (!now.isBefore(nextAnnouncement)) {
-                phone.announcePlace(waiting.position(), Prompt.HOLD_PLEASE_WAIT);
-                nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
-            }
-            if (phone.hungUpWithin(settings.holdListen())) {
-                throw new CallerHungUp("while waiting for an agent");
+                case HoldEnd.TimedOut timedOut -> {
+                    call.waited(waiting.waited());
+                    return callback(phone, call);
+                }
             }
         }
+    }
+
+    private Optional<HoldEnd> next(WaitingCall waiting, Instant deadline) {
+        Optional<Agent> agent = waiting.assignedAgent();
+        if (agent.isPresent()) {
+            return Optional.of(new HoldEnd.Assigned(agent.get()));
+        }
+        if (!clock.instant().isBefore(deadline) && waiting.timeOut()) {
+            return Optional.of(new HoldEnd.TimedOut());
+        }
+        return Optional.empty();
     }
 
     /** @return the end of the call, or empty when the agent's phone did not answer and the caller waits on */
@@ -133,7 +144,6 @@ public final class Escalation {
         call.step("bridge-failed:" + dialled.status().toLowerCase());
         waiting.bridgeFailed();
         phone.play(Utterance.of(Prompt.AGENT_NO_ANSWER));
-        phone.musicOnHold(true);
         return Optional.empty();
     }
 

@@ -2,6 +2,7 @@ package ir.hotline137.ivr.followup;
 
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.call.ActiveCall;
+import ir.hotline137.ivr.call.KeypadQuestion;
 import ir.hotline137.ivr.call.FlowOutcome;
 import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.prompts.Prompt;
@@ -33,29 +34,22 @@ public final class FollowUp {
     }
 
     public FlowOutcome run(Phone phone, ActiveCall call) {
-        Utterance prompt = Utterance.of(Prompt.CODE_ASK);
-        for (int attempt = 1; attempt <= settings.tries(); attempt++) {
-            String typed = phone.askDigits(prompt, TrackingCode.LENGTH);
-            if (typed.isEmpty()) {
-                call.step("code:none");
-                prompt = Utterance.of(Prompt.NO_INPUT, Prompt.CODE_ASK);
-                continue;
-            }
-            if (!TrackingCode.isValid(typed)) {
-                call.step("code:invalid");
-                prompt = Utterance.of(Prompt.CODE_INVALID, Prompt.CODE_ASK);
-                continue;
-            }
-            Optional<CitizenRequest> found = desk.find(TrackingCode.parse(typed));
-            if (found.isEmpty()) {
-                call.step("code:unknown");
-                prompt = Utterance.of(Prompt.CODE_UNKNOWN, Prompt.CODE_ASK);
-                continue;
-            }
-            call.step("code:found");
-            return tellStatus(phone, call, found.get());
+        Optional<CitizenRequest> found = new KeypadQuestion(settings.tries()).askNumber(phone, call, "code",
+                Utterance.of(Prompt.CODE_ASK), TrackingCode.LENGTH, this::look);
+        if (found.isEmpty()) {
+            return new FlowOutcome.NeedsAgent(EscalationReason.INPUT_NOT_UNDERSTOOD);
         }
-        return new FlowOutcome.NeedsAgent(EscalationReason.INPUT_NOT_UNDERSTOOD);
+        return tellStatus(phone, call, found.get());
+    }
+
+    /** The check digit first, so a mistyped code is told apart from one that was never given out. */
+    private KeypadQuestion.Typed<CitizenRequest> look(String typed) {
+        if (!TrackingCode.isValid(typed)) {
+            return new KeypadQuestion.Refused<>(Prompt.CODE_INVALID, "invalid");
+        }
+        return desk.find(TrackingCode.parse(typed))
+                .<KeypadQuestion.Typed<CitizenRequest>>map(request -> new KeypadQuestion.Accepted<>(request, "found"))
+                .orElseGet(() -> new KeypadQuestion.Refused<>(Prompt.CODE_UNKNOWN, "unknown"));
     }
 
     private FlowOutcome tellStatus(Phone phone, ActiveCall call, CitizenRequest request) {

@@ -1,6 +1,7 @@
 package ir.hotline137.ivr.intake;
 
 import ir.hotline137.ivr.call.ActiveCall;
+import ir.hotline137.ivr.call.KeypadQuestion;
 import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.prompts.Prompt;
 import ir.hotline137.prompts.Utterance;
@@ -14,28 +15,22 @@ import java.util.Set;
 public final class DistrictQuestion {
     private final Set<Integer> districts;
     private final int maxDigits;
-    private final int tries;
+    private final KeypadQuestion question;
 
     public DistrictQuestion(Set<Integer> districts, int tries) {
         this.districts = Set.copyOf(districts);
         this.maxDigits = String.valueOf(districts.stream().mapToInt(Integer::intValue).max().orElse(9)).length();
-        this.tries = tries;
+        this.question = new KeypadQuestion(tries);
     }
 
     /** @return the district, or empty when the caller gave none in every try */
     public Optional<Integer> ask(Phone phone, ActiveCall call) {
-        Utterance prompt = Utterance.of(Prompt.DISTRICT_ASK);
-        for (int attempt = 1; attempt <= tries; attempt++) {
-            String typed = phone.askDigits(prompt, maxDigits);
-            Optional<Integer> district = parse(typed).filter(districts::contains);
-            call.step("district:" + (typed.isEmpty() ? "none" : typed));
-            if (district.isPresent()) {
-                call.district(district.get());
-                return district;
-            }
-            prompt = Utterance.of(typed.isEmpty() ? Prompt.NO_INPUT : Prompt.DISTRICT_INVALID, Prompt.DISTRICT_ASK);
-        }
-        return Optional.empty();
+        Optional<Integer> district = question.askNumber(phone, call, "district", Utterance.of(Prompt.DISTRICT_ASK),
+                maxDigits, typed -> parse(typed).filter(districts::contains)
+                        .<KeypadQuestion.Typed<Integer>>map(number -> new KeypadQuestion.Accepted<>(number, typed))
+                        .orElseGet(() -> new KeypadQuestion.Refused<>(Prompt.DISTRICT_INVALID, typed)));
+        district.ifPresent(call::district);
+        return district;
     }
 
     private static Optional<Integer> parse(String typed) {

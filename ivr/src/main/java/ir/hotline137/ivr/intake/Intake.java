@@ -4,6 +4,7 @@ import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.call.ActiveCall;
 import ir.hotline137.ivr.call.CallerHungUp;
 import ir.hotline137.ivr.call.FlowOutcome;
+import ir.hotline137.ivr.call.KeypadQuestion;
 import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.ivr.speech.CapturedSpeech;
 import ir.hotline137.ivr.speech.RecordingFolder;
@@ -113,16 +114,12 @@ public final class Intake {
         Utterance offer = Utterance.of(Prompt.DUPLICATE_FOUND)
                 .then(SpokenDates.jalali(best.createdAt(), settings.zone()))
                 .then(Prompt.DUPLICATE_CHOICE);
-        Utterance prompt = offer;
-        for (int attempt = 1; attempt <= settings.tries(); attempt++) {
-            Optional<Character> key = phone.askKey(prompt);
-            call.step("duplicate:" + key.map(String::valueOf).orElse("none"));
-            if (key.isPresent() && (key.get() == '1' || key.get() == '2')) {
-                return key.get() == '1';
-            }
-            prompt = Utterance.of(key.isPresent() ? Prompt.INVALID_CHOICE : Prompt.NO_INPUT).then(offer);
-        }
-        return false;
+        return new KeypadQuestion(settings.tries()).askKey(phone, call, "duplicate", offer, () -> offer,
+                key -> switch (key) {
+                    case '1' -> Optional.of(true);
+                    case '2' -> Optional.of(false);
+                    default -> Optional.<Boolean>empty();
+                }).orElse(false);
     }
 
     /** The code as the caller must hear it: digit by digit, and once more in case they had no pen. */

@@ -5,6 +5,8 @@ import ir.hotline137.ivr.call.ActiveCall;
 import ir.hotline137.ivr.call.CallerHungUp;
 import ir.hotline137.ivr.call.DialResult;
 import ir.hotline137.ivr.call.FlowOutcome;
+import ir.hotline137.ivr.call.Hold;
+import ir.hotline137.ivr.call.KeypadQuestion;
 import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.ivr.intake.DistrictQuestion;
 import ir.hotline137.ivr.intake.Intake;
@@ -24,7 +26,6 @@ import ir.hotline137.switchboard.mayor.Turn;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>A caller turned away, or still waiting when the programme ends, hears why and is offered the normal
  * intake with what they already said as the description, so nobody has to tell their story twice.
  *
- * <p>The hold loop is the one {@link ir.hotline137.ivr.escalation.Escalation} uses: it listens for the hang-up
- * in short slices and looks at the line in between, sending nothing to Asterisk while nothing changes.
+ * <p>The caller waits on the same {@link Hold} as a caller waiting for an agent.
  */
 public final class MayorCall {
     private static final Logger log = LoggerFactory.getLogger(MayorCall.class);
@@ -121,17 +121,23 @@ public final class MayorCall {
 
     private FlowOutcome hold(Phone phone, ActiveCall call, MayorCaller caller, int district, CapturedSpeech said) {
         phone.play(Utterance.of(Prompt.MAYOR_IN_LINE));
-        Instant nextAnnouncement = clock.instant();
-        phone.musicOnHold(true);
+        Hold hold = new Hold(phone, caller::position, Prompt.MAYOR_PLEASE_WAIT, settings, clock);
+        hold.begin();
         while (true) {
-            switch (turn(caller)) {
+            Turn turn;
+            try {
+                turn = hold.until(() -> decided(caller), "while waiting for the mayor");
+            } catch (CallerHungUp gone) {
+                call.waited(caller.view().waited());
+                throw gone;
+            }
+            switch (turn) {
                 case Turn.OnAir onAir -> {
                     Optional<FlowOutcome> talked = bridge(phone, call, caller, onAir);
                     if (talked.isPresent()) {
                         return talked.get();
                     }
-                    nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
-                    continue;
+                    hold.begin();
                 }
                 case Turn.Rejected rejected -> {
                     call.step("mayor:rejected");
@@ -146,28 +152,21 @@ public final class MayorCall {
                     return offerIntake(phone, call, district, said, Prompt.MAYOR_SESSION_CLOSED);
                 }
                 case Turn.HungUp gone -> throw new CallerHungUp("on the mayor's line");
-                case Turn.StillWaiting waiting -> {
-                    // the hold goes on below
-                }
-            }
-            if (!clock.instant().isBefore(nextAnnouncement)) {
-                phone.announcePlace(caller.position(), Prompt.MAYOR_PLEASE_WAIT);
-                nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
-            }
-            if (phone.hungUpWithin(settings.holdListen())) {
-                call.waited(caller.view().waited());
-                throw new CallerHungUp("while waiting for the mayor");
+                case Turn.StillWaiting waiting -> throw new IllegalStateException("the hold ended while still waiting");
             }
         }
     }
 
-    private static Turn turn(MayorCaller caller) {
+    /** The caller's turn once something has happened to it; empty while they wait on. Never blocks. */
+    private static Optional<Turn> decided(MayorCaller caller) {
+        Turn turn;
         try {
-            return caller.awaitTurn(NOW);
+            turn = caller.awaitTurn(NOW);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while holding for the mayor", e);
         }
+        return turn instanceof Turn.StillWaiting ? Optional.empty() : Optional.of(turn);
     }
 
     /**
@@ -224,7 +223,6 @@ public final class MayorCall {
             phone.stopRecordingConversation();
         }
         phone.play(Utterance.of(Prompt.MAYOR_NO_ANSWER));
-        phone.musicOnHold(true);
         return Optional.empty();
     }
 
@@ -242,6 +240,9 @@ public final class MayorCall {
         call.step("mayor:not-recorded");
     }
 
+    /** What a caller turned away may choose. */
+    private enum Offer { REGISTER, END }
+
     /**
      * "You can register this as a request: 1 to register, 2 to end." No answer registers: a caller who waited
      * for the mayor wanted the problem heard, and a request can be closed but a topic not kept cannot be found.
@@ -252,18 +253,15 @@ public final class MayorCall {
         // Hanging up during the offer keeps the topic as a request too, as hanging up after describing does.
         call.description(said);
         Utterance offer = Utterance.of(Prompt.MAYOR_INTAKE_OFFER);
-        Utterance prompt = Utterance.of(why).then(offer);
-        for (int attempt = 1; attempt <= settings.tries(); attempt++) {
-            Optional<Character> key = phone.askKey(prompt);
-            call.step("mayor:offer:" + key.map(String::valueOf).orElse("none"));
-            if (key.isPresent() && key.get() == '2') {
-                phone.play(Utterance.of(Prompt.GOODBYE));
-                return new FlowOutcome.Finished(CallOutcome.ENDED);
-            }
-            if (key.isPresent() && key.get() == '1') {
-                break;
-            }
-            prompt = Utterance.of(key.isPresent() ? Prompt.INVALID_CHOICE : Prompt.NO_INPUT).then(offer);
+        Offer chosen = new KeypadQuestion(settings.tries()).askKey(phone, call, "mayor:offer",
+                Utterance.of(why).then(offer), () -> offer, key -> switch (key) {
+                    case '1' -> Optional.of(Offer.REGISTER);
+                    case '2' -> Optional.of(Offer.END);
+                    default -> Optional.<Offer>empty();
+                }).orElse(Offer.REGISTER);
+        if (chosen == Offer.END) {
+            phone.play(Utterance.of(Prompt.GOODBYE));
+            return new FlowOutcome.Finished(CallOutcome.ENDED);
         }
         return intake.registerDescribed(phone, call, district, said);
     }

@@ -1,0 +1,68 @@
+package ir.hotline137.ivr.call;
+
+import ir.hotline137.ivr.IvrSettings;
+import ir.hotline137.prompts.Prompt;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * A caller on hold, for an agent or for the mayor: music, their place in line every so often ("your place in
+ * the queue: 3, please wait"), and an ear for the hang-up. While holding nothing is sent to Asterisk: the hold
+ * listens on the connection for the HANGUP notice in short slices and looks at the line in between, so thousands
+ * of waiting callers cost no AGI traffic.
+ */
+public final class Hold {
+    private final Phone phone;
+    private final IntSupplier place;
+    private final Prompt pleaseWait;
+    private final IvrSettings settings;
+    private final Clock clock;
+    private Instant nextAnnouncement;
+
+    /**
+     * @param place      the caller's place in line now; below 1 once they are no longer waiting
+     * @param pleaseWait what follows the place in each announcement
+     */
+    public Hold(Phone phone, IntSupplier place, Prompt pleaseWait, IvrSettings settings, Clock clock) {
+        this.phone = phone;
+        this.place = place;
+        this.pleaseWait = pleaseWait;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Puts the caller on hold: music, and their place said at once. Also how a caller goes back on hold. */
+    public void begin() {
+        phone.musicOnHold(true);
+        nextAnnouncement = clock.instant();
+    }
+
+    /**
+     * Holds until {@code decision} has an answer, and returns it with the music still on.
+     *
+     * @param decision looked at between slices of listening; empty while the caller waits on
+     * @param where    for the hang-up's message, e.g. "while waiting for an agent"
+     * @throws CallerHungUp when the caller hangs up on hold
+     */
+    public <T> T until(Supplier<Optional<T>> decision, String where) {
+        if (nextAnnouncement == null) {
+            throw new IllegalStateException("begin() first: the caller is not on hold");
+        }
+        while (true) {
+            Optional<T> decided = decision.get();
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+            if (!clock.instant().isBefore(nextAnnouncement)) {
+                phone.announcePlace(place.getAsInt(), pleaseWait);
+                nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
+            }
+            if (phone.hungUpWithin(settings.holdListen())) {
+                throw new CallerHungUp(where);
+            }
+        }
+    }
+}
