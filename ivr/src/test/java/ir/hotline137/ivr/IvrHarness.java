@@ -7,7 +7,9 @@ import ir.hotline137.ivr.followup.FollowUp;
 import ir.hotline137.ivr.intake.DistrictQuestion;
 import ir.hotline137.ivr.intake.Intake;
 import ir.hotline137.ivr.mayor.MayorCall;
-import ir.hotline137.switchboard.mayor.MayorLine;
+import ir.hotline137.mayor.line.MayorLine;
+import ir.hotline137.mayor.log.MapDbMayorSessionLog;
+import ir.hotline137.mayor.log.SessionRecorder;
 import ir.hotline137.ivr.menu.MainMenu;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.ivr.server.FastAgiSettings;
@@ -111,7 +113,7 @@ public final class IvrHarness implements AutoCloseable {
             default -> throw new IllegalArgumentException(hearing.name());
         }
         DistrictQuestion districts = new DistrictQuestion(desks.desk.districts().keySet(), settings.tries());
-        mayorLine = new MayorLine(clock);
+        mayorLine = new MayorLine(clock, new SessionRecorder(MapDbMayorSessionLog.open(desks.storage)));
         Intake intake = new Intake(desks.desk, districts, speech, recordings, settings, clock);
         CallScript script = new CallScript(new MainMenu(settings.tries(), mayorLine), intake,
                 new FollowUp(desks.desk, PromptCatalogue.persian(), settings),

@@ -1,6 +1,6 @@
 package ir.hotline137.console.mayor;
 
-import ir.hotline137.switchboard.mayor.MayorSession;
+import ir.hotline137.mayor.line.MayorSession;
 import java.time.Instant;
 import java.util.List;
 

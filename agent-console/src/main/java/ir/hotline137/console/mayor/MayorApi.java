@@ -3,18 +3,26 @@ package ir.hotline137.console.mayor;
 import ir.hotline137.console.api.ApiProblem;
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.ConsoleUsers;
-import ir.hotline137.requests.mayor.MayorSessionLog;
-import ir.hotline137.requests.mayor.SessionRecord;
+import ir.hotline137.mayor.MayorSettings;
+import ir.hotline137.mayor.directive.DirectiveDraft;
+import ir.hotline137.mayor.directive.DirectiveOutcome;
+import ir.hotline137.mayor.directive.Directives;
+import ir.hotline137.mayor.log.MayorSessionLog;
+import ir.hotline137.mayor.report.SessionReport;
+import ir.hotline137.mayor.report.SessionReportCsv;
+import ir.hotline137.mayor.report.SessionReports;
+import ir.hotline137.mayor.log.SessionRecord;
 import ir.hotline137.switchboard.CallId;
-import ir.hotline137.switchboard.mayor.MayorCallerView;
-import ir.hotline137.switchboard.mayor.MayorLine;
-import ir.hotline137.switchboard.mayor.MayorSession;
-import ir.hotline137.switchboard.mayor.NextCaller;
-import ir.hotline137.switchboard.mayor.ScreeningOutcome;
+import ir.hotline137.mayor.line.MayorCallerView;
+import ir.hotline137.mayor.line.MayorLine;
+import ir.hotline137.mayor.line.MayorSession;
+import ir.hotline137.mayor.line.NextCaller;
+import ir.hotline137.mayor.line.ScreeningOutcome;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -56,20 +64,17 @@ public class MayorApi {
     private final MayorLine line;
     private final MayorBoard board;
     private final MayorSessionLog sessions;
-    private final SessionRecorder recorder;
     private final SessionReports reports;
-    private final DirectiveDesk directives;
+    private final Directives directives;
     private final ConsoleUsers users;
     private final MayorSettings settings;
     private final Clock clock;
 
-    public MayorApi(MayorLine line, MayorBoard board, MayorSessionLog sessions, SessionRecorder recorder,
-                    SessionReports reports, DirectiveDesk directives, ConsoleUsers users, MayorSettings settings,
-                    Clock clock) {
+    public MayorApi(MayorLine line, MayorBoard board, MayorSessionLog sessions, SessionReports reports,
+                    Directives directives, ConsoleUsers users, MayorSettings settings, Clock clock) {
         this.line = line;
         this.board = board;
         this.sessions = sessions;
-        this.recorder = recorder;
         this.reports = reports;
         this.directives = directives;
         this.users = users;
@@ -177,10 +182,37 @@ public class MayorApi {
 
     @PostMapping("/calls/{callId}/directive")
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<DirectiveDesk.Given> directive(@PathVariable String callId,
-                                               @RequestBody(required = false) MayorBodies.Directive body,
-                                               Principal principal) {
-        return blocking(() -> directives.give(callId, body, principal.getName()));
+    public Mono<DirectiveOutcome.Given> directive(@PathVariable String callId,
+                                                  @RequestBody(required = false) MayorBodies.Directive body,
+                                                  Principal principal) {
+        if (body == null) {
+            throw new ApiProblem.BadField("body", "is missing");
+        }
+        DirectiveDraft draft = new DirectiveDraft(callId, body.text(), body.unit(),
+                Optional.ofNullable(body.assignee()), deadline(body.deadline()), Optional.ofNullable(body.district()),
+                Optional.ofNullable(body.category()));
+        return blocking(() -> switch (directives.give(draft, principal.getName())) {
+            case DirectiveOutcome.Given given -> {
+                board.changed();
+                yield given;
+            }
+            case DirectiveOutcome.Invalid invalid -> throw new ApiProblem.BadField(invalid.field(), invalid.why());
+            case DirectiveOutcome.NoSuchCaller missing -> throw new ApiProblem.NotFound("callId",
+                    "no caller " + missing.callId() + " in any mayor session");
+            case DirectiveOutcome.NotHeard notHeard -> throw new ApiProblem.Conflict("callId",
+                    "the mayor has not talked to this caller (" + notHeard.state() + ")");
+        });
+    }
+
+    private static Optional<LocalDate> deadline(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(raw.strip()));
+        } catch (DateTimeParseException e) {
+            throw new ApiProblem.BadField("deadline", "is not a date like 2026-12-21: " + raw);
+        }
     }
 
     /** The report as JSON, or with {@code format=csv} as a spreadsheet file. */
@@ -191,7 +223,6 @@ public class MayorApi {
             throw new ApiProblem.BadField("format", "is json or csv, not " + format);
         }
         return blocking(() -> {
-            recorder.awaitRecorded(Duration.ofSeconds(5));
             SessionReport report = reports.report(id).orElseThrow(() ->
                     new ApiProblem.NotFound("id", "no mayor session " + id));
             if (format.equals("json")) {

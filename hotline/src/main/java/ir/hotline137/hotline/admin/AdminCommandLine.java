@@ -8,6 +8,7 @@ import ir.hotline137.requests.duplicates.IndexReconciliation;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
 import ir.hotline137.requests.evaluation.CorpusRow;
 import ir.hotline137.requests.evaluation.DuplicateEvaluation;
+import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.requests.store.Format1Upgrade;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.store.RequestStore;
@@ -22,6 +23,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -186,10 +188,13 @@ public final class AdminCommandLine {
 
     private static int upgradeData(String[] settings, PrintStream out) {
         HotlineProperties properties = properties(settings);
-        Format1Upgrade.Result result = Format1Upgrade.run(properties.dataDir(), properties.store().settings());
+        List<Format1Upgrade.OldFile> oldFiles = new ArrayList<>(Format1Upgrade.REQUESTS);
+        oldFiles.add(MapDbMayorSessionLog.FORMAT1);
+        Format1Upgrade.Result result = Format1Upgrade.run(properties.dataDir(), properties.store().settings(), oldFiles);
         out.printf("upgraded %s to data format 2: %d requests, %d call records, %d mayor-session records copied into"
                 + " the journal; the old files are kept in %s%n", properties.dataDir().toAbsolutePath().normalize(),
-                result.requests(), result.calls(), result.mayorRecords(), result.oldFiles());
+                result.of("requests.mapdb"), result.of("calls.mapdb"), result.of(MapDbMayorSessionLog.FORMAT1.name()),
+                result.oldFiles());
         return 0;
     }
 

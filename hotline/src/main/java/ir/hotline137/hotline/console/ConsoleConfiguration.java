@@ -6,7 +6,6 @@ import ir.hotline137.console.calls.AgentsApi;
 import ir.hotline137.console.calls.CallsApi;
 import ir.hotline137.console.figures.FiguresApi;
 import ir.hotline137.console.mayor.MayorConfiguration;
-import ir.hotline137.console.mayor.MayorSettings;
 import ir.hotline137.console.requests.DirectoryApi;
 import ir.hotline137.console.requests.RequestsApi;
 import ir.hotline137.console.security.ConsoleSecurity;
@@ -17,9 +16,6 @@ import ir.hotline137.console.security.UsersApi;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.requests.calls.CallLog;
 import ir.hotline137.requests.figures.FiguresReport;
-import ir.hotline137.requests.mayor.MapDbMayorSessionLog;
-import ir.hotline137.requests.mayor.MayorSessionLog;
-import ir.hotline137.store.Storage;
 import ir.hotline137.requests.store.RequestStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -39,16 +35,6 @@ public class ConsoleConfiguration {
     @Bean
     ConsoleUsers consoleUsers(HotlineProperties properties) {
         return ConsoleUsers.of(properties.users().stream().map(HotlineProperties.User::consoleUser).toList());
-    }
-
-    @Bean(destroyMethod = "close")
-    MayorSessionLog mayorSessionLog(Storage storage) {
-        return MapDbMayorSessionLog.open(storage);
-    }
-
-    @Bean
-    MayorSettings mayorSettings(HotlineProperties properties) {
-        return new MayorSettings(properties.mayor().directiveDays(), properties.timeZone());
     }
 
     @Bean

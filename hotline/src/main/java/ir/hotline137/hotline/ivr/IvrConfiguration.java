@@ -20,7 +20,7 @@ import ir.hotline137.requests.calls.MapDbCallLog;
 import ir.hotline137.store.Storage;
 import ir.hotline137.store.DataFolder;
 import ir.hotline137.switchboard.Switchboard;
-import ir.hotline137.switchboard.mayor.MayorLine;
+import ir.hotline137.mayor.line.MayorLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -28,8 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The phone side: the switchboard's live queue, the mayor's line, the call flows, and the FastAGI server
- * Asterisk calls.
+ * The phone side: the switchboard's live queue, the call flows, and the FastAGI server Asterisk calls.
  */
 @Configuration(proxyBeanMethods = false)
 public class IvrConfiguration {
@@ -37,11 +36,6 @@ public class IvrConfiguration {
     @Bean
     Switchboard switchboard(Clock clock) {
         return new Switchboard(clock);
-    }
-
-    @Bean
-    MayorLine mayorLine(Clock clock) {
-        return new MayorLine(clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -5,7 +5,7 @@ import ir.hotline137.ivr.call.KeypadQuestion;
 import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.prompts.Prompt;
 import ir.hotline137.prompts.Utterance;
-import ir.hotline137.switchboard.mayor.MayorLine;
+import ir.hotline137.mayor.line.MayorLine;
 import java.util.Optional;
 
 /**

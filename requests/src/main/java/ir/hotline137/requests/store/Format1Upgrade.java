@@ -1,7 +1,6 @@
 package ir.hotline137.requests.store;
 
 import ir.hotline137.requests.calls.MapDbCallLog;
-import ir.hotline137.requests.mayor.MapDbMayorSessionLog;
 import ir.hotline137.store.DataFolderException;
 import ir.hotline137.store.Format1;
 import ir.hotline137.store.Storage;
@@ -10,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -21,16 +23,38 @@ import java.util.stream.Stream;
  * run again.
  */
 public final class Format1Upgrade {
-    private static final List<String> OLD_FILES = List.of("requests.mapdb", "calls.mapdb", "mayor-sessions.mapdb");
-
     private Format1Upgrade() {
     }
 
-    /** What was copied, and where the old files are kept. */
-    public record Result(long requests, long calls, long mayorRecords, Path oldFiles) {
+    /**
+     * One MapDB file of a format-1 folder and how its records are copied into the new journal.
+     *
+     * @param name the file's name in the data folder, e.g. {@code mayor-sessions.mapdb}
+     * @param copy copies the old file's records through the new storage; returns how many
+     */
+    public record OldFile(String name, BiFunction<Storage, Path, Long> copy) {
     }
 
-    public static Result run(Path dataDir, StoreSettings settings) {
+    /** The citizen requests and the call records, which this module keeps. */
+    public static final List<OldFile> REQUESTS = List.of(
+            new OldFile("requests.mapdb", (storage, file) -> MapDbRequestStore.open(storage).importFormat1(file)),
+            new OldFile("calls.mapdb", (storage, file) -> MapDbCallLog.open(storage).importFormat1(file)));
+
+    /**
+     * What was copied, and where the old files are kept.
+     *
+     * @param copied how many records each old file gave, by its name
+     */
+    public record Result(Map<String, Long> copied, Path oldFiles) {
+        public long of(String file) {
+            return copied.getOrDefault(file, 0L);
+        }
+    }
+
+    /**
+     * @param oldFiles every feature's old file: {@link #REQUESTS} and those of the features built on them
+     */
+    public static Result run(Path dataDir, StoreSettings settings, List<OldFile> oldFiles) {
         Path root = dataDir.toAbsolutePath().normalize();
         int format = Format1.formatOf(root);
         if (format != 1) {
@@ -39,24 +63,23 @@ public final class Format1Upgrade {
         }
         Path aside = root.resolve("format1");
         // A run stopped after moving the old files aside finds them there.
-        Path old = Files.exists(aside.resolve("requests.mapdb")) ? aside : root;
+        Path old = Files.exists(aside.resolve(oldFiles.getFirst().name())) ? aside : root;
         Path work = root.resolve("upgrade");
         try {
             deleteTree(work);
             deleteTree(root.resolve("journal"));
-            long requests;
-            long calls;
-            long mayor;
+            Map<String, Long> copied = new LinkedHashMap<>();
             try (Storage storage = Storage.open(work, settings)) {
-                requests = copy(old.resolve("requests.mapdb"), MapDbRequestStore.open(storage)::importFormat1);
-                calls = copy(old.resolve("calls.mapdb"), MapDbCallLog.open(storage)::importFormat1);
-                mayor = copy(old.resolve("mayor-sessions.mapdb"), MapDbMayorSessionLog.open(storage)::importFormat1);
+                for (OldFile file : oldFiles) {
+                    Path path = old.resolve(file.name());
+                    copied.put(file.name(), Files.exists(path) ? file.copy().apply(storage, path) : 0L);
+                }
             }
             Files.createDirectories(aside);
             try (Stream<Path> files = Files.list(root)) {
                 for (Path f : files.toList()) {
                     String name = f.getFileName().toString();
-                    if (OLD_FILES.stream().anyMatch(name::startsWith) || name.equals("index")) {
+                    if (oldFiles.stream().anyMatch(o -> name.startsWith(o.name())) || name.equals("index")) {
                         Files.move(f, aside.resolve(name));
                     }
                 }
@@ -64,15 +87,11 @@ public final class Format1Upgrade {
             Files.move(work.resolve("journal"), root.resolve("journal"));
             deleteTree(work);
             Format1.finish(root);
-            return new Result(requests, calls, mayor, aside);
+            return new Result(copied, aside);
         } catch (IOException e) {
             throw new DataFolderException("upgrading " + root + " failed: " + e.getMessage()
                     + ". The folder is still format 1; run upgrade-data again.", e);
         }
-    }
-
-    private static long copy(Path file, java.util.function.ToLongFunction<Path> into) {
-        return Files.exists(file) ? into.applyAsLong(file) : 0;
     }
 
     private static void deleteTree(Path path) throws IOException {

@@ -13,12 +13,6 @@ import ir.hotline137.requests.calls.CallOutcome;
 import ir.hotline137.requests.calls.CallRecord;
 import ir.hotline137.requests.calls.Format1Calls;
 import ir.hotline137.requests.calls.MapDbCallLog;
-import ir.hotline137.requests.mayor.Directive;
-import ir.hotline137.requests.mayor.Format1Sessions;
-import ir.hotline137.requests.mayor.MapDbMayorSessionLog;
-import ir.hotline137.requests.mayor.MapDbMayorSessionLogTest;
-import ir.hotline137.requests.mayor.SessionCaller;
-import ir.hotline137.requests.mayor.SessionRecord;
 import ir.hotline137.store.DataFolderException;
 import ir.hotline137.store.Storage;
 import java.nio.file.Files;
@@ -59,20 +53,15 @@ class Format1UpgradeTest {
                 CallOutcome.REGISTERED, Optional.of(requests.getFirst().code()), Optional.empty(), Optional.empty(),
                 Optional.empty());
         Format1Calls.write(dir.resolve("calls.mapdb"), List.of(call));
-        SessionRecord session = MapDbMayorSessionLogTest.session("s1", AT);
-        SessionCaller caller = MapDbMayorSessionLogTest.caller("s1", "call-1", AT.plusSeconds(60), "TALKED");
-        Directive directive = new Directive("s1", "call-1", requests.get(2).code(), AT.plusSeconds(600), "mayor");
-        Format1Sessions.write(dir.resolve("mayor-sessions.mapdb"), session, List.of(caller), List.of(directive));
         Files.writeString(dir.resolve("FORMAT"), "hotline137-data 1\n");
 
         assertThatThrownBy(() -> new Desks(dir, Clock.systemUTC())).isInstanceOf(DataFolderException.class)
                 .hasMessageContaining("upgrade-data").hasMessageContaining("left as it is");
 
-        Format1Upgrade.Result result = Format1Upgrade.run(dir, Desks.STORE_SETTINGS);
+        Format1Upgrade.Result result = Format1Upgrade.run(dir, Desks.STORE_SETTINGS, Format1Upgrade.REQUESTS);
 
-        assertThat(result.requests()).isEqualTo(30);
-        assertThat(result.calls()).isEqualTo(1);
-        assertThat(result.mayorRecords()).isEqualTo(3);
+        assertThat(result.of("requests.mapdb")).isEqualTo(30);
+        assertThat(result.of("calls.mapdb")).isEqualTo(1);
         assertThat(dir.resolve("format1/requests.mapdb")).exists();
         assertThat(dir.resolve("upgrade")).doesNotExist();
         assertThat(Files.readString(dir.resolve("FORMAT"))).isEqualTo("hotline137-data 2\n");
@@ -87,10 +76,6 @@ class Format1UpgradeTest {
             assertThat(desks.store.search(RequestFilter.ALL, 0, 1).items().getFirst().code())
                     .as("newest first, as before").isEqualTo(requests.getLast().code());
             assertThat(MapDbCallLog.open(desks.storage).between(AT, AT.plusSeconds(1))).containsExactly(call);
-            MapDbMayorSessionLog log = MapDbMayorSessionLog.open(desks.storage);
-            assertThat(log.session("s1")).contains(session);
-            assertThat(log.callers("s1")).containsExactly(caller);
-            assertThat(log.directives("s1")).containsExactly(directive);
         }
     }
 

@@ -1,0 +1,49 @@
+package ir.hotline137.hotline.mayor;
+
+import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.mayor.MayorSettings;
+import ir.hotline137.mayor.directive.Directives;
+import ir.hotline137.mayor.line.MayorLine;
+import ir.hotline137.mayor.log.MapDbMayorSessionLog;
+import ir.hotline137.mayor.log.MayorSessionLog;
+import ir.hotline137.mayor.log.SessionRecorder;
+import ir.hotline137.mayor.report.SessionReports;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.store.Storage;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Mayor on the line, whichever screens there are: the live line, which keeps its own session log, the reports
+ * and the directives. The phone side and the console both use these.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MayorAssembly {
+
+    @Bean(destroyMethod = "close")
+    MayorSessionLog mayorSessionLog(Storage storage) {
+        return MapDbMayorSessionLog.open(storage);
+    }
+
+    @Bean
+    MayorLine mayorLine(Clock clock, MayorSessionLog sessions) {
+        return new MayorLine(clock, new SessionRecorder(sessions));
+    }
+
+    @Bean
+    MayorSettings mayorSettings(HotlineProperties properties) {
+        return new MayorSettings(properties.mayor().directiveDays(), properties.timeZone());
+    }
+
+    @Bean
+    SessionReports sessionReports(MayorSessionLog sessions, RequestDesk desk, MayorSettings settings, Clock clock) {
+        return new SessionReports(sessions, desk, settings, clock);
+    }
+
+    @Bean
+    Directives directives(MayorLine line, MayorSessionLog sessions, RequestDesk desk, MayorSettings settings,
+                          Clock clock) {
+        return new Directives(line, sessions, desk, settings, clock);
+    }
+}

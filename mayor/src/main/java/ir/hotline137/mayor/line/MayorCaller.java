@@ -1,0 +1,140 @@
+package ir.hotline137.mayor.line;
+
+import ir.hotline137.switchboard.CallId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+
+/**
+ * The handle the IVR's call thread keeps for a caller it put on the {@link MayorLine}: it reads the caller's
+ * place for the hold prompts, waits for their turn, and reports what happened on the line (hung up,
+ * conversation over). The moderator and the mayor act on the caller through the line; this handle is for the
+ * one thread that owns the caller.
+ *
+ * <p>A typical hold loop: {@code awaitTurn} for a while; on {@link Turn.StillWaiting} say the position and
+ * wait again; on {@link Turn.OnAir} bridge to the mayor and call {@link #talked()} when the bridge ends; on
+ * {@link Turn.Rejected} or {@link Turn.SessionClosed} move the caller to the normal intake.
+ */
+public final class MayorCaller {
+    private final MayorLine line;
+    final CallId id;
+    final MayorTopic topic;
+    final String sessionId;
+    final Instant joinedAt;
+    /** Signalled whenever {@link #state} changes, for {@link #awaitTurn}. */
+    final Condition changed;
+
+    // Guarded by the line's lock.
+    ScreeningState state = ScreeningState.AWAITING_SCREENING;
+    final List<String> notes = new ArrayList<>();
+    String decidedBy;
+    /** Who took the caller and where to bridge, as they were at that moment. */
+    String mayorUsername;
+    String dialString;
+    Instant onAirAt;
+    Instant endedAt;
+    String conversationRecording;
+
+    MayorCaller(MayorLine line, CallId id, MayorTopic topic, String sessionId, Instant joinedAt,
+                Condition changed) {
+        this.line = line;
+        this.id = id;
+        this.topic = topic;
+        this.sessionId = sessionId;
+        this.joinedAt = joinedAt;
+        this.changed = changed;
+    }
+
+    public CallId id() {
+        return id;
+    }
+
+    public MayorTopic topic() {
+        return topic;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public Instant joinedAt() {
+        return joinedAt;
+    }
+
+    /** 1-based place among the callers still waiting, for "you are caller number 3"; 0 once not waiting. */
+    public int position() {
+        return line.positionOf(this);
+    }
+
+    public ScreeningState state() {
+        return line.stateOf(this);
+    }
+
+    /** The caller as the screens see them now. */
+    public MayorCallerView view() {
+        return line.viewOf(this);
+    }
+
+    /**
+     * Waits until the mayor takes the caller, the moderator rejects them, the session closes, or {@code max}
+     * passes. Returns at once if that has already happened, so the IVR may call it again at any time.
+     */
+    public Turn awaitTurn(Duration max) throws InterruptedException {
+        Objects.requireNonNull(max, "max");
+        return line.awaitTurnOf(this, max);
+    }
+
+    /**
+     * The caller hung up. Waiting, they leave the line at once (ABANDONED). On air, this ends the conversation
+     * just like {@link #talked()}: they did talk to the mayor, and the mayor is free for the next caller.
+     * Calling it again, or after the caller was rejected or dismissed, does nothing.
+     */
+    public void abandon() {
+        line.abandon(this);
+    }
+
+    /**
+     * The conversation was recorded into this file (a path as text), as the IVR saw once it was over: kept, so the
+     * programme's record and a directive written from now on point to the recording.
+     *
+     * @throws IllegalStateException if the caller never was on air
+     */
+    public void recordedAs(String file) {
+        Objects.requireNonNull(file, "file");
+        line.recordedAs(this, file);
+    }
+
+    /**
+     * The mayor's phone did not answer: the caller is approved again, first in line, and the mayor free to
+     * take them (or another) with the next click. Does nothing unless the caller is on air.
+     */
+    public void notReached() {
+        line.notReached(this);
+    }
+
+    /**
+     * The caller hung up while the mayor's phone rang: they never talked, so they leave as ABANDONED and the
+     * mayor is free. Does nothing unless the caller is on air.
+     */
+    public void hungUpBeforeAnswer() {
+        line.hungUpBeforeAnswer(this);
+    }
+
+    /**
+     * The conversation with the mayor is over, whoever hung up: the mayor can take the next caller. Calling
+     * it again does nothing.
+     *
+     * @throws IllegalStateException if the caller was never on air
+     */
+    public void talked() {
+        line.talked(this);
+    }
+
+    @Override
+    public String toString() {
+        return "MayorCaller[" + id + "]";
+    }
+}

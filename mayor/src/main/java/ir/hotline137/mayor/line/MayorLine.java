@@ -1,0 +1,551 @@
+package ir.hotline137.mayor.line;
+
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.OrderedEvents;
+import ir.hotline137.switchboard.Subscription;
+import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
+import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
+import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
+import ir.hotline137.mayor.line.MayorLineEvent.SessionClosed;
+import ir.hotline137.mayor.line.MayorLineEvent.SessionOpened;
+import ir.hotline137.mayor.line.NextCaller.Bridged;
+import ir.hotline137.mayor.line.NextCaller.NoSession;
+import ir.hotline137.mayor.line.NextCaller.NoneApproved;
+import ir.hotline137.mayor.line.NextCaller.StillOnAir;
+import ir.hotline137.mayor.line.ScreeningOutcome.Done;
+import ir.hotline137.mayor.line.ScreeningOutcome.NotAllowed;
+import ir.hotline137.mayor.line.ScreeningOutcome.NotInLine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live state of a "mayor on the line" programme: the open session, the callers who joined it, the
+ * moderator's screening and the one caller on air. The IVR (callers joining, waiting, hanging up) and the
+ * console (moderator and mayor) meet here.
+ *
+ * <p>Every change is kept, as it happens, by the line's keeper (the session log), so the programme's record
+ * never waits for a screen and is there for a report at once.
+ *
+ * <p>Built like the {@link ir.hotline137.switchboard.Switchboard}: one lock guards everything, since each
+ * change is a few list operations and a single lock makes every race (the moderator approving as the caller
+ * hangs up, two clicks on "next") plainly atomic. Events are collected under the lock in the order of the
+ * changes and handed to listeners after it is released, so a slow or re-entrant listener can neither block
+ * nor deadlock the line.
+ */
+public final class MayorLine {
+    private static final Logger log = LoggerFactory.getLogger(MayorLine.class);
+
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    // Guarded by lock.
+    /** The open session; null when none is. */
+    private MayorSession session;
+    /**
+     * The open session's callers in line order, in every state: the waiting ones are ordered among themselves
+     * by the moderator, the others keep their place so the screens and the report can still show them.
+     */
+    private final List<MayorCaller> line = new ArrayList<>();
+    private final Map<CallId, MayorCaller> byId = new HashMap<>();
+    /**
+     * The caller talking to the mayor, if any. Kept across closing, since a programme can end while the last
+     * caller is still speaking, and the mayor is not free until they finish.
+     */
+    private MayorCaller onAir;
+
+    private final OrderedEvents<MayorLineEvent> events = new OrderedEvents<>("Mayor line");
+    private final MayorLineListener keeper;
+
+    /**
+     * @param keeper told of every change under the line's lock, before the change returns: the programme's
+     *               session log, so that whatever asks right after a change (a report, a directive) finds it
+     *               kept, and a deployment without any screen keeps it all the same
+     */
+    public MayorLine(Clock clock, MayorLineListener keeper) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.keeper = Objects.requireNonNull(keeper, "keeper");
+    }
+
+    /**
+     * Opens a session so callers can join.
+     *
+     * @throws IllegalArgumentException if the title is blank or the planned end is not after now
+     * @throws IllegalStateException    if a session is already open: two at once would split the callers
+     */
+    public MayorSession open(String title, Instant plannedEnd, String openedBy) {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(plannedEnd, "plannedEnd");
+        Objects.requireNonNull(openedBy, "openedBy");
+        if (title.isBlank()) {
+            throw new IllegalArgumentException("session title is blank");
+        }
+        return change(() -> {
+            if (session != null) {
+                throw new IllegalStateException("session " + session.id() + " (" + session.title() + ") is still open");
+            }
+            Instant now = clock.instant();
+            if (!plannedEnd.isAfter(now)) {
+                throw new IllegalArgumentException("planned end " + plannedEnd + " is not after now (" + now + ")");
+            }
+            // Random, not counted: ids must not repeat after a restart once sessions are stored for reports.
+            session = new MayorSession(UUID.randomUUID().toString(), title.strip(), now, plannedEnd, openedBy,
+                    Optional.empty());
+            // The last session's callers are only dropped now, so memory holds one session's at most.
+            line.clear();
+            byId.clear();
+            emit(new SessionOpened(now, session));
+            return session;
+        });
+    }
+
+    /** The open session, if any. */
+    public Optional<MayorSession> current() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(session);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes the session. Callers still waiting (screened or not) are dismissed: their {@code awaitTurn} wakes
+     * with {@link Turn.SessionClosed} so the IVR can take them to the normal intake. A caller on air stays on
+     * air until the conversation ends. Closing a session that is not the open one (e.g. a second click) does
+     * nothing and returns no callers.
+     *
+     * @return the dismissed callers, in line order, as they are after dismissal
+     */
+    public List<MayorCallerView> close(String sessionId, String by) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(by, "by");
+        return change(() -> {
+            if (session == null || !session.id().equals(sessionId)) {
+                return List.of();
+            }
+            Instant now = clock.instant();
+            List<MayorCaller> dismissed = line.stream().filter(c -> c.state.isWaiting()).toList();
+            for (MayorCaller caller : dismissed) {
+                // Ended in turn, so each view below already shows position 0 and the final wait.
+                caller.endedAt = now;
+                setState(caller, ScreeningState.SESSION_CLOSED);
+            }
+            List<MayorCallerView> views = dismissed.stream().map(c -> view(c, now)).toList();
+            views.forEach(v -> emit(new CallerChanged(now, v)));
+            MayorSession closed = session.closed(now);
+            session = null;
+            line.clear();
+            byId.clear();
+            emit(new SessionClosed(now, closed, by));
+            return views;
+        });
+    }
+
+    /**
+     * Puts a caller at the back of the open session's line, awaiting screening.
+     *
+     * @throws IllegalStateException if no session is open (the IVR should not have offered the mayor), or the
+     *                               call has already joined this session
+     */
+    public MayorCaller join(CallId id, MayorTopic topic) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(topic, "topic");
+        return change(() -> {
+            if (session == null) {
+                throw new IllegalStateException("no mayor session is open");
+            }
+            if (byId.containsKey(id)) {
+                throw new IllegalStateException("call " + id + " has already joined session " + session.id());
+            }
+            Instant now = clock.instant();
+            MayorCaller caller = new MayorCaller(this, id, topic, session.id(), now, lock.newCondition());
+            line.add(caller);
+            byId.put(id, caller);
+            emit(new CallerJoined(now, view(caller, now)));
+            return caller;
+        });
+    }
+
+    /**
+     * The open session's callers in line order, in every state, so screens and the report also show those
+     * rejected, gone or done; empty when no session is open.
+     */
+    public List<MayorCallerView> callers() {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            return line.stream().map(c -> view(c, now)).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A caller of the open session, in whatever state; empty if the call is not in it. */
+    public Optional<MayorCallerView> caller(CallId id) {
+        Objects.requireNonNull(id, "id");
+        lock.lock();
+        try {
+            return Optional.ofNullable(byId.get(id)).map(c -> view(c, clock.instant()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The moderator lets a caller through to the mayor. Approving again is harmless and keeps the first name. */
+    public ScreeningOutcome approve(CallId id, String by) {
+        Objects.requireNonNull(by, "by");
+        return screen(id, caller -> {
+            if (!caller.state.isWaiting()) {
+                return notAllowed(caller);
+            }
+            Instant now = clock.instant();
+            if (caller.state != ScreeningState.APPROVED) {
+                caller.decidedBy = by;
+                setState(caller, ScreeningState.APPROVED);
+                emit(new CallerChanged(now, view(caller, now)));
+            }
+            return new Done(view(caller, now));
+        });
+    }
+
+    /**
+     * The moderator turns a caller away, also one approved earlier (the mayor has not taken them yet). Their
+     * {@code awaitTurn} wakes with {@link Turn.Rejected}; they keep their place in the list for the report.
+     */
+    public ScreeningOutcome reject(CallId id, String by) {
+        Objects.requireNonNull(by, "by");
+        return screen(id, caller -> {
+            if (caller.state == ScreeningState.REJECTED) {
+                return new Done(view(caller, clock.instant()));
+            }
+            if (!caller.state.isWaiting()) {
+                return notAllowed(caller);
+            }
+            Instant now = clock.instant();
+            caller.decidedBy = by;
+            caller.endedAt = now;
+            setState(caller, ScreeningState.REJECTED);
+            MayorCallerView view = view(caller, now);
+            emit(new CallerChanged(now, view));
+            return new Done(view);
+        });
+    }
+
+    /** Moves a waiting caller one place ahead of the waiting caller before them; at the front it stays. */
+    public ScreeningOutcome moveUp(CallId id) {
+        return screen(id, caller -> move(caller, -1));
+    }
+
+    /** Moves a waiting caller one place behind the waiting caller after them; at the back it stays. */
+    public ScreeningOutcome moveDown(CallId id) {
+        return screen(id, caller -> move(caller, +1));
+    }
+
+    /**
+     * The moderator notes something about a caller (e.g. "asks about the metro line 2 delay"). Allowed in any
+     * state: notes on a caller who hung up are still worth keeping for the report.
+     *
+     * @throws IllegalArgumentException if the text is blank
+     */
+    public ScreeningOutcome note(CallId id, String text, String by) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(by, "by");
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("note is blank");
+        }
+        return screen(id, caller -> {
+            Instant now = clock.instant();
+            caller.notes.add(by + ": " + text.strip());
+            MayorCallerView view = view(caller, now);
+            emit(new CallerChanged(now, view));
+            return new Done(view);
+        });
+    }
+
+    /**
+     * The mayor takes the next caller: the first APPROVED one in line order goes on air and the IVR, waiting
+     * in {@link MayorCaller#awaitTurn}, wakes to bridge them to {@code dialString}. Only one caller is on air
+     * at a time, so this does nothing until the one on air has {@link MayorCaller#talked() talked}.
+     */
+    public NextCaller next(String mayorUsername, String dialString) {
+        Objects.requireNonNull(mayorUsername, "mayorUsername");
+        Objects.requireNonNull(dialString, "dialString");
+        return change(() -> {
+            if (session == null) {
+                return new NoSession();
+            }
+            Instant now = clock.instant();
+            if (onAir != null) {
+                return new StillOnAir(view(onAir, now));
+            }
+            Optional<MayorCaller> first = line.stream().filter(c -> c.state == ScreeningState.APPROVED).findFirst();
+            if (first.isEmpty()) {
+                return new NoneApproved();
+            }
+            MayorCaller caller = first.get();
+            caller.mayorUsername = mayorUsername;
+            caller.dialString = dialString;
+            caller.onAirAt = now;
+            setState(caller, ScreeningState.ON_AIR);
+            onAir = caller;
+            MayorCallerView view = view(caller, now);
+            emit(new CallerChanged(now, view));
+            return new Bridged(view);
+        });
+    }
+
+    /** Registers a listener for every later event; close the subscription to stop. */
+    public Subscription subscribe(MayorLineListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return events.subscribe(listener, listener::on);
+    }
+
+    // The MayorCaller handle's operations; kept here so every use of the lock is in one class.
+
+    int positionOf(MayorCaller caller) {
+        lock.lock();
+        try {
+            return position(caller);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    ScreeningState stateOf(MayorCaller caller) {
+        lock.lock();
+        try {
+            return caller.state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    MayorCallerView viewOf(MayorCaller caller) {
+        lock.lock();
+        try {
+            return view(caller, clock.instant());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Turn awaitTurnOf(MayorCaller caller, Duration max) throws InterruptedException {
+        long nanos = TimeUnit.NANOSECONDS.convert(max);
+        lock.lockInterruptibly();
+        try {
+            while (caller.state.isWaiting() && nanos > 0) {
+                nanos = caller.changed.awaitNanos(nanos);
+            }
+            return switch (caller.state) {
+                case AWAITING_SCREENING, APPROVED -> new Turn.StillWaiting();
+                // TALKED too: an IVR asking late still learns where the caller was bridged.
+                case ON_AIR, TALKED -> new Turn.OnAir(caller.mayorUsername, caller.dialString);
+                case REJECTED -> new Turn.Rejected(caller.decidedBy);
+                case SESSION_CLOSED -> new Turn.SessionClosed();
+                case ABANDONED -> new Turn.HungUp();
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void abandon(MayorCaller caller) {
+        change(() -> {
+            Instant now = clock.instant();
+            if (caller.state.isWaiting()) {
+                caller.endedAt = now;
+                setState(caller, ScreeningState.ABANDONED);
+                emit(new CallerLeft(now, view(caller, now)));
+            } else if (caller.state == ScreeningState.ON_AIR) {
+                endConversation(caller, now);
+            }
+            return null;
+        });
+    }
+
+    void recordedAs(MayorCaller caller, String file) {
+        change(() -> {
+            if (caller.state != ScreeningState.ON_AIR && caller.state != ScreeningState.TALKED) {
+                throw new IllegalStateException("caller " + caller.id + " never talked to the mayor (" + caller.state
+                        + ")");
+            }
+            Instant now = clock.instant();
+            caller.conversationRecording = file;
+            emit(new CallerChanged(now, view(caller, now)));
+            return null;
+        });
+    }
+
+    void notReached(MayorCaller caller) {
+        change(() -> {
+            if (caller.state != ScreeningState.ON_AIR) {
+                return null;
+            }
+            Instant now = clock.instant();
+            if (session == null || !session.id().equals(caller.sessionId)) {
+                // The programme closed while the mayor's phone rang: nobody is left to take them.
+                caller.endedAt = now;
+                setState(caller, ScreeningState.SESSION_CLOSED);
+            } else {
+                // First in line, so the next click reaches them before anyone approved later.
+                line.remove(caller);
+                line.addFirst(caller);
+                setState(caller, ScreeningState.APPROVED);
+            }
+            caller.onAirAt = null;
+            caller.mayorUsername = null;
+            caller.dialString = null;
+            caller.conversationRecording = null;
+            if (onAir == caller) {
+                onAir = null;
+            }
+            emit(new CallerChanged(now, view(caller, now)));
+            return null;
+        });
+    }
+
+    void hungUpBeforeAnswer(MayorCaller caller) {
+        change(() -> {
+            if (caller.state != ScreeningState.ON_AIR) {
+                return null;
+            }
+            Instant now = clock.instant();
+            caller.endedAt = now;
+            caller.conversationRecording = null;
+            setState(caller, ScreeningState.ABANDONED);
+            if (onAir == caller) {
+                onAir = null;
+            }
+            emit(new CallerLeft(now, view(caller, now)));
+            return null;
+        });
+    }
+
+    void talked(MayorCaller caller) {
+        change(() -> {
+            switch (caller.state) {
+                case ON_AIR -> endConversation(caller, clock.instant());
+                case TALKED -> {
+                    // Already over; the IVR may report the end from both legs of the bridge.
+                }
+                default -> throw new IllegalStateException(
+                        "caller " + caller.id + " was never on air (" + caller.state + ")");
+            }
+            return null;
+        });
+    }
+
+    // Everything below runs under the lock.
+
+    private ScreeningOutcome screen(CallId id, Function<MayorCaller, ScreeningOutcome> action) {
+        Objects.requireNonNull(id, "id");
+        return change(() -> {
+            MayorCaller caller = byId.get(id);
+            return caller == null ? new NotInLine(id) : action.apply(caller);
+        });
+    }
+
+    /** Swaps the caller with the nearest waiting caller in {@code step}'s direction, skipping those not waiting. */
+    private ScreeningOutcome move(MayorCaller caller, int step) {
+        if (!caller.state.isWaiting()) {
+            return notAllowed(caller);
+        }
+        Instant now = clock.instant();
+        int from = line.indexOf(caller);
+        for (int to = from + step; to >= 0 && to < line.size(); to += step) {
+            MayorCaller other = line.get(to);
+            if (other.state.isWaiting()) {
+                Collections.swap(line, from, to);
+                // Only these two positions change, so a screen applying both events has the whole order.
+                emit(new CallerChanged(now, view(caller, now)));
+                emit(new CallerChanged(now, view(other, now)));
+                break;
+            }
+        }
+        return new Done(view(caller, now));
+    }
+
+    private void endConversation(MayorCaller caller, Instant now) {
+        caller.endedAt = now;
+        setState(caller, ScreeningState.TALKED);
+        if (onAir == caller) {
+            onAir = null;
+        }
+        emit(new CallerChanged(now, view(caller, now)));
+    }
+
+    private static void setState(MayorCaller caller, ScreeningState state) {
+        caller.state = state;
+        caller.changed.signalAll();
+    }
+
+    private NotAllowed notAllowed(MayorCaller caller) {
+        return new NotAllowed(caller.id, caller.state);
+    }
+
+    private int position(MayorCaller caller) {
+        if (!caller.state.isWaiting()) {
+            return 0;
+        }
+        // A waiting caller is always in the open session's line; a few hundred callers at most, so counting is cheap.
+        int position = 1;
+        for (MayorCaller other : line) {
+            if (other == caller) {
+                return position;
+            }
+            if (other.state.isWaiting()) {
+                position++;
+            }
+        }
+        throw new IllegalStateException("waiting caller " + caller.id + " is not in the line");
+    }
+
+    private MayorCallerView view(MayorCaller caller, Instant now) {
+        Instant until = caller.onAirAt != null ? caller.onAirAt : caller.endedAt != null ? caller.endedAt : now;
+        Duration waited = Duration.between(caller.joinedAt, until);
+        // A wall clock stepped back must not make a caller's wait negative.
+        if (waited.isNegative()) {
+            waited = Duration.ZERO;
+        }
+        return new MayorCallerView(caller.id, caller.topic, caller.state, caller.joinedAt, waited,
+                position(caller), caller.notes, Optional.ofNullable(caller.decidedBy),
+                Optional.ofNullable(caller.onAirAt), Optional.ofNullable(caller.endedAt), caller.sessionId,
+                Optional.ofNullable(caller.mayorUsername), Optional.ofNullable(caller.conversationRecording));
+    }
+
+    private void emit(MayorLineEvent event) {
+        try {
+            keeper.on(event);
+        } catch (RuntimeException e) {
+            // The programme is live: a log that cannot be written (a full disk) must not stop the line.
+            log.error("mayor line change not kept in the session log: {}", event, e);
+        }
+        events.add(event);
+    }
+
+    /** Runs a change under the lock, then delivers the events it made (and any others waiting) without it. */
+    private <T> T change(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+            events.deliver();
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package ir.hotline137.mayor.line;
+
+import static ir.hotline137.mayor.line.Fixtures.MAYOR;
+import static ir.hotline137.mayor.line.Fixtures.MAYOR_PHONE;
+import static ir.hotline137.mayor.line.Fixtures.PLANNED_END;
+import static ir.hotline137.mayor.line.Fixtures.START;
+import static ir.hotline137.mayor.line.Fixtures.call;
+import static ir.hotline137.mayor.line.Fixtures.holdInAnotherThread;
+import static ir.hotline137.mayor.line.Fixtures.topic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ir.hotline137.switchboard.MutableClock;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.mayor.line.NextCaller.Bridged;
+import ir.hotline137.mayor.line.NextCaller.NoneApproved;
+import ir.hotline137.mayor.line.NextCaller.StillOnAir;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class MayorTakesCallsTest {
+    private final MutableClock clock = new MutableClock(START);
+    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE);
+    private final Map<CallId, MayorCaller> handles = Collections.synchronizedMap(new HashMap<>());
+
+    @Test
+    void withoutASessionThereIsNobodyToTake() {
+        assertThat(line.next(MAYOR, MAYOR_PHONE)).isEqualTo(new NextCaller.NoSession());
+    }
+
+    @Test
+    void onlyApprovedCallersReachTheMayor() {
+        line.open("t", PLANNED_END, "moderator");
+        line.join(call(1), topic(1));
+
+        assertThat(line.next(MAYOR, MAYOR_PHONE)).isEqualTo(new NoneApproved());
+        assertThat(line.caller(call(1)).orElseThrow().state()).isEqualTo(ScreeningState.AWAITING_SCREENING);
+    }
+
+    @Test
+    void theCallThreadWakesUpOnAirWithWhereToBridge() throws Exception {
+        line.open("t", PLANNED_END, "moderator");
+        MayorCaller caller = line.join(call(1), topic(1));
+        line.approve(call(1), "moderator");
+        CompletableFuture<Turn> holding = holdInAnotherThread(caller);
+        clock.advance(Duration.ofMinutes(2));
+
+        NextCaller next = line.next(MAYOR, MAYOR_PHONE);
+
+        // Without the wake-up the wait would last ten minutes and this get would fail first.
+        assertThat(holding.get(10, TimeUnit.SECONDS)).isEqualTo(new Turn.OnAir(MAYOR, MAYOR_PHONE));
+        assertThat(next).isInstanceOfSatisfying(Bridged.class, bridged -> {
+            assertThat(bridged.caller().state()).isEqualTo(ScreeningState.ON_AIR);
+            assertThat(bridged.caller().onAirAt()).contains(START.plus(Duration.ofMinutes(2)));
+            assertThat(bridged.caller().position()).isZero();
+        });
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(caller.view().waited()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(caller.awaitTurn(Duration.ofDays(365_000))).isEqualTo(new Turn.OnAir(MAYOR, MAYOR_PHONE));
+    }
+
+    @Test
+    void theRecordingOfTheConversationIsKeptWithTheCaller() {
+        line.open("t", PLANNED_END, "moderator");
+        MayorCaller caller = line.join(call(1), topic(1));
+        assertThatThrownBy(() -> caller.recordedAs("/rec/early.wav")).isInstanceOf(IllegalStateException.class);
+        line.approve(call(1), "moderator");
+        line.next(MAYOR, MAYOR_PHONE);
+
+        caller.recordedAs("/rec/mayor-1.wav");
+        caller.talked();
+
+        MayorCallerView done = line.caller(call(1)).orElseThrow();
+        assertThat(done.conversationRecording()).contains("/rec/mayor-1.wav");
+        assertThat(done.mayor()).contains(MAYOR);
+    }
+
+    @Test
+    void aCallerTheMayorsPhoneDidNotReachIsFirstInLineAgain() throws Exception {
+        MayorCaller first = firstOfTwoApprovedOnAir();
+        first.recordedAs("/rec/mayor-1.wav");
+
+        first.notReached();
+
+        MayorCallerView back = first.view();
+        assertThat(back.state()).isEqualTo(ScreeningState.APPROVED);
+        assertThat(back.position()).isEqualTo(1);
+        assertThat(back.onAirAt()).isEmpty();
+        assertThat(back.mayor()).isEmpty();
+        assertThat(back.conversationRecording()).isEmpty();
+        assertThat(first.awaitTurn(Duration.ZERO)).isEqualTo(new Turn.StillWaiting());
+        assertThat(line.next(MAYOR, MAYOR_PHONE)).isInstanceOfSatisfying(Bridged.class,
+                bridged -> assertThat(bridged.caller().id()).isEqualTo(call(1)));
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheMayorsPhoneRingsLeavesUnheardAndFreesTheMayor() {
+        MayorCaller first = firstOfTwoApprovedOnAir();
+        first.recordedAs("/rec/mayor-1.wav");
+
+        first.hungUpBeforeAnswer();
+        first.abandon();
+
+        MayorCallerView gone = first.view();
+        assertThat(gone.state()).isEqualTo(ScreeningState.ABANDONED);
+        assertThat(gone.conversationRecording()).isEmpty();
+        assertThat(line.next(MAYOR, MAYOR_PHONE)).isInstanceOfSatisfying(Bridged.class,
+                bridged -> assertThat(bridged.caller().id()).isEqualTo(call(2)));
+    }
+
+    @Test
+    void aCallerNotReachedAfterTheSessionClosedIsDismissed() throws Exception {
+        MayorSession session = line.open("t", PLANNED_END, "moderator");
+        MayorCaller caller = line.join(call(1), topic(1));
+        line.approve(call(1), "moderator");
+        line.next(MAYOR, MAYOR_PHONE);
+        line.close(session.id(), "moderator");
+
+        caller.notReached();
+
+        assertThat(caller.state()).isEqualTo(ScreeningState.SESSION_CLOSED);
+        assertThat(caller.awaitTurn(Duration.ZERO)).isEqualTo(new Turn.SessionClosed());
+    }
+
+    @Test
+    void theMayorTakesOneCallerAtATime() {
+        MayorCaller first = firstOfTwoApprovedOnAir();
+
+        NextCaller again = line.next(MAYOR, MAYOR_PHONE);
+
+        assertThat(again).isInstanceOfSatisfying(StillOnAir.class,
+                still -> assertThat(still.caller().id()).isEqualTo(call(1)));
+        assertThat(line.caller(call(2)).orElseThrow().state()).isEqualTo(ScreeningState.APPROVED);
+
+        clock.advance(Duration.ofMinutes(4));
+        first.talked();
+        first.talked();
+
+        assertThat(first.view().endedAt()).contains(START.plus(Duration.ofMinutes(4)));
+        assertThat(line.next(MAYOR, MAYOR_PHONE)).isInstanceOfSatisfying(Bridged.class,
+                bridged -> assertThat(bridged.caller().id()).isEqualTo(call(2)));
+    }
+
+    @Test
+    void aCallerWhoHangsUpOnAirHasTalkedAndFreesTheMayor() {
+        line.open("t", PLANNED_END, "moderator");
+        MayorCaller caller = line.join(call(1), topic(1));
+        line.approve(call(1), "moderator");
+        line.next(MAYOR, MAYOR_PHONE);
+
+        caller.abandon();
+
+        assertThat(caller.state()).isEqualTo(ScreeningState.TALKED);
+        assertThat(line.next(MAYOR, MAYOR_PHONE)).isEqualTo(new NoneApproved());
+    }
+
+    @Test
+    void onlyACallerWhoWasOnAirCanHaveTalked() {
+        line.open("t", PLANNED_END, "moderator");
+        MayorCaller caller = line.join(call(1), topic(1));
+
+        assertThatThrownBy(caller::talked).isInstanceOf(IllegalStateException.class);
+        line.approve(call(1), "moderator");
+        assertThatThrownBy(caller::talked).isInstanceOf(IllegalStateException.class);
+        assertThat(caller.position()).isEqualTo(1);
+    }
+
+    @Test
+    void theModeratorCannotScreenACallerAlreadyOnAir() {
+        line.open("t", PLANNED_END, "moderator");
+        line.join(call(1), topic(1));
+        line.approve(call(1), "moderator");
+        line.next(MAYOR, MAYOR_PHONE);
+
+        assertThat(line.reject(call(1), "moderator"))
+                .isEqualTo(new ScreeningOutcome.NotAllowed(call(1), ScreeningState.ON_AIR));
+        assertThat(line.moveUp(call(1)))
+                .isEqualTo(new ScreeningOutcome.NotAllowed(call(1), ScreeningState.ON_AIR));
+    }
+
+    /** A double click on "next", or two screens: never two callers on air, and one answer per click. */
+    @Test
+    void twoClicksOnNextAtOnceBridgeOneCaller() throws Exception {
+        line.open("t", PLANNED_END, "moderator");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 300; round++) {
+                MayorCaller a = line.join(call(2 * round), topic(1));
+                MayorCaller b = line.join(call(2 * round + 1), topic(2));
+                line.approve(a.id(), "moderator");
+                line.approve(b.id(), "moderator");
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<NextCaller> one = pool.submit(() -> {
+                    start.await();
+                    return line.next(MAYOR, MAYOR_PHONE);
+                });
+                Future<NextCaller> two = pool.submit(() -> {
+                    start.await();
+                    return line.next(MAYOR, MAYOR_PHONE);
+                });
+                List<NextCaller> outcomes = List.of(one.get(10, TimeUnit.SECONDS), two.get(10, TimeUnit.SECONDS));
+
+                assertThat(outcomes).filteredOn(Bridged.class::isInstance).hasSize(1);
+                assertThat(outcomes).filteredOn(StillOnAir.class::isInstance).singleElement()
+                        .satisfies(o -> assertThat(((StillOnAir) o).caller().id()).isEqualTo(a.id()));
+                assertThat(line.callers()).filteredOn(c -> c.state() == ScreeningState.ON_AIR).hasSize(1);
+                a.talked();
+                // The second caller of the round goes next, so every round starts with an empty line.
+                assertThat(line.next(MAYOR, MAYOR_PHONE)).isInstanceOf(Bridged.class);
+                b.talked();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Several consoles pressing "next" and ending conversations: each caller goes on air once, in line order. */
+    @Test
+    void concurrentNextsBridgeDifferentCallersInLineOrder() throws Exception {
+        line.open("t", PLANNED_END, "moderator");
+        int callers = 400;
+        for (int n = 0; n < callers; n++) {
+            handles.put(call(n), line.join(call(n), topic(1)));
+            line.approve(call(n), "moderator");
+        }
+        ConcurrentLinkedQueue<CallId> bridged = new ConcurrentLinkedQueue<>();
+        AtomicInteger onAirAtOnce = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> consoles = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                consoles.add(pool.submit(() -> {
+                    start.await();
+                    while (true) {
+                        NextCaller next = line.next(MAYOR, MAYOR_PHONE);
+                        if (next instanceof NoneApproved) {
+                            return null;
+                        }
+                        if (next instanceof Bridged b) {
+                            if (onAirAtOnce.incrementAndGet() > 1) {
+                                overlaps.incrementAndGet();
+                            }
+                            bridged.add(b.caller().id());
+                            onAirAtOnce.decrementAndGet();
+                            handles.get(b.caller().id()).talked();
+                        }
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<?> console : consoles) {
+                console.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<CallId> expected = new ArrayList<>();
+        for (int n = 0; n < callers; n++) {
+            expected.add(call(n));
+        }
+        assertThat(overlaps).hasValue(0);
+        assertThat(new ArrayList<>(bridged)).containsExactlyElementsOf(expected);
+        assertThat(line.callers()).extracting(MayorCallerView::state).containsOnly(ScreeningState.TALKED);
+    }
+
+    /** A session with two approved callers, the first of them taken by the mayor; returns the first. */
+    private MayorCaller firstOfTwoApprovedOnAir() {
+        line.open("t", PLANNED_END, "moderator");
+        MayorCaller first = line.join(call(1), topic(1));
+        line.join(call(2), topic(2));
+        line.approve(call(1), "moderator");
+        line.approve(call(2), "moderator");
+        line.next(MAYOR, MAYOR_PHONE);
+        return first;
+    }
+}
