@@ -180,7 +180,7 @@ public record HotlineProperties(
             @DefaultValue("5s") Duration checkWait) {
 
         public RecordingFolder.Sharing sharing() {
-            return new RecordingFolder.Sharing(Optional.of(group), RecordingFolder.Sharing.octal(mode), checkWait);
+            return new RecordingFolder.Sharing(Optional.ofNullable(group), RecordingFolder.Sharing.octal(mode), checkWait);
         }
     }
 

@@ -16,6 +16,8 @@ import ir.hotline137.requests.calls.CallLog;
 import ir.hotline137.requests.calls.CallOutcome;
 import ir.hotline137.switchboard.EscalationReason;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallScript implements AgiScript {
     private static final Logger log = LoggerFactory.getLogger(CallScript.class);
+    /** Calls that broke while the caller was still waiting for a person: the dialplan's fallback must take them. */
+    private static final Set<CallOutcome> STILL_NEEDS_SOMEONE =
+            EnumSet.of(CallOutcome.ESCALATED_ABANDONED, CallOutcome.MAYOR_ABANDONED);
 
     private final MainMenu menu;
     private final Intake intake;
@@ -132,6 +137,10 @@ public final class CallScript implements AgiScript {
         if (call.outcomeIfHungUp() != CallOutcome.HUNG_UP) {
             // it failed after the call had done its work, or while on the queue: keep what it gathered
             keepWhatWasSaid(call);
+            if (!STILL_NEEDS_SOMEONE.contains(call.outcomeIfHungUp())) {
+                // The work is done (a missing goodbye, say): the fallback would only start the caller over.
+                markHandled(phone);
+            }
             return call.outcomeIfHungUp();
         }
         try {

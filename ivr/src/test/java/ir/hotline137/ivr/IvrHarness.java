@@ -101,7 +101,8 @@ public final class IvrHarness implements AutoCloseable {
             case RECORDED -> {
                 audioSocket = null;
                 streams = null;
-                files = new FileTranscriber(TestModel.english(), 2);
+                // One decoder: the transcriptions queue, and a core is left for the calls.
+                files = new FileTranscriber(TestModel.english(), 1);
                 speech = new RecordedSpeechCapture(files::transcribe);
             }
             case WORDS_FILES -> {

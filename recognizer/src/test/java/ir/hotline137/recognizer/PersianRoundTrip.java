@@ -25,10 +25,10 @@ public final class PersianRoundTrip {
         String result;
         if (ModelLoader.load(Path.of(args[0]), "fa") instanceof ModelLoad.Ready ready) {
             Grammar yesNo = GrammarCatalogue.forLanguage("fa").grammar("yes-no");
-            try (FileTranscriber transcriber = new FileTranscriber(ready.model(), 1)) {
-                Optional<Grammar.Choice> heard = transcriber.hear(Path.of(args[1]), yesNo);
-                result = heard.map(c -> c.meaning() + "|" + c.phrase()).orElse("nothing");
-            }
+            FileTranscriber transcriber = new FileTranscriber(ready.model(), 1);
+            Optional<Grammar.Choice> heard = transcriber.hear(Path.of(args[1]), yesNo);
+            result = heard.map(c -> c.meaning() + "|" + c.phrase()).orElse("nothing");
+            transcriber.close();
         } else {
             result = "no model";
         }

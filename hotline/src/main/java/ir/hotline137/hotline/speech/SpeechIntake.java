@@ -90,7 +90,9 @@ public final class SpeechIntake implements AutoCloseable {
     @Override
     public void close() {
         audioSocket.ifPresent(AudioSocketServer::close);
-        files.ifPresent(FileTranscriber::close);
-        model.ifPresent(SpeechModel::close);
+        boolean decodesStopped = files.map(FileTranscriber::close).orElse(true);
+        if (decodesStopped) {
+            model.ifPresent(SpeechModel::close);
+        }
     }
 }

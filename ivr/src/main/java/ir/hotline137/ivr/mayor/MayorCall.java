@@ -170,8 +170,9 @@ public final class MayorCall {
     }
 
     /**
-     * Records and bridges the caller to the mayor. The recording counts only once its file holds sound: MixMonitor
-     * answers success even when Asterisk's user cannot write the file, so it is looked at after the conversation.
+     * Records and bridges the caller to the mayor. The recording is announced before the bridge, so a directive
+     * written during the conversation points to it, and taken back afterwards if its file holds no sound:
+     * MixMonitor answers success even when Asterisk's user cannot write the file.
      *
      * @return the end of the call, or empty when the mayor's phone did not answer and the caller waits on
      */
@@ -186,7 +187,9 @@ public final class MayorCall {
             phone.musicOnHold(false);
             phone.play(Utterance.of(Prompt.MAYOR_CONNECTING));
             recording = phone.recordConversation(wav);
-            if (!recording) {
+            if (recording) {
+                caller.recordedAs(wav.toString());
+            } else {
                 // The programme is live: the mayor still takes the call, but someone must know it is not on file.
                 log.warn("call {}: Asterisk could not record the conversation with the mayor (is MixMonitor loaded?)",
                         call.id());
@@ -197,20 +200,7 @@ public final class MayorCall {
             throw gone;
         }
         if (dialled.answered()) {
-            if (!dialled.callerHungUp()) {
-                // Closes the file now, before the goodbye is mixed into it.
-                phone.stopRecordingConversation();
-            }
-            keepRecording(call, caller, wav, recording);
-            call.answeredBy(onAir.mayorUsername());
-            call.settle(CallOutcome.MAYOR_TALKED);
-            caller.talked();
-            if (dialled.callerHungUp()) {
-                throw new CallerHungUp("at the end of the conversation with the mayor");
-            }
-            call.step("mayor:mayor-hung-up");
-            phone.play(Utterance.of(Prompt.GOODBYE));
-            return Optional.of(new FlowOutcome.Finished(CallOutcome.MAYOR_TALKED));
+            return Optional.of(talked(phone, call, caller, onAir, wav, recording, dialled.callerHungUp()));
         }
         if (dialled.callerHungUp()) {
             // Gone before the mayor answered: they never talked, and must not be put back in line.
@@ -226,14 +216,38 @@ public final class MayorCall {
         return Optional.empty();
     }
 
-    /** The conversation's recording goes on the call and the programme's record only if Asterisk wrote it. */
+    /**
+     * The conversation is over. It is settled first, and the mayor freed for the next caller, whatever happens
+     * after; then the caller still on the line hears goodbye; the recording is looked at last, so a missing file
+     * keeps nobody waiting in silence.
+     */
+    private FlowOutcome talked(Phone phone, ActiveCall call, MayorCaller caller, Turn.OnAir onAir, Path wav,
+                               boolean recording, boolean callerGone) {
+        call.answeredBy(onAir.mayorUsername());
+        call.settle(CallOutcome.MAYOR_TALKED);
+        caller.talked();
+        try {
+            if (callerGone) {
+                throw new CallerHungUp("at the end of the conversation with the mayor");
+            }
+            call.step("mayor:mayor-hung-up");
+            // Closes the file now, before the goodbye is mixed into it.
+            phone.stopRecordingConversation();
+            phone.play(Utterance.of(Prompt.GOODBYE));
+            return new FlowOutcome.Finished(CallOutcome.MAYOR_TALKED);
+        } finally {
+            keepRecording(call, caller, wav, recording);
+        }
+    }
+
+    /** The conversation's recording stays on the call and the programme's record only if Asterisk wrote it. */
     private void keepRecording(ActiveCall call, MayorCaller caller, Path wav, boolean started) {
         if (started && recordings.holdsAudio(wav)) {
-            caller.recordedAs(wav.toString());
             call.recording(wav);
             return;
         }
         if (started) {
+            caller.notRecorded();
             log.warn("call {}: MixMonitor started but {} holds no sound: Asterisk's user cannot write the recordings "
                     + "folder (see hotline.recordings.group and mode in the README)", call.id(), wav);
         }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +15,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +77,9 @@ public final class RecordingFolder {
     private final ZoneId zone;
     private final Sharing sharing;
     private final Optional<GroupPrincipal> group;
-    private final AtomicBoolean unsharedReported = new AtomicBoolean();
+    private final Optional<UserPrincipal> us;
+    /** Folders whose sharing failed, each logged once; a new day's folder gets its own line. */
+    private final Set<Path> reported = ConcurrentHashMap.newKeySet();
 
     /**
      * @throws IllegalArgumentException if the sharing group does not exist on this machine
@@ -83,6 +89,20 @@ public final class RecordingFolder {
         this.zone = zone;
         this.sharing = sharing;
         this.group = sharing.group().map(RecordingFolder::lookUp);
+        this.us = currentUser();
+        if (group.isPresent() && (sharing.mode() & 0070) != 0070) {
+            log.warn("hotline.recordings.mode {} gives the group {} no write access: Asterisk's user will not be able "
+                    + "to record into the folders", Integer.toOctalString(sharing.mode()), sharing.group().get());
+        }
+    }
+
+    private static Optional<UserPrincipal> currentUser() {
+        try {
+            return Optional.of(FileSystems.getDefault().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name")));
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
     }
 
     private static GroupPrincipal lookUp(String name) {
@@ -107,11 +127,13 @@ public final class RecordingFolder {
     public Path fileFor(String callId, String purpose, Instant at) {
         Path day = root.resolve(LocalDate.ofInstant(at, zone).format(DAY));
         try {
-            makeShared(day);
+            share(day);
         } catch (IOException | UnsupportedOperationException e) {
             // Asterisk writes the file, possibly on another host; its failure will show in the recording.
-            if (unsharedReported.compareAndSet(false, true)) {
-                log.warn("cannot prepare the recordings folder {} for Asterisk: {}", day, e.toString());
+            if (reported.add(day)) {
+                log.error("cannot prepare the recordings folder {} for Asterisk ({}): recordings there will fail. Is "
+                        + "the hotline's process in group {} (restarted since usermod)?", day, e.toString(),
+                        sharing.group().orElse("(its own)"));
             }
         }
         return day.resolve(safe(callId) + "-" + safe(purpose));
@@ -126,7 +148,12 @@ public final class RecordingFolder {
         while (true) {
             try {
                 if (Files.size(file) > WAV_HEADER_BYTES) {
-                    return true;
+                    if (Files.isReadable(file)) {
+                        return true;
+                    }
+                    log.warn("{} was written but the hotline cannot read it: Asterisk's umask leaves its group no read "
+                            + "access", file);
+                    return false;
                 }
             } catch (IOException notThere) {
                 // not yet, or never
@@ -144,26 +171,51 @@ public final class RecordingFolder {
     }
 
     /**
-     * Makes {@code folder} and any missing folder between it and the root (the root too), each with the sharing's
-     * group and mode. Folders that exist already are left as they are: an operator may have set them up.
+     * Makes {@code folder} and every folder between it and the root (the root too) shared as configured. A missing
+     * folder is made under a temporary name, given its group and mode, and only then moved into place, so a folder
+     * never exists half-shared; one of ours that is shared otherwise (made before the setting, or by an older
+     * version) is set right. Folders owned by someone else are left as the operator made them.
      */
-    private void makeShared(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
+    private void share(Path folder) throws IOException {
         Path parent = folder.getParent();
-        if (parent != null && !parent.equals(root.getParent())) {
-            makeShared(parent);
+        if (!folder.equals(root) && parent != null) {
+            share(parent);
         }
-        try {
-            Files.createDirectory(folder);
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
+        if (Files.isDirectory(folder)) {
+            repair(folder);
             return;
         }
+        Path making = Files.createTempDirectory(parent, "." + folder.getFileName() + "-");
+        try {
+            apply(making);
+            Files.move(making, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(making);
+            if (!Files.isDirectory(folder)) {
+                throw e;
+            }
+            // Made meanwhile by another call, or by the hotline's own AudioSocket recorder: share that one.
+            repair(folder);
+        }
+    }
+
+    private void repair(Path folder) throws IOException {
+        if (us.isEmpty() || !Files.getOwner(folder).equals(us.get())) {
+            return;
+        }
+        int mode = (Integer) Files.getAttribute(folder, "unix:mode") & 07777;
+        boolean groupWrong = group.isPresent()
+                && !Files.readAttributes(folder, PosixFileAttributes.class).group().equals(group.get());
+        if (groupWrong || mode != sharing.mode()) {
+            apply(folder);
+        }
+    }
+
+    private void apply(Path folder) throws IOException {
         if (group.isPresent()) {
             Files.setAttribute(folder, "posix:group", group.get());
         }
-        // The "unix" view, not "posix": only it carries the setgid bit.
+        // The "unix" view, not "posix": only it carries the setgid bit. Set after the group: chgrp clears setgid.
         Files.setAttribute(folder, "unix:mode", sharing.mode());
     }
 

@@ -336,6 +336,8 @@ class FakeAsteriskTest {
     void mixMonitorAnswersZeroEvenWhenAsterisksUserMayNotWriteTheFolder(@TempDir Path folder) throws Exception {
         int uid = (Integer) Files.getAttribute(folder, "unix:uid");
         int gid = (Integer) Files.getAttribute(folder, "unix:gid");
+        // JUnit makes the folder 0700: the group must be able to pass through it to reach the folders inside.
+        Files.setAttribute(folder, "unix:mode", 0750);
         Path locked = Files.createDirectory(folder.resolve("locked"));
         Files.setAttribute(locked, "unix:mode", 0755);
         Path shared = Files.createDirectory(folder.resolve("shared"));

@@ -27,26 +27,39 @@ public record Installation(Set<String> missingSounds, Set<String> missingApplica
                            boolean audioSocketBefore2025) {
 
     /**
-     * A user other than the test's, as Asterisk's own {@code asterisk} user is beside the hotline's: it may write into
-     * a folder only as POSIX permissions allow a process with this uid and these groups (the same rule the kernel
-     * applies, minus ACLs and root's exemption).
+     * A user other than the test's, as Asterisk's own {@code asterisk} user is beside the hotline's: it may reach a
+     * folder, create a file in it or write over one only as POSIX permissions allow a process with this uid and
+     * these groups (the kernel's rule, minus ACLs and root's exemption). The fake cannot really write as another
+     * user, so a file it wrote itself counts as this user's own.
      */
     public record FileUser(int uid, Set<Integer> gids) {
         public FileUser {
             gids = Set.copyOf(gids);
         }
 
-        /** Whether this user may create a file in {@code folder}: write and search permission on it. */
-        boolean mayCreateIn(Path folder) {
+        /** The rwx bits that apply to this user on {@code path}, as 0..7; 0 if it cannot be read. */
+        int bits(Path path, boolean ownFile) {
             try {
-                int mode = (Integer) Files.getAttribute(folder, "unix:mode");
-                int owner = (Integer) Files.getAttribute(folder, "unix:uid");
-                int group = (Integer) Files.getAttribute(folder, "unix:gid");
-                int bits = owner == uid ? (mode >> 6) & 7 : gids.contains(group) ? (mode >> 3) & 7 : mode & 7;
-                return (bits & 3) == 3;
+                int mode = (Integer) Files.getAttribute(path, "unix:mode");
+                int owner = (Integer) Files.getAttribute(path, "unix:uid");
+                int group = (Integer) Files.getAttribute(path, "unix:gid");
+                if (owner == uid || ownFile) {
+                    return (mode >> 6) & 7;
+                }
+                return gids.contains(group) ? (mode >> 3) & 7 : mode & 7;
             } catch (IOException e) {
-                return false;
+                return 0;
             }
+        }
+
+        /** Search permission on every folder from the root down to {@code folder}: the path can be walked. */
+        boolean mayReach(Path folder) {
+            for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
+                if ((bits(p, false) & 1) == 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -93,12 +106,24 @@ public record Installation(Set<String> missingSounds, Set<String> missingApplica
         return !missingApplications.contains(name.toLowerCase(Locale.ROOT));
     }
 
-    /** Whether Asterisk could create {@code file}: its folder exists and, as another user, it may write there. */
-    boolean mayWrite(Path file) {
+    /**
+     * Whether Asterisk could open {@code file} for writing: the path can be walked and, for a new file, the folder
+     * written, for an existing one the file itself ({@code O_TRUNC}, as {@code ast_writefile} opens it).
+     *
+     * @param ownFile the fake wrote this file earlier as Asterisk's user
+     */
+    boolean mayWrite(Path file, boolean ownFile) {
         Path folder = file.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             return false;
         }
-        return user.map(u -> u.mayCreateIn(folder)).orElse(Files.isWritable(folder));
+        if (user.isEmpty()) {
+            return Files.exists(file) ? Files.isWritable(file) : Files.isWritable(folder);
+        }
+        FileUser other = user.get();
+        if (!other.mayReach(folder)) {
+            return false;
+        }
+        return Files.exists(file) ? (other.bits(file, ownFile) & 2) != 0 : (other.bits(folder, false) & 3) == 3;
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,6 +124,8 @@ final class ScriptedChannel {
     private int dials;
     /** The file a MixMonitor started on this channel writes to, while it runs and could open its file. */
     private Path monitoring;
+    /** Files this channel wrote, as Asterisk's user: that user owns them. */
+    private final Set<Path> written = new HashSet<>();
 
     ScriptedChannel(Caller caller, String channelName, long maxWaitMillis, Installation installation) {
         this.channelName = channelName;
@@ -150,9 +153,10 @@ final class ScriptedChannel {
         } else if (command.is("GET", "VARIABLE")) {
             return getVariable(command);
         } else if (command.is("SET", "VARIABLE")) {
-            if (command.argc() >= 4) {
-                variables.put(command.word(2, ""), command.word(3, ""));
+            if (command.argc() != 4) {
+                return usage("SET VARIABLE VARIABLENAME VALUE");
             }
+            variables.put(command.word(2, ""), command.word(3, ""));
             return Reply.of("200 result=1");
         } else if (command.is("SET", "MUSIC")) {
             return command.argc() < 3 ? usage("SET MUSIC {ON|OFF} CLASS") : Reply.of("200 result=0");
@@ -327,9 +331,10 @@ final class ScriptedChannel {
             }
         }
         Path file = Path.of(command.word(2, "") + "." + format);
-        if (!CallerAudio.canWrite(format) || !installation.mayWrite(file)) {
+        if (!CallerAudio.canWrite(format) || !installation.mayWrite(file, written.contains(file))) {
             return Reply.of("200 result=-1 (writefile)");
         }
+        written.add(file);
         Path words = Path.of(file + ".words");
         Step step = script.peekFirst();
         try {
@@ -505,9 +510,10 @@ final class ScriptedChannel {
         }
         Path target = Path.of(file);
         monitoring = null;
-        if (installation.mayWrite(target)) {
+        if (installation.mayWrite(target, written.contains(target))) {
             try {
                 CallerAudio.write(target, "wav", new short[0]);
+                written.add(target);
                 monitoring = target;
             } catch (IOException e) {
                 // As on Asterisk: the monitor's thread logs it and the call goes on.

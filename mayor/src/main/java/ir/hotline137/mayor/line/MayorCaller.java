@@ -97,14 +97,23 @@ public final class MayorCaller {
     }
 
     /**
-     * The conversation was recorded into this file (a path as text), as the IVR saw once it was over: kept, so the
-     * programme's record and a directive written from now on point to the recording.
+     * The IVR is recording the conversation into this file (a path as text) and is about to bridge: kept, so a
+     * directive written during the call points to the recording. If the file turns out to hold nothing once the
+     * conversation is over, {@link #notRecorded()} takes it back.
      *
      * @throws IllegalStateException if the caller never was on air
      */
     public void recordedAs(String file) {
         Objects.requireNonNull(file, "file");
         line.recordedAs(this, file);
+    }
+
+    /**
+     * The recording announced with {@link #recordedAs} was not written (Asterisk could not write the file): the
+     * programme's record must not claim it. Does nothing if no recording was announced.
+     */
+    public void notRecorded() {
+        line.notRecorded(this);
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param sessionId the session the caller joined, which outlives the line for the report
  * @param mayor     who took the caller, once on air
  * @param conversationRecording where the conversation with the mayor is being (or was) recorded, as the IVR
- *                  reported it just before bridging
+ *                  reported it just before bridging; taken back if the file turned out to hold nothing
  */
 public record MayorCallerView(
         CallId id,

@@ -391,6 +391,18 @@ public final class MayorLine {
         });
     }
 
+    void notRecorded(MayorCaller caller) {
+        change(() -> {
+            if (caller.conversationRecording == null) {
+                return null;
+            }
+            Instant now = clock.instant();
+            caller.conversationRecording = null;
+            emit(new CallerChanged(now, view(caller, now)));
+            return null;
+        });
+    }
+
     void notReached(MayorCaller caller) {
         change(() -> {
             if (caller.state != ScreeningState.ON_AIR) {

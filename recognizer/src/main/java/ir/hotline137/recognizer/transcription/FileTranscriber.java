@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * other call, new ones included, from being answered. The asking thread only waits, which a virtual thread
  * does without holding a carrier. The pool's size bounds how many decodes compete for the cores.
  */
-public final class FileTranscriber implements AutoCloseable {
+public final class FileTranscriber {
     private static final Logger log = LoggerFactory.getLogger(FileTranscriber.class);
     /** Fed in 20 ms pieces, as a telephone line delivers it, so results match the streamed path. */
     private static final int CHUNK_MILLIS = 20;
@@ -73,17 +74,24 @@ public final class FileTranscriber implements AutoCloseable {
         });
     }
 
-    /** Stops taking recordings; decodes already running finish. The model is not this transcriber's to free. */
-    @Override
-    public void close() {
-        decoders.shutdown();
+    /**
+     * Stops taking recordings: those still queued are dropped (their callers get no words, as for a recording
+     * nobody could transcribe) and those being decoded get a few seconds to finish.
+     *
+     * @return true when no decode is running any more, so the model may be freed; false when one still is, and
+     *         freeing the model under it would crash the process
+     */
+    public boolean close() {
+        decoders.shutdownNow();
         try {
-            if (!decoders.awaitTermination(1, TimeUnit.MINUTES)) {
-                log.warn("transcriptions still running after a minute; the model may be freed under them");
+            if (decoders.awaitTermination(10, TimeUnit.SECONDS)) {
+                return true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        log.warn("a transcription is still running at shutdown; the speech model is left to the process's end");
+        return false;
     }
 
     private <T> Optional<T> decoded(Path wav, String what, Callable<Optional<T>> decode) {
@@ -107,6 +115,9 @@ public final class FileTranscriber implements AutoCloseable {
             // The call is being torn down; the decode finishes on its own thread and its result is dropped.
             result.cancel(false);
             Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (CancellationException closed) {
+            log.warn("Could not {} {}: the transcriber closed first", what, wav);
             return Optional.empty();
         }
     }
