@@ -5,7 +5,9 @@
 import { el, field, uniqueId } from './dom.js';
 import { post, errorText, isAbort } from './api.js';
 import { notify } from './ui.js';
-import { formatDate, statusLabel, isDigits, isTrackingCode, toLatinDigits, normalizeDigitsInput } from './persian.js';
+import {
+  cityToday, formatDate, statusLabel, isDigits, isTrackingCode, toLatinDigits, normalizeDigitsInput,
+} from './persian.js';
 
 /** Statuses that have their own form instead of a status button. */
 const OWN_FORM_STATUSES = new Set(['REFERRED', 'DUPLICATE']);
@@ -80,19 +82,11 @@ async function submitting(form, prefix, work, fields = {}) {
   }
 }
 
-/** Today in Tehran as YYYY-MM-DD (for the date input's min). */
-function tehranToday() {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(new Date());
-  const get = (type) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
 export function referralForm(view, onUpdated) {
   const current = view.referral ?? {};
   const unit = el('input', { type: 'text', name: 'unit', autocomplete: 'off', value: current.unit ?? '' });
   const assignee = el('input', { type: 'text', name: 'assignee', autocomplete: 'off', value: current.assignee ?? '' });
-  const deadline = el('input', { type: 'date', name: 'deadline', id: uniqueId('deadline'), dir: 'ltr', min: tehranToday(), value: current.deadline ?? '' });
+  const deadline = el('input', { type: 'date', name: 'deadline', id: uniqueId('deadline'), dir: 'ltr', min: cityToday(), value: current.deadline ?? '' });
   const jalali = el('output', { class: 'hint jalali-preview', 'aria-live': 'polite' });
   const showJalali = () => {
     jalali.textContent = deadline.value ? `به تاریخ شمسی: ${formatDate(deadline.value)}` : '';

@@ -35,12 +35,16 @@ export function getCsrf() {
 }
 
 export class ApiError extends Error {
-  constructor(status, field, reason, fromServer = false) {
+  constructor(status, field, reason, fromServer = false, code = null, by = null) {
     super(reason || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.field = field ?? null;
     this.reason = reason ?? '';
+    /** for a 409: what stood in the way (taken, still-on-air, …), to be worded here, never parsed from reason */
+    this.code = code;
+    /** for a 409 caused by a person: who (e.g. the agent who took the call) */
+    this.by = by;
     /** true when reason came from the server's JSON body (not the HTTP status text) */
     this.fromServer = fromServer;
     /** true when a refused post was followed by a session check that found the session alive */
@@ -104,7 +108,9 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
     const fromServer = Boolean(data && typeof data.reason === 'string');
     const reason = fromServer ? data.reason : response.statusText;
     const field = data && typeof data.field === 'string' ? data.field : null;
-    const error = new ApiError(response.status, field, reason, fromServer);
+    const code = data && typeof data.code === 'string' ? data.code : null;
+    const by = data && typeof data.by === 'string' ? data.by : null;
+    const error = new ApiError(response.status, field, reason, fromServer, code, by);
     if (response.status === 403 && method !== 'GET' && method !== 'HEAD') {
       await checkSessionAfterRefusal();
       error.sessionChecked = true;

@@ -37,7 +37,7 @@ export async function acceptCall(id, button) {
     else window.location.hash = target;
   } catch (error) {
     if (isAbort(error)) return;
-    if (error && error.status === 409) notify(acceptConflictMessage(error.reason), 'error');
+    if (error && error.status === 409) notify(acceptConflictMessage(error), 'error');
     else notify(errorText('پذیرش ممکن نشد', error), 'error');
     if (button && button.isConnected) {
       button.disabled = false;

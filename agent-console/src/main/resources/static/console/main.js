@@ -10,7 +10,7 @@ import { renderCall } from './card.js';
 import { renderSearch, renderRequest } from './requests.js';
 import { renderFigures } from './figures.js';
 import { renderModerator, renderMayor, renderSessions, renderReport, hasRole } from './mayor.js';
-import { presenceLabel, toPersianDigits } from './persian.js';
+import { presenceLabel, toPersianDigits, useTimeZone } from './persian.js';
 
 const APP_TITLE = 'میز اپراتور ۱۳۷';
 const main = document.getElementById('main');
@@ -283,6 +283,7 @@ async function start() {
     return;
   }
   session.me = me;
+  useTimeZone(me.timeZone);
   setCsrf(me.csrf);
   onCsrfChange((csrf) => {
     // Later posts use the fresh token through api.js; the logout form posts by itself.

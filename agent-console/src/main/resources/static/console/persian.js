@@ -1,7 +1,6 @@
 // Persian text helpers: digits, numbers, Jalali dates and the labels of the server's codes.
 // No DOM here, so the helpers can be checked with node.
 
-const TEHRAN = 'Asia/Tehran';
 const LOCALE = 'fa-IR-u-ca-persian-nu-arabext';
 const PERSIAN_ZERO = 0x06f0;
 const ARABIC_INDIC_ZERO = 0x0660;
@@ -55,24 +54,40 @@ export function formatWait(totalSeconds) {
   return toPersianDigits(`${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`);
 }
 
-const dateFormat = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: TEHRAN, year: 'numeric', month: '2-digit', day: '2-digit',
-});
-const timeFormat = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: TEHRAN, hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
-const dayLabelFormat = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: TEHRAN, month: 'short', day: 'numeric',
-});
-const longDayFormat = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: TEHRAN, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric',
-});
+// The city's zone comes from the server (/api/me, hotline.time-zone): until the page is told, dates are not shown.
+let formats = null;
+
+/** Every date and time from now on is the city's, in this IANA zone (e.g. Asia/Tehran). */
+export function useTimeZone(zone) {
+  formats = {
+    zone,
+    date: new Intl.DateTimeFormat(LOCALE, { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+    time: new Intl.DateTimeFormat(LOCALE, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    dayLabel: new Intl.DateTimeFormat(LOCALE, { timeZone: zone, month: 'short', day: 'numeric' }),
+    longDay: new Intl.DateTimeFormat(LOCALE, {
+      timeZone: zone, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric',
+    }),
+    isoDay: new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  };
+}
+
+function cityFormats() {
+  if (!formats) throw new Error('useTimeZone() first: the city\'s time zone is not known yet');
+  return formats;
+}
+
+/** Today in the city as YYYY-MM-DD (Latin digits), as a date input wants it. */
+export function cityToday() {
+  const parts = cityFormats().isoDay.formatToParts(new Date());
+  const get = (type) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
 
 function toDate(value) {
   if (value instanceof Date) return value;
   if (typeof value === 'string') {
     const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    // A plain date is a day in Tehran: noon UTC is the same day there.
+    // A plain date is a day in the city: noon UTC is the same day in every city zone from -11 to +12.
     if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 12));
   }
   if (value === null || value === undefined || value === '') return null;
@@ -87,19 +102,19 @@ function safeFormat(format, value) {
 
 /** ISO instant or YYYY-MM-DD → Jalali date «۱۴۰۵/۰۸/۳۰». */
 export function formatDate(value) {
-  return safeFormat(dateFormat, value);
+  return safeFormat(cityFormats().date, value);
 }
 
-/** ISO instant → Jalali date and Tehran time «۱۴۰۵/۰۸/۳۰، ساعت ۱۱:۴۵» (one joined string, no stray Latin comma). */
+/** ISO instant → Jalali date and the city's time «۱۴۰۵/۰۸/۳۰، ساعت ۱۱:۴۵» (one joined string, no stray Latin comma). */
 export function formatDateTime(value) {
   const d = toDate(value);
   if (!d) return '—';
-  return `${dateFormat.format(d)}، ساعت ${toPersianDigits(timeFormat.format(d))}`;
+  return `${cityFormats().date.format(d)}، ساعت ${toPersianDigits(cityFormats().time.format(d))}`;
 }
 
 /** YYYY-MM-DD → short Jalali day for chart labels «۳۰ آبان». */
 export function formatDayLabel(value) {
-  return safeFormat(dayLabelFormat, value);
+  return safeFormat(cityFormats().dayLabel, value);
 }
 
 /** YYYY-MM-DD → «جمعه ۳۰ آبان ۱۴۰۵» (put together from parts: ICU's own order varies). */
@@ -107,7 +122,7 @@ export function formatLongDay(value) {
   const d = toDate(value);
   if (!d) return '—';
   const parts = {};
-  for (const part of longDayFormat.formatToParts(d)) parts[part.type] = part.value;
+  for (const part of cityFormats().longDay.formatToParts(d)) parts[part.type] = part.value;
   return [parts.weekday, parts.day, parts.month, parts.year].filter(Boolean).join(' ');
 }
 
@@ -160,10 +175,13 @@ export const reasonLabel = (code) => label(REASON_LABELS, code);
 export const sourceLabel = (code) => label(SOURCE_LABELS, code);
 export const leftQueueLabel = (code) => label(LEFT_QUEUE_LABELS, code);
 
-/** The Persian sentence for a 409 on accepting a call. */
-export function acceptConflictMessage(reason) {
-  const text = String(reason ?? '').trim();
-  const taken = /^taken by\s+(.+)$/i.exec(text);
-  if (taken) return `این تماس را ${taken[1]} پذیرفت`;
-  return `پذیرش ممکن نشد: ${text || 'علت نامعلوم'}`;
+/** The Persian sentence for a 409 on accepting a call, from the server's conflict code (and who, if taken). */
+export function acceptConflictMessage(error) {
+  switch (error?.code) {
+    case 'taken': return `این تماس را ${error.by ?? 'همکار دیگری'} پذیرفت`;
+    case 'no-longer-waiting': return 'تماس‌گیرنده دیگر در صف نیست';
+    case 'not-available': return 'پذیرش ممکن نشد: اول وضعیت خود را «آماده» کنید';
+    case 'not-on-duty': return 'پذیرش ممکن نشد: صفحهٔ تماس‌های زنده را دوباره باز کنید';
+    default: return 'پذیرش ممکن نشد؛ دوباره تلاش کنید';
+  }
 }

@@ -1,5 +1,6 @@
 package ir.hotline137.benchmarks;
 
+import ir.hotline137.ivr.ShippedIvrSettings;
 import ir.hotline137.ivr.IvrHarness;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.call.Phone;
@@ -80,7 +81,7 @@ public final class CallThroughputBenchmark {
                     concurrency, calls / seconds, sent.get() / (double) calls, latencies.summary());
         }
 
-        IvrSettings settings = IvrSettings.defaults(Path.of(System.getProperty("java.io.tmpdir")), IvrHarness.TEHRAN);
+        IvrSettings settings = ShippedIvrSettings.ivr(Path.of(System.getProperty("java.io.tmpdir")));
         AgiScript ours = (request, channel) -> {
             Phone phone = new Phone(channel, ScreenedConnection.ofThisCall().orElseThrow(), settings);
             phone.answer();
@@ -96,7 +97,7 @@ public final class CallThroughputBenchmark {
             }
         };
         int bareMaxThreads = concurrency + 10;
-        try (FastAgiServer ourServer = FastAgiServer.start(FastAgiSettings.loopback(0), ours);
+        try (FastAgiServer ourServer = FastAgiServer.start(ShippedIvrSettings.fastAgi(), ours);
              BareServer bareServer = new BareServer(bare, bareMaxThreads);
              FakeAsterisk toOurs = new FakeAsterisk("127.0.0.1", ourServer.port());
              FakeAsterisk toBare = new FakeAsterisk("127.0.0.1", bareServer.port)) {

@@ -1,5 +1,6 @@
 package ir.hotline137.benchmarks;
 
+import ir.hotline137.recognizer.ShippedSpeechSettings;
 import com.sun.management.OperatingSystemMXBean;
 import ir.hotline137.recognizer.audio.Endpointing;
 import ir.hotline137.recognizer.audiosocket.AudioSocketServer;
@@ -52,7 +53,7 @@ public final class ConcurrentStreamsBenchmark {
         SplittableRandom random = new SplittableRandom(arguments.number("seed", 137));
         Path parent = arguments.path("dir", Path.of(System.getProperty("java.io.tmpdir")));
         String modelChoice = EnglishModel.choose();
-        AudioSocketSettings settings = AudioSocketSettings.loopback(threads);
+        AudioSocketSettings settings = ShippedSpeechSettings.audioSocket(threads);
         Report report = new Report(arguments.out(), "ConcurrentStreamsBenchmark", String.format(
                 "streams=%s rounds=%d recognition-threads=%d real-time 20 ms frames, kept up = hangup ≤ %.1f s after "
                         + "the end silence, %s", Arrays.stream(counts).mapToObj(String::valueOf)

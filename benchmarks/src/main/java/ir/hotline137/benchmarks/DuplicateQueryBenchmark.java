@@ -1,5 +1,6 @@
 package ir.hotline137.benchmarks;
 
+import ir.hotline137.requests.ShippedRequestSettings;
 import ir.hotline137.requests.duplicates.DuplicateQuery;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
@@ -22,7 +23,7 @@ import java.util.SplittableRandom;
  * <pre>--requests N (100000) --warmup 2000 --queries 5000 --seed 137 --corpus TSV --dir TEMP-PARENT --out FILE</pre>
  */
 public final class DuplicateQueryBenchmark {
-    private static final DuplicateSettings SETTINGS = DuplicateSettings.DEFAULTS;
+    private static final DuplicateSettings SETTINGS = ShippedRequestSettings.duplicates();
 
     private record Sample(int district, String category, String text) {
     }

@@ -1,5 +1,6 @@
 package ir.hotline137.benchmarks;
 
+import ir.hotline137.requests.ShippedRequestSettings;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.store.Storage;
@@ -45,7 +46,7 @@ public final class DurableWriteBenchmark {
                 "requests=%d warmup=%d block=%d threads=%s seconds=%d seed=%d dir=%s", requests, warmup, block,
                 java.util.Arrays.toString(threads), seconds, seed, parent));
         SyntheticRequests made = new SyntheticRequests(text, seed, Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                DuplicateSettings.DEFAULTS.window());
+                ShippedRequestSettings.duplicates().window());
         try (ScratchFolder scratch = ScratchFolder.create(parent);
              Storage storage = Storage.open(scratch.resolve("data"), BenchmarkStorage.SETTINGS);
              FileChannel raw = FileChannel.open(scratch.resolve("raw.log"), StandardOpenOption.CREATE_NEW,

@@ -1,5 +1,6 @@
 package ir.hotline137.benchmarks;
 
+import ir.hotline137.recognizer.ShippedSpeechSettings;
 import ir.hotline137.recognizer.audio.Endpointing;
 import ir.hotline137.recognizer.audiosocket.AudioSocketServer;
 import ir.hotline137.recognizer.audiosocket.AudioSocketSettings;
@@ -46,7 +47,7 @@ public final class EndOfSpeechLatencyBenchmark {
         SplittableRandom random = new SplittableRandom(arguments.number("seed", 137));
         Path parent = arguments.path("dir", Path.of(System.getProperty("java.io.tmpdir")));
         String modelChoice = EnglishModel.choose();
-        AudioSocketSettings settings = AudioSocketSettings.loopback(threads);
+        AudioSocketSettings settings = ShippedSpeechSettings.audioSocket(threads);
         List<TelephoneSentence> all = TelephoneSentence.all();
         List<TelephoneSentence> sentences = all.subList(0, Math.clamp(arguments.number("sentences", all.size()), 1,
                 all.size()));

@@ -1,5 +1,6 @@
 package ir.hotline137.benchmarks;
 
+import ir.hotline137.requests.ShippedRequestSettings;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.requests.duplicates.IndexReconciliation;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
@@ -34,7 +35,7 @@ public final class IndexRebuildBenchmark {
         Report report = new Report(arguments.out(), "IndexRebuildBenchmark",
                 String.format("requests=%d rounds=%d seed=%d", requests, rounds, seed));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        SyntheticRequests made = new SyntheticRequests(text, seed, now, DuplicateSettings.DEFAULTS.window());
+        SyntheticRequests made = new SyntheticRequests(text, seed, now, ShippedRequestSettings.duplicates().window());
         try (ScratchFolder scratch = ScratchFolder.create(arguments.path("dir", Path.of(System.getProperty("java.io.tmpdir"))))) {
             try (Storage storage = Storage.open(scratch.resolve("data"), BenchmarkStorage.SETTINGS)) {
                 fillAndRebuild(report, storage.folder(), MapDbRequestStore.open(storage), made, requests, rounds);
@@ -58,7 +59,7 @@ public final class IndexRebuildBenchmark {
         report.line("   store fill (not the benchmark): %,d inserts in %.1f s = %,.0f inserts/s; store file %,.1f MB",
                 requests, fillSeconds, requests / fillSeconds, ScratchFolder.sizeInBytes(folder.requestsFile()) / 1e6);
         try (LuceneDuplicateIndex index = LuceneDuplicateIndex.open(folder.indexFolder(), new PersianTextAnalyzer(),
-                DuplicateSettings.DEFAULTS)) {
+                ShippedRequestSettings.duplicates())) {
             // later rounds run on a warm JIT and replace an existing index, as the rebuild-index command does
             for (int round = 1; round <= rounds; round++) {
                 long roundStarted = System.nanoTime();

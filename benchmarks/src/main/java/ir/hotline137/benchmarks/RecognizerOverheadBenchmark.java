@@ -1,5 +1,6 @@
 package ir.hotline137.benchmarks;
 
+import ir.hotline137.recognizer.ShippedSpeechSettings;
 import ir.hotline137.recognizer.AudioSocketCaller;
 import ir.hotline137.recognizer.audio.Endpointing;
 import ir.hotline137.recognizer.audio.Resampler;
@@ -60,7 +61,7 @@ public final class RecognizerOverheadBenchmark {
         Path parent = arguments.path("dir", Path.of(System.getProperty("java.io.tmpdir")));
         String modelChoice = EnglishModel.choose();
         // One recognition thread: the bare loop decodes on one thread, so ours may not spread over two.
-        AudioSocketSettings settings = AudioSocketSettings.loopback(1);
+        AudioSocketSettings settings = ShippedSpeechSettings.audioSocket(1);
         Report report = new Report(arguments.out(), "RecognizerOverheadBenchmark",
                 String.format("rounds=%d recognition-threads=1 %s", rounds, modelChoice));
 

@@ -1,5 +1,6 @@
 package ir.hotline137.benchmarks;
 
+import ir.hotline137.requests.ShippedRequestSettings;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.NewRequest;
 import ir.hotline137.requests.RequestDesk;
@@ -115,7 +116,7 @@ public final class RegisterBenchmark {
             this.store = MapDbRequestStore.open(storage);
             try {
                 this.index = LuceneDuplicateIndex.open(storage.folder().indexFolder(), new PersianTextAnalyzer(),
-                        DuplicateSettings.DEFAULTS);
+                        ShippedRequestSettings.duplicates());
             } catch (IOException e) {
                 storage.close();
                 throw new UncheckedIOException(e);

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -41,19 +40,19 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("hotline")
 public record HotlineProperties(
-        @DefaultValue("./data") Path dataDir,
-        @DefaultValue("Asia/Tehran") ZoneId timeZone,
-        @DefaultValue Store store,
+        Path dataDir,
+        ZoneId timeZone,
+        Store store,
         List<District> districts,
         List<Category> categories,
-        @DefaultValue("other") String fallbackCategory,
-        @DefaultValue Duplicates duplicates,
-        @DefaultValue Fastagi fastagi,
-        @DefaultValue Ivr ivr,
-        @DefaultValue Recordings recordings,
-        @DefaultValue Recognizer recognizer,
-        @DefaultValue Audiosocket audiosocket,
-        @DefaultValue Mayor mayor,
+        String fallbackCategory,
+        Duplicates duplicates,
+        Fastagi fastagi,
+        Ivr ivr,
+        Recordings recordings,
+        Recognizer recognizer,
+        Audiosocket audiosocket,
+        Mayor mayor,
         List<User> users) {
 
     public HotlineProperties {
@@ -77,9 +76,9 @@ public record HotlineProperties(
      * @param segmentSize        the journal goes on in a new file after this many bytes
      */
     public record Store(
-            @DefaultValue("1m") Duration checkpointInterval,
-            @DefaultValue("100MB") DataSize minFreeSpace,
-            @DefaultValue("64MB") DataSize segmentSize) {
+            Duration checkpointInterval,
+            DataSize minFreeSpace,
+            DataSize segmentSize) {
 
         public StoreSettings settings() {
             return new StoreSettings(checkpointInterval, minFreeSpace.toBytes(), segmentSize.toBytes());
@@ -90,7 +89,7 @@ public record HotlineProperties(
      * @param directiveDays the deadline a mayor's directive gets when the moderator names none: Isfahan's
      *                      follow-up committee reports back within a month
      */
-    public record Mayor(@DefaultValue("30") int directiveDays) {
+    public record Mayor(int directiveDays) {
         public Mayor {
             if (directiveDays < 1 || directiveDays > 366) {
                 throw new IllegalArgumentException("hotline.mayor.directive-days must be 1 to 366, not " + directiveDays);
@@ -106,11 +105,11 @@ public record HotlineProperties(
      * @param commitInterval      how often the index is made durable (the store always is)
      */
     public record Duplicates(
-            @DefaultValue("30d") Duration window,
-            @DefaultValue("0.10") double threshold,
-            @DefaultValue("0.3") double otherCategoryFactor,
-            @DefaultValue("10") int candidates,
-            @DefaultValue("1m") Duration commitInterval) {
+            Duration window,
+            double threshold,
+            double otherCategoryFactor,
+            int candidates,
+            Duration commitInterval) {
 
         public DuplicateSettings settings() {
             return new DuplicateSettings(window, threshold, otherCategoryFactor, candidates);
@@ -126,12 +125,12 @@ public record HotlineProperties(
      * @param readTimeout   the longest one command may take (0: no limit; a conversation with an agent is one)
      */
     public record Fastagi(
-            @DefaultValue("127.0.0.1") String bind,
-            @DefaultValue("4573") int port,
-            @DefaultValue({"127.0.0.1", "::1"}) List<String> allowedHosts,
-            @DefaultValue("10s") Duration headerTimeout,
-            @DefaultValue("8192") int maxLineBytes,
-            @DefaultValue("0s") Duration readTimeout) {
+            String bind,
+            int port,
+            List<String> allowedHosts,
+            Duration headerTimeout,
+            int maxLineBytes,
+            Duration readTimeout) {
 
         public FastAgiSettings settings() {
             return new FastAgiSettings(bind, port, allowedHosts, headerTimeout, maxLineBytes, readTimeout);
@@ -148,23 +147,26 @@ public record HotlineProperties(
      * @param answerTimeout      how long a caller waits for an agent before leaving a message instead
      * @param holdListen         how long the hold loop listens for a hang-up between looks at the queue
      * @param ringTimeout        how long an agent's phone rings before the call returns to the queue
+     * @param untranscribedDescription the description of a request whose recording has no transcript yet
+     * @param callbackDescription      the description of a callback request whose message has no transcript
      */
     public record Ivr(
-            @DefaultValue("hotline137") String sounds,
-            @DefaultValue("3") int tries,
-            @DefaultValue("6s") Duration keypadTimeout,
-            @DefaultValue("60s") Duration descriptionLimit,
-            @DefaultValue("3s") Duration descriptionSilence,
-            @DefaultValue("30s") Duration holdAnnouncement,
-            @DefaultValue("5m") Duration answerTimeout,
-            @DefaultValue("250ms") Duration holdListen,
-            @DefaultValue("30s") Duration ringTimeout) {
+            String sounds,
+            int tries,
+            Duration keypadTimeout,
+            Duration descriptionLimit,
+            Duration descriptionSilence,
+            Duration holdAnnouncement,
+            Duration answerTimeout,
+            Duration holdListen,
+            Duration ringTimeout,
+            String untranscribedDescription,
+            String callbackDescription) {
 
         public IvrSettings settings(Path recordings, ZoneId zone) {
-            IvrSettings defaults = IvrSettings.defaults(recordings, zone);
             return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
-                    holdAnnouncement, answerTimeout, holdListen, ringTimeout, defaults.untranscribedDescription(),
-                    defaults.callbackDescription());
+                    holdAnnouncement, answerTimeout, holdListen, ringTimeout, untranscribedDescription,
+                    callbackDescription);
         }
     }
 
@@ -175,9 +177,9 @@ public record HotlineProperties(
      * @param checkWait how long a finished recording may take to show in the folder before it counts as missing
      */
     public record Recordings(
-            @DefaultValue("") String group,
-            @DefaultValue("2770") String mode,
-            @DefaultValue("5s") Duration checkWait) {
+            String group,
+            String mode,
+            Duration checkWait) {
 
         public RecordingFolder.Sharing sharing() {
             return new RecordingFolder.Sharing(Optional.ofNullable(group), RecordingFolder.Sharing.octal(mode), checkWait);
@@ -203,14 +205,14 @@ public record HotlineProperties(
      * @param threads         threads decoding speech; 0 for one per core
      */
     public record Recognizer(
-            @DefaultValue("./models/fa") Path model,
-            @DefaultValue("fa") String language,
-            @DefaultValue("audiosocket") Capture capture,
-            @DefaultValue("1200ms") Duration endSilence,
-            @DefaultValue("6s") Duration noSpeech,
-            @DefaultValue("60s") Duration maxUtterance,
-            @DefaultValue("500ms") Duration partialInterval,
-            @DefaultValue("0") int threads) {
+            Path model,
+            String language,
+            Capture capture,
+            Duration endSilence,
+            Duration noSpeech,
+            Duration maxUtterance,
+            Duration partialInterval,
+            int threads) {
 
         public Recognizer {
             if (!GrammarCatalogue.languages().contains(language)) {
@@ -245,10 +247,10 @@ public record HotlineProperties(
      * @param service      the {@code host:port} Asterisk is told to connect to; blank for bind:port
      */
     public record Audiosocket(
-            @DefaultValue("127.0.0.1") String bind,
-            @DefaultValue("9092") int port,
-            @DefaultValue({"127.0.0.1", "::1"}) List<String> allowedHosts,
-            @DefaultValue("") String service) {
+            String bind,
+            int port,
+            List<String> allowedHosts,
+            String service) {
 
         public Audiosocket {
             boolean wildcard = bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");

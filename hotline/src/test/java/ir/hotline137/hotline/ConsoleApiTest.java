@@ -54,7 +54,9 @@ class ConsoleApiTest {
     @Test
     void anAgentTakesAWaitingCallAndTheIvrRingsTheirPhoneAndALaterAgentIsTurnedAway() throws Exception {
         try (FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
-            FakeCall call = asterisk.dial(Caller.withNumber("09121234567").presses("0").holds());
+            // Still talking to maryam when reza tries: the call is hers.
+            FakeCall call = asterisk.dial(Caller.withNumber("09121234567").presses("0").holds()
+                    .talksFor(Duration.ofSeconds(30)));
             Eventually.await(() -> !switchboard.waitingCalls().isEmpty(), Duration.ofSeconds(10));
 
             HttpResponse<String> waiting = send("GET", "/api/calls/waiting", AGENT, null);
@@ -69,7 +71,8 @@ class ConsoleApiTest {
             HttpResponse<String> late = send("POST", "/api/calls/" + call.uniqueId() + "/accept",
                     TestApplication.basic("reza", "other-secret"), null);
             assertThat(late.statusCode()).isEqualTo(409);
-            assertThat(late.body()).contains("\"field\":\"id\"");
+            assertThat(late.body()).contains("\"field\":\"id\"").contains("\"code\":\"taken\"")
+                    .contains("\"by\":\"maryam\"");
             call.hangUp();
         }
     }
@@ -96,7 +99,7 @@ class ConsoleApiTest {
         HttpResponse<String> backwards = send("POST", "/api/requests/" + code.value() + "/status", AGENT,
                 "{\"status\":\"REGISTERED\"}");
         assertThat(backwards.statusCode()).isEqualTo(409);
-        assertThat(backwards.body()).contains("\"field\":\"status\"");
+        assertThat(backwards.body()).contains("\"field\":\"status\"").contains("\"code\":\"not-now\"");
 
         HttpResponse<String> mine = send("GET", "/api/requests?caller=09127654321", AGENT, null);
         assertThat(mine.statusCode()).isEqualTo(200);

@@ -266,7 +266,7 @@ class MayorOnTheLineTest {
     }
 
     private void click(FakeCall call, String action) {
-        card(call).findElement(By.cssSelector("button[data-action='" + action + "']")).click();
+        TestBrowser.click(browser, card(call).findElement(By.cssSelector("button[data-action='" + action + "']")));
         ScreeningState wanted = action.equals("approve") ? ScreeningState.APPROVED : ScreeningState.REJECTED;
         Eventually.await(() -> line.caller(new CallId(call.uniqueId())).map(c -> c.state() == wanted).orElse(false),
                 SOON);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,6 +48,16 @@ final class TestBrowser {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    /**
+     * Clicks as a person does, on a button they can see: brought to the middle of the window first. A live list
+     * re-renders as callers come and go, and a button left where the sticky top bar covers it would take the
+     * click for the bar (ElementClickInterceptedException), which no person would do.
+     */
+    static void click(ChromeDriver browser, WebElement button) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", button);
+        button.click();
     }
 
     /** Kept under hotline/target/screenshots for a person to look at; tests do not compare them. */

@@ -44,20 +44,17 @@ public record IvrSettings(
         if (tries < 1) {
             throw new IllegalArgumentException("hotline.ivr.tries must be at least 1");
         }
+        if (untranscribedDescription == null || untranscribedDescription.isBlank() || callbackDescription == null
+                || callbackDescription.isBlank()) {
+            throw new IllegalArgumentException("hotline.ivr.untranscribed-description and callback-description must "
+                    + "say something");
+        }
         for (Duration d : new Duration[] {keypadTimeout, descriptionLimit, descriptionSilence, holdAnnouncement,
                 answerTimeout, holdListen, ringTimeout}) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("hotline.ivr durations must be positive");
             }
         }
-    }
-
-    /** The settings a fresh install runs with (application.yml repeats them for the operators). */
-    public static IvrSettings defaults(Path recordings, ZoneId zone) {
-        return new IvrSettings("hotline137", recordings, zone, 3, Duration.ofSeconds(6), Duration.ofSeconds(60),
-                Duration.ofSeconds(3), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMillis(250),
-                Duration.ofSeconds(30), "توضیح صوتی شهروند؛ متن آن هنوز نوشته نشده است.",
-                "پیام صوتی شهروند برای تماس دوباره؛ متن آن هنوز نوشته نشده است.");
     }
 
     public IvrSettings withAnswerTimeout(Duration timeout) {

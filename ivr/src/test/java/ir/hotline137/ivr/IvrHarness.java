@@ -1,5 +1,6 @@
 package ir.hotline137.ivr;
 
+import ir.hotline137.recognizer.ShippedSpeechSettings;
 import ir.hotline137.ivr.escalation.Escalation;
 import ir.hotline137.ivr.fake.CallTranscript;
 import ir.hotline137.ivr.fake.FakeAsterisk;
@@ -85,14 +86,14 @@ public final class IvrHarness implements AutoCloseable {
         desks = new Desks(dir.resolve("data"), clock);
         switchboard = new Switchboard(clock);
         callLog = MapDbCallLog.open(desks.storage);
-        settings = tuning.apply(IvrSettings.defaults(desks.folder.recordingsFolder(), TEHRAN));
+        settings = tuning.apply(ShippedIvrSettings.ivr(desks.folder.recordingsFolder()));
         RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone(), sharing);
         SpeechCapture speech;
         switch (hearing) {
             case STREAMED -> {
                 SpeechModel model = TestModel.english();
                 streams = new ExpectedStreams();
-                AudioSocketSettings streaming = AudioSocketSettings.loopback(2);
+                AudioSocketSettings streaming = ShippedSpeechSettings.audioSocket(2);
                 audioSocket = AudioSocketServer.start(streaming, model, streams, InetAddress::isLoopbackAddress);
                 files = new FileTranscriber(model, 2);
                 speech = new StreamedSpeechCapture(streams, audioSocket.service(),
@@ -130,7 +131,7 @@ public final class IvrHarness implements AutoCloseable {
     }
 
     public static IvrHarness start(Path dir, UnaryOperator<IvrSettings> tuning) {
-        return start(dir, tuning, FastAgiSettings.loopback(0));
+        return start(dir, tuning, ShippedIvrSettings.fastAgi());
     }
 
     /**
@@ -144,7 +145,7 @@ public final class IvrHarness implements AutoCloseable {
     /** {@link #listening(Path)}, sharing its recordings folders with Asterisk's user as {@code sharing} says. */
     public static IvrHarness listening(Path dir, RecordingFolder.Sharing sharing) {
         try {
-            return new IvrHarness(dir, s -> s, FastAgiSettings.loopback(0), Hearing.STREAMED, sharing);
+            return new IvrHarness(dir, s -> s, ShippedIvrSettings.fastAgi(), Hearing.STREAMED, sharing);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,7 +157,7 @@ public final class IvrHarness implements AutoCloseable {
      */
     public static IvrHarness transcribing(Path dir) {
         try {
-            return new IvrHarness(dir, s -> s, FastAgiSettings.loopback(0), Hearing.RECORDED, SHARED);
+            return new IvrHarness(dir, s -> s, ShippedIvrSettings.fastAgi(), Hearing.RECORDED, SHARED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -165,7 +166,7 @@ public final class IvrHarness implements AutoCloseable {
     /** The IVR sharing its recordings folders with Asterisk's user as {@code sharing} says. */
     public static IvrHarness sharing(Path dir, RecordingFolder.Sharing sharing) {
         try {
-            return new IvrHarness(dir, s -> s, FastAgiSettings.loopback(0), Hearing.WORDS_FILES, sharing);
+            return new IvrHarness(dir, s -> s, ShippedIvrSettings.fastAgi(), Hearing.WORDS_FILES, sharing);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -49,7 +49,7 @@ public final class Desks implements AutoCloseable {
                 STORE_SETTINGS.segmentSize()));
         folder = storage.folder();
         store = MapDbRequestStore.open(storage);
-        index = LuceneDuplicateIndex.open(folder.indexFolder(), new PersianTextAnalyzer(), DuplicateSettings.DEFAULTS);
+        index = LuceneDuplicateIndex.open(folder.indexFolder(), new PersianTextAnalyzer(), ShippedRequestSettings.duplicates());
         desk = new RequestDesk(store, index, DISTRICTS, CATEGORIES, new CategorySuggester(CATEGORIES, "other"), clock,
                 new Random(seed));
     }

@@ -3,6 +3,7 @@ package ir.hotline137.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.requests.duplicates.DuplicateCandidate;
 import ir.hotline137.requests.store.Page;
 import ir.hotline137.requests.store.RequestFilter;

@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Events made under their owner's lock and handed to listeners after it is released, so a slow or re-entrant
  * listener can neither block nor deadlock the owner, yet every listener sees them one at a time and in the order
- * the changes were made. Shared by the {@link Switchboard} and the mayor's line.
+ * the changes were made. The event half of {@link LockedState}, which every live line is built on.
  *
  * @param <E> the owner's event type
  */
-public final class OrderedEvents<E> {
+final class OrderedEvents<E> {
     private static final Logger log = LoggerFactory.getLogger(OrderedEvents.class);
 
     private final String owner;
@@ -28,12 +28,12 @@ public final class OrderedEvents<E> {
     private final List<Registration> listeners = new CopyOnWriteArrayList<>();
 
     /** @param owner named in the log when a listener fails */
-    public OrderedEvents(String owner) {
+    OrderedEvents(String owner) {
         this.owner = Objects.requireNonNull(owner, "owner");
     }
 
     /** Queues an event; call it under the owner's lock. */
-    public void add(E event) {
+    void add(E event) {
         undelivered.add(Objects.requireNonNull(event, "event"));
     }
 
@@ -43,7 +43,7 @@ public final class OrderedEvents<E> {
      *
      * @param listener what the log names if it fails
      */
-    public Subscription subscribe(Object listener, Consumer<? super E> tell) {
+    Subscription subscribe(Object listener, Consumer<? super E> tell) {
         Registration registration = new Registration(Objects.requireNonNull(listener, "listener"),
                 Objects.requireNonNull(tell, "tell"));
         listeners.add(registration);
@@ -55,7 +55,7 @@ public final class OrderedEvents<E> {
      * its own and others'; a thread that finds someone delivering leaves its events to them. The re-check after
      * letting go closes the gap between "queue empty" and "let go".
      */
-    public void deliver() {
+    void deliver() {
         while (!undelivered.isEmpty() && delivering.compareAndSet(false, true)) {
             try {
                 E event;

@@ -23,28 +23,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
  * The live state of calls waiting for a person and of the agents who take them: the one place where the
  * IVR (putting callers on hold) and the console (agents accepting) meet.
  *
- * <p>One lock guards everything. Each change is a few map operations, so it is held only briefly, and a
- * single lock makes every decision (who gets a call, whether a time-out or an acceptance came first)
- * plainly atomic. Events are collected under the lock, in the
- * order of the changes, and handed to listeners after it is released, so a slow or re-entrant listener can
- * neither block nor deadlock the switchboard.
+ * <p>Guarded as every live line is, by one {@link LockedState}: each change is a few map operations under its
+ * lock, which makes every decision (who gets a call, whether a time-out or an acceptance came first) plainly
+ * atomic, and its events reach the listeners in order after the lock is let go.
  */
 public final class Switchboard {
 
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final LockedState<SwitchboardEvent> locked = new LockedState<>("Switchboard");
 
-    // Guarded by lock.
+    // Guarded by locked.
     /** Calls waiting, by the order they first joined; a call that comes back keeps its old key. */
     private final TreeMap<Long, WaitingCall> queue = new TreeMap<>();
     /** Every call that is waiting or assigned; finished calls are dropped so memory does not grow. */
@@ -53,7 +47,6 @@ public final class Switchboard {
     private final Map<String, AgentState> agents = new TreeMap<>();
     private long nextSequence;
 
-    private final OrderedEvents<SwitchboardEvent> events = new OrderedEvents<>("Switchboard");
 
     public Switchboard(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -67,12 +60,12 @@ public final class Switchboard {
     public WaitingCall enqueue(CallId id, GatheredInfo info) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(info, "info");
-        return change(() -> {
+        return locked.change(() -> {
             if (live.containsKey(id)) {
                 throw new IllegalStateException("call " + id + " is already on the switchboard");
             }
             Instant now = clock.instant();
-            WaitingCall call = new WaitingCall(this, id, info, nextSequence++, now, lock.newCondition());
+            WaitingCall call = new WaitingCall(this, id, info, nextSequence++, now);
             queue.put(call.sequence, call);
             live.put(id, call);
             emit(new CallWaiting(now, viewOf(call, now)));
@@ -82,8 +75,7 @@ public final class Switchboard {
 
     /** The calls still waiting (not those already accepted), first in line first. */
     public List<WaitingCallView> waitingCalls() {
-        lock.lock();
-        try {
+        return locked.read(() -> {
             Instant now = clock.instant();
             List<WaitingCallView> views = new ArrayList<>(queue.size());
             int position = 1;
@@ -92,31 +84,24 @@ public final class Switchboard {
                         waited(call, now), Optional.empty()));
             }
             return views;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** A call still on the switchboard, waiting or taken by an agent; empty once it has gone. */
     public Optional<WaitingCallView> call(CallId id) {
         Objects.requireNonNull(id, "id");
-        lock.lock();
-        try {
-            return Optional.ofNullable(live.get(id)).map(call -> viewOf(call, clock.instant()));
-        } finally {
-            lock.unlock();
-        }
+        return locked.read(() -> Optional.ofNullable(live.get(id)).map(call -> viewOf(call, clock.instant())));
     }
 
     /**
      * An agent takes a waiting call. Of any number of agents accepting the same call at once exactly one gets
-     * {@link Accepted}; the others learn who won. On success the agent is BUSY with this call and the IVR,
-     * waiting in {@link WaitingCall#awaitAssignment}, wakes up to ring the agent's phone.
+     * {@link Accepted}; the others learn who won. On success the agent is BUSY with this call, and the IVR holding
+     * the caller, seeing {@link WaitingCall#assignedAgent()} at its next look, rings the agent's phone.
      */
     public AcceptOutcome accept(CallId id, String agentUsername) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(agentUsername, "agentUsername");
-        return change(() -> {
+        return locked.change(() -> {
             AgentState agent = agents.get(agentUsername);
             if (agent == null) {
                 return new UnknownAgent(agentUsername);
@@ -136,7 +121,6 @@ public final class Switchboard {
             call.state = State.ASSIGNED;
             call.agent = agent.agent;
             call.leftQueueAt = now;
-            call.changed.signalAll();
             agent.presence = Presence.BUSY;
             agent.currentCall = id;
             emit(new CallAssigned(now, id, agentUsername));
@@ -152,7 +136,7 @@ public final class Switchboard {
      */
     public AgentView signIn(Agent agent) {
         Objects.requireNonNull(agent, "agent");
-        return change(() -> {
+        return locked.change(() -> {
             AgentState state = agents.get(agent.username());
             if (state == null) {
                 state = new AgentState(agent);
@@ -174,7 +158,7 @@ public final class Switchboard {
      */
     public void signOut(String username) {
         Objects.requireNonNull(username, "username");
-        change(() -> {
+        locked.change(() -> {
             AgentState state = agents.get(username);
             if (state == null) {
                 return null;
@@ -202,7 +186,7 @@ public final class Switchboard {
         if (presence == Presence.BUSY) {
             throw new IllegalArgumentException("an agent becomes BUSY only by accepting a call");
         }
-        change(() -> {
+        locked.change(() -> {
             AgentState state = agents.get(username);
             if (state == null) {
                 throw new IllegalArgumentException("no agent is signed in as " + username);
@@ -220,75 +204,39 @@ public final class Switchboard {
 
     /** The signed-in agents, by username. */
     public List<AgentView> agents() {
-        lock.lock();
-        try {
-            return agents.values().stream().map(AgentState::view).toList();
-        } finally {
-            lock.unlock();
-        }
+        return locked.read(() -> agents.values().stream().map(AgentState::view).toList());
     }
 
     public Optional<AgentView> agent(String username) {
         Objects.requireNonNull(username, "username");
-        lock.lock();
-        try {
-            return Optional.ofNullable(agents.get(username)).map(AgentState::view);
-        } finally {
-            lock.unlock();
-        }
+        return locked.read(() -> Optional.ofNullable(agents.get(username)).map(AgentState::view));
     }
 
     /** Registers a listener for every later event; close the subscription to stop. */
     public Subscription subscribe(SwitchboardListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return events.subscribe(listener, listener::on);
+        return locked.subscribe(listener, listener::on);
     }
 
     // The WaitingCall handle's operations; kept here so every use of the lock is in one class.
 
     int positionOf(WaitingCall call) {
-        lock.lock();
-        try {
+        return locked.read(() -> {
             // headMap(..).size() walks the entries ahead: a few thousand steps at most, every ~30 s per caller.
             return call.state == State.WAITING ? queue.headMap(call.sequence, false).size() + 1 : 0;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     Duration waitedOf(WaitingCall call) {
-        lock.lock();
-        try {
-            return waited(call, clock.instant());
-        } finally {
-            lock.unlock();
-        }
+        return locked.read(() -> waited(call, clock.instant()));
     }
 
     Optional<Agent> assignedAgentOf(WaitingCall call) {
-        lock.lock();
-        try {
-            return assignedAgent(call);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    Optional<Agent> awaitAssignmentOf(WaitingCall call, Duration max) throws InterruptedException {
-        long nanos = TimeUnit.NANOSECONDS.convert(max);
-        lock.lockInterruptibly();
-        try {
-            while (call.state == State.WAITING && nanos > 0) {
-                nanos = call.changed.awaitNanos(nanos);
-            }
-            return assignedAgent(call);
-        } finally {
-            lock.unlock();
-        }
+        return locked.read(() -> assignedAgent(call));
     }
 
     void abandon(WaitingCall call) {
-        change(() -> {
+        locked.change(() -> {
             if (call.state != State.WAITING && call.state != State.ASSIGNED) {
                 return null;
             }
@@ -308,7 +256,7 @@ public final class Switchboard {
     }
 
     boolean timeOut(WaitingCall call) {
-        return change(() -> switch (call.state) {
+        return locked.change(() -> switch (call.state) {
             case WAITING -> {
                 Instant now = clock.instant();
                 queue.remove(call.sequence);
@@ -323,7 +271,7 @@ public final class Switchboard {
     }
 
     void bridgeFailed(WaitingCall call) {
-        change(() -> {
+        locked.change(() -> {
             if (call.state != State.ASSIGNED) {
                 throw new IllegalStateException("call " + call.id + " has no agent to have failed (" + call.state + ")");
             }
@@ -331,7 +279,6 @@ public final class Switchboard {
             queue.put(call.sequence, call);
             call.state = State.WAITING;
             call.leftQueueAt = null;
-            call.changed.signalAll();
             emit(new CallReturned(now, call.id, call.agent.username()));
             release(call, Presence.AWAY, now);
             call.agent = null;
@@ -340,7 +287,7 @@ public final class Switchboard {
     }
 
     void bridgeEnded(WaitingCall call) {
-        change(() -> {
+        locked.change(() -> {
             if (call.state == State.ENDED) {
                 return null;
             }
@@ -360,7 +307,6 @@ public final class Switchboard {
     private void finish(WaitingCall call, State end) {
         call.state = end;
         live.remove(call.id);
-        call.changed.signalAll();
     }
 
     /** Frees the agent holding the call, unless (defensively) they have moved on to another call. */
@@ -390,19 +336,9 @@ public final class Switchboard {
     }
 
     private void emit(SwitchboardEvent event) {
-        events.add(event);
+        locked.emit(event);
     }
 
-    /** Runs a change under the lock, then delivers the events it made (and any others waiting) without it. */
-    private <T> T change(Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-            events.deliver();
-        }
-    }
 
     /** A signed-in agent's mutable state; guarded by the switchboard's lock. */
     private static final class AgentState {

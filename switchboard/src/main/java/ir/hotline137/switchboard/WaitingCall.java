@@ -2,9 +2,7 @@ package ir.hotline137.switchboard;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.Condition;
 
 /**
  * The handle the IVR's call thread keeps for a caller it put on the {@link Switchboard}: it reads the
@@ -12,9 +10,9 @@ import java.util.concurrent.locks.Condition;
  * agent's phone did not answer, conversation over). Agents act on the call through the switchboard; this
  * handle is for the one thread that owns the caller.
  *
- * <p>A typical hold loop: {@code awaitAssignment} for a while, and if nobody came, say the position and
- * wait again; when the caller has waited long enough, {@link #timeOut()}, and if that returns false an
- * agent won the race, so bridge to them after all.
+ * <p>The IVR's hold looks at {@link #assignedAgent()} between short listens for the hang-up, and says the
+ * position now and then; when the caller has waited long enough, {@link #timeOut()}, and if that returns false an
+ * agent won the race, so bridge to them after all. Nothing here blocks: every method answers at once.
  */
 public final class WaitingCall {
     /** Where the call is in its life on the switchboard. Only the first two are live. */
@@ -26,8 +24,6 @@ public final class WaitingCall {
     /** Its place in the queue for good: a call that comes back after a failed bridge goes back here. */
     final long sequence;
     final Instant enqueuedAt;
-    /** Signalled whenever {@link #state} changes, for {@link #awaitAssignment}. */
-    final Condition changed;
 
     // Guarded by the switchboard's lock.
     State state = State.WAITING;
@@ -36,14 +32,12 @@ public final class WaitingCall {
     /** When the call last stopped waiting; null while it waits, so {@link #waited()} keeps growing. */
     Instant leftQueueAt;
 
-    WaitingCall(Switchboard switchboard, CallId id, GatheredInfo info, long sequence, Instant enqueuedAt,
-                Condition changed) {
+    WaitingCall(Switchboard switchboard, CallId id, GatheredInfo info, long sequence, Instant enqueuedAt) {
         this.switchboard = switchboard;
         this.id = id;
         this.info = info;
         this.sequence = sequence;
         this.enqueuedAt = enqueuedAt;
-        this.changed = changed;
     }
 
     public CallId id() {
@@ -77,15 +71,6 @@ public final class WaitingCall {
      */
     public Optional<Agent> assignedAgent() {
         return switchboard.assignedAgentOf(this);
-    }
-
-    /**
-     * Waits until an agent accepts the call, or {@code max} passes, or the call stops waiting for another
-     * reason; returns {@link #assignedAgent()} at that point.
-     */
-    public Optional<Agent> awaitAssignment(Duration max) throws InterruptedException {
-        Objects.requireNonNull(max, "max");
-        return switchboard.awaitAssignmentOf(this, max);
     }
 
     /**

@@ -7,6 +7,7 @@ import static ir.hotline137.switchboard.Samples.info;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.switchboard.SwitchboardEvent.AgentPresenceChanged;
 import ir.hotline137.switchboard.SwitchboardEvent.AgentSignedOut;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import static ir.hotline137.switchboard.Samples.call;
 import static ir.hotline137.switchboard.Samples.info;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.switchboard.AcceptOutcome.Accepted;
 import ir.hotline137.switchboard.SwitchboardEvent.AgentPresenceChanged;
 import ir.hotline137.switchboard.SwitchboardEvent.CallAssigned;

@@ -7,6 +7,7 @@ import static ir.hotline137.switchboard.Samples.info;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.switchboard.AcceptOutcome.Accepted;
 import ir.hotline137.switchboard.AcceptOutcome.AgentNotAvailable;
 import ir.hotline137.switchboard.AcceptOutcome.NoLongerWaiting;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -216,47 +216,39 @@ class WaitingCallTest {
     }
 
     @Test
-    void theCallThreadWakesUpWhenAnAgentAccepts() throws Exception {
+    void theCallerHoldingSeesTheAgentWhoAccepted() {
         switchboard.signIn(agent("sara"));
         WaitingCall call = switchboard.enqueue(call(1), info());
-        CompletableFuture<Optional<Agent>> holding = holdInAnotherThread(call);
 
         switchboard.accept(call(1), "sara");
 
-        // Without the wake-up the wait would last ten minutes and this get would fail first.
-        assertThat(holding.get(10, TimeUnit.SECONDS)).contains(agent("sara"));
+        assertThat(call.assignedAgent()).contains(agent("sara"));
     }
 
     @Test
-    void theCallThreadWakesUpWhenTheCallerHangsUp() throws Exception {
+    void aCallerWhoHangsUpHasNoAgentComing() {
         WaitingCall call = switchboard.enqueue(call(1), info());
-        CompletableFuture<Optional<Agent>> holding = holdInAnotherThread(call);
 
         call.abandon();
 
-        assertThat(holding.get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(call.assignedAgent()).isEmpty();
     }
 
     @Test
-    void waitingForAnAgentGivesUpAfterTheGivenTime() throws Exception {
+    void aWaitingCallHasNoAgentUntilOneAccepts() {
         WaitingCall call = switchboard.enqueue(call(1), info());
 
-        assertThat(call.awaitAssignment(Duration.ofMillis(20))).isEmpty();
-        assertThat(call.awaitAssignment(Duration.ZERO)).isEmpty();
+        assertThat(call.assignedAgent()).isEmpty();
         assertThat(call.position()).isEqualTo(1);
     }
 
     @Test
-    void anAlreadyAssignedCallDoesNotWait() throws Exception {
+    void anAssignedCallKeepsItsAgentAfterTheConversation() {
         switchboard.signIn(agent("sara"));
         WaitingCall call = switchboard.enqueue(call(1), info());
         switchboard.accept(call(1), "sara");
+        call.bridgeEnded();
 
-        assertThat(call.awaitAssignment(Duration.ofDays(365_000))).contains(agent("sara"));
-    }
-
-    /** Starts an IVR-like thread waiting for an agent and returns once it is parked inside the wait. */
-    private static CompletableFuture<Optional<Agent>> holdInAnotherThread(WaitingCall call) throws Exception {
-        return ParkedThread.waitingIn(() -> call.awaitAssignment(Duration.ofMinutes(10)));
+        assertThat(call.assignedAgent()).contains(agent("sara"));
     }
 }

@@ -40,13 +40,13 @@ public class ApiErrors {
     /** A status the lifecycle does not allow from where the request is: a conflict with its present state. */
     @ExceptionHandler(IllegalTransitionException.class)
     ResponseEntity<ApiError> notAllowed(IllegalTransitionException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("status", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("status", e.getMessage(), "not-now", null));
     }
 
     /** Joining a request that was closed or merged since the agent saw it. */
     @ExceptionHandler(RequestNotOpenException.class)
     ResponseEntity<ApiError> notOpen(RequestNotOpenException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("code", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("code", e.getMessage(), "not-open", null));
     }
 
     /**

@@ -28,10 +28,17 @@ public abstract sealed class ApiProblem extends RuntimeException permits ApiProb
         }
     }
 
-    /** 409: the request is fine but the state of things does not allow it now (a call taken by someone else). */
+    /**
+     * 409: the request is fine but the state of things does not allow it now (a call taken by someone else).
+     * The {@code code} names what stood in the way, so a screen can say it in its own words.
+     */
     public static final class Conflict extends ApiProblem {
-        public Conflict(String field, String reason) {
-            super(new ApiError(field, reason));
+        public Conflict(String field, String code, String reason) {
+            super(new ApiError(field, reason, code, null));
+        }
+
+        public Conflict(String field, String code, String reason, String by) {
+            super(new ApiError(field, reason, code, by));
         }
     }
 }

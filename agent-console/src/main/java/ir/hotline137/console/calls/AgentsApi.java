@@ -37,17 +37,19 @@ public class AgentsApi {
         Presence presence = chosen(body.presence());
         String me = principal.getName();
         if (switchboard.agent(me).isEmpty()) {
-            throw new ApiProblem.Conflict("presence", "you are not on duty: open the live board first");
+            throw new ApiProblem.Conflict("presence", "not-on-duty", "you are not on duty: open the live board first");
         }
         try {
             switchboard.setPresence(me, presence);
         } catch (IllegalStateException onACall) {
-            throw new ApiProblem.Conflict("presence", "you are on a call; your presence changes when it ends");
+            throw new ApiProblem.Conflict("presence", "on-a-call",
+                    "you are on a call; your presence changes when it ends");
         } catch (IllegalArgumentException signedOutMeanwhile) {
-            throw new ApiProblem.Conflict("presence", "you went off duty meanwhile: open the live board again");
+            throw new ApiProblem.Conflict("presence", "not-on-duty",
+                    "you went off duty meanwhile: open the live board again");
         }
         return switchboard.agent(me).map(BoardAgent::of)
-                .orElseThrow(() -> new ApiProblem.Conflict("presence", "you went off duty meanwhile"));
+                .orElseThrow(() -> new ApiProblem.Conflict("presence", "not-on-duty", "you went off duty meanwhile"));
     }
 
     private static Presence chosen(String name) {

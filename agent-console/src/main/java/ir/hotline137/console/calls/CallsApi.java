@@ -69,11 +69,14 @@ public class CallsApi {
         return switch (outcome) {
             case AcceptOutcome.Accepted accepted -> new Taken(BoardCall.of(accepted.call()),
                     accepted.agent().username(), accepted.agent().dialString());
-            case AcceptOutcome.TakenByOther other -> throw new ApiProblem.Conflict("id", "taken by " + other.agentUsername());
-            case AcceptOutcome.NoLongerWaiting gone -> throw new ApiProblem.Conflict("id", "the caller is no longer waiting");
-            case AcceptOutcome.AgentNotAvailable busy -> throw new ApiProblem.Conflict("id", "you are " + busy.presence()
+            case AcceptOutcome.TakenByOther other -> throw new ApiProblem.Conflict("id", "taken",
+                    "taken by " + other.agentUsername(), other.agentUsername());
+            case AcceptOutcome.NoLongerWaiting gone -> throw new ApiProblem.Conflict("id", "no-longer-waiting",
+                    "the caller is no longer waiting");
+            case AcceptOutcome.AgentNotAvailable busy -> throw new ApiProblem.Conflict("id", "not-available", "you are " + busy.presence()
                     + "; set yourself available first");
-            case AcceptOutcome.UnknownAgent unknown -> throw new ApiProblem.Conflict("id", "you are not signed in to the switchboard");
+            case AcceptOutcome.UnknownAgent unknown -> throw new ApiProblem.Conflict("id", "not-on-duty",
+                    "you are not signed in to the switchboard");
         };
     }
 

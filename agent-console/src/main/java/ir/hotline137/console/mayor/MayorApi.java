@@ -97,7 +97,7 @@ public class MayorApi {
             try {
                 return LineState.SessionView.of(line.open(body.title(), plannedEnd, principal.getName()));
             } catch (IllegalStateException alreadyOpen) {
-                throw new ApiProblem.Conflict("session", alreadyOpen.getMessage());
+                throw new ApiProblem.Conflict("session", "session-open", alreadyOpen.getMessage());
             } catch (IllegalArgumentException notAfterNow) {
                 throw new ApiProblem.BadField("plannedEnd", notAfterNow.getMessage());
             }
@@ -115,7 +115,8 @@ public class MayorApi {
             if (open.isEmpty()) {
                 SessionRecord known = sessions.session(id).orElseThrow(() ->
                         new ApiProblem.NotFound("id", "no mayor session " + id));
-                throw new ApiProblem.Conflict("id", "session «" + known.title() + "» is already closed");
+                throw new ApiProblem.Conflict("id", "session-closed",
+                        "session «" + known.title() + "» is already closed");
             }
             List<MayorCallerView> dismissed = line.close(id, principal.getName());
             return new Closed(id, clock.instant(), dismissed.size());
@@ -173,9 +174,11 @@ public class MayorApi {
                 "you have no phone to take callers on: set your hotline.users[…].dial-string"));
         return blocking(() -> switch (line.next(mayor.username(), phone)) {
             case NextCaller.Bridged bridged -> lineCaller(bridged.caller().id());
-            case NextCaller.NoneApproved none -> throw new ApiProblem.Conflict("queue", "no approved caller is waiting");
-            case NextCaller.NoSession none -> throw new ApiProblem.Conflict("session", "no mayor session is open");
-            case NextCaller.StillOnAir onAir -> throw new ApiProblem.Conflict("queue",
+            case NextCaller.NoneApproved none -> throw new ApiProblem.Conflict("queue", "none-approved",
+                    "no approved caller is waiting");
+            case NextCaller.NoSession none -> throw new ApiProblem.Conflict("session", "no-session",
+                    "no mayor session is open");
+            case NextCaller.StillOnAir onAir -> throw new ApiProblem.Conflict("queue", "still-on-air",
                     "still on air with caller " + onAir.caller().id().value());
         });
     }
@@ -199,7 +202,7 @@ public class MayorApi {
             case DirectiveOutcome.Invalid invalid -> throw new ApiProblem.BadField(invalid.field(), invalid.why());
             case DirectiveOutcome.NoSuchCaller missing -> throw new ApiProblem.NotFound("callId",
                     "no caller " + missing.callId() + " in any mayor session");
-            case DirectiveOutcome.NotHeard notHeard -> throw new ApiProblem.Conflict("callId",
+            case DirectiveOutcome.NotHeard notHeard -> throw new ApiProblem.Conflict("callId", "not-heard",
                     "the mayor has not talked to this caller (" + notHeard.state() + ")");
         });
     }
@@ -243,7 +246,7 @@ public class MayorApi {
             case ScreeningOutcome.Done done -> lineCaller(id);
             case ScreeningOutcome.NotInLine missing -> throw new ApiProblem.NotFound("callId",
                     "no caller " + callId + " on the mayor's line");
-            case ScreeningOutcome.NotAllowed notAllowed -> throw new ApiProblem.Conflict("callId",
+            case ScreeningOutcome.NotAllowed notAllowed -> throw new ApiProblem.Conflict("callId", "not-now",
                     "not while the caller is " + notAllowed.state());
         });
     }

@@ -2,6 +2,7 @@ package ir.hotline137.hotline.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.requests.ShippedRequestSettings;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.NewRequest;
@@ -66,7 +67,7 @@ class AdminCommandLineTest {
         List<Category> categories = List.of(new Category("other", "سایر", List.of(), "دفتر", 7));
         try (Storage storage = Storage.open(data, new StoreSettings(Duration.ofMinutes(1), 0, 1L << 20));
              LuceneDuplicateIndex index = LuceneDuplicateIndex.open(storage.folder().indexFolder(),
-                     new PersianTextAnalyzer(), DuplicateSettings.DEFAULTS)) {
+                     new PersianTextAnalyzer(), ShippedRequestSettings.duplicates())) {
             MapDbRequestStore store = MapDbRequestStore.open(storage);
             RequestDesk desk = new RequestDesk(store, index, List.of(new District(1, "یک")), categories,
                     new CategorySuggester(categories, "other"), Clock.systemUTC(), new Random(3));

@@ -25,7 +25,6 @@ import ir.hotline137.mayor.line.MayorTopic;
 import ir.hotline137.mayor.line.Turn;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MayorCall {
     private static final Logger log = LoggerFactory.getLogger(MayorCall.class);
-    private static final Duration NOW = Duration.ZERO;
 
     private final MayorLine line;
     private final Intake intake;
@@ -157,15 +155,9 @@ public final class MayorCall {
         }
     }
 
-    /** The caller's turn once something has happened to it; empty while they wait on. Never blocks. */
+    /** The caller's turn once something has happened to it; empty while they wait on. */
     private static Optional<Turn> decided(MayorCaller caller) {
-        Turn turn;
-        try {
-            turn = caller.awaitTurn(NOW);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while holding for the mayor", e);
-        }
+        Turn turn = caller.turn();
         return turn instanceof Turn.StillWaiting ? Optional.empty() : Optional.of(turn);
     }
 

@@ -41,12 +41,6 @@ public record FastAgiSettings(String bind, int port, List<String> allowedHosts, 
         }
     }
 
-    /** Loopback only, the standard port: what a fresh install needs when Asterisk runs on the same host. */
-    public static FastAgiSettings loopback(int port) {
-        return new FastAgiSettings("127.0.0.1", port, List.of("127.0.0.1", "::1"), Duration.ofSeconds(10), 8192,
-                Duration.ZERO);
-    }
-
     private static void requirePositive(Duration d, String name) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException("hotline.fastagi." + name + " must be a positive duration");

@@ -3,6 +3,7 @@ package ir.hotline137.ivr.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ir.hotline137.ivr.ShippedIvrSettings;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class PeerAllowListTest {
 
     @Test
     void loopbackOnlyByDefault() throws Exception {
-        PeerAllowList list = PeerAllowList.of(FastAgiSettings.loopback(0).allowedHosts());
+        PeerAllowList list = PeerAllowList.of(ShippedIvrSettings.fastAgi().allowedHosts());
 
         assertThat(list.allows(InetAddress.getByName("127.0.0.1"))).isTrue();
         assertThat(list.allows(InetAddress.getByName("::1"))).isTrue();

@@ -1,12 +1,10 @@
 package ir.hotline137.mayor.line;
 
 import ir.hotline137.switchboard.CallId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.Condition;
 
 /**
  * The handle the IVR's call thread keeps for a caller it put on the {@link MayorLine}: it reads the caller's
@@ -14,9 +12,10 @@ import java.util.concurrent.locks.Condition;
  * conversation over). The moderator and the mayor act on the caller through the line; this handle is for the
  * one thread that owns the caller.
  *
- * <p>A typical hold loop: {@code awaitTurn} for a while; on {@link Turn.StillWaiting} say the position and
- * wait again; on {@link Turn.OnAir} bridge to the mayor and call {@link #talked()} when the bridge ends; on
- * {@link Turn.Rejected} or {@link Turn.SessionClosed} move the caller to the normal intake.
+ * <p>The IVR's hold looks at {@link #turn()} between short listens for the hang-up: on {@link Turn.StillWaiting}
+ * it says the position now and then and listens again; on {@link Turn.OnAir} it bridges to the mayor and calls
+ * {@link #talked()} when the bridge ends; on {@link Turn.Rejected} or {@link Turn.SessionClosed} it takes the
+ * caller to the normal intake. Nothing here blocks: every method answers at once.
  */
 public final class MayorCaller {
     private final MayorLine line;
@@ -24,8 +23,6 @@ public final class MayorCaller {
     final MayorTopic topic;
     final String sessionId;
     final Instant joinedAt;
-    /** Signalled whenever {@link #state} changes, for {@link #awaitTurn}. */
-    final Condition changed;
 
     // Guarded by the line's lock.
     ScreeningState state = ScreeningState.AWAITING_SCREENING;
@@ -38,14 +35,12 @@ public final class MayorCaller {
     Instant endedAt;
     String conversationRecording;
 
-    MayorCaller(MayorLine line, CallId id, MayorTopic topic, String sessionId, Instant joinedAt,
-                Condition changed) {
+    MayorCaller(MayorLine line, CallId id, MayorTopic topic, String sessionId, Instant joinedAt) {
         this.line = line;
         this.id = id;
         this.topic = topic;
         this.sessionId = sessionId;
         this.joinedAt = joinedAt;
-        this.changed = changed;
     }
 
     public CallId id() {
@@ -79,12 +74,11 @@ public final class MayorCaller {
     }
 
     /**
-     * Waits until the mayor takes the caller, the moderator rejects them, the session closes, or {@code max}
-     * passes. Returns at once if that has already happened, so the IVR may call it again at any time.
+     * Where the caller stands now: still waiting, on air (and where to bridge), rejected, sent away by the
+     * programme's end, or gone. Answers at once; the IVR asks again as it holds.
      */
-    public Turn awaitTurn(Duration max) throws InterruptedException {
-        Objects.requireNonNull(max, "max");
-        return line.awaitTurnOf(this, max);
+    public Turn turn() {
+        return line.turnOf(this);
     }
 
     /**

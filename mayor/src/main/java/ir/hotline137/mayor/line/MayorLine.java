@@ -1,7 +1,7 @@
 package ir.hotline137.mayor.line;
 
 import ir.hotline137.switchboard.CallId;
-import ir.hotline137.switchboard.OrderedEvents;
+import ir.hotline137.switchboard.LockedState;
 import ir.hotline137.switchboard.Subscription;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
@@ -26,10 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,19 +38,17 @@ import org.slf4j.LoggerFactory;
  * <p>Every change is kept, as it happens, by the line's keeper (the session log), so the programme's record
  * never waits for a screen and is there for a report at once.
  *
- * <p>Built like the {@link ir.hotline137.switchboard.Switchboard}: one lock guards everything, since each
- * change is a few list operations and a single lock makes every race (the moderator approving as the caller
- * hangs up, two clicks on "next") plainly atomic. Events are collected under the lock in the order of the
- * changes and handed to listeners after it is released, so a slow or re-entrant listener can neither block
- * nor deadlock the line.
+ * <p>Guarded as the switchboard's queue is, by one {@link LockedState}: each change is a few list operations under
+ * its lock, which makes every race (the moderator approving as the caller hangs up, two clicks on "next") plainly
+ * atomic, and its events reach the screens in order after the lock is let go.
  */
 public final class MayorLine {
     private static final Logger log = LoggerFactory.getLogger(MayorLine.class);
 
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final LockedState<MayorLineEvent> locked = new LockedState<>("Mayor line");
 
-    // Guarded by lock.
+    // Guarded by locked.
     /** The open session; null when none is. */
     private MayorSession session;
     /**
@@ -68,7 +63,6 @@ public final class MayorLine {
      */
     private MayorCaller onAir;
 
-    private final OrderedEvents<MayorLineEvent> events = new OrderedEvents<>("Mayor line");
     private final MayorLineListener keeper;
 
     /**
@@ -94,7 +88,7 @@ public final class MayorLine {
         if (title.isBlank()) {
             throw new IllegalArgumentException("session title is blank");
         }
-        return change(() -> {
+        return locked.change(() -> {
             if (session != null) {
                 throw new IllegalStateException("session " + session.id() + " (" + session.title() + ") is still open");
             }
@@ -115,17 +109,13 @@ public final class MayorLine {
 
     /** The open session, if any. */
     public Optional<MayorSession> current() {
-        lock.lock();
-        try {
-            return Optional.ofNullable(session);
-        } finally {
-            lock.unlock();
-        }
+        return locked.read(() -> Optional.ofNullable(session));
     }
 
     /**
-     * Closes the session. Callers still waiting (screened or not) are dismissed: their {@code awaitTurn} wakes
-     * with {@link Turn.SessionClosed} so the IVR can take them to the normal intake. A caller on air stays on
+     * Closes the session. Callers still waiting (screened or not) are dismissed: their {@link MayorCaller#turn()}
+     * turns to {@link Turn.SessionClosed}, and the IVR, looking at it as it holds, takes them to the normal
+     * intake. A caller on air stays on
      * air until the conversation ends. Closing a session that is not the open one (e.g. a second click) does
      * nothing and returns no callers.
      *
@@ -134,7 +124,7 @@ public final class MayorLine {
     public List<MayorCallerView> close(String sessionId, String by) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(by, "by");
-        return change(() -> {
+        return locked.change(() -> {
             if (session == null || !session.id().equals(sessionId)) {
                 return List.of();
             }
@@ -165,7 +155,7 @@ public final class MayorLine {
     public MayorCaller join(CallId id, MayorTopic topic) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(topic, "topic");
-        return change(() -> {
+        return locked.change(() -> {
             if (session == null) {
                 throw new IllegalStateException("no mayor session is open");
             }
@@ -173,7 +163,7 @@ public final class MayorLine {
                 throw new IllegalStateException("call " + id + " has already joined session " + session.id());
             }
             Instant now = clock.instant();
-            MayorCaller caller = new MayorCaller(this, id, topic, session.id(), now, lock.newCondition());
+            MayorCaller caller = new MayorCaller(this, id, topic, session.id(), now);
             line.add(caller);
             byId.put(id, caller);
             emit(new CallerJoined(now, view(caller, now)));
@@ -186,24 +176,16 @@ public final class MayorLine {
      * rejected, gone or done; empty when no session is open.
      */
     public List<MayorCallerView> callers() {
-        lock.lock();
-        try {
+        return locked.read(() -> {
             Instant now = clock.instant();
             return line.stream().map(c -> view(c, now)).toList();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** A caller of the open session, in whatever state; empty if the call is not in it. */
     public Optional<MayorCallerView> caller(CallId id) {
         Objects.requireNonNull(id, "id");
-        lock.lock();
-        try {
-            return Optional.ofNullable(byId.get(id)).map(c -> view(c, clock.instant()));
-        } finally {
-            lock.unlock();
-        }
+        return locked.read(() -> Optional.ofNullable(byId.get(id)).map(c -> view(c, clock.instant())));
     }
 
     /** The moderator lets a caller through to the mayor. Approving again is harmless and keeps the first name. */
@@ -225,7 +207,7 @@ public final class MayorLine {
 
     /**
      * The moderator turns a caller away, also one approved earlier (the mayor has not taken them yet). Their
-     * {@code awaitTurn} wakes with {@link Turn.Rejected}; they keep their place in the list for the report.
+     * {@link MayorCaller#turn()} turns to {@link Turn.Rejected}; they keep their place in the list for the report.
      */
     public ScreeningOutcome reject(CallId id, String by) {
         Objects.requireNonNull(by, "by");
@@ -278,14 +260,14 @@ public final class MayorLine {
     }
 
     /**
-     * The mayor takes the next caller: the first APPROVED one in line order goes on air and the IVR, waiting
-     * in {@link MayorCaller#awaitTurn}, wakes to bridge them to {@code dialString}. Only one caller is on air
+     * The mayor takes the next caller: the first APPROVED one in line order goes on air, and the IVR holding
+     * them, seeing {@link Turn.OnAir} at its next look, bridges them to {@code dialString}. Only one caller is on air
      * at a time, so this does nothing until the one on air has {@link MayorCaller#talked() talked}.
      */
     public NextCaller next(String mayorUsername, String dialString) {
         Objects.requireNonNull(mayorUsername, "mayorUsername");
         Objects.requireNonNull(dialString, "dialString");
-        return change(() -> {
+        return locked.change(() -> {
             if (session == null) {
                 return new NoSession();
             }
@@ -312,45 +294,25 @@ public final class MayorLine {
     /** Registers a listener for every later event; close the subscription to stop. */
     public Subscription subscribe(MayorLineListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return events.subscribe(listener, listener::on);
+        return locked.subscribe(listener, listener::on);
     }
 
     // The MayorCaller handle's operations; kept here so every use of the lock is in one class.
 
     int positionOf(MayorCaller caller) {
-        lock.lock();
-        try {
-            return position(caller);
-        } finally {
-            lock.unlock();
-        }
+        return locked.read(() -> position(caller));
     }
 
     ScreeningState stateOf(MayorCaller caller) {
-        lock.lock();
-        try {
-            return caller.state;
-        } finally {
-            lock.unlock();
-        }
+        return locked.read(() -> caller.state);
     }
 
     MayorCallerView viewOf(MayorCaller caller) {
-        lock.lock();
-        try {
-            return view(caller, clock.instant());
-        } finally {
-            lock.unlock();
-        }
+        return locked.read(() -> view(caller, clock.instant()));
     }
 
-    Turn awaitTurnOf(MayorCaller caller, Duration max) throws InterruptedException {
-        long nanos = TimeUnit.NANOSECONDS.convert(max);
-        lock.lockInterruptibly();
-        try {
-            while (caller.state.isWaiting() && nanos > 0) {
-                nanos = caller.changed.awaitNanos(nanos);
-            }
+    Turn turnOf(MayorCaller caller) {
+        return locked.read(() -> {
             return switch (caller.state) {
                 case AWAITING_SCREENING, APPROVED -> new Turn.StillWaiting();
                 // TALKED too: an IVR asking late still learns where the caller was bridged.
@@ -359,13 +321,11 @@ public final class MayorLine {
                 case SESSION_CLOSED -> new Turn.SessionClosed();
                 case ABANDONED -> new Turn.HungUp();
             };
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     void abandon(MayorCaller caller) {
-        change(() -> {
+        locked.change(() -> {
             Instant now = clock.instant();
             if (caller.state.isWaiting()) {
                 caller.endedAt = now;
@@ -379,7 +339,7 @@ public final class MayorLine {
     }
 
     void recordedAs(MayorCaller caller, String file) {
-        change(() -> {
+        locked.change(() -> {
             if (caller.state != ScreeningState.ON_AIR && caller.state != ScreeningState.TALKED) {
                 throw new IllegalStateException("caller " + caller.id + " never talked to the mayor (" + caller.state
                         + ")");
@@ -392,7 +352,7 @@ public final class MayorLine {
     }
 
     void notRecorded(MayorCaller caller) {
-        change(() -> {
+        locked.change(() -> {
             if (caller.conversationRecording == null) {
                 return null;
             }
@@ -404,7 +364,7 @@ public final class MayorLine {
     }
 
     void notReached(MayorCaller caller) {
-        change(() -> {
+        locked.change(() -> {
             if (caller.state != ScreeningState.ON_AIR) {
                 return null;
             }
@@ -432,7 +392,7 @@ public final class MayorLine {
     }
 
     void hungUpBeforeAnswer(MayorCaller caller) {
-        change(() -> {
+        locked.change(() -> {
             if (caller.state != ScreeningState.ON_AIR) {
                 return null;
             }
@@ -449,7 +409,7 @@ public final class MayorLine {
     }
 
     void talked(MayorCaller caller) {
-        change(() -> {
+        locked.change(() -> {
             switch (caller.state) {
                 case ON_AIR -> endConversation(caller, clock.instant());
                 case TALKED -> {
@@ -466,7 +426,7 @@ public final class MayorLine {
 
     private ScreeningOutcome screen(CallId id, Function<MayorCaller, ScreeningOutcome> action) {
         Objects.requireNonNull(id, "id");
-        return change(() -> {
+        return locked.change(() -> {
             MayorCaller caller = byId.get(id);
             return caller == null ? new NotInLine(id) : action.apply(caller);
         });
@@ -503,7 +463,6 @@ public final class MayorLine {
 
     private static void setState(MayorCaller caller, ScreeningState state) {
         caller.state = state;
-        caller.changed.signalAll();
     }
 
     private NotAllowed notAllowed(MayorCaller caller) {
@@ -547,17 +506,7 @@ public final class MayorLine {
             // The programme is live: a log that cannot be written (a full disk) must not stop the line.
             log.error("mayor line change not kept in the session log: {}", event, e);
         }
-        events.add(event);
+        locked.emit(event);
     }
 
-    /** Runs a change under the lock, then delivers the events it made (and any others waiting) without it. */
-    private <T> T change(Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-            events.deliver();
-        }
-    }
 }

@@ -2,7 +2,7 @@ package ir.hotline137.mayor.line;
 
 import java.util.Objects;
 
-/** What the IVR's call thread learns from {@link MayorCaller#awaitTurn}: what to do with the caller next. */
+/** What the IVR's call thread learns from {@link MayorCaller#turn()}: what to do with the caller next. */
 public sealed interface Turn {
 
     /** The mayor takes this caller now: bridge them to the dial string. */

@@ -8,7 +8,7 @@ import static ir.hotline137.mayor.line.Fixtures.call;
 import static ir.hotline137.mayor.line.Fixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.hotline137.switchboard.MutableClock;
+import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.switchboard.Subscription;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;

@@ -1,11 +1,9 @@
 package ir.hotline137.mayor.line;
 
 import ir.hotline137.switchboard.CallId;
-import ir.hotline137.switchboard.ParkedThread;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /** Small values and helpers the mayor-line tests share. */
 final class Fixtures {
@@ -26,10 +24,5 @@ final class Fixtures {
     static MayorTopic topic(int n) {
         return new MayorTopic(Optional.of("0912000000" + n), Optional.of(n), Optional.of("شهروند " + n + ": ترافیک"),
                 Optional.of("/data/recordings/mayor-" + n + ".wav"));
-    }
-
-    /** Starts an IVR-like thread waiting for the caller's turn and returns once it is parked inside the wait. */
-    static CompletableFuture<Turn> holdInAnotherThread(MayorCaller caller) throws Exception {
-        return ParkedThread.waitingIn(() -> caller.awaitTurn(Duration.ofMinutes(10)));
     }
 }

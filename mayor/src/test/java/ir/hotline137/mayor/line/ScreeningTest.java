@@ -5,12 +5,11 @@ import static ir.hotline137.mayor.line.Fixtures.MAYOR_PHONE;
 import static ir.hotline137.mayor.line.Fixtures.PLANNED_END;
 import static ir.hotline137.mayor.line.Fixtures.START;
 import static ir.hotline137.mayor.line.Fixtures.call;
-import static ir.hotline137.mayor.line.Fixtures.holdInAnotherThread;
 import static ir.hotline137.mayor.line.Fixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ir.hotline137.switchboard.MutableClock;
+import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.switchboard.CallId;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
 import ir.hotline137.mayor.line.NextCaller.Bridged;
@@ -23,8 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ScreeningTest {
@@ -104,12 +101,11 @@ class ScreeningTest {
     void aRejectedCallerIsToldSo() throws Exception {
         MayorCaller caller = line.join(call(1), topic(1));
         MayorCaller behind = line.join(call(2), topic(2));
-        CompletableFuture<Turn> holding = holdInAnotherThread(caller);
         clock.advance(Duration.ofSeconds(40));
 
         ScreeningOutcome outcome = line.reject(call(1), "moderator");
 
-        assertThat(holding.get(10, TimeUnit.SECONDS)).isEqualTo(new Turn.Rejected("moderator"));
+        assertThat(caller.turn()).isEqualTo(new Turn.Rejected("moderator"));
         assertThat(outcome).isInstanceOfSatisfying(Done.class, done -> {
             assertThat(done.caller().state()).isEqualTo(ScreeningState.REJECTED);
             assertThat(done.caller().decidedBy()).contains("moderator");
@@ -130,7 +126,7 @@ class ScreeningTest {
 
         line.reject(call(1), "chief");
 
-        assertThat(caller.awaitTurn(Duration.ofDays(1))).isEqualTo(new Turn.Rejected("chief"));
+        assertThat(caller.turn()).isEqualTo(new Turn.Rejected("chief"));
         assertThat(line.next(MAYOR, MAYOR_PHONE)).isEqualTo(new NextCaller.NoneApproved());
     }
 
@@ -162,7 +158,7 @@ class ScreeningTest {
         assertThat(gone.endedAt()).contains(START.plusSeconds(20));
         assertThat(behind.position()).isEqualTo(1);
         assertThat(events.events()).containsExactly(new CallerLeft(START.plusSeconds(20), gone));
-        assertThat(caller.awaitTurn(Duration.ofDays(1))).isEqualTo(new Turn.HungUp());
+        assertThat(caller.turn()).isEqualTo(new Turn.HungUp());
         assertThat(line.next(MAYOR, MAYOR_PHONE)).isEqualTo(new NextCaller.NoneApproved());
 
         // Still listed for the report, and the moderator's late clicks are answered, not thrown.
@@ -177,22 +173,20 @@ class ScreeningTest {
     }
 
     @Test
-    void theCallThreadWakesUpWhenTheCallerHangsUp() throws Exception {
+    void aCallerWhoHangsUpIsGoneFromTheirTurnAtOnce() {
         MayorCaller caller = line.join(call(1), topic(1));
-        CompletableFuture<Turn> holding = holdInAnotherThread(caller);
 
         caller.abandon();
 
-        assertThat(holding.get(10, TimeUnit.SECONDS)).isEqualTo(new Turn.HungUp());
+        assertThat(caller.turn()).isEqualTo(new Turn.HungUp());
     }
 
     @Test
-    void waitingGivesUpAfterTheGivenTime() throws Exception {
+    void anApprovedCallerStillWaitsUntilTheMayorTakesThem() {
         MayorCaller caller = line.join(call(1), topic(1));
         line.approve(call(1), "moderator");
 
-        assertThat(caller.awaitTurn(Duration.ofMillis(20))).isEqualTo(new Turn.StillWaiting());
-        assertThat(caller.awaitTurn(Duration.ZERO)).isEqualTo(new Turn.StillWaiting());
+        assertThat(caller.turn()).isEqualTo(new Turn.StillWaiting());
         assertThat(caller.position()).isEqualTo(1);
     }
 

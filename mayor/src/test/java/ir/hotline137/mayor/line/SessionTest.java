@@ -5,17 +5,14 @@ import static ir.hotline137.mayor.line.Fixtures.MAYOR_PHONE;
 import static ir.hotline137.mayor.line.Fixtures.PLANNED_END;
 import static ir.hotline137.mayor.line.Fixtures.START;
 import static ir.hotline137.mayor.line.Fixtures.call;
-import static ir.hotline137.mayor.line.Fixtures.holdInAnotherThread;
 import static ir.hotline137.mayor.line.Fixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ir.hotline137.switchboard.MutableClock;
+import ir.hotline137.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SessionTest {
@@ -88,7 +85,6 @@ class SessionTest {
         line.reject(call(4), "moderator");
         gone.abandon();
         line.next(MAYOR, MAYOR_PHONE);
-        CompletableFuture<Turn> holding = holdInAnotherThread(unscreened);
         clock.advance(Duration.ofMinutes(10));
         Instant closedAt = clock.instant();
 
@@ -101,9 +97,9 @@ class SessionTest {
             assertThat(view.endedAt()).contains(closedAt);
             assertThat(view.waited()).isEqualTo(Duration.ofMinutes(10));
         });
-        assertThat(holding.get(10, TimeUnit.SECONDS)).isEqualTo(new Turn.SessionClosed());
-        assertThat(approved.awaitTurn(Duration.ofDays(1))).isEqualTo(new Turn.SessionClosed());
-        assertThat(rejected.awaitTurn(Duration.ZERO)).isEqualTo(new Turn.Rejected("moderator"));
+        assertThat(unscreened.turn()).isEqualTo(new Turn.SessionClosed());
+        assertThat(approved.turn()).isEqualTo(new Turn.SessionClosed());
+        assertThat(rejected.turn()).isEqualTo(new Turn.Rejected("moderator"));
         assertThat(line.current()).isEmpty();
         assertThat(line.callers()).isEmpty();
 

@@ -10,7 +10,7 @@ import ir.hotline137.mayor.line.ScreeningState;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.store.Storage;
 import ir.hotline137.switchboard.CallId;
-import ir.hotline137.switchboard.MutableClock;
+import ir.hotline137.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

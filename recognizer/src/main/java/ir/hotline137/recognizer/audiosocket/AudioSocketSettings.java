@@ -27,9 +27,4 @@ public record AudioSocketSettings(String bind, int port, String service, Endpoin
         }
     }
 
-    /** On a free loopback port with the default endpointing (1.2 s, 6 s, 60 s): tests and benchmarks. */
-    public static AudioSocketSettings loopback(int threads) {
-        return new AudioSocketSettings("127.0.0.1", 0, "", new Endpointing(Duration.ofMillis(1200),
-                Duration.ofSeconds(6), Duration.ofSeconds(60)), Duration.ofMillis(500), threads);
-    }
 }

@@ -2,6 +2,7 @@ package ir.hotline137.recognizer.audiosocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.recognizer.ShippedSpeechSettings;
 import ir.hotline137.recognizer.AudioSocketCaller;
 import ir.hotline137.recognizer.TestModel;
 import ir.hotline137.recognizer.TestSentences;
@@ -39,7 +40,7 @@ class AudioSocketServerTest {
     @BeforeAll
     static void start() {
         streams = new ExpectedStreams();
-        server = AudioSocketServer.start(AudioSocketSettings.loopback(2), TestModel.english(), streams,
+        server = AudioSocketServer.start(ShippedSpeechSettings.audioSocket(2), TestModel.english(), streams,
                 InetAddress::isLoopbackAddress);
     }
 
@@ -217,7 +218,7 @@ class AudioSocketServerTest {
     @Test
     void aPeerNotAllowedIsTurnedAway() throws Exception {
         ExpectedStreams none = new ExpectedStreams();
-        try (AudioSocketServer strict = AudioSocketServer.start(AudioSocketSettings.loopback(1), TestModel.english(),
+        try (AudioSocketServer strict = AudioSocketServer.start(ShippedSpeechSettings.audioSocket(1), TestModel.english(),
                 none, address -> false)) {
             AwaitedStream stream = none.expect("call-10", dir.resolve("call-10.wav"), ENDPOINTING);
             try (AudioSocketCaller asterisk = AudioSocketCaller.connect(strict.port())) {

@@ -2,6 +2,7 @@ package ir.hotline137.recognizer.audiosocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.recognizer.ShippedSpeechSettings;
 import ir.hotline137.recognizer.AudioSocketCaller;
 import ir.hotline137.recognizer.TestModel;
 import ir.hotline137.recognizer.TestSpeech;
@@ -45,7 +46,7 @@ class ThousandUtterancesTest {
         Endpointing endpointing = new Endpointing(Duration.ofMillis(1200), Duration.ofSeconds(6), Duration.ofSeconds(60));
         ConcurrentMap<Class<?>, Integer> endings = new ConcurrentHashMap<>();
         long nativeAfterWarmUp;
-        try (AudioSocketServer server = AudioSocketServer.start(AudioSocketSettings.loopback(2), TestModel.english(),
+        try (AudioSocketServer server = AudioSocketServer.start(ShippedSpeechSettings.audioSocket(2), TestModel.english(),
                 streams, InetAddress::isLoopbackAddress);
              ExecutorService callers = Executors.newFixedThreadPool(2)) {
             run(callers, server, streams, endpointing, word, moment, 0, WARM_UP, endings);

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How eager the duplicate search is.
  *
- * @param window                 only requests registered this recently are compared (default 30 days)
+ * @param window                 only requests registered this recently are compared
  * @param threshold              the least similarity (0..1) that counts as "the same problem"
  * @param otherCategoryFactor    similarity is multiplied by this when the categories differ: a wrong
  *                               guess must not hide a duplicate, but the same street with another problem
@@ -13,11 +13,9 @@ import java.time.Duration;
  * @param candidates             how many of Lucene's best matches are weighed
  */
 public record DuplicateSettings(Duration window, double threshold, double otherCategoryFactor, int candidates) {
-    public static final DuplicateSettings DEFAULTS = new DuplicateSettings(Duration.ofDays(30), 0.10, 0.3, 10);
-
     public DuplicateSettings {
         if (window == null || window.isNegative() || window.isZero()) {
-            window = DEFAULTS.window();
+            throw new IllegalArgumentException("the duplicate window must be a positive duration: " + window);
         }
         if (threshold <= 0 || threshold > 1) {
             throw new IllegalArgumentException("duplicate threshold must be in (0, 1]: " + threshold);
@@ -26,7 +24,7 @@ public record DuplicateSettings(Duration window, double threshold, double otherC
             throw new IllegalArgumentException("otherCategoryFactor must be in [0, 1]: " + otherCategoryFactor);
         }
         if (candidates < 1) {
-            candidates = DEFAULTS.candidates();
+            throw new IllegalArgumentException("at least one candidate must be weighed, not " + candidates);
         }
     }
 }

@@ -2,6 +2,7 @@ package ir.hotline137.requests.duplicates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.requests.ShippedRequestSettings;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.NewRequest;
@@ -31,7 +32,7 @@ class IndexReconciliationTest {
             // the process dies here: the store committed, the index did not
         }
         try (Storage storage = Storage.open(dir, Desks.STORE_SETTINGS);
-             LuceneDuplicateIndex stale = LuceneDuplicateIndex.inMemory(new PersianTextAnalyzer(), DuplicateSettings.DEFAULTS)) {
+             LuceneDuplicateIndex stale = LuceneDuplicateIndex.inMemory(new PersianTextAnalyzer(), ShippedRequestSettings.duplicates())) {
             MapDbRequestStore store = MapDbRequestStore.open(storage);
             store.forEach(r -> {
                 if (r.sequence() <= 2) {
@@ -56,7 +57,7 @@ class IndexReconciliationTest {
             register(desks, 2);
         }
         try (Storage storage = Storage.open(dir, Desks.STORE_SETTINGS);
-             LuceneDuplicateIndex empty = LuceneDuplicateIndex.inMemory(new PersianTextAnalyzer(), DuplicateSettings.DEFAULTS)) {
+             LuceneDuplicateIndex empty = LuceneDuplicateIndex.inMemory(new PersianTextAnalyzer(), ShippedRequestSettings.duplicates())) {
             MapDbRequestStore store = MapDbRequestStore.open(storage);
             empty.index(store.find(store.findByCaller(new ir.hotline137.requests.CallerNumber("09120000001"), 1)
                     .getFirst().code()).orElseThrow().stamped(1, 99));

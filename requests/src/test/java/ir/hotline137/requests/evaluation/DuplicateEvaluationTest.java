@@ -3,6 +3,7 @@ package ir.hotline137.requests.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ir.hotline137.requests.ShippedRequestSettings;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
@@ -39,7 +40,7 @@ class DuplicateEvaluationTest {
 
         Score baseline = DuplicateEvaluation.baseline(rows);
         Score ours = DuplicateEvaluation.detector(rows,
-                () -> LuceneDuplicateIndex.inMemory(new PersianTextAnalyzer(), DuplicateSettings.DEFAULTS));
+                () -> LuceneDuplicateIndex.inMemory(new PersianTextAnalyzer(), ShippedRequestSettings.duplicates()));
 
         assertThat(baseline.toString()).isEqualTo("precision 0.779 recall 0.870 F1 0.822");
         assertThat(ours.f1()).isGreaterThanOrEqualTo(0.95);
