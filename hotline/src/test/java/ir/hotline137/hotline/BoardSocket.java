@@ -1,5 +1,6 @@
 package ir.hotline137.hotline;
 
+import ir.hotline137.console.TestApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -27,7 +28,7 @@ final class BoardSocket implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     private BoardSocket(HttpClient http, int port, String user, String password) throws Exception {
-        socket = http.newWebSocketBuilder().header("Authorization", TestApplication.basic(user, password))
+        socket = http.newWebSocketBuilder().header("Authorization", TestApi.basic(user, password))
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/board"), new Collector())
                 .get(10, TimeUnit.SECONDS);
     }

@@ -1,5 +1,6 @@
 package ir.hotline137.hotline;
 
+import ir.hotline137.console.TestApi;
 import static ir.hotline137.hotline.BoardSocket.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,7 +145,7 @@ class LiveBoardTest {
 
     private HttpResponse<String> post(String path, String user, String password) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", TestApplication.basic(user, password)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .header("Authorization", TestApi.basic(user, password)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package ir.hotline137.hotline;
 
+import ir.hotline137.console.TestApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.ivr.Eventually;
@@ -51,10 +52,10 @@ import org.springframework.test.context.DynamicPropertySource;
 class MayorOnTheLineTest {
     private static final Duration SOON = Duration.ofSeconds(20);
     private static final String MAYOR_PHONE = "PJSIP/mayor-studio";
-    private static final String SUPERVISOR = TestApplication.basic("sara", "sara-secret");
-    private static final String MODERATOR = TestApplication.basic("mina", "mina-secret");
-    private static final String MAYOR = TestApplication.basic("mayor", "mayor-secret");
-    private static final String AGENT = TestApplication.basic("maryam", "agent-secret");
+    private static final String SUPERVISOR = TestApi.basic("sara", "sara-secret");
+    private static final String MODERATOR = TestApi.basic("mina", "mina-secret");
+    private static final String MAYOR = TestApi.basic("mayor", "mayor-secret");
+    private static final String AGENT = TestApi.basic("maryam", "agent-secret");
 
     static ChromeDriver browser;
 

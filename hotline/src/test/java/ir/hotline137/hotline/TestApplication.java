@@ -1,10 +1,8 @@
 package ir.hotline137.hotline;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The settings every test of the whole application shares: its own data folder and free ports. */
@@ -31,10 +29,5 @@ final class TestApplication {
         if (dialString != null) {
             registry.add(at + "dial-string", () -> dialString);
         }
-    }
-
-    /** The Authorization header of HTTP Basic, as scripts log in to the API and the live board. */
-    static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

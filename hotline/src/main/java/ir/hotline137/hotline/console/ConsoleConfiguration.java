@@ -1,18 +1,7 @@
 package ir.hotline137.hotline.console;
 
-import ir.hotline137.console.api.ApiErrors;
-import ir.hotline137.console.board.LiveBoardConfiguration;
-import ir.hotline137.console.calls.AgentsApi;
-import ir.hotline137.console.calls.CallsApi;
-import ir.hotline137.console.figures.FiguresApi;
-import ir.hotline137.console.mayor.MayorConfiguration;
-import ir.hotline137.console.requests.DirectoryApi;
-import ir.hotline137.console.requests.RequestsApi;
-import ir.hotline137.console.security.ConsoleSecurity;
+import ir.hotline137.console.ConsoleModule;
 import ir.hotline137.console.security.ConsoleUsers;
-import ir.hotline137.console.security.LoginPage;
-import ir.hotline137.console.security.MeApi;
-import ir.hotline137.console.security.UsersApi;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.requests.calls.CallLog;
 import ir.hotline137.requests.figures.FiguresReport;
@@ -27,9 +16,7 @@ import org.springframework.context.annotation.Import;
  * the mayor's programmes.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ConsoleSecurity.class, LoginPage.class, MeApi.class, ApiErrors.class, RequestsApi.class, DirectoryApi.class,
-        CallsApi.class, AgentsApi.class, FiguresApi.class, UsersApi.class, LiveBoardConfiguration.class,
-        MayorConfiguration.class})
+@Import(ConsoleModule.class)
 public class ConsoleConfiguration {
 
     @Bean

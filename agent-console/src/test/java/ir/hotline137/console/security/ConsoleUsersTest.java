@@ -1,11 +1,8 @@
-package ir.hotline137.hotline;
+package ir.hotline137.console.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ir.hotline137.console.security.ConsoleUser;
-import ir.hotline137.console.security.ConsoleUsers;
-import ir.hotline137.console.security.Role;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,49 +1,35 @@
-package ir.hotline137.hotline;
+package ir.hotline137.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.hotline137.ivr.Eventually;
-import ir.hotline137.ivr.fake.Caller;
-import ir.hotline137.ivr.fake.FakeAsterisk;
-import ir.hotline137.ivr.fake.FakeCall;
-import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.switchboard.Agent;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.EscalationReason;
+import ir.hotline137.switchboard.GatheredInfo;
 import ir.hotline137.switchboard.Switchboard;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The console's JSON API against the running application, with a scripted caller on the fake Asterisk: what an
- * agent's screen (or a script) does through it.
+ * The console's JSON API, over real HTTP against the console on its own ({@link ConsoleTestApplication}): what an
+ * agent's screen (or a script) does through it. Callers are put on the switchboard as the IVR puts them there; the
+ * phone side of an accept (the IVR ringing the agent) is tested with the whole application.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ConsoleTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleApiTest {
-    private static final String AGENT = TestApplication.basic("maryam", "agent-secret");
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void people(DynamicPropertyRegistry registry) throws Exception {
-        dataDir = TestApplication.isolated(registry, "hotline-console-api");
-        TestApplication.user(registry, 0, "maryam", "agent-secret", "AGENT", "PJSIP/101");
-        TestApplication.user(registry, 1, "reza", "other-secret", "AGENT", "PJSIP/102");
-    }
+    private static final String AGENT = TestApi.basic("maryam", "agent-secret");
 
     @Value("${local.server.port}")
     int port;
-
-    @Autowired
-    FastAgiServer fastAgi;
 
     @Autowired
     Switchboard switchboard;
@@ -52,29 +38,27 @@ class ConsoleApiTest {
     RequestDesk desk;
 
     @Test
-    void anAgentTakesAWaitingCallAndTheIvrRingsTheirPhoneAndALaterAgentIsTurnedAway() throws Exception {
-        try (FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
-            // Still talking to maryam when reza tries: the call is hers.
-            FakeCall call = asterisk.dial(Caller.withNumber("09121234567").presses("0").holds()
-                    .talksFor(Duration.ofSeconds(30)));
-            Eventually.await(() -> !switchboard.waitingCalls().isEmpty(), Duration.ofSeconds(10));
+    void anAgentTakesAWaitingCallAndALaterAgentIsTurnedAwaySayingByWhom() throws Exception {
+        CallId call = new CallId("1764914400.3");
+        // As the IVR does: the caller pressed 0, and the agents who accept are on duty.
+        switchboard.signIn(new Agent("maryam", "مریم", "PJSIP/101"));
+        switchboard.signIn(new Agent("reza", "رضا", "PJSIP/102"));
+        switchboard.enqueue(call, GatheredInfo.nothing(Optional.of("09121234567"), EscalationReason.ASKED_FOR_AGENT));
 
-            HttpResponse<String> waiting = send("GET", "/api/calls/waiting", AGENT, null);
-            assertThat(waiting.statusCode()).isEqualTo(200);
-            assertThat(waiting.body()).contains(call.uniqueId()).contains("09121234567");
+        HttpResponse<String> waiting = send("GET", "/api/calls/waiting", AGENT, null);
+        assertThat(waiting.statusCode()).isEqualTo(200);
+        assertThat(waiting.body()).contains(call.value()).contains("09121234567");
 
-            HttpResponse<String> taken = send("POST", "/api/calls/" + call.uniqueId() + "/accept", AGENT, null);
-            assertThat(taken.statusCode()).isEqualTo(200);
-            assertThat(taken.body()).contains("PJSIP/101");
-            assertThat(call.awaitCommand("EXEC Dial", Duration.ofSeconds(10))).contains("PJSIP/101");
+        HttpResponse<String> taken = send("POST", "/api/calls/" + call.value() + "/accept", AGENT, null);
+        assertThat(taken.statusCode()).isEqualTo(200);
+        assertThat(taken.body()).contains("PJSIP/101");
+        assertThat(switchboard.call(call).orElseThrow().assignedTo()).contains("maryam");
 
-            HttpResponse<String> late = send("POST", "/api/calls/" + call.uniqueId() + "/accept",
-                    TestApplication.basic("reza", "other-secret"), null);
-            assertThat(late.statusCode()).isEqualTo(409);
-            assertThat(late.body()).contains("\"field\":\"id\"").contains("\"code\":\"taken\"")
-                    .contains("\"by\":\"maryam\"");
-            call.hangUp();
-        }
+        HttpResponse<String> late = send("POST", "/api/calls/" + call.value() + "/accept",
+                TestApi.basic("reza", "other-secret"), null);
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("\"field\":\"id\"").contains("\"code\":\"taken\"")
+                .contains("\"by\":\"maryam\"");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package ir.hotline137.hotline;
+package ir.hotline137.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -27,25 +26,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The console's doors, tried over real HTTP against the running application: nothing without a login, roles
+ * The console's doors, tried over real HTTP against the console on its own ({@link ConsoleTestApplication}): nothing without a login, roles
  * checked on the server, CSRF on form posts, refusals as JSON that name the field.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ConsoleTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleSecurityTest {
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void people(DynamicPropertyRegistry registry) throws Exception {
-        dataDir = TestApplication.isolated(registry, "hotline-console");
-        TestApplication.user(registry, 0, "maryam", "agent-secret", "AGENT", "PJSIP/101");
-        TestApplication.user(registry, 1, "boss", "boss-secret", "SUPERVISOR", null);
-        TestApplication.user(registry, 2, "host", "host-secret", "MODERATOR", "PJSIP/200");
-    }
-
     @Value("${local.server.port}")
     int port;
 
@@ -69,10 +56,10 @@ class ConsoleSecurityTest {
     @Test
     void theLiveBoardSocketOpenedByAnotherSitesPageIsRefusedEvenWithAValidLogin() throws Exception {
         // What a page on another site could do with the agent's cookie: open our socket from its own origin.
-        assertThat(handshakeRefusal(http.newWebSocketBuilder().header("Authorization", TestApplication.basic("maryam", "agent-secret"))
+        assertThat(handshakeRefusal(http.newWebSocketBuilder().header("Authorization", TestApi.basic("maryam", "agent-secret"))
                 .header("Origin", "https://evil.example"))).isEqualTo(403);
 
-        WebSocket sameSite = http.newWebSocketBuilder().header("Authorization", TestApplication.basic("maryam", "agent-secret"))
+        WebSocket sameSite = http.newWebSocketBuilder().header("Authorization", TestApi.basic("maryam", "agent-secret"))
                 .header("Origin", "http://127.0.0.1:" + port)
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/board"), new WebSocket.Listener() {
                 }).get(10, TimeUnit.SECONDS);
@@ -95,14 +82,14 @@ class ConsoleSecurityTest {
 
     @Test
     void aWrongPasswordIs401() throws Exception {
-        assertThat(get("/api/calls/waiting", TestApplication.basic("maryam", "guess")).statusCode()).isEqualTo(401);
+        assertThat(get("/api/calls/waiting", TestApi.basic("maryam", "guess")).statusCode()).isEqualTo(401);
     }
 
     @Test
     void anAgentIsRefusedTheSupervisorsListOfPeople() throws Exception {
-        assertThat(get("/api/users", TestApplication.basic("maryam", "agent-secret")).statusCode()).isEqualTo(403);
+        assertThat(get("/api/users", TestApi.basic("maryam", "agent-secret")).statusCode()).isEqualTo(403);
 
-        HttpResponse<String> people = get("/api/users", TestApplication.basic("boss", "boss-secret"));
+        HttpResponse<String> people = get("/api/users", TestApi.basic("boss", "boss-secret"));
         assertThat(people.statusCode()).isEqualTo(200);
         assertThat(people.body()).contains("\"maryam\"").contains("PJSIP/101").contains("AGENT")
                 .doesNotContain("secret").doesNotContain("password");
@@ -111,15 +98,15 @@ class ConsoleSecurityTest {
     @Test
     void aModeratorMayNotTakeCallsFromThePublicLine() throws Exception {
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/calls/1718000000.1/accept"))
-                .header("Authorization", TestApplication.basic("host", "host-secret")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .header("Authorization", TestApi.basic("host", "host-secret")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
     }
 
     @Test
     void anAgentIsRefusedTheSupervisorsFigures() throws Exception {
-        assertThat(get("/api/figures?days=7", TestApplication.basic("maryam", "agent-secret")).statusCode()).isEqualTo(403);
-        HttpResponse<String> figures = get("/api/figures?days=7", TestApplication.basic("boss", "boss-secret"));
+        assertThat(get("/api/figures?days=7", TestApi.basic("maryam", "agent-secret")).statusCode()).isEqualTo(403);
+        HttpResponse<String> figures = get("/api/figures?days=7", TestApi.basic("boss", "boss-secret"));
         assertThat(figures.statusCode()).isEqualTo(200);
         assertThat(figures.body()).contains("\"callsPerDay\"");
     }
@@ -128,13 +115,14 @@ class ConsoleSecurityTest {
     void aRequestIsReadByItsCodeAndAnUnknownOrMalformedCodeIsRefusedNamingTheField() throws Exception {
         CitizenRequest stored = desk.register(NewRequest.fromCaller("09121234567", 3,
                 "چراغ کوچه خاموش است", RequestSource.IVR_SPEECH));
-        String agent = TestApplication.basic("maryam", "agent-secret");
+        String agent = TestApi.basic("maryam", "agent-secret");
 
         HttpResponse<String> found = get("/api/requests/" + stored.code().value(), agent);
         assertThat(found.statusCode()).isEqualTo(200);
         assertThat(found.body()).contains(stored.code().value()).contains("چراغ کوچه خاموش است");
 
-        String unknown = ir.hotline137.requests.TrackingCode.random(new java.util.Random(7)).value();
+        // Not the desk's own draw (Desks draws its codes from seed 7): a valid code nobody was given.
+        String unknown = ir.hotline137.requests.TrackingCode.random(new java.util.Random(20_261_205)).value();
         HttpResponse<String> missing = get("/api/requests/" + unknown, agent);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("\"field\":\"code\"");

@@ -1,0 +1,29 @@
+package ir.hotline137.console;
+
+import ir.hotline137.console.api.ApiErrors;
+import ir.hotline137.console.board.LiveBoardConfiguration;
+import ir.hotline137.console.calls.AgentsApi;
+import ir.hotline137.console.calls.CallsApi;
+import ir.hotline137.console.figures.FiguresApi;
+import ir.hotline137.console.mayor.MayorConfiguration;
+import ir.hotline137.console.requests.DirectoryApi;
+import ir.hotline137.console.requests.RequestsApi;
+import ir.hotline137.console.security.ConsoleSecurity;
+import ir.hotline137.console.security.LoginPage;
+import ir.hotline137.console.security.MeApi;
+import ir.hotline137.console.security.UsersApi;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole console, as one import: its security rules, login page, JSON API, live board and the mayor's screens.
+ * What it needs from the application around it: the {@code ConsoleUsers}, a {@code Clock} in the city's zone, the
+ * requests core ({@code RequestDesk}, {@code RequestStore}, {@code FiguresReport}), the {@code Switchboard}, and
+ * the mayor module's line, session log, reports, directives and settings.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({ConsoleSecurity.class, LoginPage.class, MeApi.class, ApiErrors.class, RequestsApi.class, DirectoryApi.class,
+        CallsApi.class, AgentsApi.class, FiguresApi.class, UsersApi.class, LiveBoardConfiguration.class,
+        MayorConfiguration.class})
+public class ConsoleModule {
+}

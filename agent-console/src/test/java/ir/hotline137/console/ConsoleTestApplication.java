@@ -1,0 +1,117 @@
+package ir.hotline137.console;
+
+import ir.hotline137.console.security.ConsoleUser;
+import ir.hotline137.console.security.ConsoleUsers;
+import ir.hotline137.console.security.Role;
+import ir.hotline137.mayor.MayorSettings;
+import ir.hotline137.mayor.directive.Directives;
+import ir.hotline137.mayor.line.MayorLine;
+import ir.hotline137.mayor.log.MapDbMayorSessionLog;
+import ir.hotline137.mayor.log.MayorSessionLog;
+import ir.hotline137.mayor.log.SessionRecorder;
+import ir.hotline137.mayor.report.SessionReports;
+import ir.hotline137.requests.Desks;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.calls.CallLog;
+import ir.hotline137.requests.calls.MapDbCallLog;
+import ir.hotline137.requests.figures.FiguresReport;
+import ir.hotline137.requests.store.RequestStore;
+import ir.hotline137.switchboard.Switchboard;
+import ir.hotline137.testsupport.ShippedSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The console on its own, for its tests: the real requests core on a fresh data folder, the real switchboard and
+ * mayor's line, and a few people. No phones: a test puts callers on the switchboard as the IVR would.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(ConsoleModule.class)
+public class ConsoleTestApplication {
+    /** The people who may log in, with clear test passwords: {@code maryam} (agent), {@code boss}, {@code host}. */
+    public static final List<ConsoleUser> PEOPLE = List.of(
+            person("maryam", "agent-secret", Role.AGENT, "PJSIP/101"),
+            person("reza", "other-secret", Role.AGENT, "PJSIP/102"),
+            person("boss", "boss-secret", Role.SUPERVISOR, null),
+            person("host", "host-secret", Role.MODERATOR, "PJSIP/200"));
+
+    private static ConsoleUser person(String name, String password, Role role, String phone) {
+        return new ConsoleUser(name, "{noop}" + password, Set.of(role), Optional.ofNullable(phone));
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of(ShippedSettings.load().text("hotline.time-zone")));
+    }
+
+    @Bean(destroyMethod = "close")
+    Desks desks(Clock clock) throws IOException {
+        return new Desks(Files.createTempDirectory("console-test"), clock);
+    }
+
+    @Bean
+    RequestDesk requestDesk(Desks desks) {
+        return desks.desk;
+    }
+
+    @Bean
+    RequestStore requestStore(Desks desks) {
+        return desks.store;
+    }
+
+    @Bean
+    CallLog callLog(Desks desks) {
+        return MapDbCallLog.open(desks.storage);
+    }
+
+    @Bean
+    FiguresReport figuresReport(RequestStore store, CallLog calls, Clock clock) {
+        return new FiguresReport(store, calls, Desks.DISTRICTS, Desks.CATEGORIES, clock);
+    }
+
+    @Bean
+    Switchboard switchboard(Clock clock) {
+        return new Switchboard(clock);
+    }
+
+    @Bean
+    MayorSessionLog mayorSessionLog(Desks desks) {
+        return MapDbMayorSessionLog.open(desks.storage);
+    }
+
+    @Bean
+    MayorLine mayorLine(Clock clock, MayorSessionLog sessions) {
+        return new MayorLine(clock, new SessionRecorder(sessions));
+    }
+
+    @Bean
+    MayorSettings mayorSettings(Clock clock) {
+        return new MayorSettings(ShippedSettings.load().integer("hotline.mayor.directive-days"), clock.getZone());
+    }
+
+    @Bean
+    SessionReports sessionReports(MayorSessionLog sessions, RequestDesk desk, MayorSettings settings, Clock clock) {
+        return new SessionReports(sessions, desk, settings, clock);
+    }
+
+    @Bean
+    Directives directives(MayorLine line, MayorSessionLog sessions, RequestDesk desk, MayorSettings settings,
+                          Clock clock) {
+        return new Directives(line, sessions, desk, settings, clock);
+    }
+
+    @Bean
+    ConsoleUsers consoleUsers() {
+        return ConsoleUsers.of(PEOPLE);
+    }
+}
