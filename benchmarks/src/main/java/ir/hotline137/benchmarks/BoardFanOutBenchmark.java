@@ -1,9 +1,9 @@
 package ir.hotline137.benchmarks;
 
 import ir.hotline137.ivr.Eventually;
-import ir.hotline137.ivr.fake.Caller;
-import ir.hotline137.ivr.fake.FakeAsterisk;
-import ir.hotline137.ivr.fake.FakeCall;
+import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
+import ir.hotline137.testsupport.asterisk.FakeCall;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

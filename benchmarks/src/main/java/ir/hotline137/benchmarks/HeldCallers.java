@@ -1,9 +1,9 @@
 package ir.hotline137.benchmarks;
 
-import ir.hotline137.ivr.fake.CallTranscript;
-import ir.hotline137.ivr.fake.Caller;
-import ir.hotline137.ivr.fake.FakeAsterisk;
-import ir.hotline137.ivr.fake.FakeCall;
+import ir.hotline137.testsupport.asterisk.CallTranscript;
+import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
+import ir.hotline137.testsupport.asterisk.FakeCall;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package ir.hotline137.hotline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ir.hotline137.ivr.fake.Caller;
-import ir.hotline137.ivr.fake.FakeAsterisk;
-import ir.hotline137.ivr.fake.FakeCall;
+import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
+import ir.hotline137.testsupport.asterisk.FakeCall;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.NewRequest;

@@ -3,10 +3,10 @@ package ir.hotline137.hotline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.ivr.Eventually;
-import ir.hotline137.ivr.fake.CallTranscript;
-import ir.hotline137.ivr.fake.Caller;
-import ir.hotline137.ivr.fake.FakeAsterisk;
-import ir.hotline137.ivr.fake.FakeCall;
+import ir.hotline137.testsupport.asterisk.CallTranscript;
+import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
+import ir.hotline137.testsupport.asterisk.FakeCall;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.requests.calls.CallLog;
 import ir.hotline137.requests.calls.CallOutcome;

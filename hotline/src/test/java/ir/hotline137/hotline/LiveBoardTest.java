@@ -4,9 +4,9 @@ import ir.hotline137.console.TestApi;
 import static ir.hotline137.hotline.BoardSocket.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.hotline137.ivr.fake.Caller;
-import ir.hotline137.ivr.fake.FakeAsterisk;
-import ir.hotline137.ivr.fake.FakeCall;
+import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
+import ir.hotline137.testsupport.asterisk.FakeCall;
 import ir.hotline137.ivr.server.FastAgiServer;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,10 +4,10 @@ import ir.hotline137.console.TestApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.ivr.Eventually;
-import ir.hotline137.ivr.fake.CallTranscript;
-import ir.hotline137.ivr.fake.Caller;
-import ir.hotline137.ivr.fake.FakeAsterisk;
-import ir.hotline137.ivr.fake.FakeCall;
+import ir.hotline137.testsupport.asterisk.CallTranscript;
+import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
+import ir.hotline137.testsupport.asterisk.FakeCall;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.recognizer.TestModel;
 import ir.hotline137.recognizer.TestSentences;
@@ -118,7 +118,10 @@ class MayorOnTheLineTest {
         String sessionId = line.current().orElseThrow().id();
 
         try (FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
+            // The line keeps the order in which callers finished telling their topic: the first is in line before
+            // the others call, so that "the mayor takes the first" below means this caller.
             FakeCall first = asterisk.dial(caller("09121110001", "6", lights));
+            Eventually.await(() -> line.caller(new CallId(first.uniqueId())).isPresent(), Duration.ofSeconds(60));
             FakeCall second = asterisk.dial(caller("09121110002", "3", garbage));
             FakeCall turnedAway = asterisk.dial(caller("09121110003", "4", noise).presses("1"));
 

@@ -3,11 +3,11 @@ package ir.hotline137.ivr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.ivr.call.Phone;
-import ir.hotline137.ivr.fake.CallTranscript;
-import ir.hotline137.ivr.fake.Caller;
-import ir.hotline137.ivr.fake.FakeAsterisk;
-import ir.hotline137.ivr.fake.FakeCall;
-import ir.hotline137.ivr.fake.Installation;
+import ir.hotline137.testsupport.asterisk.CallTranscript;
+import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
+import ir.hotline137.testsupport.asterisk.FakeCall;
+import ir.hotline137.testsupport.asterisk.Installation;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.recognizer.TestSentences;
 import ir.hotline137.recognizer.TestSpeech;

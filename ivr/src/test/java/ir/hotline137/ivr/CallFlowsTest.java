@@ -2,9 +2,9 @@ package ir.hotline137.ivr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.hotline137.ivr.fake.CallTranscript;
-import ir.hotline137.ivr.fake.Caller;
-import ir.hotline137.ivr.fake.FakeCall;
+import ir.hotline137.testsupport.asterisk.CallTranscript;
+import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeCall;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.CitizenRequest;

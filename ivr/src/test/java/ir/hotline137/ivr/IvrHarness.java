@@ -2,8 +2,8 @@ package ir.hotline137.ivr;
 
 import ir.hotline137.recognizer.ShippedSpeechSettings;
 import ir.hotline137.ivr.escalation.Escalation;
-import ir.hotline137.ivr.fake.CallTranscript;
-import ir.hotline137.ivr.fake.FakeAsterisk;
+import ir.hotline137.testsupport.asterisk.CallTranscript;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
 import ir.hotline137.ivr.followup.FollowUp;
 import ir.hotline137.ivr.intake.DistrictQuestion;
 import ir.hotline137.ivr.intake.Intake;

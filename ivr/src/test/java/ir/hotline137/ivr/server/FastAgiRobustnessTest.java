@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.ivr.Eventually;
 import ir.hotline137.ivr.IvrHarness;
-import ir.hotline137.ivr.fake.CallTranscript;
-import ir.hotline137.ivr.fake.Caller;
+import ir.hotline137.testsupport.asterisk.CallTranscript;
+import ir.hotline137.testsupport.asterisk.Caller;
 import ir.hotline137.requests.calls.CallOutcome;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
-package ir.hotline137.ivr.fake;
+package ir.hotline137.testsupport.asterisk;
 
-import ir.hotline137.ivr.fake.AudioSocketSession.Ending;
+import ir.hotline137.testsupport.asterisk.AudioSocketSession.Ending;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;

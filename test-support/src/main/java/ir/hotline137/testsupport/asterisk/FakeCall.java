@@ -1,6 +1,6 @@
-package ir.hotline137.ivr.fake;
+package ir.hotline137.testsupport.asterisk;
 
-import ir.hotline137.ivr.fake.ScriptedChannel.Reply;
+import ir.hotline137.testsupport.asterisk.ScriptedChannel.Reply;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

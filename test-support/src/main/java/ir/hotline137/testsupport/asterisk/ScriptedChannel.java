@@ -1,14 +1,14 @@
-package ir.hotline137.ivr.fake;
+package ir.hotline137.testsupport.asterisk;
 
-import ir.hotline137.ivr.fake.AudioSocketSession.Ending;
-import ir.hotline137.ivr.fake.AudioSocketStream.Performance;
-import ir.hotline137.ivr.fake.Caller.HangUp;
-import ir.hotline137.ivr.fake.Caller.Keys;
-import ir.hotline137.ivr.fake.Caller.Silence;
-import ir.hotline137.ivr.fake.Caller.Speech;
-import ir.hotline137.ivr.fake.Caller.Step;
-import ir.hotline137.ivr.fake.Caller.Voice;
-import ir.hotline137.ivr.fake.Caller.VoiceEnd;
+import ir.hotline137.testsupport.asterisk.AudioSocketSession.Ending;
+import ir.hotline137.testsupport.asterisk.AudioSocketStream.Performance;
+import ir.hotline137.testsupport.asterisk.Caller.HangUp;
+import ir.hotline137.testsupport.asterisk.Caller.Keys;
+import ir.hotline137.testsupport.asterisk.Caller.Silence;
+import ir.hotline137.testsupport.asterisk.Caller.Speech;
+import ir.hotline137.testsupport.asterisk.Caller.Step;
+import ir.hotline137.testsupport.asterisk.Caller.Voice;
+import ir.hotline137.testsupport.asterisk.Caller.VoiceEnd;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,13 +1,10 @@
-package ir.hotline137.ivr.fake;
+package ir.hotline137.testsupport.asterisk;
 
-import ir.hotline137.recognizer.audio.WavAudio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -89,33 +86,60 @@ final class CallerAudio {
     }
 
     /**
-     * The samples of a WAV file that holds 8 kHz 16-bit mono PCM. The chunks are read by the recognizer's own
-     * {@link WavAudio}; the fake only insists on the telephone's rate and on there being audio.
+     * The samples of a WAV file that holds 8 kHz 16-bit mono PCM. The chunks are walked as RIFF says (a stranger's
+     * file may carry LIST or fact chunks before the audio); the fake insists on the telephone's format and on there
+     * being audio.
      *
      * @throws IllegalArgumentException if the file is no such WAV, saying what it is and how to convert it
      */
     static short[] readWav(Path wav) throws IOException {
-        WavAudio audio;
-        try {
-            audio = WavAudio.read(wav);
-        } catch (NoSuchFileException | AccessDeniedException unreadable) {
-            throw unreadable;
-        } catch (IOException notPcm) {
-            throw notTelephoneWav(wav, isRiffWave(wav) ? notPcm.getMessage() : "not a RIFF WAVE file");
+        byte[] file = Files.readAllBytes(wav);
+        if (!isRiffWave(file)) {
+            throw notTelephoneWav(wav, "not a RIFF WAVE file");
         }
-        if (audio.sampleRate() != SAMPLE_RATE) {
-            throw notTelephoneWav(wav, "it holds " + audio.sampleRate() + " Hz");
+        ByteBuffer riff = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        riff.position(12);
+        boolean formatSeen = false;
+        while (riff.remaining() >= 8) {
+            String chunk = new String(file, riff.position(), 4, StandardCharsets.US_ASCII);
+            riff.position(riff.position() + 4);
+            int size = riff.getInt();
+            int body = riff.position();
+            if (size < 0 || body + size > file.length) {
+                throw notTelephoneWav(wav, "its " + chunk.strip() + " chunk runs past the end");
+            }
+            if (chunk.equals("fmt ")) {
+                short encoding = riff.getShort(body);
+                short channels = riff.getShort(body + 2);
+                int rate = riff.getInt(body + 4);
+                short bits = riff.getShort(body + 14);
+                if (encoding != PCM || channels != MONO || bits != BYTES_PER_SAMPLE * 8) {
+                    throw notTelephoneWav(wav, "it holds encoding " + encoding + ", " + channels + " channel(s), "
+                            + bits + " bits");
+                }
+                if (rate != SAMPLE_RATE) {
+                    throw notTelephoneWav(wav, "it holds " + rate + " Hz");
+                }
+                formatSeen = true;
+            } else if (chunk.equals("data")) {
+                if (!formatSeen) {
+                    throw notTelephoneWav(wav, "its audio comes before its format");
+                }
+                if (size < BYTES_PER_SAMPLE) {
+                    throw notTelephoneWav(wav, "it holds no audio");
+                }
+                short[] pcm = new short[size / BYTES_PER_SAMPLE];
+                ByteBuffer.wrap(file, body, pcm.length * BYTES_PER_SAMPLE).order(ByteOrder.LITTLE_ENDIAN)
+                        .asShortBuffer().get(pcm);
+                return pcm;
+            }
+            // Chunks are padded to an even length.
+            riff.position(body + size + (size & 1));
         }
-        if (audio.pcm().length < BYTES_PER_SAMPLE) {
-            throw notTelephoneWav(wav, "it holds no audio");
-        }
-        short[] pcm = new short[audio.pcm().length / BYTES_PER_SAMPLE];
-        ByteBuffer.wrap(audio.pcm()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(pcm);
-        return pcm;
+        throw notTelephoneWav(wav, "it has no audio chunk");
     }
 
-    private static boolean isRiffWave(Path wav) throws IOException {
-        byte[] head = Files.readAllBytes(wav);
+    private static boolean isRiffWave(byte[] head) {
         return head.length >= 12 && new String(head, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
                 && new String(head, 8, 4, StandardCharsets.US_ASCII).equals("WAVE");
     }

@@ -1,7 +1,7 @@
-package ir.hotline137.ivr.fake;
+package ir.hotline137.testsupport.asterisk;
 
-import ir.hotline137.ivr.fake.AudioSocketSession.Ending;
-import ir.hotline137.ivr.fake.ScriptedChannel.Patience;
+import ir.hotline137.testsupport.asterisk.AudioSocketSession.Ending;
+import ir.hotline137.testsupport.asterisk.ScriptedChannel.Patience;
 
 import java.io.IOException;
 import java.io.InputStream;

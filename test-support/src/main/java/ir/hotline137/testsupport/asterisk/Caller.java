@@ -1,4 +1,4 @@
-package ir.hotline137.ivr.fake;
+package ir.hotline137.testsupport.asterisk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
