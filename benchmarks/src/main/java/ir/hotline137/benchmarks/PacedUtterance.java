@@ -1,6 +1,6 @@
 package ir.hotline137.benchmarks;
 
-import ir.hotline137.recognizer.AudioSocketCaller;
+import ir.hotline137.testsupport.audiosocket.AudioSocketCaller;
 import ir.hotline137.recognizer.audio.Endpointing;
 import ir.hotline137.recognizer.audiosocket.AwaitedStream;
 import ir.hotline137.recognizer.audiosocket.ExpectedStreams;

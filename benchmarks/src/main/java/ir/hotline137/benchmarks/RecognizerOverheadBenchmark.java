@@ -1,7 +1,7 @@
 package ir.hotline137.benchmarks;
 
 import ir.hotline137.recognizer.ShippedSpeechSettings;
-import ir.hotline137.recognizer.AudioSocketCaller;
+import ir.hotline137.testsupport.audiosocket.AudioSocketCaller;
 import ir.hotline137.recognizer.audio.Endpointing;
 import ir.hotline137.recognizer.audio.Resampler;
 import ir.hotline137.recognizer.audio.SpeechDetector;

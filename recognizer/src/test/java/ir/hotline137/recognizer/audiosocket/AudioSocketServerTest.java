@@ -3,7 +3,7 @@ package ir.hotline137.recognizer.audiosocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.recognizer.ShippedSpeechSettings;
-import ir.hotline137.recognizer.AudioSocketCaller;
+import ir.hotline137.testsupport.audiosocket.AudioSocketCaller;
 import ir.hotline137.recognizer.TestModel;
 import ir.hotline137.recognizer.TestSentences;
 import ir.hotline137.recognizer.TestSpeech;

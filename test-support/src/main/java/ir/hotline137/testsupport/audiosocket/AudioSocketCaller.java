@@ -1,4 +1,4 @@
-package ir.hotline137.recognizer;
+package ir.hotline137.testsupport.audiosocket;
 
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Asterisk's side of one AudioSocket connection, written from the protocol and not from our decoder: sends the
  * UUID, audio in 320-byte frames (at the pace of a real line or as fast as the socket takes them), keys and
- * malformed bytes, and notices when the server ends the stream.
+ * malformed bytes, and notices when the server ends the stream. The one AudioSocket client of every test: the
+ * recognizer's tests drive it frame by frame, the fake Asterisk plays a caller's voice through it.
  */
 public final class AudioSocketCaller implements AutoCloseable {
     /** 20 ms of 8 kHz 16-bit mono audio, as the dialplan application sends it. */
@@ -34,6 +35,7 @@ public final class AudioSocketCaller implements AutoCloseable {
 
     private final Random noise = new Random(NOISE_SEED);
     private volatile boolean hangupFrame;
+    private volatile boolean writeFailed;
     private volatile long endedAtNanos;
     private long paceStart;
     private long framesPaced;
@@ -44,14 +46,29 @@ public final class AudioSocketCaller implements AutoCloseable {
         Thread.ofVirtual().name("audiosocket-caller-reader").start(this::readUntilEnd);
     }
 
+    /** Connects to a service on this machine; a failure is the test's. */
     public static AudioSocketCaller connect(int port) {
         try {
-            Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
-            return new AudioSocketCaller(socket);
+            return open(new InetSocketAddress("127.0.0.1", port), 2_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Connects as app_audiosocket does, with TCP_NODELAY since every frame is due at once.
+     *
+     * @throws IOException if nobody takes the connection within {@code timeoutMillis}, or it fails at once
+     */
+    public static AudioSocketCaller open(InetSocketAddress service, int timeoutMillis) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(service, timeoutMillis);
+            return new AudioSocketCaller(socket);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
         }
     }
 
@@ -64,10 +81,18 @@ public final class AudioSocketCaller implements AutoCloseable {
         return frame(0x03, new byte[]{(byte) key});
     }
 
-    /** One frame as given: any type, any payload. */
+    /** One frame as given: any type, any payload, sent whole. */
     public AudioSocketCaller frame(int type, byte[] payload) {
         byte[] header = {(byte) type, (byte) (payload.length >>> 8), (byte) payload.length};
-        return raw(header).raw(payload);
+        try {
+            out.write(header);
+            out.write(payload);
+            out.flush();
+        } catch (IOException e) {
+            // The server may close at any moment; what it did is seen through serverEnded().
+            writeFailed = true;
+        }
+        return this;
     }
 
     /** Bytes as given, e.g. a header promising more than follows. */
@@ -77,8 +102,14 @@ public final class AudioSocketCaller implements AutoCloseable {
             out.flush();
         } catch (IOException e) {
             // The server may close at any moment; what it did is seen through serverEnded().
+            writeFailed = true;
         }
         return this;
+    }
+
+    /** Whether a write has failed: the server is gone, and {@link #awaitServerEnd} soon tells how it went. */
+    public boolean writeFailed() {
+        return writeFailed;
     }
 
     /**
@@ -176,17 +207,25 @@ public final class AudioSocketCaller implements AutoCloseable {
                 int type = in.readUnsignedByte();
                 int length = in.readUnsignedShort();
                 in.skipNBytes(length);
-                if (type == 0x00) {
+                if (type == 0x00 && !hangupFrame) {
                     hangupFrame = true;
-                    break;
+                    end();
                 }
+                // Reading on after the hangup frame leaves nothing unread, so the close that follows is a clean one
+                // and not a reset; anything else the server sends, this caller does not hear.
             }
         } catch (EOFException e) {
-            // the server closed without a hangup frame
+            // the server closed, after its hangup frame or without one
         } catch (IOException e) {
             // reset, or our own close
         }
-        endedAtNanos = System.nanoTime();
-        ended.countDown();
+        end();
+    }
+
+    private void end() {
+        if (ended.getCount() > 0) {
+            endedAtNanos = System.nanoTime();
+            ended.countDown();
+        }
     }
 }
