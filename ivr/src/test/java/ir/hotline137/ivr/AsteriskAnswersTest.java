@@ -49,12 +49,7 @@ class AsteriskAnswersTest {
     @Test
     void whenTheAgentHangsUpTheCallerStillOnTheLineHearsGoodbyeAndTheRecordSaysWhoEnded() throws Exception {
         try (IvrHarness ivr = IvrHarness.start(dir)) {
-            ivr.switchboard.signIn(new Agent("sara", "سارا", "PJSIP/101"));
-            FakeCall call = ivr.asterisk.dial(Caller.withNumber("09121234567").presses("0"));
-            ivr.awaitWaiting(call.uniqueId(), CALL);
-            ivr.switchboard.accept(new CallId(call.uniqueId()), "sara");
-
-            CallTranscript transcript = call.awaitEnd(CALL);
+            CallTranscript transcript = talksToAnAgent(ivr, Caller.withNumber("09121234567").presses("0"));
 
             assertThat(transcript.callerHungUp()).isFalse();
             List<String> afterDial = after(transcript, "EXEC \"Dial\"");
@@ -68,12 +63,8 @@ class AsteriskAnswersTest {
     @Test
     void aCallerWhoHangsUpAfterTalkingToTheAgentIsRecordedAsTheOneWhoEnded() throws Exception {
         try (IvrHarness ivr = IvrHarness.start(dir)) {
-            ivr.switchboard.signIn(new Agent("sara", "سارا", "PJSIP/101"));
-            FakeCall call = ivr.asterisk.dial(Caller.withNumber("09121234567").presses("0").hangsUpAfterTalking());
-            ivr.awaitWaiting(call.uniqueId(), CALL);
-            ivr.switchboard.accept(new CallId(call.uniqueId()), "sara");
-
-            CallTranscript transcript = call.awaitEnd(CALL);
+            CallTranscript transcript = talksToAnAgent(ivr,
+                    Caller.withNumber("09121234567").presses("0").hangsUpAfterTalking());
 
             assertThat(transcript.callerHungUp()).isTrue();
             assertThat(after(transcript, "EXEC \"Dial\"")).noneMatch(c -> c.contains(S + "goodbye"));
@@ -260,6 +251,15 @@ class AsteriskAnswersTest {
             assertThat(transcript.sent("SET VARIABLE \"" + Phone.HANDLED_VARIABLE + "\"")).as(transcript.toString())
                     .isTrue();
         }
+    }
+
+    /** The caller asks for a person, sara accepts, and the call goes its way to its end. */
+    private static CallTranscript talksToAnAgent(IvrHarness ivr, Caller caller) {
+        ivr.switchboard.signIn(new Agent("sara", "سارا", "PJSIP/101"));
+        FakeCall call = ivr.asterisk.dial(caller);
+        ivr.awaitWaiting(call.uniqueId(), CALL);
+        ivr.switchboard.accept(new CallId(call.uniqueId()), "sara");
+        return call.awaitEnd(CALL);
     }
 
     private static void awaitOnTheLine(IvrHarness ivr, FakeCall call) {
