@@ -283,7 +283,14 @@ async function start() {
     return;
   }
   session.me = me;
-  useTimeZone(me.timeZone);
+  try {
+    useTimeZone(me.timeZone);
+  } catch (unknownZone) {
+    // A zone this browser does not know: the city's dates would be wrong, so say so rather than show them.
+    clear(main).append(message(`منطقهٔ زمانی شهر (${me.timeZone}) را این مرورگر نمی‌شناسد؛ به پشتیبانی خبر دهید`,
+      'error'));
+    return;
+  }
   setCsrf(me.csrf);
   onCsrfChange((csrf) => {
     // Later posts use the fresh token through api.js; the logout form posts by itself.

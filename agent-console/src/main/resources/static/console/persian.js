@@ -87,7 +87,7 @@ function toDate(value) {
   if (value instanceof Date) return value;
   if (typeof value === 'string') {
     const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    // A plain date is a day in the city: noon UTC is the same day in every city zone from -11 to +12.
+    // A plain date is a day in the city: noon UTC is that same day in every zone from -11:59 to +11:59.
     if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 12));
   }
   if (value === null || value === undefined || value === '') return null;
@@ -182,6 +182,6 @@ export function acceptConflictMessage(error) {
     case 'no-longer-waiting': return 'تماس‌گیرنده دیگر در صف نیست';
     case 'not-available': return 'پذیرش ممکن نشد: اول وضعیت خود را «آماده» کنید';
     case 'not-on-duty': return 'پذیرش ممکن نشد: صفحهٔ تماس‌های زنده را دوباره باز کنید';
-    default: return 'پذیرش ممکن نشد؛ دوباره تلاش کنید';
+    default: return `پذیرش ممکن نشد: ${String(error?.reason ?? '').trim() || 'علت نامعلوم'}`;
   }
 }

@@ -11,6 +11,7 @@ import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.EscalationReason;
 import ir.hotline137.switchboard.GatheredInfo;
 import ir.hotline137.switchboard.Switchboard;
+import ir.hotline137.testsupport.ShippedSettings;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -59,6 +60,14 @@ class ConsoleApiTest {
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("\"field\":\"id\"").contains("\"code\":\"taken\"")
                 .contains("\"by\":\"maryam\"");
+    }
+
+    @Test
+    void thePageLearnsTheCitysTimeZoneFromTheServer() throws Exception {
+        HttpResponse<String> me = send("GET", "/api/me", AGENT, null);
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"timeZone\":\"" + ShippedSettings.load().text("hotline.time-zone") + "\"");
     }
 
     @Test

@@ -38,7 +38,10 @@ import org.springframework.context.annotation.Import;
 @EnableAutoConfiguration
 @Import(ConsoleModule.class)
 public class ConsoleTestApplication {
-    /** The people who may log in, with clear test passwords: {@code maryam} (agent), {@code boss}, {@code host}. */
+    /**
+     * The people who may log in, with clear test passwords: {@code maryam} and {@code reza} (agents), {@code boss}
+     * (supervisor), {@code host} (moderator).
+     */
     public static final List<ConsoleUser> PEOPLE = List.of(
             person("maryam", "agent-secret", Role.AGENT, "PJSIP/101"),
             person("reza", "other-secret", Role.AGENT, "PJSIP/102"),

@@ -56,6 +56,17 @@ public record HotlineProperties(
         List<User> users) {
 
     public HotlineProperties {
+        required(dataDir, "hotline.data-dir");
+        required(timeZone, "hotline.time-zone");
+        required(store, "hotline.store");
+        required(fallbackCategory, "hotline.fallback-category");
+        required(duplicates, "hotline.duplicates");
+        required(fastagi, "hotline.fastagi");
+        required(ivr, "hotline.ivr");
+        required(recordings, "hotline.recordings");
+        required(recognizer, "hotline.recognizer");
+        required(audiosocket, "hotline.audiosocket");
+        required(mayor, "hotline.mayor");
         users = users == null ? List.of() : List.copyOf(users);
         districts = districts == null ? List.of() : List.copyOf(districts);
         categories = categories == null ? List.of() : List.copyOf(categories);
@@ -66,6 +77,18 @@ public record HotlineProperties(
             throw new IllegalArgumentException("hotline.fallback-category '" + fallbackCategory
                     + "' is not among hotline.categories");
         }
+    }
+
+    /**
+     * application.yml carries every setting, so a missing one is a mistake in an override or an edited copy: it is
+     * named at start rather than left to fail later, or to bind as 0 and quietly mean something else.
+     */
+    static <T> T required(T value, String setting) {
+        if (value == null) {
+            throw new IllegalArgumentException(setting + " is missing: application.yml sets it; an override or an "
+                    + "edited copy must too");
+        }
+        return value;
     }
 
     /**
@@ -80,6 +103,12 @@ public record HotlineProperties(
             DataSize minFreeSpace,
             DataSize segmentSize) {
 
+        public Store {
+            required(checkpointInterval, "hotline.store.checkpoint-interval");
+            required(minFreeSpace, "hotline.store.min-free-space");
+            required(segmentSize, "hotline.store.segment-size");
+        }
+
         public StoreSettings settings() {
             return new StoreSettings(checkpointInterval, minFreeSpace.toBytes(), segmentSize.toBytes());
         }
@@ -89,8 +118,9 @@ public record HotlineProperties(
      * @param directiveDays the deadline a mayor's directive gets when the moderator names none: Isfahan's
      *                      follow-up committee reports back within a month
      */
-    public record Mayor(int directiveDays) {
+    public record Mayor(Integer directiveDays) {
         public Mayor {
+            required(directiveDays, "hotline.mayor.directive-days");
             if (directiveDays < 1 || directiveDays > 366) {
                 throw new IllegalArgumentException("hotline.mayor.directive-days must be 1 to 366, not " + directiveDays);
             }
@@ -106,10 +136,18 @@ public record HotlineProperties(
      */
     public record Duplicates(
             Duration window,
-            double threshold,
-            double otherCategoryFactor,
-            int candidates,
+            Double threshold,
+            Double otherCategoryFactor,
+            Integer candidates,
             Duration commitInterval) {
+
+        public Duplicates {
+            required(window, "hotline.duplicates.window");
+            required(threshold, "hotline.duplicates.threshold");
+            required(otherCategoryFactor, "hotline.duplicates.other-category-factor");
+            required(candidates, "hotline.duplicates.candidates");
+            required(commitInterval, "hotline.duplicates.commit-interval");
+        }
 
         public DuplicateSettings settings() {
             return new DuplicateSettings(window, threshold, otherCategoryFactor, candidates);
@@ -126,11 +164,20 @@ public record HotlineProperties(
      */
     public record Fastagi(
             String bind,
-            int port,
+            Integer port,
             List<String> allowedHosts,
             Duration headerTimeout,
-            int maxLineBytes,
+            Integer maxLineBytes,
             Duration readTimeout) {
+
+        public Fastagi {
+            required(bind, "hotline.fastagi.bind");
+            required(port, "hotline.fastagi.port");
+            required(allowedHosts, "hotline.fastagi.allowed-hosts");
+            required(headerTimeout, "hotline.fastagi.header-timeout");
+            required(maxLineBytes, "hotline.fastagi.max-line-bytes");
+            required(readTimeout, "hotline.fastagi.read-timeout");
+        }
 
         public FastAgiSettings settings() {
             return new FastAgiSettings(bind, port, allowedHosts, headerTimeout, maxLineBytes, readTimeout);
@@ -152,7 +199,7 @@ public record HotlineProperties(
      */
     public record Ivr(
             String sounds,
-            int tries,
+            Integer tries,
             Duration keypadTimeout,
             Duration descriptionLimit,
             Duration descriptionSilence,
@@ -162,6 +209,20 @@ public record HotlineProperties(
             Duration ringTimeout,
             String untranscribedDescription,
             String callbackDescription) {
+
+        public Ivr {
+            required(sounds, "hotline.ivr.sounds");
+            required(tries, "hotline.ivr.tries");
+            required(keypadTimeout, "hotline.ivr.keypad-timeout");
+            required(descriptionLimit, "hotline.ivr.description-limit");
+            required(descriptionSilence, "hotline.ivr.description-silence");
+            required(holdAnnouncement, "hotline.ivr.hold-announcement");
+            required(answerTimeout, "hotline.ivr.answer-timeout");
+            required(holdListen, "hotline.ivr.hold-listen");
+            required(ringTimeout, "hotline.ivr.ring-timeout");
+            required(untranscribedDescription, "hotline.ivr.untranscribed-description");
+            required(callbackDescription, "hotline.ivr.callback-description");
+        }
 
         public IvrSettings settings(Path recordings, ZoneId zone) {
             return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
@@ -180,6 +241,12 @@ public record HotlineProperties(
             String group,
             String mode,
             Duration checkWait) {
+
+        public Recordings {
+            required(group, "hotline.recordings.group");
+            required(mode, "hotline.recordings.mode");
+            required(checkWait, "hotline.recordings.check-wait");
+        }
 
         public RecordingFolder.Sharing sharing() {
             return new RecordingFolder.Sharing(Optional.ofNullable(group), RecordingFolder.Sharing.octal(mode), checkWait);
@@ -212,9 +279,17 @@ public record HotlineProperties(
             Duration noSpeech,
             Duration maxUtterance,
             Duration partialInterval,
-            int threads) {
+            Integer threads) {
 
         public Recognizer {
+            required(model, "hotline.recognizer.model");
+            required(language, "hotline.recognizer.language");
+            required(capture, "hotline.recognizer.capture");
+            required(endSilence, "hotline.recognizer.end-silence");
+            required(noSpeech, "hotline.recognizer.no-speech");
+            required(maxUtterance, "hotline.recognizer.max-utterance");
+            required(partialInterval, "hotline.recognizer.partial-interval");
+            required(threads, "hotline.recognizer.threads");
             if (!GrammarCatalogue.languages().contains(language)) {
                 throw new IllegalArgumentException("hotline.recognizer.language '" + language + "' is not one of "
                         + GrammarCatalogue.languages());
@@ -248,11 +323,15 @@ public record HotlineProperties(
      */
     public record Audiosocket(
             String bind,
-            int port,
+            Integer port,
             List<String> allowedHosts,
             String service) {
 
         public Audiosocket {
+            required(bind, "hotline.audiosocket.bind");
+            required(port, "hotline.audiosocket.port");
+            required(allowedHosts, "hotline.audiosocket.allowed-hosts");
+            required(service, "hotline.audiosocket.service");
             boolean wildcard = bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
             if (wildcard && service.isBlank()) {
                 throw new IllegalArgumentException("hotline.audiosocket.service must say which host:port Asterisk "

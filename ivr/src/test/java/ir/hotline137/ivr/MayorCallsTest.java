@@ -169,6 +169,20 @@ class MayorCallsTest {
         assertThat(transcript.executed("Dial")).hasSize(2);
         // Once when the phone did not answer, once to close the recording of the conversation before the goodbye.
         assertThat(transcript.executed("StopMixMonitor")).hasSize(2);
+        // Just told why they wait on, the caller hears music, not their place again at once.
+        List<String> commands = transcript.commands();
+        int noAnswer = -1;
+        int secondDial = -1;
+        for (int i = 0; i < commands.size(); i++) {
+            if (noAnswer < 0 && commands.get(i).contains(S + "mayor-no-answer")) {
+                noAnswer = i;
+            } else if (noAnswer >= 0 && commands.get(i).startsWith("EXEC") && commands.get(i).contains("Dial")) {
+                secondDial = i;
+                break;
+            }
+        }
+        assertThat(noAnswer).isNotNegative().isLessThan(secondDial);
+        assertThat(commands.subList(noAnswer, secondDial)).noneMatch(c -> c.contains(S + "hold-position"));
         assertThat(ivr.awaitRecord(transcript).outcome()).isEqualTo(CallOutcome.MAYOR_TALKED);
     }
 

@@ -6,13 +6,14 @@ import java.util.function.Supplier;
 
 /**
  * The one design both live lines share (the switchboard's queue and the mayor's line): a single lock guards all
- * their state, since each change is a few list operations and one lock makes every race (two agents accepting one
+ * their state, since each change is short (a few list operations; for the mayor's line, one durable write too) and
+ * one lock makes every race (two agents accepting one
  * call, the moderator approving as the caller hangs up) plainly atomic; the events a change makes are collected
  * under the lock in the order of the changes and handed to listeners after it is released
  * ({@link OrderedEvents}), so a slow or re-entrant listener can neither block nor deadlock the line.
  *
  * <p>Nothing here waits for anything but the lock: the IVR holding a caller looks at the line again and again
- * between short listens for the hang-up, and every look answers at once.
+ * between short listens for the hang-up, and a look waits at most for the change being made.
  *
  * @param <E> the line's event type
  */

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The handle the IVR's call thread keeps for a caller it put on the {@link Switchboard}: it reads the
- * caller's place for the hold prompts, waits for an agent, and reports what happened on the line (hung up,
- * agent's phone did not answer, conversation over). Agents act on the call through the switchboard; this
+ * caller's place for the hold prompts, tells whether an agent has taken the call, and reports what happened on the
+ * line (hung up, agent's phone did not answer, conversation over). Agents act on the call through the switchboard; this
  * handle is for the one thread that owns the caller.
  *
  * <p>The IVR's hold looks at {@link #assignedAgent()} between short listens for the hang-up, and says the

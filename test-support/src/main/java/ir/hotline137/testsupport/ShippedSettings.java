@@ -12,7 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The settings the application ships, read from its one {@code hotline/src/main/resources/application.yml}: the
@@ -24,7 +30,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class ShippedSettings {
     private static final Path FILE = Path.of("hotline", "src", "main", "resources", "application.yml");
-    private static final Pattern AMOUNT = Pattern.compile("^(\\d+)([a-zA-Z]{0,2})$");
+    private static final Pattern AMOUNT = Pattern.compile("^([+-]?\\d+)([a-zA-Z]{0,2})$");
     private static volatile ShippedSettings shipped;
 
     private final Path file;
@@ -56,12 +62,25 @@ public final class ShippedSettings {
 
     private static ShippedSettings read(Path file) {
         try {
-            Map<String, Object> tree = new Yaml().load(Files.readString(file, StandardCharsets.UTF_8));
+            // As Spring Boot loads it: no YAML 1.1 timestamps (a date stays the text it was written as).
+            Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(new DumperOptions()),
+                    new DumperOptions(), new NoTimestamps());
+            Map<String, Object> tree = yaml.load(Files.readString(file, StandardCharsets.UTF_8));
             Map<String, Object> flat = new LinkedHashMap<>();
             flatten("", tree, flat);
             return new ShippedSettings(file, flat);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** YAML's resolver without its timestamp rule, as Spring Boot's loader has it. */
+    private static final class NoTimestamps extends Resolver {
+        @Override
+        public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+            if (!tag.equals(Tag.TIMESTAMP)) {
+                super.addImplicitResolver(tag, regexp, first, limit);
+            }
         }
     }
 
@@ -82,8 +101,10 @@ public final class ShippedSettings {
         return Map.copyOf(values);
     }
 
+    /** As Spring binds it: an empty value is empty text, not "null". */
     public String text(String key) {
-        return String.valueOf(value(key));
+        Object value = value(key);
+        return value == null ? "" : String.valueOf(value);
     }
 
     public int integer(String key) {
@@ -101,8 +122,14 @@ public final class ShippedSettings {
         return list.stream().map(String::valueOf).toList();
     }
 
-    /** A duration as Spring Boot's simple style reads it: a number and ms, s, m, h or d (ms when none). */
+    /**
+     * A duration as Spring Boot reads it: ISO-8601 ({@code PT30S}), or its simple style, a number and ms, s, m, h or
+     * d (ms when none).
+     */
     public Duration duration(String key) {
+        if (text(key).strip().toUpperCase().startsWith("P") || text(key).strip().startsWith("-P")) {
+            return Duration.parse(text(key).strip());
+        }
         Matcher m = amount(key);
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2).toLowerCase()) {
@@ -117,11 +144,11 @@ public final class ShippedSettings {
         };
     }
 
-    /** A size as Spring Boot's DataSize reads it: a number and B, KB, MB, GB or TB (binary multiples). */
+    /** A size as Spring Boot's DataSize reads it: a number and B, KB, MB, GB or TB, in capitals (binary multiples). */
     public long bytes(String key) {
         Matcher m = amount(key);
         long n = Long.parseLong(m.group(1));
-        return switch (m.group(2).toUpperCase()) {
+        return switch (m.group(2)) {
             case "", "B" -> n;
             case "KB" -> n << 10;
             case "MB" -> n << 20;

@@ -22,7 +22,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -192,7 +191,8 @@ public class MayorApi {
             throw new ApiProblem.BadField("body", "is missing");
         }
         DirectiveDraft draft = new DirectiveDraft(callId, body.text(), body.unit(),
-                Optional.ofNullable(body.assignee()), deadline(body.deadline()), Optional.ofNullable(body.district()),
+                Optional.ofNullable(body.assignee()), Optional.ofNullable(body.deadline()),
+                Optional.ofNullable(body.district()),
                 Optional.ofNullable(body.category()));
         return blocking(() -> switch (directives.give(draft, principal.getName())) {
             case DirectiveOutcome.Given given -> {
@@ -207,16 +207,6 @@ public class MayorApi {
         });
     }
 
-    private static Optional<LocalDate> deadline(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(raw.strip()));
-        } catch (DateTimeParseException e) {
-            throw new ApiProblem.BadField("deadline", "is not a date like 2026-12-21: " + raw);
-        }
-    }
 
     /** The report as JSON, or with {@code format=csv} as a spreadsheet file. */
     @GetMapping("/sessions/{id}/report")

@@ -34,10 +34,19 @@ public final class Hold {
         this.clock = clock;
     }
 
-    /** Puts the caller on hold: music, and their place said at once. Also how a caller goes back on hold. */
+    /** Puts the caller on hold: music, and their place said at once. */
     public void begin() {
         phone.musicOnHold(true);
         nextAnnouncement = clock.instant();
+    }
+
+    /**
+     * Back on hold after a try that came to nothing (a phone that did not answer): music again, and their place
+     * only after a full interval, since they were just told why they wait on.
+     */
+    public void resume() {
+        phone.musicOnHold(true);
+        nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
     }
 
     /**

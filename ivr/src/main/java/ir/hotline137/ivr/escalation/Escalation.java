@@ -98,7 +98,7 @@ public final class Escalation {
                     if (bridged.isPresent()) {
                         return bridged.get();
                     }
-                    hold.begin();
+                    hold.resume();
                 }
                 case HoldEnd.TimedOut timedOut -> {
                     call.waited(waiting.waited());

@@ -135,7 +135,7 @@ public final class MayorCall {
                     if (talked.isPresent()) {
                         return talked.get();
                     }
-                    hold.begin();
+                    hold.resume();
                 }
                 case Turn.Rejected rejected -> {
                     call.step("mayor:rejected");

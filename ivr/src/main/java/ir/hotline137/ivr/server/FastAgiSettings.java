@@ -19,8 +19,6 @@ import java.util.List;
 public record FastAgiSettings(String bind, int port, List<String> allowedHosts, Duration headerTimeout,
                               int maxLineBytes, Duration readTimeout) {
 
-    public static final int DEFAULT_PORT = 4573;
-
     public FastAgiSettings {
         if (bind == null || bind.isBlank()) {
             throw new IllegalArgumentException("hotline.fastagi.bind is empty");

@@ -1,6 +1,5 @@
 package ir.hotline137.mayor.directive;
 
-import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -10,10 +9,10 @@ import java.util.Optional;
  * @param text     what the mayor ordered, in the moderator's words
  * @param unit     the deputy's office or district manager it is referred to
  * @param assignee a named person in that unit, if any
- * @param deadline by when; empty for the programme's default
+ * @param deadline by when, as typed ({@code 2026-12-21}); empty for the programme's default
  * @param district where; empty for the caller's own
  * @param category the kind of problem; empty to suggest one from the text
  */
 public record DirectiveDraft(String callId, String text, String unit, Optional<String> assignee,
-                             Optional<LocalDate> deadline, Optional<Integer> district, Optional<String> category) {
+                             Optional<String> deadline, Optional<Integer> district, Optional<String> category) {
 }

@@ -16,6 +16,7 @@ import ir.hotline137.requests.RequestSource;
 import ir.hotline137.switchboard.CallId;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -59,7 +60,13 @@ public final class Directives {
             return new DirectiveOutcome.Invalid("unit", "is empty");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
-        LocalDate deadline = draft.deadline().orElse(today.plusDays(settings.directiveDays()));
+        Optional<String> typed = draft.deadline().map(String::strip).filter(d -> !d.isEmpty());
+        LocalDate deadline;
+        try {
+            deadline = typed.map(LocalDate::parse).orElse(today.plusDays(settings.directiveDays()));
+        } catch (DateTimeParseException e) {
+            return new DirectiveOutcome.Invalid("deadline", "is not a date like 2026-12-21: " + typed.get());
+        }
         if (deadline.isBefore(today)) {
             return new DirectiveOutcome.Invalid("deadline", deadline + " is in the past");
         }

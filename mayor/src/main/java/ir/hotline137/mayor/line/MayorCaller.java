@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The handle the IVR's call thread keeps for a caller it put on the {@link MayorLine}: it reads the caller's
- * place for the hold prompts, waits for their turn, and reports what happened on the line (hung up,
+ * place for the hold prompts, tells whether their turn has come, and reports what happened on the line (hung up,
  * conversation over). The moderator and the mayor act on the caller through the line; this handle is for the
  * one thread that owns the caller.
  *

@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * <p>Every change is kept, as it happens, by the line's keeper (the session log), so the programme's record
  * never waits for a screen and is there for a report at once.
  *
- * <p>Guarded as the switchboard's queue is, by one {@link LockedState}: each change is a few list operations under
- * its lock, which makes every race (the moderator approving as the caller hangs up, two clicks on "next") plainly
- * atomic, and its events reach the screens in order after the lock is let go.
+ * <p>Guarded as the switchboard's queue is, by one {@link LockedState}: each change is a few list operations and
+ * one durable write by the keeper under its lock, which makes every race (the moderator approving as the caller
+ * hangs up, two clicks on "next") plainly atomic, and its events reach the screens in order after the lock is let
+ * go. Changes come at the pace of people (a caller joining, a moderator's click), so the write costs the line
+ * little.
  */
 public final class MayorLine {
     private static final Logger log = LoggerFactory.getLogger(MayorLine.class);
@@ -63,14 +66,16 @@ public final class MayorLine {
      */
     private MayorCaller onAir;
 
-    private final MayorLineListener keeper;
+    private final MayorLineKeeper keeper;
+    /** The events of the change being made, for the keeper; guarded by locked. */
+    private final List<MayorLineEvent> unkept = new ArrayList<>();
 
     /**
-     * @param keeper told of every change under the line's lock, before the change returns: the programme's
-     *               session log, so that whatever asks right after a change (a report, a directive) finds it
-     *               kept, and a deployment without any screen keeps it all the same
+     * @param keeper told of each change under the line's lock, before the change returns: the programme's session
+     *               log, so that whatever asks right after a change (a report, a directive) finds it kept, and a
+     *               deployment without any screen keeps it all the same
      */
-    public MayorLine(Clock clock, MayorLineListener keeper) {
+    public MayorLine(Clock clock, MayorLineKeeper keeper) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
     }
@@ -88,7 +93,7 @@ public final class MayorLine {
         if (title.isBlank()) {
             throw new IllegalArgumentException("session title is blank");
         }
-        return locked.change(() -> {
+        return change(() -> {
             if (session != null) {
                 throw new IllegalStateException("session " + session.id() + " (" + session.title() + ") is still open");
             }
@@ -124,7 +129,7 @@ public final class MayorLine {
     public List<MayorCallerView> close(String sessionId, String by) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(by, "by");
-        return locked.change(() -> {
+        return change(() -> {
             if (session == null || !session.id().equals(sessionId)) {
                 return List.of();
             }
@@ -155,7 +160,7 @@ public final class MayorLine {
     public MayorCaller join(CallId id, MayorTopic topic) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(topic, "topic");
-        return locked.change(() -> {
+        return change(() -> {
             if (session == null) {
                 throw new IllegalStateException("no mayor session is open");
             }
@@ -267,7 +272,7 @@ public final class MayorLine {
     public NextCaller next(String mayorUsername, String dialString) {
         Objects.requireNonNull(mayorUsername, "mayorUsername");
         Objects.requireNonNull(dialString, "dialString");
-        return locked.change(() -> {
+        return change(() -> {
             if (session == null) {
                 return new NoSession();
             }
@@ -325,7 +330,7 @@ public final class MayorLine {
     }
 
     void abandon(MayorCaller caller) {
-        locked.change(() -> {
+        change(() -> {
             Instant now = clock.instant();
             if (caller.state.isWaiting()) {
                 caller.endedAt = now;
@@ -339,7 +344,7 @@ public final class MayorLine {
     }
 
     void recordedAs(MayorCaller caller, String file) {
-        locked.change(() -> {
+        change(() -> {
             if (caller.state != ScreeningState.ON_AIR && caller.state != ScreeningState.TALKED) {
                 throw new IllegalStateException("caller " + caller.id + " never talked to the mayor (" + caller.state
                         + ")");
@@ -352,7 +357,7 @@ public final class MayorLine {
     }
 
     void notRecorded(MayorCaller caller) {
-        locked.change(() -> {
+        change(() -> {
             if (caller.conversationRecording == null) {
                 return null;
             }
@@ -364,7 +369,7 @@ public final class MayorLine {
     }
 
     void notReached(MayorCaller caller) {
-        locked.change(() -> {
+        change(() -> {
             if (caller.state != ScreeningState.ON_AIR) {
                 return null;
             }
@@ -392,7 +397,7 @@ public final class MayorLine {
     }
 
     void hungUpBeforeAnswer(MayorCaller caller) {
-        locked.change(() -> {
+        change(() -> {
             if (caller.state != ScreeningState.ON_AIR) {
                 return null;
             }
@@ -409,7 +414,7 @@ public final class MayorLine {
     }
 
     void talked(MayorCaller caller) {
-        locked.change(() -> {
+        change(() -> {
             switch (caller.state) {
                 case ON_AIR -> endConversation(caller, clock.instant());
                 case TALKED -> {
@@ -426,7 +431,7 @@ public final class MayorLine {
 
     private ScreeningOutcome screen(CallId id, Function<MayorCaller, ScreeningOutcome> action) {
         Objects.requireNonNull(id, "id");
-        return locked.change(() -> {
+        return change(() -> {
             MayorCaller caller = byId.get(id);
             return caller == null ? new NotInLine(id) : action.apply(caller);
         });
@@ -500,13 +505,33 @@ public final class MayorLine {
     }
 
     private void emit(MayorLineEvent event) {
+        unkept.add(event);
+        locked.emit(event);
+    }
+
+    /** Runs a change under the lock and has the keeper keep its events, all in one go, before returning. */
+    private <T> T change(Supplier<T> action) {
+        return locked.change(() -> {
+            try {
+                return action.get();
+            } finally {
+                keepChange();
+            }
+        });
+    }
+
+    private void keepChange() {
+        if (unkept.isEmpty()) {
+            return;
+        }
+        List<MayorLineEvent> change = List.copyOf(unkept);
+        unkept.clear();
         try {
-            keeper.on(event);
+            keeper.keep(change);
         } catch (RuntimeException e) {
             // The programme is live: a log that cannot be written (a full disk) must not stop the line.
-            log.error("mayor line change not kept in the session log: {}", event, e);
+            log.error("mayor line change not kept in the session log: {}", change, e);
         }
-        locked.emit(event);
     }
 
 }

@@ -50,7 +50,8 @@ public final class MapDbMayorSessionLog implements MayorSessionLog {
                 new MayorRecordCodecs.Directives());
         this.counters = file.hashMap("mayor-counters", Serializer.STRING, Serializer.LONG);
         storage.attach(file);
-        callers.view().values().forEach(c -> sessionOfCall.put(c.callId(), c.sessionId()));
+        // From the keys alone ({session, call}): nothing stored is decoded to start.
+        callers.view().keySet().forEach(key -> sessionOfCall.put((String) key[1], (String) key[0]));
     }
 
     /** Opens the log on the data folder's storage. */
@@ -80,6 +81,15 @@ public final class MapDbMayorSessionLog implements MayorSessionLog {
         storage.write(tx -> {
             tx.put(directives, new Object[] {directive.sessionId(), tx.increment(counters, "directive")}, directive);
             return directive;
+        });
+    }
+
+    @Override
+    public void together(Runnable saves) {
+        // A write inside a write joins it: the saves below are one journal record.
+        storage.write(tx -> {
+            saves.run();
+            return null;
         });
     }
 

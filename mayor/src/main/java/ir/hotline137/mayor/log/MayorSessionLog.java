@@ -17,6 +17,9 @@ public interface MayorSessionLog extends AutoCloseable {
 
     void add(Directive directive);
 
+    /** Runs these saves as one durable write: all of them are kept, or (the process dying) none. */
+    void together(Runnable saves);
+
     Optional<SessionRecord> session(String id);
 
     /** Every session, the most recently opened first. */

@@ -2,16 +2,18 @@ package ir.hotline137.mayor.log;
 
 import ir.hotline137.mayor.line.MayorCallerView;
 import ir.hotline137.mayor.line.MayorLineEvent;
-import ir.hotline137.mayor.line.MayorLineListener;
+import ir.hotline137.mayor.line.MayorLineKeeper;
 import ir.hotline137.mayor.line.MayorSession;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Keeps every change on the mayor's line in the {@link MayorSessionLog}, so a session's report outlives the
  * live line (which forgets a session's callers when the next one opens) and a restart. It is the line's keeper:
- * the line calls it with each change as the change is made, so the log is never behind the line.
+ * the line hands it each change's events as the change is made, and they are written together, so the log is never
+ * behind the line and a session closing on fifty waiting callers is one write.
  */
-public final class SessionRecorder implements MayorLineListener {
+public final class SessionRecorder implements MayorLineKeeper {
     private final MayorSessionLog sessions;
 
     public SessionRecorder(MayorSessionLog sessions) {
@@ -19,7 +21,11 @@ public final class SessionRecorder implements MayorLineListener {
     }
 
     @Override
-    public void on(MayorLineEvent event) {
+    public void keep(List<MayorLineEvent> change) {
+        sessions.together(() -> change.forEach(this::record));
+    }
+
+    private void record(MayorLineEvent event) {
         switch (event) {
             case MayorLineEvent.SessionOpened opened -> sessions.save(record(opened.session(), Optional.empty()));
             case MayorLineEvent.SessionClosed closed -> sessions.save(record(closed.session(), Optional.of(closed.by())));

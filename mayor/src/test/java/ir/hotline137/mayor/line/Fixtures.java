@@ -12,7 +12,7 @@ final class Fixtures {
     static final String MAYOR = "mayor";
     static final String MAYOR_PHONE = "PJSIP/mayor-studio";
     /** For tests of the line's own rules: its changes are kept nowhere (the session log has tests of its own). */
-    static final MayorLineListener KEPT_NOWHERE = event -> { };
+    static final MayorLineKeeper KEPT_NOWHERE = change -> { };
 
     private Fixtures() {
     }

@@ -15,16 +15,17 @@ import java.time.Duration;
 public record DuplicateSettings(Duration window, double threshold, double otherCategoryFactor, int candidates) {
     public DuplicateSettings {
         if (window == null || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("the duplicate window must be a positive duration: " + window);
+            throw new IllegalArgumentException("hotline.duplicates.window must be a positive duration, not " + window);
         }
         if (threshold <= 0 || threshold > 1) {
-            throw new IllegalArgumentException("duplicate threshold must be in (0, 1]: " + threshold);
+            throw new IllegalArgumentException("hotline.duplicates.threshold must be in (0, 1], not " + threshold);
         }
         if (otherCategoryFactor < 0 || otherCategoryFactor > 1) {
-            throw new IllegalArgumentException("otherCategoryFactor must be in [0, 1]: " + otherCategoryFactor);
+            throw new IllegalArgumentException("hotline.duplicates.other-category-factor must be in [0, 1], not "
+                    + otherCategoryFactor);
         }
         if (candidates < 1) {
-            throw new IllegalArgumentException("at least one candidate must be weighed, not " + candidates);
+            throw new IllegalArgumentException("hotline.duplicates.candidates must be at least 1, not " + candidates);
         }
     }
 }

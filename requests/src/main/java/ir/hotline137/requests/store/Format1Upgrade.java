@@ -63,7 +63,8 @@ public final class Format1Upgrade {
         }
         Path aside = root.resolve("format1");
         // A run stopped after moving the old files aside finds them there.
-        Path old = Files.exists(aside.resolve(oldFiles.getFirst().name())) ? aside : root;
+        Path old = oldFiles.stream().anyMatch(f -> Files.exists(aside.resolve(f.name()))) ? aside : root;
+        refuseUnknownFiles(old, oldFiles);
         Path work = root.resolve("upgrade");
         try {
             deleteTree(work);
@@ -91,6 +92,22 @@ public final class Format1Upgrade {
         } catch (IOException e) {
             throw new DataFolderException("upgrading " + root + " failed: " + e.getMessage()
                     + ". The folder is still format 1; run upgrade-data again.", e);
+        }
+    }
+
+    /** A MapDB file nobody said how to copy would be left behind and its records lost: nothing is done then. */
+    private static void refuseUnknownFiles(Path folder, List<OldFile> oldFiles) {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> unknown = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(".mapdb"))
+                    .filter(name -> oldFiles.stream().noneMatch(o -> o.name().equals(name)))
+                    .toList();
+            if (!unknown.isEmpty()) {
+                throw new DataFolderException("data folder " + folder + " holds " + unknown + ", which this upgrade "
+                        + "does not know how to copy. Nothing was changed.");
+            }
+        } catch (IOException e) {
+            throw new DataFolderException("cannot list " + folder + ": " + e.getMessage(), e);
         }
     }
 

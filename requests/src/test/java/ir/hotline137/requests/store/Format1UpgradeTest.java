@@ -79,6 +79,19 @@ class Format1UpgradeTest {
         }
     }
 
+    @Test
+    void aFolderHoldingAFileTheUpgradeCannotCopyIsLeftAsItIs() throws Exception {
+        writeRequests(dir.resolve("requests.mapdb"), List.of());
+        Files.writeString(dir.resolve("mayor-sessions.mapdb"), "a feature's file this list does not name");
+        Files.writeString(dir.resolve("FORMAT"), "hotline137-data 1\n");
+
+        assertThatThrownBy(() -> Format1Upgrade.run(dir, Desks.STORE_SETTINGS, Format1Upgrade.REQUESTS))
+                .isInstanceOf(DataFolderException.class).hasMessageContaining("mayor-sessions.mapdb")
+                .hasMessageContaining("Nothing was changed");
+        assertThat(Files.readString(dir.resolve("FORMAT"))).isEqualTo("hotline137-data 1\n");
+        assertThat(dir.resolve("format1")).doesNotExist();
+    }
+
     private static void writeRequests(Path file, List<CitizenRequest> requests) {
         DB db = DBMaker.fileDB(file.toFile()).transactionEnable().fileChannelEnable().make();
         db.atomicInteger("store-format").createOrOpen().set(1);
