@@ -32,7 +32,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The console on its own, for its tests: the real requests core on a fresh data folder, the real switchboard and
- * mayor's line, and a few people. No phones: a test puts callers on the switchboard as the IVR would.
+ * mayor's line, and a few people. No phones: a test puts callers on the switchboard as the IVR would. Spring keeps
+ * one such application for all the console's test classes, so a test makes the state it needs rather than assume an
+ * empty one.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -40,13 +42,14 @@ import org.springframework.context.annotation.Import;
 public class ConsoleTestApplication {
     /**
      * The people who may log in, with clear test passwords: {@code maryam} and {@code reza} (agents), {@code boss}
-     * (supervisor), {@code host} (moderator).
+     * (supervisor), {@code host} (moderator), {@code mayor}.
      */
     public static final List<ConsoleUser> PEOPLE = List.of(
             person("maryam", "agent-secret", Role.AGENT, "PJSIP/101"),
             person("reza", "other-secret", Role.AGENT, "PJSIP/102"),
             person("boss", "boss-secret", Role.SUPERVISOR, null),
-            person("host", "host-secret", Role.MODERATOR, "PJSIP/200"));
+            person("host", "host-secret", Role.MODERATOR, "PJSIP/200"),
+            person("mayor", "mayor-secret", Role.MAYOR, "PJSIP/mayor-studio"));
 
     private static ConsoleUser person(String name, String password, Role role, String phone) {
         return new ConsoleUser(name, "{noop}" + password, Set.of(role), Optional.ofNullable(phone));
