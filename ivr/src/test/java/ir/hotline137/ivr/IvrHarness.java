@@ -97,7 +97,7 @@ public final class IvrHarness implements AutoCloseable {
                 audioSocket = AudioSocketServer.start(streaming, model, streams, InetAddress::isLoopbackAddress);
                 files = new FileTranscriber(model, 2);
                 speech = new StreamedSpeechCapture(streams, audioSocket.service(),
-                        streaming.endpointing(), new RecordedSpeechCapture(files::transcribe));
+                        streaming.endpointing(), RecordedSpeechCapture.afterTheBeep(files::transcribe));
             }
             case RECORDED -> {
                 audioSocket = null;

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ir.hotline137.testsupport.asterisk.AudioSocketSession;
 import ir.hotline137.testsupport.asterisk.CallTranscript;
 import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
 import ir.hotline137.testsupport.asterisk.FakeCall;
+import ir.hotline137.testsupport.asterisk.Installation;
 import ir.hotline137.recognizer.TestSentences;
 import ir.hotline137.recognizer.TestSentences.Sentence;
 import ir.hotline137.recognizer.TestSpeech;
@@ -72,6 +74,20 @@ class SpokenCallsTest {
                 assertThat(stream.ending()).isEqualTo(AudioSocketSession.Ending.SERVER_HANGUP_FRAME));
         assertThat(call.played()).contains("beep");
         assertThat(ivr.awaitRecord(call).outcome()).isEqualTo(CallOutcome.REGISTERED);
+    }
+
+    @Test
+    void anAsteriskWithoutAudioSocketRecordsTheDescriptionAfterOneBeep() throws IOException {
+        Sentence lights = TestSentences.ALL.getFirst();
+        FakeAsterisk noAudioSocket = ivr.asterisk.with(Installation.complete().withoutApplication("AudioSocket"));
+
+        CallTranscript call = noAudioSocket.dial(Caller.withNumber("09121110009").presses("1").presses("5#")
+                .speaks(TestSpeech.telephone(lights.text()))).awaitEnd(CALL);
+
+        assertThat(call.recordings()).hasSize(1);
+        assertThat(call.played().stream().filter("beep"::equals)).as("one beep, not one before each try").hasSize(1);
+        CitizenRequest stored = ivr.desks.desk.find(spokenCode(call.played(), "registered")).orElseThrow();
+        assertThat(stored.description()).contains(lights.keyWords());
     }
 
     @Test

@@ -68,7 +68,8 @@ public final class SpeechIntake implements AutoCloseable {
                             + "hotline.audiosocket.port)", e);
                 }
                 return new SpeechIntake(Optional.of(model), Optional.of(files), Optional.of(server),
-                        new StreamedSpeechCapture(streams, server.service(), recognizer.endpointing(), recorded));
+                        new StreamedSpeechCapture(streams, server.service(), recognizer.endpointing(),
+                                RecordedSpeechCapture.afterTheBeep(files::transcribe)));
             }
         }
     }

@@ -150,7 +150,17 @@ public final class Phone {
      * recorded, the caller still there), where a beep of our own can simply be left out.
      */
     public Recording record(Path file, Duration limit) {
-        beep();
+        return record(file, limit, true);
+    }
+
+    /**
+     * {@link #record(Path, Duration)}, with or without the beep first: without, when the caller has just heard it
+     * (a streamed description that fell back to recording).
+     */
+    public Recording record(Path file, Duration limit, boolean beepFirst) {
+        if (beepFirst) {
+            beep();
+        }
         AgiReply reply = send(new RecordFileCommand(file.toString(), "wav", "#", (int) limit.toMillis(), 0, false,
                 (int) Math.max(1, settings.descriptionSilence().toSeconds())), "while recording");
         String why = reply.getExtra();

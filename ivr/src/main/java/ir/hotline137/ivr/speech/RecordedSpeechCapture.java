@@ -17,14 +17,28 @@ public final class RecordedSpeechCapture implements SpeechCapture {
     private static final long LEAST_SAMPLES = 2_400;
 
     private final Transcriber transcriber;
+    private final boolean beepFirst;
 
     public RecordedSpeechCapture(Transcriber transcriber) {
+        this(transcriber, true);
+    }
+
+    private RecordedSpeechCapture(Transcriber transcriber, boolean beepFirst) {
         this.transcriber = transcriber;
+        this.beepFirst = beepFirst;
+    }
+
+    /**
+     * As the streamed capture's fallback: the caller heard the beep already, before the stream could not start,
+     * and a second one would sound like a fault.
+     */
+    public static RecordedSpeechCapture afterTheBeep(Transcriber transcriber) {
+        return new RecordedSpeechCapture(transcriber, false);
     }
 
     @Override
     public CapturedSpeech capture(Phone phone, String callId, Path file, Duration limit) {
-        Recording recording = phone.record(file, limit);
+        Recording recording = phone.record(file, limit, beepFirst);
         boolean tooShort = recording.samples() < LEAST_SAMPLES && (recording.samples() > 0 || recording.hungUp());
         if (tooShort) {
             if (recording.hungUp()) {
