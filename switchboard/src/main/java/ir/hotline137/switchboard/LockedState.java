@@ -1,8 +1,12 @@
 package ir.hotline137.switchboard;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one design both live lines share (the switchboard's queue and the mayor's line): a single lock guards all
@@ -18,22 +22,60 @@ import java.util.function.Supplier;
  * @param <E> the line's event type
  */
 public final class LockedState<E> {
-    private final ReentrantLock lock = new ReentrantLock();
-    private final OrderedEvents<E> events;
+    private static final Logger log = LoggerFactory.getLogger(LockedState.class);
 
-    /** @param owner named in the log when a listener fails */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final String owner;
+    private final OrderedEvents<E> events;
+    /** Keeps each change on record, or null for a line that keeps nothing. */
+    private final Consumer<List<E>> keeper;
+    /** The events of the change being made, for the keeper; guarded by the lock. */
+    private final List<E> unkept = new ArrayList<>();
+
+    /** A line whose changes are told to listeners only. @param owner named in the log when a listener fails */
     public LockedState(String owner) {
-        this.events = new OrderedEvents<>(owner);
+        this(owner, null);
     }
 
-    /** Runs a change under the lock, then delivers the events it made (and any others waiting) without it. */
+    /**
+     * A line that keeps a record of itself: {@code keeper} is handed each change's events together, under the lock,
+     * before the change returns, so the record is never behind the line and one change is one write.
+     */
+    public LockedState(String owner, Consumer<List<E>> keeper) {
+        this.owner = owner;
+        this.events = new OrderedEvents<>(owner);
+        this.keeper = keeper;
+    }
+
+    /**
+     * Runs a change under the lock and has the keeper keep its events; then, without the lock, delivers them (and
+     * any others waiting) to the listeners.
+     */
     public <T> T change(Supplier<T> action) {
         lock.lock();
         try {
             return action.get();
         } finally {
-            lock.unlock();
-            events.deliver();
+            try {
+                keep();
+            } finally {
+                lock.unlock();
+                events.deliver();
+            }
+        }
+    }
+
+    private void keep() {
+        if (unkept.isEmpty()) {
+            return;
+        }
+        List<E> change = List.copyOf(unkept);
+        unkept.clear();
+        try {
+            keeper.accept(change);
+        } catch (RuntimeException e) {
+            // A live line must not stop because its record cannot be written (a full disk): someone must know.
+            log.error("{} change not kept on record: {}", owner, change, e);
         }
     }
 
@@ -53,6 +95,9 @@ public final class LockedState<E> {
             throw new IllegalStateException("events are made by changes, under the lock");
         }
         events.add(event);
+        if (keeper != null) {
+            unkept.add(event);
+        }
     }
 
     /**

@@ -80,6 +80,8 @@ public final class RecordingFolder {
     private final Optional<UserPrincipal> us;
     /** Folders whose sharing failed, each logged once; a new day's folder gets its own line. */
     private final Set<Path> reported = ConcurrentHashMap.newKeySet();
+    /** Folders made or set right by this process: the day's folder is looked at once, not at every recording. */
+    private final Set<Path> shared = ConcurrentHashMap.newKeySet();
 
     /**
      * @throws IllegalArgumentException if the sharing group does not exist on this machine
@@ -177,18 +179,23 @@ public final class RecordingFolder {
      * version) is set right. Folders owned by someone else are left as the operator made them.
      */
     private void share(Path folder) throws IOException {
+        if (shared.contains(folder)) {
+            return;
+        }
         Path parent = folder.getParent();
         if (!folder.equals(root) && parent != null) {
             share(parent);
         }
         if (Files.isDirectory(folder)) {
             repair(folder);
+            shared.add(folder);
             return;
         }
         Path making = Files.createTempDirectory(parent, "." + folder.getFileName() + "-");
         try {
             apply(making);
             Files.move(making, folder, StandardCopyOption.ATOMIC_MOVE);
+            shared.add(folder);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(making);
             if (!Files.isDirectory(folder)) {
@@ -196,6 +203,7 @@ public final class RecordingFolder {
             }
             // Made meanwhile by another call, or by the hotline's own AudioSocket recorder: share that one.
             repair(folder);
+            shared.add(folder);
         }
     }
 

@@ -27,9 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The live state of a "mayor on the line" programme: the open session, the callers who joined it, the
@@ -46,10 +43,8 @@ import org.slf4j.LoggerFactory;
  * little.
  */
 public final class MayorLine {
-    private static final Logger log = LoggerFactory.getLogger(MayorLine.class);
-
     private final Clock clock;
-    private final LockedState<MayorLineEvent> locked = new LockedState<>("Mayor line");
+    private final LockedState<MayorLineEvent> locked;
 
     // Guarded by locked.
     /** The open session; null when none is. */
@@ -66,10 +61,6 @@ public final class MayorLine {
      */
     private MayorCaller onAir;
 
-    private final MayorLineKeeper keeper;
-    /** The events of the change being made, for the keeper; guarded by locked. */
-    private final List<MayorLineEvent> unkept = new ArrayList<>();
-
     /**
      * @param keeper told of each change under the line's lock, before the change returns: the programme's session
      *               log, so that whatever asks right after a change (a report, a directive) finds it kept, and a
@@ -77,7 +68,8 @@ public final class MayorLine {
      */
     public MayorLine(Clock clock, MayorLineKeeper keeper) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.keeper = Objects.requireNonNull(keeper, "keeper");
+        Objects.requireNonNull(keeper, "keeper");
+        this.locked = new LockedState<>("Mayor line", keeper::keep);
     }
 
     /**
@@ -93,7 +85,7 @@ public final class MayorLine {
         if (title.isBlank()) {
             throw new IllegalArgumentException("session title is blank");
         }
-        return change(() -> {
+        return locked.change(() -> {
             if (session != null) {
                 throw new IllegalStateException("session " + session.id() + " (" + session.title() + ") is still open");
             }
@@ -129,7 +121,7 @@ public final class MayorLine {
     public List<MayorCallerView> close(String sessionId, String by) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(by, "by");
-        return change(() -> {
+        return locked.change(() -> {
             if (session == null || !session.id().equals(sessionId)) {
                 return List.of();
             }
@@ -160,7 +152,7 @@ public final class MayorLine {
     public MayorCaller join(CallId id, MayorTopic topic) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(topic, "topic");
-        return change(() -> {
+        return locked.change(() -> {
             if (session == null) {
                 throw new IllegalStateException("no mayor session is open");
             }
@@ -272,7 +264,7 @@ public final class MayorLine {
     public NextCaller next(String mayorUsername, String dialString) {
         Objects.requireNonNull(mayorUsername, "mayorUsername");
         Objects.requireNonNull(dialString, "dialString");
-        return change(() -> {
+        return locked.change(() -> {
             if (session == null) {
                 return new NoSession();
             }
@@ -330,7 +322,7 @@ public final class MayorLine {
     }
 
     void abandon(MayorCaller caller) {
-        change(() -> {
+        locked.change(() -> {
             Instant now = clock.instant();
             if (caller.state.isWaiting()) {
                 caller.endedAt = now;
@@ -344,7 +336,7 @@ public final class MayorLine {
     }
 
     void recordedAs(MayorCaller caller, String file) {
-        change(() -> {
+        locked.change(() -> {
             if (caller.state != ScreeningState.ON_AIR && caller.state != ScreeningState.TALKED) {
                 throw new IllegalStateException("caller " + caller.id + " never talked to the mayor (" + caller.state
                         + ")");
@@ -357,7 +349,7 @@ public final class MayorLine {
     }
 
     void notRecorded(MayorCaller caller) {
-        change(() -> {
+        locked.change(() -> {
             if (caller.conversationRecording == null) {
                 return null;
             }
@@ -369,7 +361,7 @@ public final class MayorLine {
     }
 
     void notReached(MayorCaller caller) {
-        change(() -> {
+        locked.change(() -> {
             if (caller.state != ScreeningState.ON_AIR) {
                 return null;
             }
@@ -397,7 +389,7 @@ public final class MayorLine {
     }
 
     void hungUpBeforeAnswer(MayorCaller caller) {
-        change(() -> {
+        locked.change(() -> {
             if (caller.state != ScreeningState.ON_AIR) {
                 return null;
             }
@@ -414,7 +406,7 @@ public final class MayorLine {
     }
 
     void talked(MayorCaller caller) {
-        change(() -> {
+        locked.change(() -> {
             switch (caller.state) {
                 case ON_AIR -> endConversation(caller, clock.instant());
                 case TALKED -> {
@@ -431,7 +423,7 @@ public final class MayorLine {
 
     private ScreeningOutcome screen(CallId id, Function<MayorCaller, ScreeningOutcome> action) {
         Objects.requireNonNull(id, "id");
-        return change(() -> {
+        return locked.change(() -> {
             MayorCaller caller = byId.get(id);
             return caller == null ? new NotInLine(id) : action.apply(caller);
         });
@@ -505,33 +497,8 @@ public final class MayorLine {
     }
 
     private void emit(MayorLineEvent event) {
-        unkept.add(event);
         locked.emit(event);
     }
 
-    /** Runs a change under the lock and has the keeper keep its events, all in one go, before returning. */
-    private <T> T change(Supplier<T> action) {
-        return locked.change(() -> {
-            try {
-                return action.get();
-            } finally {
-                keepChange();
-            }
-        });
-    }
-
-    private void keepChange() {
-        if (unkept.isEmpty()) {
-            return;
-        }
-        List<MayorLineEvent> change = List.copyOf(unkept);
-        unkept.clear();
-        try {
-            keeper.keep(change);
-        } catch (RuntimeException e) {
-            // The programme is live: a log that cannot be written (a full disk) must not stop the line.
-            log.error("mayor line change not kept in the session log: {}", change, e);
-        }
-    }
 
 }
