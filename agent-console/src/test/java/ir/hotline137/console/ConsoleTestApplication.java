@@ -1,8 +1,11 @@
 package ir.hotline137.console;
 
+import ir.hotline137.calls.CallLog;
+import ir.hotline137.calls.MapDbCallLog;
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.console.security.Role;
+import ir.hotline137.figures.FiguresReport;
 import ir.hotline137.mayor.MayorSettings;
 import ir.hotline137.mayor.directive.Directives;
 import ir.hotline137.mayor.line.MayorLine;
@@ -12,9 +15,6 @@ import ir.hotline137.mayor.log.SessionRecorder;
 import ir.hotline137.mayor.report.SessionReports;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.RequestDesk;
-import ir.hotline137.requests.calls.CallLog;
-import ir.hotline137.requests.calls.MapDbCallLog;
-import ir.hotline137.requests.figures.FiguresReport;
 import ir.hotline137.requests.store.RequestStore;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.testsupport.ShippedSettings;

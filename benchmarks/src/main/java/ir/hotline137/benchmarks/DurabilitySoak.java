@@ -1,7 +1,7 @@
 package ir.hotline137.benchmarks;
 
-import ir.hotline137.requests.store.Acknowledged;
-import ir.hotline137.requests.store.CrashingWriter;
+import ir.hotline137.calls.Acknowledged;
+import ir.hotline137.calls.CrashingWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

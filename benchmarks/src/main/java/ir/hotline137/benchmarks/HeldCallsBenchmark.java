@@ -1,9 +1,9 @@
 package ir.hotline137.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
+import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.ivr.Eventually;
 import ir.hotline137.ivr.IvrHarness;
-import ir.hotline137.requests.calls.CallOutcome;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -7,12 +7,11 @@ import ir.hotline137.ivr.server.FastAgiSettings;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.recognizer.audio.Endpointing;
 import ir.hotline137.recognizer.audiosocket.AudioSocketSettings;
-import ir.hotline137.recognizer.grammar.GrammarCatalogue;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
-import java.nio.file.Path;
 import ir.hotline137.store.StoreSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -263,7 +262,6 @@ public record HotlineProperties(
 
     /**
      * @param model           the Vosk model folder; without a usable one callers are recorded for an agent
-     * @param language        what callers speak, {@code fa} or {@code en}: it chooses the grammar words
      * @param capture         how descriptions are heard
      * @param endSilence      quiet after speaking that ends an utterance
      * @param noSpeech        how long to wait for a caller to begin
@@ -273,7 +271,6 @@ public record HotlineProperties(
      */
     public record Recognizer(
             Path model,
-            String language,
             Capture capture,
             Duration endSilence,
             Duration noSpeech,
@@ -283,17 +280,12 @@ public record HotlineProperties(
 
         public Recognizer {
             required(model, "hotline.recognizer.model");
-            required(language, "hotline.recognizer.language");
             required(capture, "hotline.recognizer.capture");
             required(endSilence, "hotline.recognizer.end-silence");
             required(noSpeech, "hotline.recognizer.no-speech");
             required(maxUtterance, "hotline.recognizer.max-utterance");
             required(partialInterval, "hotline.recognizer.partial-interval");
             required(threads, "hotline.recognizer.threads");
-            if (!GrammarCatalogue.languages().contains(language)) {
-                throw new IllegalArgumentException("hotline.recognizer.language '" + language + "' is not one of "
-                        + GrammarCatalogue.languages());
-            }
             if (threads < 0) {
                 throw new IllegalArgumentException("hotline.recognizer.threads must be 0 (one per core) or more, not "
                         + threads);

@@ -2,18 +2,18 @@ package ir.hotline137.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.calls.CallLog;
+import ir.hotline137.calls.CallOutcome;
+import ir.hotline137.calls.CallRecord;
 import ir.hotline137.ivr.Eventually;
+import ir.hotline137.ivr.server.FastAgiServer;
+import ir.hotline137.switchboard.EscalationReason;
+import ir.hotline137.switchboard.Switchboard;
+import ir.hotline137.switchboard.WaitingCallView;
 import ir.hotline137.testsupport.asterisk.CallTranscript;
 import ir.hotline137.testsupport.asterisk.Caller;
 import ir.hotline137.testsupport.asterisk.FakeAsterisk;
 import ir.hotline137.testsupport.asterisk.FakeCall;
-import ir.hotline137.ivr.server.FastAgiServer;
-import ir.hotline137.requests.calls.CallLog;
-import ir.hotline137.requests.calls.CallOutcome;
-import ir.hotline137.requests.calls.CallRecord;
-import ir.hotline137.switchboard.EscalationReason;
-import ir.hotline137.switchboard.Switchboard;
-import ir.hotline137.switchboard.WaitingCallView;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,14 +1,15 @@
 package ir.hotline137.hotline;
 
-import ir.hotline137.console.TestApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.calls.CallLog;
+import ir.hotline137.calls.CallOutcome;
+import ir.hotline137.calls.CallRecord;
+import ir.hotline137.console.TestApi;
 import ir.hotline137.ivr.Eventually;
-import ir.hotline137.testsupport.asterisk.CallTranscript;
-import ir.hotline137.testsupport.asterisk.Caller;
-import ir.hotline137.testsupport.asterisk.FakeAsterisk;
-import ir.hotline137.testsupport.asterisk.FakeCall;
 import ir.hotline137.ivr.server.FastAgiServer;
+import ir.hotline137.mayor.line.MayorLine;
+import ir.hotline137.mayor.line.ScreeningState;
 import ir.hotline137.recognizer.TestModel;
 import ir.hotline137.recognizer.TestSentences;
 import ir.hotline137.recognizer.TestSpeech;
@@ -16,12 +17,11 @@ import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.RequestStatus;
-import ir.hotline137.requests.calls.CallLog;
-import ir.hotline137.requests.calls.CallOutcome;
-import ir.hotline137.requests.calls.CallRecord;
 import ir.hotline137.switchboard.CallId;
-import ir.hotline137.mayor.line.MayorLine;
-import ir.hotline137.mayor.line.ScreeningState;
+import ir.hotline137.testsupport.asterisk.CallTranscript;
+import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
+import ir.hotline137.testsupport.asterisk.FakeCall;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +64,6 @@ class MayorOnTheLineTest {
         TestApplication.isolated(registry, "hotline-mayor");
         // Recorded, then transcribed from the file: the topics are heard by the real model.
         registry.add("hotline.recognizer.model", () -> TestModel.folder().toAbsolutePath().toString());
-        registry.add("hotline.recognizer.language", () -> "en");
         registry.add("hotline.recognizer.capture", () -> "record");
         registry.add("hotline.mayor.directive-days", () -> "30");
         TestApplication.user(registry, 0, "sara", "sara-secret", "SUPERVISOR", null);

@@ -19,15 +19,19 @@ class ModuleGraphTest {
             Map.entry(TESTS, Set.of()),
             Map.entry("store", Set.of(TESTS)),
             Map.entry("requests", Set.of(TESTS, "store")),
+            Map.entry("calls", Set.of(TESTS, "store", "requests")),
+            Map.entry("figures", Set.of(TESTS, "store", "requests", "calls")),
             Map.entry("switchboard", Set.of(TESTS, "store")),
             Map.entry("recognizer", Set.of(TESTS, "store")),
             Map.entry("prompts", Set.of(TESTS, "store")),
             Map.entry("mayor", Set.of(TESTS, "store", "requests", "switchboard")),
-            Map.entry("ivr", Set.of(TESTS, "store", "requests", "switchboard", "mayor", "recognizer", "prompts")),
-            Map.entry("agent-console", Set.of(TESTS, "store", "requests", "switchboard", "mayor")),
-            Map.entry("hotline", Set.of(TESTS, "store", "requests", "switchboard", "mayor", "recognizer", "prompts",
-                    "ivr", "agent-console")),
-            Map.entry("benchmarks", Set.of(TESTS, "store", "requests", "switchboard", "recognizer", "prompts", "ivr")));
+            Map.entry("ivr", Set.of(TESTS, "store", "requests", "calls", "switchboard", "mayor", "recognizer", "prompts")),
+            Map.entry("agent-console", Set.of(TESTS, "store", "requests", "calls", "figures", "switchboard",
+                    "mayor")),
+            Map.entry("hotline", Set.of(TESTS, "store", "requests", "calls", "figures", "switchboard", "mayor",
+                    "recognizer", "prompts", "ivr", "agent-console")),
+            Map.entry("benchmarks", Set.of(TESTS, "store", "requests", "calls", "switchboard", "recognizer", "prompts",
+                    "ivr")));
     private static final Pattern MODULE = Pattern.compile("<module>([\\w-]+)</module>");
     private static final Pattern OUR_DEPENDENCY = Pattern.compile(
             "<dependency>\\s*<groupId>ir\\.hotline137</groupId>\\s*<artifactId>([\\w-]+)</artifactId>");

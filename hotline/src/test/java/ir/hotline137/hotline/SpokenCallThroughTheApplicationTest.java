@@ -2,20 +2,20 @@ package ir.hotline137.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.calls.CallLog;
+import ir.hotline137.calls.CallOutcome;
+import ir.hotline137.calls.CallRecord;
 import ir.hotline137.hotline.speech.SpeechIntake;
 import ir.hotline137.ivr.Eventually;
-import ir.hotline137.testsupport.asterisk.CallTranscript;
-import ir.hotline137.testsupport.asterisk.Caller;
-import ir.hotline137.testsupport.asterisk.FakeAsterisk;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.recognizer.TestModel;
 import ir.hotline137.recognizer.TestSentences;
 import ir.hotline137.recognizer.TestSpeech;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.RequestDesk;
-import ir.hotline137.requests.calls.CallLog;
-import ir.hotline137.requests.calls.CallOutcome;
-import ir.hotline137.requests.calls.CallRecord;
+import ir.hotline137.testsupport.asterisk.CallTranscript;
+import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,6 @@ class SpokenCallThroughTheApplicationTest {
     static void speech(DynamicPropertyRegistry registry) throws Exception {
         dataDir = TestApplication.isolated(registry, "hotline-speech");
         registry.add("hotline.recognizer.model", () -> TestModel.folder().toAbsolutePath().toString());
-        registry.add("hotline.recognizer.language", () -> "en");
     }
 
     @Autowired

@@ -1,5 +1,7 @@
 package ir.hotline137.ivr;
 
+import ir.hotline137.calls.CallLog;
+import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.ivr.call.ActiveCall;
 import ir.hotline137.ivr.call.CallerHungUp;
 import ir.hotline137.ivr.call.FlowOutcome;
@@ -12,8 +14,6 @@ import ir.hotline137.ivr.menu.MainMenu;
 import ir.hotline137.ivr.server.ScreenedConnection;
 import ir.hotline137.prompts.Prompt;
 import ir.hotline137.prompts.Utterance;
-import ir.hotline137.requests.calls.CallLog;
-import ir.hotline137.requests.calls.CallOutcome;
 import ir.hotline137.switchboard.EscalationReason;
 import java.time.Clock;
 import java.util.EnumSet;

@@ -2,11 +2,11 @@ package ir.hotline137.ivr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.calls.CallOutcome;
+import ir.hotline137.calls.CallRecord;
 import ir.hotline137.testsupport.asterisk.CallTranscript;
 import ir.hotline137.testsupport.asterisk.Caller;
 import ir.hotline137.testsupport.asterisk.FakeCall;
-import ir.hotline137.requests.calls.CallOutcome;
-import ir.hotline137.requests.calls.CallRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,19 +1,16 @@
 package ir.hotline137.recognizer;
 
-import ir.hotline137.recognizer.grammar.Grammar;
-import ir.hotline137.recognizer.grammar.GrammarCatalogue;
 import ir.hotline137.recognizer.model.ModelLoad;
 import ir.hotline137.recognizer.model.ModelLoader;
 import ir.hotline137.recognizer.transcription.FileTranscriber;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
- * Run in a child process started under a C locale by {@link PersianUnderCLocaleTest}: loads a model, hears a
- * recording with the Persian yes/no grammar and writes what it heard, in UTF-8, to a file (the console of a C
- * locale could not show it).
+ * Run in a child process started under a C locale by {@link PersianUnderCLocaleTest}: loads a model,
+ * transcribes a recording and writes what it heard, in UTF-8, to a file (the console of a C locale could not
+ * show it).
  */
 public final class PersianRoundTrip {
     private PersianRoundTrip() {
@@ -23,11 +20,9 @@ public final class PersianRoundTrip {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[2]);
         String result;
-        if (ModelLoader.load(Path.of(args[0]), "fa") instanceof ModelLoad.Ready ready) {
-            Grammar yesNo = GrammarCatalogue.forLanguage("fa").grammar("yes-no");
+        if (ModelLoader.load(Path.of(args[0])) instanceof ModelLoad.Ready ready) {
             FileTranscriber transcriber = new FileTranscriber(ready.model(), 1);
-            Optional<Grammar.Choice> heard = transcriber.hear(Path.of(args[1]), yesNo);
-            result = heard.map(c -> c.meaning() + "|" + c.phrase()).orElse("nothing");
+            result = transcriber.transcribe(Path.of(args[1])).orElse("nothing");
             transcriber.close();
         } else {
             result = "no model";

@@ -21,7 +21,7 @@ public final class TestModel {
 
     public static synchronized SpeechModel english() {
         if (english == null) {
-            switch (ModelLoader.load(folder(), "en")) {
+            switch (ModelLoader.load(folder())) {
                 case ModelLoad.Ready ready -> english = ready.model();
                 case ModelLoad.Unavailable missing -> throw new IllegalStateException(missing.message()
                         + " The build unpacks it in generate-test-resources: run the tests through Maven.");

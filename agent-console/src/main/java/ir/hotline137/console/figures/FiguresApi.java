@@ -1,7 +1,7 @@
 package ir.hotline137.console.figures;
 
-import ir.hotline137.requests.figures.Figures;
-import ir.hotline137.requests.figures.FiguresReport;
+import ir.hotline137.figures.Figures;
+import ir.hotline137.figures.FiguresReport;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,15 +1,15 @@
 package ir.hotline137.hotline.admin;
 
+import ir.hotline137.calls.MapDbCallLog;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.hotline.requests.RequestsAssembly;
+import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.prompts.PromptSounds;
 import ir.hotline137.requests.duplicates.DuplicateIndex;
 import ir.hotline137.requests.duplicates.IndexReconciliation;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
 import ir.hotline137.requests.evaluation.CorpusRow;
 import ir.hotline137.requests.evaluation.DuplicateEvaluation;
-import ir.hotline137.mayor.log.MapDbMayorSessionLog;
-import ir.hotline137.requests.store.Format1Upgrade;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.store.RequestStore;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
@@ -17,13 +17,13 @@ import ir.hotline137.store.Backup;
 import ir.hotline137.store.DataCheck;
 import ir.hotline137.store.DataFolder;
 import ir.hotline137.store.DataFolderException;
+import ir.hotline137.store.Format1Upgrade;
 import ir.hotline137.store.Storage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -188,12 +188,12 @@ public final class AdminCommandLine {
 
     private static int upgradeData(String[] settings, PrintStream out) {
         HotlineProperties properties = properties(settings);
-        List<Format1Upgrade.OldFile> oldFiles = new ArrayList<>(Format1Upgrade.REQUESTS);
-        oldFiles.add(MapDbMayorSessionLog.FORMAT1);
+        List<Format1Upgrade.OldFile> oldFiles = List.of(MapDbRequestStore.FORMAT1, MapDbCallLog.FORMAT1,
+                MapDbMayorSessionLog.FORMAT1);
         Format1Upgrade.Result result = Format1Upgrade.run(properties.dataDir(), properties.store().settings(), oldFiles);
         out.printf("upgraded %s to data format 2: %d requests, %d call records, %d mayor-session records copied into"
                 + " the journal; the old files are kept in %s%n", properties.dataDir().toAbsolutePath().normalize(),
-                result.of("requests.mapdb"), result.of("calls.mapdb"), result.of(MapDbMayorSessionLog.FORMAT1.name()),
+                result.of(MapDbRequestStore.FORMAT1.name()), result.of(MapDbCallLog.FORMAT1.name()), result.of(MapDbMayorSessionLog.FORMAT1.name()),
                 result.oldFiles());
         return 0;
     }

@@ -1,10 +1,10 @@
 package ir.hotline137.hotline.console;
 
+import ir.hotline137.calls.CallLog;
 import ir.hotline137.console.ConsoleModule;
 import ir.hotline137.console.security.ConsoleUsers;
+import ir.hotline137.figures.FiguresReport;
 import ir.hotline137.hotline.HotlineProperties;
-import ir.hotline137.requests.calls.CallLog;
-import ir.hotline137.requests.figures.FiguresReport;
 import ir.hotline137.requests.store.RequestStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,7 @@
 package ir.hotline137.hotline.ivr;
 
+import ir.hotline137.calls.CallLog;
+import ir.hotline137.calls.MapDbCallLog;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.hotline.speech.SpeechIntake;
 import ir.hotline137.ivr.CallScript;
@@ -13,14 +15,12 @@ import ir.hotline137.ivr.menu.MainMenu;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
+import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.RequestDesk;
-import ir.hotline137.requests.calls.CallLog;
-import ir.hotline137.requests.calls.MapDbCallLog;
-import ir.hotline137.store.Storage;
 import ir.hotline137.store.DataFolder;
+import ir.hotline137.store.Storage;
 import ir.hotline137.switchboard.Switchboard;
-import ir.hotline137.mayor.line.MayorLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

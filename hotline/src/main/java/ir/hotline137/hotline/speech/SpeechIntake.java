@@ -39,7 +39,7 @@ public final class SpeechIntake implements AutoCloseable {
 
     public static SpeechIntake start(HotlineProperties properties) {
         HotlineProperties.Recognizer recognizer = properties.recognizer();
-        switch (ModelLoader.load(recognizer.model(), recognizer.language())) {
+        switch (ModelLoader.load(recognizer.model())) {
             case ModelLoad.Unavailable missing -> {
                 log.warn(missing.message());
                 return new SpeechIntake(Optional.empty(), Optional.empty(), Optional.empty(),

@@ -1,11 +1,11 @@
 package ir.hotline137.ivr.call;
 
+import ir.hotline137.calls.CallOutcome;
+import ir.hotline137.calls.CallRecord;
 import ir.hotline137.ivr.speech.CapturedSpeech;
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.InvalidRequestException;
 import ir.hotline137.requests.TrackingCode;
-import ir.hotline137.requests.calls.CallOutcome;
-import ir.hotline137.requests.calls.CallRecord;
 import ir.hotline137.requests.duplicates.DuplicateCandidate;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package ir.hotline137.ivr.call;
 
-import ir.hotline137.requests.calls.CallOutcome;
+import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.switchboard.EscalationReason;
 
 /** How a part of the call flow ended: the call is done, or a person must take over. */

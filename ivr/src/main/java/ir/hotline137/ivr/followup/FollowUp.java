@@ -1,9 +1,10 @@
 package ir.hotline137.ivr.followup;
 
+import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.call.ActiveCall;
-import ir.hotline137.ivr.call.KeypadQuestion;
 import ir.hotline137.ivr.call.FlowOutcome;
+import ir.hotline137.ivr.call.KeypadQuestion;
 import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.prompts.Prompt;
 import ir.hotline137.prompts.PromptCatalogue;
@@ -13,7 +14,6 @@ import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
-import ir.hotline137.requests.calls.CallOutcome;
 import ir.hotline137.switchboard.EscalationReason;
 import java.util.Optional;
 

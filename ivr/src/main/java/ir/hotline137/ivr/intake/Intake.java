@@ -1,5 +1,6 @@
 package ir.hotline137.ivr.intake;
 
+import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.call.ActiveCall;
 import ir.hotline137.ivr.call.CallerHungUp;
@@ -20,7 +21,6 @@ import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestNotOpenException;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.TrackingCode;
-import ir.hotline137.requests.calls.CallOutcome;
 import ir.hotline137.requests.duplicates.DuplicateCandidate;
 import ir.hotline137.switchboard.EscalationReason;
 import java.nio.file.Path;

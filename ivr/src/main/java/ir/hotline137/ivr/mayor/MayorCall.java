@@ -1,5 +1,6 @@
 package ir.hotline137.ivr.mayor;
 
+import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.call.ActiveCall;
 import ir.hotline137.ivr.call.CallerHungUp;
@@ -14,15 +15,14 @@ import ir.hotline137.ivr.speech.CapturedSpeech;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
 import ir.hotline137.ivr.speech.SpokenThenHungUp;
-import ir.hotline137.prompts.Prompt;
-import ir.hotline137.prompts.Utterance;
-import ir.hotline137.requests.calls.CallOutcome;
-import ir.hotline137.switchboard.CallId;
-import ir.hotline137.switchboard.EscalationReason;
 import ir.hotline137.mayor.line.MayorCaller;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.line.MayorTopic;
 import ir.hotline137.mayor.line.Turn;
+import ir.hotline137.prompts.Prompt;
+import ir.hotline137.prompts.Utterance;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.EscalationReason;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package ir.hotline137.mayor.log;
 
-import ir.hotline137.requests.store.Format1Upgrade;
 import ir.hotline137.store.DurableMap;
+import ir.hotline137.store.Format1;
+import ir.hotline137.store.Format1Upgrade;
 import ir.hotline137.store.MapFile;
 import ir.hotline137.store.Storage;
-import ir.hotline137.store.Format1;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

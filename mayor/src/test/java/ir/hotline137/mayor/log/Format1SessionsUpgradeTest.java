@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ir.hotline137.mayor.line.ScreeningState;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.TrackingCode;
-import ir.hotline137.requests.store.Format1Upgrade;
+import ir.hotline137.requests.store.MapDbRequestStore;
+import ir.hotline137.store.Format1Upgrade;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,7 @@ class Format1SessionsUpgradeTest {
                 "mayor");
         Format1Sessions.write(dir.resolve("mayor-sessions.mapdb"), session, List.of(caller), List.of(directive));
         Files.writeString(dir.resolve("FORMAT"), "hotline137-data 1\n");
-        List<Format1Upgrade.OldFile> oldFiles = new ArrayList<>(Format1Upgrade.REQUESTS);
-        oldFiles.add(MapDbMayorSessionLog.FORMAT1);
+        List<Format1Upgrade.OldFile> oldFiles = List.of(MapDbRequestStore.FORMAT1, MapDbMayorSessionLog.FORMAT1);
 
         Format1Upgrade.Result result = Format1Upgrade.run(dir, Desks.STORE_SETTINGS, oldFiles);
 

@@ -29,9 +29,9 @@ public final class ModelLoader {
     static {
         // JNA turns Java strings into C strings, and Vosk's answers back, in its default charset. Newer JNA
         // takes that from the platform's native encoding, which under a C locale (a service started by systemd,
-        // a container) is ASCII: Persian grammar words would reach Vosk as '???'. JNA 5.7 on JDK 18+ happens to
-        // use UTF-8, but that is one dependency upgrade away from breaking, so it is said outright. JNA reads the
-        // property when Vosk's native binding is set up, so it is set before any Vosk class loads.
+        // a container) is ASCII: a Persian model's words would come back as '???'. JNA 5.7 on JDK 18+ happens
+        // to use UTF-8, but that is one dependency upgrade away from breaking, so it is said outright. JNA reads
+        // the property when Vosk's native binding is set up, so it is set before any Vosk class loads.
         if (System.getProperty("jna.encoding") == null) {
             System.setProperty("jna.encoding", "UTF-8");
         }
@@ -43,12 +43,11 @@ public final class ModelLoader {
     /**
      * @param folder   the model folder (the one holding {@code am/}, {@code conf/}, {@code graph/}); a folder
      *                 holding just one such folder, as unzipping often leaves it, is accepted too
-     * @param language what callers speak, e.g. {@code fa}
      */
-    public static ModelLoad load(Path folder, String language) {
+    public static ModelLoad load(Path folder) {
         Path looked = folder.toAbsolutePath().normalize();
-        String download = "Download the Vosk model for '" + language + "' (for Persian vosk-model-small-fa-0.42 or "
-                + "vosk-model-fa-0.5 from the Vosk model list), unzip it and set hotline.recognizer.model to its folder.";
+        String download = "Download a Persian Vosk model (vosk-model-small-fa-0.42 or vosk-model-fa-0.5 from "
+                + "the Vosk model list), unzip it and set hotline.recognizer.model to its folder.";
         if (!Files.isDirectory(looked)) {
             return new ModelLoad.Unavailable(looked, Files.exists(looked) ? "it is a file, not a folder"
                     : "the folder does not exist", download);
@@ -69,7 +68,7 @@ public final class ModelLoader {
             LibVosk.setLogLevel(LogLevel.WARNINGS);
             Model model = new Model(modelFolder.toString());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            return new ModelLoad.Ready(new SpeechModel(model, modelFolder, language, sampleRate(modelFolder)), took);
+            return new ModelLoad.Ready(new SpeechModel(model, modelFolder, sampleRate(modelFolder)), took);
         } catch (IOException e) {
             return new ModelLoad.Unavailable(modelFolder, "Vosk could not load it (" + e.getMessage() + ")",
                     "Its files may be damaged or incomplete: unzip the model again.");

@@ -1,6 +1,5 @@
 package ir.hotline137.recognizer.model;
 
-import ir.hotline137.recognizer.grammar.Grammar;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.vosk.Model;
@@ -14,24 +13,17 @@ import org.vosk.Recognizer;
 public final class SpeechModel implements AutoCloseable {
     private final Model model;
     private final Path folder;
-    private final String language;
     private final int sampleRate;
 
-    SpeechModel(Model model, Path folder, String language, int sampleRate) {
+    SpeechModel(Model model, Path folder, int sampleRate) {
         this.model = model;
         this.folder = folder;
-        this.language = language;
         this.sampleRate = sampleRate;
     }
 
     /** The folder the model was loaded from. */
     public Path folder() {
         return folder;
-    }
-
-    /** The language callers speak to this model in, e.g. {@code fa}: it chooses the grammar words. */
-    public String language() {
-        return language;
     }
 
     /** The rate the model was trained at (16 kHz for the small models); audio must be resampled to it. */
@@ -44,11 +36,6 @@ public final class SpeechModel implements AutoCloseable {
         return new Recognizer(model, sampleRate);
     }
 
-    /** A recognizer that can only hear the grammar's words (and "[unk]" for anything else). */
-    public Recognizer newRecognizer(Grammar grammar) throws IOException {
-        return new Recognizer(model, sampleRate, grammar.json());
-    }
-
     @Override
     public void close() {
         model.close();
@@ -56,6 +43,6 @@ public final class SpeechModel implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SpeechModel[" + language + ", " + sampleRate + " Hz, " + folder + "]";
+        return "SpeechModel[" + sampleRate + " Hz, " + folder + "]";
     }
 }

@@ -1,7 +1,6 @@
 package ir.hotline137.recognizer.transcription;
 
 import ir.hotline137.recognizer.audio.WavAudio;
-import ir.hotline137.recognizer.grammar.Grammar;
 import ir.hotline137.recognizer.model.SpeechModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,16 +59,6 @@ public final class FileTranscriber {
             WavAudio audio = WavAudio.read(wav);
             try (Transcription transcription = Transcription.of(model, audio.sampleRate())) {
                 return words(feed(transcription, audio));
-            }
-        });
-    }
-
-    /** Which of the grammar's choices the recording says, if any. */
-    public Optional<Grammar.Choice> hear(Path wav, Grammar grammar) {
-        return decoded(wav, "hear " + grammar.name() + " in", () -> {
-            WavAudio audio = WavAudio.read(wav);
-            try (Transcription transcription = Transcription.of(model, audio.sampleRate(), grammar)) {
-                return grammar.match(feed(transcription, audio));
             }
         });
     }

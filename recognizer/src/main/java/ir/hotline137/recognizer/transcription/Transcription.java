@@ -1,7 +1,6 @@
 package ir.hotline137.recognizer.transcription;
 
 import ir.hotline137.recognizer.audio.Resampler;
-import ir.hotline137.recognizer.grammar.Grammar;
 import ir.hotline137.recognizer.model.SpeechModel;
 import java.io.IOException;
 import java.time.Duration;
@@ -42,12 +41,6 @@ public final class Transcription implements AutoCloseable {
     public static Transcription of(SpeechModel model, int inputRate) throws IOException {
         checkRate(inputRate);
         return new Transcription(model.newRecognizer(), inputRate, model.sampleRate());
-    }
-
-    /** Only the grammar's words can be heard; anything else comes out as nothing. */
-    public static Transcription of(SpeechModel model, int inputRate, Grammar grammar) throws IOException {
-        checkRate(inputRate);
-        return new Transcription(model.newRecognizer(grammar), inputRate, model.sampleRate());
     }
 
     private static void checkRate(int rate) {

@@ -40,7 +40,7 @@ final class VoskResult {
         }
     }
 
-    /** Normalises spacing and drops "[unk]", which a grammar recognizer uses for any word outside it. */
+    /** Normalises spacing and drops "[unk]", which a model whose graph has it puts for a word it does not know. */
     private static String words(String text) {
         return Arrays.stream(text.strip().split("\\s+"))
                 .filter(word -> !word.isEmpty() && !word.equals("[unk]"))

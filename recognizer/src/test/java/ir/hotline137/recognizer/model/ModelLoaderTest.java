@@ -39,7 +39,7 @@ class ModelLoaderTest {
     void aMissingFolderIsUnavailableAndTheMessageSaysWhereItLookedAndWhatToDo() {
         Path missing = dir.resolve("models/vosk-model-small-fa-0.42");
 
-        ModelLoad load = ModelLoader.load(missing, "fa");
+        ModelLoad load = ModelLoader.load(missing);
 
         assertThat(load).isInstanceOfSatisfying(ModelLoad.Unavailable.class, unavailable -> {
             assertThat(unavailable.lookedAt()).isEqualTo(missing.toAbsolutePath().normalize());
@@ -55,7 +55,7 @@ class ModelLoaderTest {
 
     @Test
     void aRelativeFolderIsReportedAsTheAbsoluteFolderThatWasTried() {
-        ModelLoad load = ModelLoader.load(Path.of("no-such-dir", "..", "no-such-model-here"), "en");
+        ModelLoad load = ModelLoader.load(Path.of("no-such-dir", "..", "no-such-model-here"));
 
         assertThat(load).isInstanceOfSatisfying(ModelLoad.Unavailable.class, unavailable -> {
             assertThat(unavailable.lookedAt()).isAbsolute();
@@ -66,7 +66,7 @@ class ModelLoaderTest {
 
     @Test
     void anEmptyFolderIsNotAModelAndTheMessageNamesTheFirstMissingFile() {
-        ModelLoad load = ModelLoader.load(dir, "en");
+        ModelLoad load = ModelLoader.load(dir);
 
         assertThat(load).isInstanceOfSatisfying(ModelLoad.Unavailable.class, unavailable -> {
             assertThat(unavailable.lookedAt()).isEqualTo(dir.toAbsolutePath().normalize());
@@ -79,7 +79,7 @@ class ModelLoaderTest {
     void aFolderWithOnlyTheAcousticModelIsMissingItsConfiguration() throws IOException {
         touch(dir.resolve("am/final.mdl"));
 
-        ModelLoad load = ModelLoader.load(dir, "en");
+        ModelLoad load = ModelLoader.load(dir);
 
         assertThat(load).isInstanceOfSatisfying(ModelLoad.Unavailable.class, unavailable ->
                 assertThat(unavailable.problem()).contains("conf/model.conf").doesNotContain("am/final.mdl"));
@@ -91,7 +91,7 @@ class ModelLoaderTest {
         touch(dir.resolve("conf/model.conf"));
         touch(dir.resolve("graph/HCLr.fst")); // half of a lookahead graph is no graph
 
-        ModelLoad load = ModelLoader.load(dir, "en");
+        ModelLoad load = ModelLoader.load(dir);
 
         assertThat(load).isInstanceOfSatisfying(ModelLoad.Unavailable.class, unavailable ->
                 assertThat(unavailable.problem()).contains("graph/HCLG.fst").contains("graph/Gr.fst"));
@@ -102,7 +102,7 @@ class ModelLoaderTest {
         Files.createSymbolicLink(dir.resolve("first"), TestModel.folder().toAbsolutePath());
         Files.createSymbolicLink(dir.resolve("second"), TestModel.folder().toAbsolutePath());
 
-        ModelLoad load = ModelLoader.load(dir, "en");
+        ModelLoad load = ModelLoader.load(dir);
 
         assertThat(load).isInstanceOfSatisfying(ModelLoad.Unavailable.class, unavailable -> {
             assertThat(unavailable.lookedAt()).isEqualTo(dir.toAbsolutePath().normalize());
@@ -111,18 +111,16 @@ class ModelLoaderTest {
     }
 
     @Test
-    void theRealModelIsReadyAtSixteenKilohertzInTheLanguageGiven() {
-        ModelLoad load = ModelLoader.load(TestModel.folder(), "fa");
+    void theRealModelIsReadyAtSixteenKilohertz() {
+        ModelLoad load = ModelLoader.load(TestModel.folder());
 
         assertThat(load).isInstanceOf(ModelLoad.Ready.class);
         ModelLoad.Ready ready = (ModelLoad.Ready) load;
         try (SpeechModel model = ready.model()) {
-            // The language is what configuration says callers speak, not something read from the model.
-            assertThat(model.language()).isEqualTo("fa");
             assertThat(model.sampleRate()).isEqualTo(16_000);
             assertThat(model.folder()).isEqualTo(TestModel.folder().toAbsolutePath().normalize());
             assertThat(ready.took()).isPositive();
-            assertThat(model.toString()).contains("fa").contains("16000 Hz");
+            assertThat(model.toString()).contains("16000 Hz");
         }
     }
 
@@ -132,12 +130,11 @@ class ModelLoaderTest {
                 TestModel.folder().toAbsolutePath());
         Files.writeString(dir.resolve("README.txt"), "unzipped here"); // files beside it do not matter
 
-        ModelLoad load = ModelLoader.load(dir, "en");
+        ModelLoad load = ModelLoader.load(dir);
 
         assertThat(load).isInstanceOf(ModelLoad.Ready.class);
         try (SpeechModel model = ((ModelLoad.Ready) load).model()) {
             assertThat(model.folder()).isEqualTo(inner.toAbsolutePath().normalize());
-            assertThat(model.language()).isEqualTo("en");
             assertThat(model.sampleRate()).isEqualTo(16_000);
         }
     }
@@ -150,7 +147,7 @@ class ModelLoaderTest {
         }
         touch(dir.resolve("am/final.mdl")); // present, so the loader hands it to Vosk, but empty
 
-        ModelLoad load = ModelLoader.load(dir, "en");
+        ModelLoad load = ModelLoader.load(dir);
 
         assertThat(load).isInstanceOfSatisfying(ModelLoad.Unavailable.class, unavailable -> {
             assertThat(unavailable.lookedAt()).isEqualTo(dir.toAbsolutePath().normalize());

@@ -7,7 +7,6 @@ import ir.hotline137.recognizer.TestModel;
 import ir.hotline137.recognizer.TestSentences;
 import ir.hotline137.recognizer.TestSpeech;
 import ir.hotline137.recognizer.audio.WavAudio;
-import ir.hotline137.recognizer.grammar.GrammarCatalogue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,8 +104,7 @@ class TranscriptionTest {
 
     @Test
     void afterCloseEveryUseIsRefusedAndASecondCloseIsHarmless() throws IOException {
-        Transcription transcription = Transcription.of(TestModel.english(), 8_000,
-                GrammarCatalogue.forLanguage("en").grammar("yes-no"));
+        Transcription transcription = Transcription.of(TestModel.english(), 8_000);
         transcription.close();
         transcription.close();
 

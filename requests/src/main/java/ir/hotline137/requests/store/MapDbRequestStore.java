@@ -8,6 +8,7 @@ import ir.hotline137.requests.TrackingCode;
 import ir.hotline137.store.DataFolderException;
 import ir.hotline137.store.DurableMap;
 import ir.hotline137.store.Format1;
+import ir.hotline137.store.Format1Upgrade;
 import ir.hotline137.store.MapFile;
 import ir.hotline137.store.Storage;
 import ir.hotline137.store.Transaction;
@@ -34,6 +35,10 @@ import org.mapdb.Serializer;
  * district. Readers never wait and see only what is durable.
  */
 public final class MapDbRequestStore implements RequestStore {
+    /** How {@code upgrade-data} copies the format-1 request file into the journal. */
+    public static final Format1Upgrade.OldFile FORMAT1 = new Format1Upgrade.OldFile("requests.mapdb",
+            (storage, file) -> open(storage).importFormat1(file));
+
     /** The maps of requests.mapdb; a file of another format is rebuilt from the journal. */
     private static final int FILE_FORMAT = 2;
     private static final String SEQUENCE = "sequence";
