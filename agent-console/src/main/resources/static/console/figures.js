@@ -87,6 +87,7 @@ function callsChart(Chart, canvas, days) {
         { label: 'فقط سامانهٔ گویا', data: days.map((d) => d.ivrOnly ?? 0), backgroundColor: COLORS.primary },
         { label: 'پاسخ اپراتور', data: days.map((d) => d.escalatedAnswered ?? 0), backgroundColor: COLORS.green },
         { label: 'رها شده', data: days.map((d) => d.abandoned ?? 0), backgroundColor: COLORS.red },
+        { label: 'بی‌پاسخ مانده', data: days.map((d) => d.unanswered ?? 0), backgroundColor: COLORS.amber },
       ],
     },
     options: {
@@ -117,7 +118,7 @@ function waitChart(Chart, canvas, days) {
     data: {
       labels: days.map((d) => formatDayLabel(d.day)),
       datasets: [{
-        label: 'میانگین انتظار (ثانیه)',
+        label: 'میانگین انتظار برای اپراتور (ثانیه)',
         data: days.map((d) => (Number.isFinite(d.averageWaitSeconds) ? Math.round(d.averageWaitSeconds) : null)),
         borderColor: COLORS.amber,
         backgroundColor: COLORS.amber,
@@ -148,7 +149,7 @@ function waitChart(Chart, canvas, days) {
 }
 
 function dailyTable(days) {
-  const columns = ['روز', 'فقط سامانهٔ گویا', 'پاسخ اپراتور', 'رها شده', 'میانگین انتظار'];
+  const columns = ['روز', 'فقط سامانهٔ گویا', 'پاسخ اپراتور', 'رها شده', 'بی‌پاسخ مانده', 'میانگین انتظار برای اپراتور'];
   return el('table', { class: 'data-table figures-table', id: 'figures-daily' },
     el('caption', { class: 'visually-hidden' }, 'تماس‌ها و انتظار روزانه'),
     el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col' }, c)))),
@@ -157,7 +158,8 @@ function dailyTable(days) {
       el('td', { dataset: { label: columns[1] } }, formatNumber(d.ivrOnly ?? 0)),
       el('td', { dataset: { label: columns[2] } }, formatNumber(d.escalatedAnswered ?? 0)),
       el('td', { dataset: { label: columns[3] } }, formatNumber(d.abandoned ?? 0)),
-      el('td', { dataset: { label: columns[4] } }, Number.isFinite(d.averageWaitSeconds) ? formatWait(d.averageWaitSeconds) : '—')))));
+      el('td', { dataset: { label: columns[4] } }, formatNumber(d.unanswered ?? 0)),
+      el('td', { dataset: { label: columns[5] } }, Number.isFinite(d.averageWaitSeconds) ? formatWait(d.averageWaitSeconds) : '—')))));
 }
 
 function bigNumber(id, label, value, kind) {
@@ -215,8 +217,8 @@ export function renderFigures(container, query, { signal }) {
       const districtBox = chartBox('chart-districts', 'درخواست‌ها به تفکیک منطقه', countsDescription(perDistrict), perDistrict.length);
       const categoryBox = chartBox('chart-categories', 'درخواست‌ها به تفکیک موضوع', countsDescription(perCategory), perCategory.length);
       const callsBox = chartBox('chart-calls', 'تماس‌ها در هر روز',
-        callsPerDay.map((d) => `${formatDayLabel(d.day)}: ${formatNumber((d.ivrOnly ?? 0) + (d.escalatedAnswered ?? 0) + (d.abandoned ?? 0))}`).join('، ') || 'داده‌ای نیست');
-      const waitBox = chartBox('chart-wait', 'میانگین انتظار در صف', 'جدول روزانه در پایین صفحه آمده است');
+        callsPerDay.map((d) => `${formatDayLabel(d.day)}: ${formatNumber((d.ivrOnly ?? 0) + (d.escalatedAnswered ?? 0) + (d.abandoned ?? 0) + (d.unanswered ?? 0))}`).join('، ') || 'داده‌ای نیست');
+      const waitBox = chartBox('chart-wait', 'میانگین انتظار در صف اپراتورها', 'جدول روزانه در پایین صفحه آمده است');
 
       const Chart = chartLibrary();
       const notice = Chart ? null : message('کتابخانهٔ نمودار بارگذاری نشد؛ اعداد در جدول‌ها آمده است.', 'error');

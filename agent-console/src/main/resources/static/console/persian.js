@@ -158,6 +158,12 @@ export const SOURCE_LABELS = Object.freeze({
   API: 'سامانهٔ دیگر',
 });
 
+/** Who did something, when it was the system and not a person (a person is shown by their user name). */
+export const ACTOR_LABELS = Object.freeze({
+  ivr: 'سامانهٔ گویا',
+  api: 'سامانهٔ دیگر',
+});
+
 export const LEFT_QUEUE_LABELS = Object.freeze({
   ASSIGNED: 'به اپراتور وصل شد',
   ABANDONED: 'تماس‌گیرنده قطع کرد',
@@ -173,6 +179,7 @@ export const statusLabel = (code) => label(STATUS_LABELS, code);
 export const presenceLabel = (code) => label(PRESENCE_LABELS, code);
 export const reasonLabel = (code) => label(REASON_LABELS, code);
 export const sourceLabel = (code) => label(SOURCE_LABELS, code);
+export const actorLabel = (name) => label(ACTOR_LABELS, name);
 export const leftQueueLabel = (code) => label(LEFT_QUEUE_LABELS, code);
 
 /** The Persian sentence for a 409 on accepting a call, from the server's conflict code (and who, if taken). */

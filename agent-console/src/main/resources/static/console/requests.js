@@ -5,7 +5,7 @@ import { get, errorText, isAbort } from './api.js';
 import { session, districtName, categoryLabel } from './state.js';
 import { requestActionForms } from './actions.js';
 import {
-  formatDate, formatDateTime, formatNumber, statusLabel, sourceLabel, toPersianDigits, toLatinDigits,
+  formatDate, formatDateTime, formatNumber, statusLabel, sourceLabel, actorLabel, toPersianDigits, toLatinDigits,
   normalizeDigitsInput, isTrackingCode, isDigits,
 } from './persian.js';
 
@@ -162,7 +162,7 @@ function historyList(history) {
   return el('ol', { class: 'history', id: 'history' },
     entries.map((entry) => el('li', { class: 'history-entry' },
       el('time', { datetime: entry.at ?? '' }, formatDateTime(entry.at)),
-      el('span', { class: 'history-actor' }, entry.actor ?? '—'),
+      el('span', { class: 'history-actor' }, actorLabel(entry.actor)),
       el('span', { class: 'history-what' }, entry.what ?? ''))));
 }
 

@@ -14,6 +14,11 @@ public enum CallOutcome {
     ESCALATED_ABANDONED,
     /** Nobody answered in time and the caller asked to be called back. */
     CALLBACK_REQUESTED,
+    /**
+     * The call was handed to a person, nobody answered in time and the caller left no message: the centre
+     * failed them as surely as if they had hung up, though they waited to the end.
+     */
+    ESCALATED_UNANSWERED,
     /** The caller talked to the mayor in a live session. */
     MAYOR_TALKED,
     /** The caller joined the mayor's line and hung up before reaching the mayor. */

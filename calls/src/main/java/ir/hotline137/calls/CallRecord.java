@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param path      the menu steps in order, e.g. "menu:1", "district:5", so supervisors see where callers
  *                  get stuck
  * @param request   the request registered, joined or heard, if any
- * @param waited    time on the switchboard queue, for calls that were escalated
+ * @param waited    time on a queue: the agents' (a call handed to a person) or the mayor's line
  * @param agent     the username of the agent who took the call
  * @param recording the call's or the description's audio file, as a path
  */
@@ -54,6 +54,21 @@ public record CallRecord(
         }
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(recording, "recording");
+    }
+
+    /**
+     * The step a call's path gets when it is handed to a person, followed by why (e.g. {@code agent:pressed-zero});
+     * every such call waits on the agents' queue.
+     */
+    public static final String TO_AGENTS = "agent:";
+
+    /**
+     * The time on the agents' queue, for a call handed to a person; empty for one that never was, whatever else
+     * it waited for (the mayor's line is its own wait, with its own log). The hand-over is the last wait a call
+     * can have, so when both happened {@link #waited()} is the agents'.
+     */
+    public Optional<Duration> waitedForAgents() {
+        return path.stream().anyMatch(step -> step.startsWith(TO_AGENTS)) ? waited : Optional.empty();
     }
 
     /** How long the call lasted, from answer to hang-up. */

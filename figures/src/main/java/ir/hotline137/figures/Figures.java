@@ -43,13 +43,16 @@ public record Figures(
     /**
      * How one day's calls ended, by the day they started.
      *
-     * @param ivrOnly            finished in the menus with no person: registered, joined, status heard,
-     *                           callback requested, or ended
-     * @param escalatedAnswered  handed to a person and answered
-     * @param abandoned          the caller gave up: on the queue before an agent answered, or in the menus
-     * @param averageWaitSeconds mean time on the queue over the calls that waited there; 0 when none did
+     * @param ivrOnly            finished in the menus and never asked for a person: registered, joined, status
+     *                           heard, or ended
+     * @param escalatedAnswered  a person answered: an agent, or the mayor in a live programme
+     * @param abandoned          the caller gave up: on a queue before anyone answered, or in the menus
+     * @param unanswered         handed to a person and nobody answered in time, whether or not the caller then
+     *                           left a message to be called back
+     * @param averageWaitSeconds mean time on the agents' queue over the calls handed to a person; the mayor's line
+     *                           is not in it. 0 when none waited
      */
-    public record CallDay(LocalDate day, long ivrOnly, long escalatedAnswered, long abandoned,
+    public record CallDay(LocalDate day, long ivrOnly, long escalatedAnswered, long abandoned, long unanswered,
                           double averageWaitSeconds) {
     }
 }

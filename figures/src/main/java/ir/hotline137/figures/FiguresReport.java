@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -100,21 +101,33 @@ public final class FiguresReport {
         long ivrOnly = 0;
         long answered = 0;
         long abandoned = 0;
+        long unanswered = 0;
         long waitedCalls = 0;
         double waitedSeconds = 0;
         for (CallRecord call : started) {
             // No default branch: a new outcome must be placed in one of the columns before this compiles.
             switch (call.outcome()) {
-                case REGISTERED, JOINED, STATUS_HEARD, CALLBACK_REQUESTED, ENDED -> ivrOnly++;
+                case REGISTERED, JOINED, STATUS_HEARD -> ivrOnly++;
+                // Before ESCALATED_UNANSWERED, a caller who waited to the end and left no message ended as ENDED.
+                case ENDED -> {
+                    if (call.waitedForAgents().isPresent()) {
+                        unanswered++;
+                    } else {
+                        ivrOnly++;
+                    }
+                }
                 case ESCALATED_ANSWERED, MAYOR_TALKED -> answered++;
                 case ESCALATED_ABANDONED, MAYOR_ABANDONED, HUNG_UP -> abandoned++;
+                case CALLBACK_REQUESTED, ESCALATED_UNANSWERED -> unanswered++;
             }
-            if (call.waited().isPresent()) {
+            Optional<Duration> waited = call.waitedForAgents();
+            if (waited.isPresent()) {
                 waitedCalls++;
-                waitedSeconds += seconds(call.waited().get());
+                waitedSeconds += seconds(waited.get());
             }
         }
-        return new Figures.CallDay(day, ivrOnly, answered, abandoned, waitedCalls == 0 ? 0 : waitedSeconds / waitedCalls);
+        return new Figures.CallDay(day, ivrOnly, answered, abandoned, unanswered,
+                waitedCalls == 0 ? 0 : waitedSeconds / waitedCalls);
     }
 
     private static <K> List<Figures.Count> counted(Map<K, Long> counts, Function<K, String> key, Function<K, String> label) {

@@ -112,9 +112,9 @@ class FiguresReportTest {
         Figures figures = report.compute(3);
 
         assertThat(figures.callsPerDay()).containsExactly(
-                new Figures.CallDay(LocalDate.of(2026, 3, 9), 2, 1, 2, 60.0),
-                new Figures.CallDay(LocalDate.of(2026, 3, 10), 0, 0, 0, 0.0),
-                new Figures.CallDay(LocalDate.of(2026, 3, 11), 2, 0, 0, 0.0));
+                new Figures.CallDay(LocalDate.of(2026, 3, 9), 1, 1, 2, 1, 60.0),
+                new Figures.CallDay(LocalDate.of(2026, 3, 10), 0, 0, 0, 0, 0.0),
+                new Figures.CallDay(LocalDate.of(2026, 3, 11), 2, 0, 0, 0, 0.0));
     }
 
     @Test
@@ -126,9 +126,46 @@ class FiguresReportTest {
 
         Figures.CallDay day = report.compute(2).callsPerDay().getFirst();
 
-        assertThat(day.ivrOnly() + day.escalatedAnswered() + day.abandoned()).isEqualTo(CallOutcome.values().length);
-        // A person answered: an agent, or the mayor in a live programme; gave up waiting for either: abandoned.
-        assertThat(day).isEqualTo(new Figures.CallDay(LocalDate.of(2026, 3, 10), 5, 2, 3, 0.0));
+        assertThat(day.ivrOnly() + day.escalatedAnswered() + day.abandoned() + day.unanswered())
+                .isEqualTo(CallOutcome.values().length);
+        // A person answered: an agent, or the mayor in a live programme; gave up waiting for either: abandoned;
+        // waited for a person to the end and got nobody: unanswered, message or not.
+        assertThat(day).isEqualTo(new Figures.CallDay(LocalDate.of(2026, 3, 10), 4, 2, 3, 2, 0.0));
+    }
+
+    @Test
+    void callersWhoWaitedForAPersonAndGotNobodyAreUnansweredNotHandledByTheIvr() {
+        Instant at = tehran("2026-03-10T09:00");
+        Duration fiveMinutes = Duration.ofMinutes(5);
+        calls.record(call("message-1", at, CallOutcome.CALLBACK_REQUESTED, fiveMinutes));
+        calls.record(call("message-2", at.plusSeconds(60), CallOutcome.CALLBACK_REQUESTED, fiveMinutes));
+        calls.record(call("silent", at.plusSeconds(120), CallOutcome.ESCALATED_UNANSWERED, fiveMinutes));
+        // Kept before ESCALATED_UNANSWERED existed: the same caller, recorded as ENDED after the wait.
+        calls.record(call("silent-before", at.plusSeconds(180), CallOutcome.ENDED, fiveMinutes));
+        calls.record(call("code-unknown", at.plusSeconds(240), CallOutcome.ENDED, null));
+
+        Figures.CallDay day = report.compute(2).callsPerDay().getFirst();
+
+        assertThat(day.unanswered()).isEqualTo(4);
+        assertThat(day.ivrOnly()).as("only the caller who never asked for a person").isEqualTo(1);
+        assertThat(day.averageWaitSeconds()).isEqualTo(300.0);
+    }
+
+    @Test
+    void theMayorsLineIsNotInTheAverageWaitForAnAgent() {
+        Instant at = tehran("2026-03-10T09:00");
+        calls.record(call("agent", at, CallOutcome.ESCALATED_ANSWERED, Duration.ofSeconds(20)));
+        calls.record(new CallRecord("mayor", Optional.empty(), at, at.plusSeconds(900),
+                List.of("menu:4", "mayor", "mayor:joined", "mayor:bridge:mayor"), CallOutcome.MAYOR_TALKED,
+                Optional.empty(), Optional.of(Duration.ofMinutes(12)), Optional.of("mayor"), Optional.empty()));
+        calls.record(new CallRecord("mayor-then-intake", Optional.empty(), at, at.plusSeconds(900),
+                List.of("menu:4", "mayor", "mayor:joined", "mayor:closed", "registered"), CallOutcome.REGISTERED,
+                Optional.empty(), Optional.of(Duration.ofMinutes(40)), Optional.empty(), Optional.empty()));
+
+        Figures.CallDay day = report.compute(2).callsPerDay().getFirst();
+
+        assertThat(day.averageWaitSeconds()).isEqualTo(20.0);
+        assertThat(day.escalatedAnswered()).isEqualTo(2);
     }
 
     @Test
@@ -152,8 +189,10 @@ class FiguresReportTest {
         return Optional.of(new Referral("فنی و عمرانی", null, deadline));
     }
 
+    /** A call that went to the agents' queue when it {@code waited}, else one that stayed in the menus. */
     private static CallRecord call(String id, Instant startedAt, CallOutcome outcome, Duration waited) {
-        return new CallRecord(id, Optional.empty(), startedAt, startedAt.plusSeconds(120), List.of("menu:1"), outcome,
+        List<String> path = waited == null ? List.of("menu:1") : List.of("menu:0", CallRecord.TO_AGENTS + "asked_for_agent");
+        return new CallRecord(id, Optional.empty(), startedAt, startedAt.plusSeconds(120), path, outcome,
                 Optional.empty(), Optional.ofNullable(waited), Optional.empty(), Optional.empty());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.calls.CallRecord;
+import ir.hotline137.ivr.intake.Intake;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.CitizenRequest;
@@ -225,7 +226,7 @@ class CallFlowsTest {
         CitizenRequest kept = ivr.desks.desk.find(record.request().orElseThrow()).orElseThrow();
         assertThat(kept.district()).isEqualTo(9);
         assertThat(kept.audioReference()).isEqualTo(waiting.info().recording());
-        assertThat(kept.history()).extracting(HistoryEntry::what).contains("caller hung up before confirmation");
+        assertThat(kept.history()).extracting(HistoryEntry::what).contains(Intake.HUNG_UP_NOTE);
     }
 
     @Test
@@ -255,7 +256,7 @@ class CallFlowsTest {
         CitizenRequest request = ivr.desks.desk.find(spokenCode(call.played(), "callback-registered")).orElseThrow();
         assertThat(request.description()).isEqualTo(message);
         assertThat(request.district()).isEqualTo(12);
-        assertThat(request.history()).extracting(HistoryEntry::what).anyMatch(w -> w.startsWith("callback requested"));
+        assertThat(request.history()).extracting(HistoryEntry::what).anyMatch(w -> w.startsWith("درخواست تماس دوباره"));
         assertThat(ivr.switchboard.waitingCalls()).isEmpty();
         assertThat(awaitRecord(call).outcome()).isEqualTo(CallOutcome.CALLBACK_REQUESTED);
     }
@@ -300,7 +301,7 @@ class CallFlowsTest {
         CitizenRequest kept = ivr.desks.desk.find(record.request().orElseThrow()).orElseThrow();
         assertThat(kept.description()).isEqualTo(STREETLIGHT);
         assertThat(kept.district()).isEqualTo(8);
-        assertThat(kept.history()).extracting(HistoryEntry::what).contains("caller hung up before confirmation");
+        assertThat(kept.history()).extracting(HistoryEntry::what).contains(Intake.HUNG_UP_NOTE);
         assertThat(call.played()).doesNotContain(S + "registered");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.calls.CallRecord;
+import ir.hotline137.ivr.intake.Intake;
 import ir.hotline137.recognizer.TestSentences.Sentence;
 import ir.hotline137.recognizer.TestSentences;
 import ir.hotline137.recognizer.TestSpeech;
@@ -130,7 +131,7 @@ class SpokenCallsTest {
         assertThat(record.outcome()).isEqualTo(CallOutcome.HUNG_UP);
         CitizenRequest kept = ivr.desks.desk.find(record.request().orElseThrow()).orElseThrow();
         assertThat(kept.description()).contains(flood.keyWords());
-        assertThat(kept.history()).extracting(HistoryEntry::what).contains("caller hung up before confirmation");
+        assertThat(kept.history()).extracting(HistoryEntry::what).contains(Intake.HUNG_UP_NOTE);
     }
 
     @Test

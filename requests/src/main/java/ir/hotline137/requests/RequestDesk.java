@@ -72,8 +72,9 @@ public final class RequestDesk {
         String actor = checkedActor(input.actor());
         Instant now = clock.instant();
         List<HistoryEntry> history = new ArrayList<>();
-        history.add(new HistoryEntry(now, actor, "registered (" + input.source().name().toLowerCase() + ")"));
-        input.note().filter(s -> !s.isBlank()).ifPresent(note -> history.add(new HistoryEntry(now, actor, note)));
+        history.add(new HistoryEntry(now, actor, HistoryWords.registered(input.source())));
+        input.note().map(note -> readable(note).strip()).filter(s -> !s.isEmpty())
+                .ifPresent(note -> history.add(new HistoryEntry(now, actor, note)));
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
             TrackingCode code = TrackingCode.random(random);
             if (store.contains(code)) {
@@ -112,7 +113,7 @@ public final class RequestDesk {
             }
             Instant now = clock.instant();
             return current.withSupporter(new Supporter(caller, now), new HistoryEntry(now, who,
-                    "supporter joined: " + caller.map(CallerNumber::digits).orElse("number withheld")));
+                    HistoryWords.supporterJoined(caller)));
         }));
     }
 
@@ -123,8 +124,9 @@ public final class RequestDesk {
             if (!current.status().canBecome(target)) {
                 throw new IllegalTransitionException(code, current.status(), target);
             }
-            Optional<String> newResult = result.filter(s -> !s.isBlank()).or(current::result);
-            String what = current.status() + " → " + target + result.filter(s -> !s.isBlank()).map(r -> ": " + r).orElse("");
+            Optional<String> given = result.map(r -> readable(r).strip()).filter(s -> !s.isEmpty());
+            Optional<String> newResult = given.or(current::result);
+            String what = HistoryWords.statusChanged(current.status(), target, given);
             return current.withStatus(target, new HistoryEntry(clock.instant(), who, what), current.duplicateOf(),
                     current.referral(), newResult);
         }));
@@ -150,8 +152,8 @@ public final class RequestDesk {
             }
             Referral referral = new Referral(toUnit, assignee.filter(s -> !s.isBlank()).orElse(null), by);
             return current.withStatus(RequestStatus.REFERRED, new HistoryEntry(clock.instant(), who,
-                    "referred to " + toUnit + assignee.filter(s -> !s.isBlank()).map(a -> " (" + a + ")").orElse("")
-                            + " by " + by), current.duplicateOf(), Optional.of(referral), current.result());
+                    HistoryWords.referred(toUnit, assignee.filter(s -> !s.isBlank()), by)), current.duplicateOf(),
+                    Optional.of(referral), current.result());
         }));
     }
 
@@ -173,10 +175,10 @@ public final class RequestDesk {
             }
             Instant now = clock.instant();
             return List.of(
-                    duplicate.withStatus(RequestStatus.DUPLICATE, new HistoryEntry(now, who, "duplicate of " + of),
+                    duplicate.withStatus(RequestStatus.DUPLICATE, new HistoryEntry(now, who, HistoryWords.duplicateOf(of)),
                             Optional.of(of), duplicate.referral(), duplicate.result()),
                     target.withSupporter(new Supporter(duplicate.callerNumber(), now),
-                            new HistoryEntry(now, who, "merged duplicate " + code)));
+                            new HistoryEntry(now, who, HistoryWords.mergedDuplicate(code))));
         });
         indexed(both.get(1));
         return indexed(both.get(0));
@@ -207,13 +209,14 @@ public final class RequestDesk {
     /** Adds a free-text note to the history. */
     public CitizenRequest addNote(TrackingCode code, String note, String actor) {
         String who = checkedActor(actor);
-        if (note == null || note.isBlank()) {
+        String text = note == null ? "" : readable(note).strip();
+        if (text.isEmpty()) {
             throw new InvalidRequestException("note", "is empty");
         }
-        if (note.length() > MAX_DESCRIPTION_LENGTH) {
+        if (text.length() > MAX_DESCRIPTION_LENGTH) {
             throw new InvalidRequestException("note", "is longer than " + MAX_DESCRIPTION_LENGTH + " characters");
         }
-        return store.update(code, current -> current.withNote(new HistoryEntry(clock.instant(), who, note.strip())));
+        return store.update(code, current -> current.withNote(new HistoryEntry(clock.instant(), who, text)));
     }
 
     public Optional<CitizenRequest> find(TrackingCode code) {
@@ -307,15 +310,37 @@ public final class RequestDesk {
     }
 
     private static String checkedDescription(String description) {
-        if (description == null || description.isBlank()) {
+        String text = description == null ? "" : readable(description).strip();
+        if (text.isEmpty()) {
             throw new InvalidRequestException("description", "is empty");
         }
-        String text = description.strip();
         if (text.length() > MAX_DESCRIPTION_LENGTH) {
             throw new InvalidRequestException("description", "is " + text.length() + " characters long; at most "
                     + MAX_DESCRIPTION_LENGTH + " are accepted");
         }
         return text;
+    }
+
+    /**
+     * Text as people can read it wherever it is shown: control characters (a terminal's escapes, a NUL) and the
+     * bidirectional overrides that would make a line read backwards on an agent's screen are dropped; line breaks
+     * and tabs stay, and so do the joiners Persian writing needs (ZWNJ).
+     */
+    static String readable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    continue;
+                }
+                out.append('\n');
+            } else if (c == '\n' || c == '\t'
+                    || !(Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069'))) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private void checkDistrict(int district) {

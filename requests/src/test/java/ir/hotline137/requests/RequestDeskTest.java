@@ -45,6 +45,18 @@ class RequestDeskTest {
     }
 
     @Test
+    void controlCharactersAndReadingDirectionOverridesAreNotKeptButLineBreaksAndZwnjAre() {
+        String typed = "چراغ\u0000 کوچه\u001b[31m \u202Eخاموش\u202C است\r\nمی\u200Cخواهم\tپیگیری شود";
+
+        CitizenRequest request = register("09121234567", 6, typed);
+        CitizenRequest noted = desk.addNote(request.code(), "یادداشت\u0007 اپراتور\u2066", "maryam");
+
+        assertThat(request.description()).isEqualTo("چراغ کوچه[31m خاموش است\nمی\u200Cخواهم\tپیگیری شود");
+        assertThat(noted.history().getLast().what()).isEqualTo("یادداشت اپراتور");
+        assertThat(desk.find(request.code()).orElseThrow().description()).isEqualTo(request.description());
+    }
+
+    @Test
     void registeringStoresEverythingAndSuggestsTheCategory() {
         CitizenRequest request = register("+98 912 123 4567", 6, POTHOLE);
 

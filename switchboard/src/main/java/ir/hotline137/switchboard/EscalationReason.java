@@ -2,7 +2,7 @@ package ir.hotline137.switchboard;
 
 /** Why the IVR handed a call to a person; agents see it, and supervisors count it to improve the menus. */
 public enum EscalationReason {
-    /** The caller pressed or said 0. */
+    /** The caller pressed 0. */
     ASKED_FOR_AGENT,
     /** No usable menu choice after the allowed attempts. */
     MENU_NOT_UNDERSTOOD,

@@ -2,6 +2,7 @@ package ir.hotline137.console.requests;
 
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.HistoryEntry;
+import ir.hotline137.requests.HistoryWords;
 import ir.hotline137.requests.Referral;
 import ir.hotline137.requests.RequestStatus;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * A request as the console's API shows it: with the district's and category's names, so a screen needs no
- * second lookup, and the statuses it may move to next, so a screen offers only what the lifecycle allows. Where
+ * second lookup, and the statuses it may move to next, so a screen offers only what the lifecycle allows. Its
+ * history reads in Persian, lines kept in English before included ({@link HistoryWords#shown}). Where
  * the recording lies on the server stays there: {@code hasAudio} only says there is one.
  */
 public record RequestView(String code, String status, Instant createdAt, Instant lastChangedAt, String callerNumber,
@@ -37,7 +39,9 @@ public record RequestView(String code, String status, Instant createdAt, Instant
                 request.audioReference().isPresent(), request.supporters().size(),
                 request.duplicateOf().map(c -> c.value()).orElse(null),
                 request.referral().map(r -> ReferralView.of(r, request.isOpen(), today)).orElse(null),
-                request.result().orElse(null), request.history(),
+                request.result().orElse(null),
+                request.history().stream()
+                        .map(h -> new HistoryEntry(h.at(), h.actor(), HistoryWords.shown(h.what()))).toList(),
                 request.status().next().stream().sorted().toList());
     }
 }

@@ -1,6 +1,7 @@
 package ir.hotline137.ivr.escalation;
 
 import ir.hotline137.calls.CallOutcome;
+import ir.hotline137.calls.CallRecord;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.call.ActiveCall;
 import ir.hotline137.ivr.call.CallerHungUp;
@@ -18,6 +19,7 @@ import ir.hotline137.prompts.Prompt;
 import ir.hotline137.prompts.Utterance;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.District;
+import ir.hotline137.requests.HistoryWords;
 import ir.hotline137.requests.NewRequest;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
@@ -62,7 +64,7 @@ public final class Escalation {
     }
 
     public FlowOutcome.Finished run(Phone phone, ActiveCall call, EscalationReason reason) {
-        call.step("agent:" + reason.name().toLowerCase());
+        call.step(CallRecord.TO_AGENTS + reason.name().toLowerCase());
         phone.play(Utterance.of(Prompt.TO_AGENT));
         WaitingCall waiting = switchboard.enqueue(new CallId(call.id()), gathered(call, reason));
         call.settle(CallOutcome.ESCALATED_ABANDONED);
@@ -163,7 +165,7 @@ public final class Escalation {
         }
         if (message instanceof CapturedSpeech.NothingSaid) {
             phone.play(Utterance.of(Prompt.CALLBACK_EMPTY, Prompt.GOODBYE));
-            return new FlowOutcome.Finished(CallOutcome.ENDED);
+            return new FlowOutcome.Finished(CallOutcome.ESCALATED_UNANSWERED);
         }
         message.recording().ifPresent(call::recording);
         Optional<Integer> district = call.district().or(() -> districtQuestion.ask(phone, call));
@@ -188,7 +190,7 @@ public final class Escalation {
         String text = message instanceof CapturedSpeech.Transcribed t ? t.text() : settings.callbackDescription();
         CitizenRequest registered = desk.register(new NewRequest(call.callerDigits(), district.get(), Optional.empty(),
                 text, RequestSource.IVR_SPEECH, message.recording().map(Path::toString), Intake.ACTOR,
-                Optional.of("callback requested: nobody answered within " + minutes(settings.answerTimeout()))));
+                Optional.of("درخواست تماس دوباره: کسی در " + minutes(settings.answerTimeout()) + " پاسخ نداد")));
         call.request(registered.code());
         call.settle(CallOutcome.CALLBACK_REQUESTED);
         call.step("callback-registered");
@@ -208,6 +210,6 @@ public final class Escalation {
     }
 
     private static String minutes(Duration d) {
-        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+        return HistoryWords.digits(d.toSeconds() % 60 == 0 ? d.toMinutes() + " دقیقه" : d.toSeconds() + " ثانیه");
     }
 }

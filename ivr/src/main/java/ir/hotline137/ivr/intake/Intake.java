@@ -36,7 +36,8 @@ import java.util.Optional;
 public final class Intake {
     /** Who the request's history says registered it. */
     public static final String ACTOR = "ivr";
-    static final String HUNG_UP_NOTE = "caller hung up before confirmation";
+    /** The history line of a request kept although its caller hung up before hearing its code. */
+    public static final String HUNG_UP_NOTE = "تماس‌گیرنده پیش از شنیدن کد رهگیری قطع کرد؛ درخواست با این حال ثبت شد";
 
     private final RequestDesk desk;
     private final DistrictQuestion districtQuestion;

@@ -84,8 +84,8 @@ public final class Directives {
             return new DirectiveOutcome.Invalid("district", "is missing and the caller gave none");
         }
         SessionRecord session = sessions.session(caller.sessionId()).orElseThrow();
-        String note = "directive of the mayor in «" + session.title() + "»"
-                + caller.topic().map(t -> "; the caller's topic: «" + t + "»").orElse("");
+        String note = "دستور شهردار در برنامهٔ «" + session.title() + "»"
+                + caller.topic().map(t -> "؛ موضوع تماس‌گیرنده: «" + t + "»").orElse("");
         // The request, its referral and the log's line are one commit: a crash never leaves a directive's
         // request unreferred or missing from the session's report.
         return desk.together(() -> {

@@ -1,0 +1,169 @@
+package ir.hotline137.requests;
+
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.PersianCalendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every line the system itself writes into a request's history, in Persian: the words an agent, a district
+ * manager or a citizen reads. Dates are Jalali, digits Persian. Lines people write (notes, results) are kept as
+ * they wrote them.
+ *
+ * <p>Histories kept before the lines were Persian hold English ones; {@link #shown} words them in Persian when
+ * they are read, so an old request reads like a new one without its stored history being rewritten.
+ */
+public final class HistoryWords {
+    private static final ULocale PERSIAN = new ULocale("fa_IR@calendar=persian");
+
+    private HistoryWords() {
+    }
+
+    public static String registered(RequestSource source) {
+        return "ثبت شد (" + source(source) + ")";
+    }
+
+    public static String supporterJoined(Optional<CallerNumber> caller) {
+        return "پشتیبان تازه پیوست: " + caller.map(c -> digits(c.digits())).orElse("شمارهٔ پنهان");
+    }
+
+    public static String statusChanged(RequestStatus from, RequestStatus to, Optional<String> result) {
+        return "وضعیت از «" + status(from) + "» به «" + status(to) + "» رسید" + result.map(r -> ": " + r).orElse("");
+    }
+
+    public static String referred(String unit, Optional<String> assignee, LocalDate deadline) {
+        return "ارجاع به " + unit + assignee.map(a -> " (" + a + ")").orElse("") + " با مهلت " + jalali(deadline);
+    }
+
+    public static String duplicateOf(TrackingCode of) {
+        return duplicateOf(of.value());
+    }
+
+    public static String mergedDuplicate(TrackingCode duplicate) {
+        return mergedDuplicate(duplicate.value());
+    }
+
+    private static String duplicateOf(String code) {
+        return "تکراریِ درخواست " + digits(code) + " است";
+    }
+
+    private static String mergedDuplicate(String code) {
+        return "درخواست تکراری " + digits(code) + " در این درخواست ادغام شد";
+    }
+
+    /** The Persian name of a status, as every screen shows it. */
+    public static String status(RequestStatus status) {
+        return switch (status) {
+            case REGISTERED -> "ثبت شده";
+            case REFERRED -> "ارجاع شده";
+            case IN_PROGRESS -> "در حال انجام";
+            case RESOLVED -> "انجام شد";
+            case REJECTED -> "رد شد";
+            case CLOSED -> "بسته شد";
+            case DUPLICATE -> "تکراری";
+        };
+    }
+
+    public static String source(RequestSource source) {
+        return switch (source) {
+            case IVR_SPEECH -> "سامانهٔ گویا";
+            case AGENT -> "اپراتور";
+            case MAYOR_SESSION -> "گفت‌وگو با شهردار";
+            case API -> "سامانهٔ دیگر";
+        };
+    }
+
+    /** 2026-12-12 → «۱۴۰۵/۰۹/۲۱». */
+    public static String jalali(LocalDate day) {
+        PersianCalendar calendar = new PersianCalendar(TimeZone.GMT_ZONE, PERSIAN);
+        calendar.setTimeInMillis(day.toEpochDay() * 86_400_000L);
+        return digits("%04d/%02d/%02d".formatted(calendar.get(Calendar.YEAR), calendar.get(Calendar.MONTH) + 1,
+                calendar.get(Calendar.DAY_OF_MONTH)));
+    }
+
+    /** Latin digits as Persian ones, for what people read. */
+    public static String digits(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c);
+        }
+        return out.toString();
+    }
+
+    private static final Pattern OLD_REGISTERED = Pattern.compile("registered \\((\\w+)\\)");
+    private static final Pattern OLD_JOINED = Pattern.compile("supporter joined: (.+)");
+    private static final Pattern OLD_STATUS = Pattern.compile("([A-Z_]+) → ([A-Z_]+)(?:: (.*))?", Pattern.DOTALL);
+    private static final Pattern OLD_REFERRED = Pattern.compile(
+            "referred to (.+?)(?: \\((.+)\\))? by (\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern OLD_DUPLICATE_OF = Pattern.compile("duplicate of (\\d{8})");
+    private static final Pattern OLD_MERGED = Pattern.compile("merged duplicate (\\d{8})");
+    private static final Pattern OLD_CALLBACK = Pattern.compile("callback requested: nobody answered within (\\d+) (min|s)");
+    private static final Pattern OLD_DIRECTIVE = Pattern.compile(
+            "directive of the mayor in «(.*?)»(?:; the caller's topic: «(.*)»)?", Pattern.DOTALL);
+
+    /**
+     * A stored line as it is shown: the English lines written before histories were Persian, in Persian; every
+     * other line as it is. Never fails: a line that only looks like an old one is shown as it was stored.
+     */
+    public static String shown(String stored) {
+        try {
+            return persianOf(stored);
+        } catch (DateTimeException notADate) {
+            return stored;
+        }
+    }
+
+    private static String persianOf(String stored) {
+        Matcher m;
+        if ((m = OLD_REGISTERED.matcher(stored)).matches()) {
+            return enumValue(RequestSource.class, m.group(1)).map(HistoryWords::registered).orElse(stored);
+        }
+        if ((m = OLD_JOINED.matcher(stored)).matches()) {
+            return m.group(1).equals("number withheld") ? supporterJoined(Optional.empty())
+                    : "پشتیبان تازه پیوست: " + digits(m.group(1));
+        }
+        if ((m = OLD_STATUS.matcher(stored)).matches()) {
+            Optional<RequestStatus> from = enumValue(RequestStatus.class, m.group(1));
+            Optional<RequestStatus> to = enumValue(RequestStatus.class, m.group(2));
+            if (from.isPresent() && to.isPresent()) {
+                return statusChanged(from.get(), to.get(), Optional.ofNullable(m.group(3)));
+            }
+            return stored;
+        }
+        if ((m = OLD_REFERRED.matcher(stored)).matches()) {
+            return referred(m.group(1), Optional.ofNullable(m.group(2)), LocalDate.parse(m.group(3)));
+        }
+        if ((m = OLD_DUPLICATE_OF.matcher(stored)).matches()) {
+            return duplicateOf(m.group(1));
+        }
+        if ((m = OLD_MERGED.matcher(stored)).matches()) {
+            return mergedDuplicate(m.group(1));
+        }
+        if (stored.equals("caller hung up before confirmation")) {
+            return "تماس‌گیرنده پیش از شنیدن کد رهگیری قطع کرد؛ درخواست با این حال ثبت شد";
+        }
+        if ((m = OLD_CALLBACK.matcher(stored)).matches()) {
+            return "درخواست تماس دوباره: کسی در " + digits(m.group(1))
+                    + (m.group(2).equals("min") ? " دقیقه" : " ثانیه") + " پاسخ نداد";
+        }
+        if ((m = OLD_DIRECTIVE.matcher(stored)).matches()) {
+            return "دستور شهردار در برنامهٔ «" + m.group(1) + "»"
+                    + Optional.ofNullable(m.group(2)).map(t -> "؛ موضوع تماس‌گیرنده: «" + t + "»").orElse("");
+        }
+        return stored;
+    }
+
+    private static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String name) {
+        try {
+            return Optional.of(Enum.valueOf(type, name.toUpperCase()));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+}
