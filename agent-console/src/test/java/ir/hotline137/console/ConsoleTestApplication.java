@@ -2,6 +2,7 @@ package ir.hotline137.console;
 
 import ir.hotline137.calls.CallLog;
 import ir.hotline137.calls.MapDbCallLog;
+import ir.hotline137.console.login.LoginSettings;
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.console.security.Role;
@@ -42,14 +43,17 @@ import org.springframework.context.annotation.Import;
 public class ConsoleTestApplication {
     /**
      * The people who may log in, with clear test passwords: {@code maryam} and {@code reza} (agents), {@code boss}
-     * (supervisor), {@code host} (moderator), {@code mayor}.
+     * (supervisor), {@code host} (moderator), {@code mayor}; {@code ali} and {@code sara} (agents) are locked out by
+     * LoginTest and used by nobody else.
      */
     public static final List<ConsoleUser> PEOPLE = List.of(
             person("maryam", "agent-secret", Role.AGENT, "PJSIP/101"),
             person("reza", "other-secret", Role.AGENT, "PJSIP/102"),
             person("boss", "boss-secret", Role.SUPERVISOR, null),
             person("host", "host-secret", Role.MODERATOR, "PJSIP/200"),
-            person("mayor", "mayor-secret", Role.MAYOR, "PJSIP/mayor-studio"));
+            person("mayor", "mayor-secret", Role.MAYOR, "PJSIP/mayor-studio"),
+            person("ali", "ali-secret", Role.AGENT, "PJSIP/103"),
+            person("sara", "sara-secret", Role.AGENT, "PJSIP/104"));
 
     private static ConsoleUser person(String name, String password, Role role, String phone) {
         return new ConsoleUser(name, "{noop}" + password, Set.of(role), Optional.ofNullable(phone));
@@ -114,6 +118,17 @@ public class ConsoleTestApplication {
     Directives directives(MayorLine line, MayorSessionLog sessions, RequestDesk desk, MayorSettings settings,
                           Clock clock) {
         return new Directives(line, sessions, desk, settings, clock);
+    }
+
+    /**
+     * As shipped, except that one address may fail without limit: every test logs in from 127.0.0.1, so the
+     * address's lock would fall on tests that never meant to guess. LoginThrottleTest locks addresses.
+     */
+    @Bean
+    LoginSettings loginSettings() {
+        ShippedSettings shipped = ShippedSettings.load();
+        return new LoginSettings(shipped.integer("hotline.login.user-failures"), Integer.MAX_VALUE,
+                shipped.duration("hotline.login.lockout"), shipped.duration("hotline.login.max-lockout"));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package ir.hotline137.calls;
 
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.HistoryWords;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
@@ -84,7 +85,7 @@ public final class Acknowledged {
             desks.store.forEach(request -> request.duplicateOf().ifPresent(target -> {
                 Optional<CitizenRequest> into = desks.store.find(target);
                 if (into.isEmpty() || into.get().history().stream()
-                        .noneMatch(h -> h.what().equals("merged duplicate " + request.code()))) {
+                        .noneMatch(h -> h.what().equals(HistoryWords.mergedDuplicate(request.code())))) {
                     problems.add("half a merge: " + request.code() + " is a duplicate of " + target + ", which does not count it");
                 }
             }));

@@ -1,5 +1,6 @@
 package ir.hotline137.hotline;
 
+import ir.hotline137.console.login.LoginSettings;
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.Role;
 import ir.hotline137.ivr.IvrSettings;
@@ -35,6 +36,7 @@ import org.springframework.util.unit.DataSize;
  * @param recognizer       the speech model and how callers' words are heard
  * @param audiosocket      the port Asterisk streams callers' voices to
  * @param mayor            mayor-on-the-line programmes
+ * @param login            how password guessing is slowed down
  * @param users            the people who may log in to the console
  */
 @ConfigurationProperties("hotline")
@@ -52,6 +54,7 @@ public record HotlineProperties(
         Recognizer recognizer,
         Audiosocket audiosocket,
         Mayor mayor,
+        Login login,
         List<User> users) {
 
     public HotlineProperties {
@@ -66,6 +69,7 @@ public record HotlineProperties(
         required(recognizer, "hotline.recognizer");
         required(audiosocket, "hotline.audiosocket");
         required(mayor, "hotline.mayor");
+        required(login, "hotline.login");
         users = users == null ? List.of() : List.copyOf(users);
         districts = districts == null ? List.of() : List.copyOf(districts);
         categories = categories == null ? List.of() : List.copyOf(categories);
@@ -110,6 +114,27 @@ public record HotlineProperties(
 
         public StoreSettings settings() {
             return new StoreSettings(checkpointInterval, minFreeSpace.toBytes(), segmentSize.toBytes());
+        }
+    }
+
+    /**
+     * @param userFailures    wrong passwords in a row before a user name is locked
+     * @param addressFailures wrong passwords from one address before it is locked
+     * @param lockout         the first lock; each further one lasts twice as long
+     * @param maxLockout      the longest lock
+     */
+    public record Login(Integer userFailures, Integer addressFailures, Duration lockout, Duration maxLockout) {
+        public Login {
+            required(userFailures, "hotline.login.user-failures");
+            required(addressFailures, "hotline.login.address-failures");
+            required(lockout, "hotline.login.lockout");
+            required(maxLockout, "hotline.login.max-lockout");
+            // Checked at start (the compact constructor's fields are not set yet, so from the parameters).
+            new LoginSettings(userFailures, addressFailures, lockout, maxLockout);
+        }
+
+        public LoginSettings settings() {
+            return new LoginSettings(userFailures, addressFailures, lockout, maxLockout);
         }
     }
 

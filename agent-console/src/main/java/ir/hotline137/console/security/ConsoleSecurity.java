@@ -1,15 +1,19 @@
 package ir.hotline137.console.security;
 
+import ir.hotline137.console.login.ClientAddress;
+import ir.hotline137.console.login.LoginFailure;
+import ir.hotline137.console.login.LoginSettings;
+import ir.hotline137.console.login.LoginThrottle;
+import ir.hotline137.console.login.PasswordCheck;
+import java.time.Clock;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
@@ -17,13 +21,15 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.session.WebSessionIdResolver;
 import reactor.core.publisher.Mono;
 
 /**
  * Who may reach what. Every page, API route and the live socket needs a login: people log in with a form,
  * scripts send HTTP Basic to {@code /api/**}. Roles are checked here, on the server, whatever a screen shows.
- * Form posts made with the session cookie carry a CSRF token; requests that bring their own credentials
- * (Basic) cannot be forged by another site and need none.
+ * Changes made with the session cookie, and the login form, carry a CSRF token; requests that bring their own
+ * credentials (Basic) and no cookie cannot be forged by another site and need none. Passwords are checked by
+ * {@link PasswordCheck}, which also throttles guessing.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -37,17 +43,22 @@ public class ConsoleSecurity {
             + "form-action 'self'";
 
     @Bean
-    ReactiveUserDetailsService consoleUserDetails(ConsoleUsers users) {
-        return users.userDetails();
+    LoginThrottle loginThrottle(LoginSettings settings, Clock clock) {
+        return new LoginThrottle(settings, clock);
     }
 
     @Bean
-    PasswordEncoder consolePasswordEncoder(ConsoleUsers users) {
-        return users.passwordEncoder();
+    PasswordCheck passwordCheck(ConsoleUsers users, LoginThrottle throttle) {
+        return new PasswordCheck(users, throttle);
     }
 
     @Bean
-    SecurityWebFilterChain consoleFilterChain(ServerHttpSecurity http) {
+    WebSessionIdResolver webSessionIdResolver() {
+        return new SessionCookie();
+    }
+
+    @Bean
+    SecurityWebFilterChain consoleFilterChain(ServerHttpSecurity http, PasswordCheck passwordCheck) {
         ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/ws/**");
         // The API and the socket answer 401 (a script or the page's own code decides what to do); pages send
         // people to log in.
@@ -72,8 +83,10 @@ public class ConsoleSecurity {
                         .pathMatchers("/api/mayor/**", "/ws/mayor")
                         .hasAnyRole(Role.MODERATOR.name(), Role.MAYOR.name(), Role.SUPERVISOR.name())
                         .anyExchange().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-                .formLogin(form -> form.loginPage("/login"))
+                .addFilterAt(new ClientAddress(), SecurityWebFiltersOrder.FIRST)
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint).authenticationManager(passwordCheck))
+                .formLogin(form -> form.loginPage("/login").authenticationManager(passwordCheck)
+                        .authenticationFailureHandler(new LoginFailure()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ConsoleSecurity::needsCsrfToken))
                 // Caller text is always put on the page as text; should that ever slip, no injected script runs.
@@ -81,11 +94,17 @@ public class ConsoleSecurity {
                 .build();
     }
 
-    /** A state-changing request that relies on the session cookie, not on credentials of its own. */
+    /**
+     * A state-changing request that another site could make a browser send: one carrying the session cookie,
+     * whatever else it carries (an {@code Authorization} header beside the cookie does not make it safe), and the
+     * login form itself, so no site can log a browser in as someone else. A script with its own credentials and no
+     * cookie has nothing to forge, and an anonymous request without one is answered 401, not 403.
+     */
     private static Mono<ServerWebExchangeMatcher.MatchResult> needsCsrfToken(ServerWebExchange exchange) {
         boolean safe = SAFE.contains(exchange.getRequest().getMethod());
-        boolean ownCredentials = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
-        return safe || ownCredentials ? ServerWebExchangeMatcher.MatchResult.notMatch()
-                : ServerWebExchangeMatcher.MatchResult.match();
+        boolean session = exchange.getRequest().getCookies().containsKey(SessionCookie.NAME);
+        boolean login = exchange.getRequest().getPath().value().equals("/login");
+        return !safe && (session || login) ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 }

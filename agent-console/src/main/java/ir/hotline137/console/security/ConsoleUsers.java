@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -85,16 +84,12 @@ public final class ConsoleUsers {
         return byName.values().stream().sorted(Comparator.comparing(ConsoleUser::username)).toList();
     }
 
-    /** For Spring Security: each person with their roles as {@code ROLE_…} authorities. */
-    public MapReactiveUserDetailsService userDetails() {
-        List<UserDetails> details = byName.values().stream()
-                .map(user -> User.withUsername(user.username())
-                        .password(user.password())
-                        .passwordEncoder(Function.identity())
-                        .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
-                        .build())
-                .toList();
-        return new MapReactiveUserDetailsService(details);
+    /** For Spring Security: the person with their roles as {@code ROLE_…} authorities. */
+    public UserDetails details(ConsoleUser user) {
+        return User.withUsername(user.username())
+                .password(user.password())
+                .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
+                .build();
     }
 
     public PasswordEncoder passwordEncoder() {

@@ -1,9 +1,11 @@
 package ir.hotline137.console.security;
 
+import ir.hotline137.console.login.LoginFailure;
+import ir.hotline137.requests.HistoryWords;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
@@ -11,22 +13,47 @@ import reactor.core.publisher.Mono;
 
 /**
  * The console's login form, in Persian and right to left, carrying the session's CSRF token: the form post to
- * {@code /login} is refused without it.
+ * {@code /login} is refused without it. After a refused login it says why (a wrong name or password, or too many
+ * tries and for how long) and shows the name typed, so only the password is typed again; after logging out it
+ * says so.
  */
 @RestController
 public class LoginPage {
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
-    public Mono<String> form(ServerWebExchange exchange, @RequestParam(required = false) String error,
-                             @RequestParam(required = false) String logout) {
+    public Mono<String> form(ServerWebExchange exchange) {
+        // "?error" carries no value, so it is asked for by name: a bound parameter would read it as absent.
+        MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
         Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-        String notice = error != null ? "<p class=\"error\" role=\"alert\">نام کاربری یا گذرواژه درست نیست.</p>"
-                : logout != null ? "<p role=\"status\">از سامانه خارج شدید.</p>" : "";
-        return token.map(csrf -> page(notice, HtmlUtils.htmlEscape(csrf.getParameterName()),
-                HtmlUtils.htmlEscape(csrf.getToken())));
+        return exchange.getSession().flatMap(session -> token.map(csrf -> {
+            String typed = query.containsKey("error") || query.containsKey("locked")
+                    ? session.getAttributeOrDefault(LoginFailure.LAST_USERNAME, "") : "";
+            return page(notice(query), HtmlUtils.htmlEscape(typed), HtmlUtils.htmlEscape(csrf.getParameterName()),
+                    HtmlUtils.htmlEscape(csrf.getToken()));
+        }));
     }
 
-    private static String page(String notice, String parameter, String token) {
+    private static String notice(MultiValueMap<String, String> query) {
+        if (query.containsKey("locked")) {
+            String minutes = query.getFirst("locked");
+            String wait = minutes != null && minutes.matches("\\d{1,3}")
+                    ? HistoryWords.digits(minutes) + " دقیقهٔ دیگر" : "چند دقیقهٔ دیگر";
+            return "<p class=\"error\" role=\"alert\" id=\"login-locked\">گذرواژهٔ نادرست چند بار پشت سر هم وارد شد."
+                    + " برای امنیت حساب، " + wait + " دوباره بکوشید.</p>";
+        }
+        if (query.containsKey("error")) {
+            return "<p class=\"error\" role=\"alert\" id=\"login-error\">نام کاربری یا گذرواژه درست نیست.</p>";
+        }
+        if (query.containsKey("logout")) {
+            return "<p class=\"notice\" role=\"status\" id=\"login-logout\">از سامانه خارج شدید.</p>";
+        }
+        return "";
+    }
+
+    private static String page(String notice, String username, String parameter, String token) {
+        // The cursor goes where the person types next: the name on a fresh form, the password when the name is kept.
+        String nameFocus = username.isEmpty() ? " autofocus" : "";
+        String passwordFocus = username.isEmpty() ? "" : " autofocus";
         return """
                 <!doctype html>
                 <html lang="fa" dir="rtl">
@@ -43,6 +70,7 @@ public class LoginPage {
                 input { width: 100%%; box-sizing: border-box; padding: .5rem; font-size: 1rem; }
                 button { margin-top: 1.5rem; width: 100%%; padding: .6rem; font-size: 1rem; }
                 .error { color: #b00020; }
+                .notice { color: #1b5e20; }
                 </style>
                 </head>
                 <body>
@@ -50,14 +78,14 @@ public class LoginPage {
                 <h1>سامانه مدیریت شهری ۱۳۷</h1>
                 %s
                 <label for="username">نام کاربری</label>
-                <input id="username" name="username" autocomplete="username" required autofocus>
+                <input id="username" name="username" autocomplete="username" required maxlength="100" dir="ltr" value="%s"%s>
                 <label for="password">گذرواژه</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" required>
+                <input id="password" name="password" type="password" autocomplete="current-password" required dir="ltr"%s>
                 <input type="hidden" name="%s" value="%s">
                 <button type="submit">ورود</button>
                 </form>
                 </body>
                 </html>
-                """.formatted(notice, parameter, token);
+                """.formatted(notice, username, nameFocus, passwordFocus, parameter, token);
     }
 }

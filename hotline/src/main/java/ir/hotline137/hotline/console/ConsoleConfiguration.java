@@ -2,6 +2,7 @@ package ir.hotline137.hotline.console;
 
 import ir.hotline137.calls.CallLog;
 import ir.hotline137.console.ConsoleModule;
+import ir.hotline137.console.login.LoginSettings;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.figures.FiguresReport;
 import ir.hotline137.hotline.HotlineProperties;
@@ -22,6 +23,11 @@ public class ConsoleConfiguration {
     @Bean
     ConsoleUsers consoleUsers(HotlineProperties properties) {
         return ConsoleUsers.of(properties.users().stream().map(HotlineProperties.User::consoleUser).toList());
+    }
+
+    @Bean
+    LoginSettings loginSettings(HotlineProperties properties) {
+        return properties.login().settings();
     }
 
     @Bean
