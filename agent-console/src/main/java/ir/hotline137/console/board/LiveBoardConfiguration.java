@@ -1,6 +1,7 @@
 package ir.hotline137.console.board;
 
 import ir.hotline137.console.security.ConsoleUsers;
+import ir.hotline137.console.sockets.OpenSockets;
 import ir.hotline137.switchboard.Switchboard;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +26,9 @@ public class LiveBoardConfiguration {
     }
 
     @Bean
-    HandlerMapping liveBoardMapping(LiveBoard board, ConsoleUsers users) {
-        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/ws/board", new LiveBoardSocket(board, users)), -1);
+    HandlerMapping liveBoardMapping(LiveBoard board, ConsoleUsers users, OpenSockets sockets) {
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(
+                Map.of("/ws/board", sockets.kept(new LiveBoardSocket(board, users))), -1);
         // Browsers send our session cookie with a WebSocket opened by any site's page. A CORS configuration that
         // allows no origin refuses every cross-site handshake (403) while same-site pages are not CORS at all.
         mapping.setCorsConfigurations(Map.of("/ws/**", new CorsConfiguration()));

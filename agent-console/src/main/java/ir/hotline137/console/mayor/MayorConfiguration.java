@@ -1,5 +1,6 @@
 package ir.hotline137.console.mayor;
 
+import ir.hotline137.console.sockets.OpenSockets;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.log.MayorSessionLog;
 import ir.hotline137.requests.RequestDesk;
@@ -28,8 +29,9 @@ public class MayorConfiguration {
     }
 
     @Bean
-    HandlerMapping mayorBoardMapping(MayorBoard board) {
-        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/ws/mayor", new MayorBoardSocket(board)), -1);
+    HandlerMapping mayorBoardMapping(MayorBoard board, OpenSockets sockets) {
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(
+                Map.of("/ws/mayor", sockets.kept(new MayorBoardSocket(board))), -1);
         // As for /ws/board: no foreign page may open the socket with our cookie.
         mapping.setCorsConfigurations(Map.of("/ws/**", new CorsConfiguration()));
         return mapping;
