@@ -202,6 +202,8 @@ export function renderFigures(container, query, { signal }) {
     body);
 
   get(`/api/figures?days=${days}`, { signal })
+    // Charts are drawn on canvases, which do not redraw when a font arrives: wait for Vazirmatn first.
+    .then((figures) => document.fonts.ready.then(() => figures))
     .then((figures) => {
       if (signal.aborted) return;
       body.removeAttribute('aria-busy');

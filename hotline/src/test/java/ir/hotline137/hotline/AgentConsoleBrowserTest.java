@@ -157,6 +157,28 @@ class AgentConsoleBrowserTest {
         screenshot("supervisor-figures");
     }
 
+    @Test
+    void thePersianFontComesFromOurJarAndIsTheOneTheTextIsDrawnIn() {
+        browser.manage().deleteAllCookies();
+        browser.navigate().to(url("/login"));
+        assertThat(loadedVazirmatnFaces()).as("on the login page").isPositive();
+
+        logIn("maryam", "agent-secret");
+        assertThat(loadedVazirmatnFaces()).as("on the console").isPositive();
+        assertThat(browser.executeScript("return getComputedStyle(document.body).fontFamily")).asString()
+                .startsWith("Vazirmatn");
+        assertThat(browser.executeScript("return document.fonts.check('16px Vazirmatn', 'سامانهٔ ۱۳۷')"))
+                .isEqualTo(Boolean.TRUE);
+    }
+
+    /** How many Vazirmatn faces the page has loaded once its fonts are ready (0 if it fell back to another). */
+    private static long loadedVazirmatnFaces() {
+        Object count = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " document.fonts.ready.then(() => done([...document.fonts].filter(f =>"
+                + " f.family.replace(/[\"']/g, '') === 'Vazirmatn' && f.status === 'loaded').length));");
+        return ((Number) count).longValue();
+    }
+
     /** Logs in afresh as this person (forgetting whoever was logged in) and waits for the live board. */
     private void logIn(String username, String password) {
         TestBrowser.logIn(browser, url(""), username, password);

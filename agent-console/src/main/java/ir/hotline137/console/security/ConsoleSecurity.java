@@ -68,7 +68,7 @@ public class ConsoleSecurity {
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/login"));
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/login", "/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/login", "/actuator/health", "/actuator/health/**", "/fonts/**").permitAll()
                         .pathMatchers("/api/users", "/api/figures/**").hasRole(Role.SUPERVISOR.name())
                         // Moderators and the mayor work their own programme's queue, not the public line's.
                         .pathMatchers(HttpMethod.POST, "/api/calls/*/accept")

@@ -62,6 +62,10 @@ public class LoginPage {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>ورود — سامانه ۱۳۷</title>
                 <style>
+                @font-face { font-family: Vazirmatn; font-weight: 400;
+                             src: url('/fonts/vazirmatn/Vazirmatn-Regular.woff2') format('woff2'); }
+                @font-face { font-family: Vazirmatn; font-weight: 700;
+                             src: url('/fonts/vazirmatn/Vazirmatn-Bold.woff2') format('woff2'); }
                 body { font-family: Vazirmatn, Tahoma, sans-serif; background: #f4f6f8; display: grid;
                        place-items: center; min-height: 100vh; margin: 0; }
                 form { background: #fff; padding: 2rem; border-radius: 8px; width: min(22rem, 90vw);
