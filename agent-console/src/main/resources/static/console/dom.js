@@ -49,6 +49,15 @@ export function ltr(value, className) {
   return el('bdi', { dir: 'ltr', class: ['ltr', className].filter(Boolean).join(' ') }, text);
 }
 
+/**
+ * Machine text as it is typed and dialled (a user name, a dial string such as PJSIP/101): isolated
+ * left-to-right, digits left Latin, since Persian digits there would not be what Asterisk or the login reads.
+ */
+export function latin(value, className) {
+  const text = value === null || value === undefined || value === '' ? '—' : String(value);
+  return el('bdi', { dir: 'ltr', class: ['ltr', className].filter(Boolean).join(' ') }, text);
+}
+
 /** A <dl> from [label, value] pairs; value may be a node or text. */
 export function definitionList(pairs, className) {
   const dl = el('dl', { class: className ?? 'facts' });

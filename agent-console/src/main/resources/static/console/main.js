@@ -1,6 +1,6 @@
 // The console's start: who is signed in, the top bar, the live board socket and the hash routes.
 
-import { el, clear, message, setHashHref } from './dom.js';
+import { el, clear, message, setHashHref, latin } from './dom.js';
 import { get, post, setCsrf, onCsrfChange, startKeepAlive, loadDirectory, errorText, isAbort } from './api.js';
 import { session, acceptedCalls, isSupervisor, myUsername } from './state.js';
 import { notify, clearNotice } from './ui.js';
@@ -9,8 +9,9 @@ import { renderBoard } from './board.js';
 import { renderCall } from './card.js';
 import { renderSearch, renderRequest } from './requests.js';
 import { renderFigures } from './figures.js';
+import { renderPeople } from './people.js';
 import { renderModerator, renderMayor, renderSessions, renderReport, hasRole } from './mayor.js';
-import { presenceLabel, toPersianDigits, useTimeZone } from './persian.js';
+import { presenceLabel, useTimeZone } from './persian.js';
 
 const APP_TITLE = 'میز اپراتور ۱۳۷';
 const main = document.getElementById('main');
@@ -24,7 +25,7 @@ function buildNav() {
     ['board', '#/board', 'تابلوی تماس‌ها'],
     ['requests', '#/requests', 'درخواست‌ها'],
   ];
-  if (isSupervisor()) links.push(['figures', '#/figures', 'آمار']);
+  if (isSupervisor()) links.push(['figures', '#/figures', 'آمار'], ['people', '#/people', 'کارکنان']);
   if (hasRole('MODERATOR') || hasRole('SUPERVISOR')) links.push(['moderator', '#/moderator', 'گفتگو با شهردار']);
   if (hasRole('MAYOR')) links.push(['mayor', '#/mayor', 'میز شهردار']);
   if (hasRole('MODERATOR') || hasRole('SUPERVISOR') || hasRole('MAYOR')) links.push(['sessions', '#/mayor/sessions', 'گزارش برنامه‌ها']);
@@ -85,7 +86,7 @@ function buildUser() {
     toggle, busy);
 
   const name = el('span', { class: 'user-name', id: 'user-name' }, me.displayName || me.username);
-  const phone = me.dialString ? el('small', { class: 'muted user-phone' }, el('bdi', { dir: 'ltr' }, toPersianDigits(me.dialString))) : null;
+  const phone = me.dialString ? el('small', { class: 'muted user-phone' }, latin(me.dialString)) : null;
   clear(box).append(el('div', { class: 'user-id' }, name, phone), presence, logout);
 }
 
@@ -172,6 +173,7 @@ function resolve(path, query, context) {
     const code = decodeSegment(match[1]);
     if (code) return { key: 'requests', title: 'درخواست', run: () => renderRequest(main, code, context) };
   }
+  if (path === '/people') return { key: 'people', title: 'کارکنان', run: () => renderPeople(main, context) };
   if (path === '/figures') return { key: 'figures', title: 'آمار', run: () => renderFigures(main, query, context) };
   if (path === '/moderator') return { key: 'moderator', title: 'گفتگو با شهردار', run: () => renderModerator(main, context) };
   if (path === '/mayor') return { key: 'mayor', title: 'میز شهردار', run: () => renderMayor(main, context) };

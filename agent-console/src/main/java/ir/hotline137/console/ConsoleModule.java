@@ -6,12 +6,12 @@ import ir.hotline137.console.calls.AgentsApi;
 import ir.hotline137.console.calls.CallsApi;
 import ir.hotline137.console.figures.FiguresApi;
 import ir.hotline137.console.mayor.MayorConfiguration;
+import ir.hotline137.console.people.PeopleApi;
 import ir.hotline137.console.requests.DirectoryApi;
 import ir.hotline137.console.requests.RequestsApi;
 import ir.hotline137.console.security.ConsoleSecurity;
 import ir.hotline137.console.security.LoginPage;
 import ir.hotline137.console.security.MeApi;
-import ir.hotline137.console.security.UsersApi;
 import ir.hotline137.console.sockets.OpenSockets;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ConsoleSecurity.class, LoginPage.class, MeApi.class, ApiErrors.class, RequestsApi.class, DirectoryApi.class,
-        CallsApi.class, AgentsApi.class, FiguresApi.class, UsersApi.class, OpenSockets.class,
+        CallsApi.class, AgentsApi.class, FiguresApi.class, PeopleApi.class, OpenSockets.class,
         LiveBoardConfiguration.class, MayorConfiguration.class})
 public class ConsoleModule {
 }

@@ -3,6 +3,7 @@ package ir.hotline137.console;
 import ir.hotline137.calls.CallLog;
 import ir.hotline137.calls.MapDbCallLog;
 import ir.hotline137.console.login.LoginSettings;
+import ir.hotline137.console.people.MapDbPeople;
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.console.security.Role;
@@ -132,7 +133,7 @@ public class ConsoleTestApplication {
     }
 
     @Bean
-    ConsoleUsers consoleUsers() {
-        return ConsoleUsers.of(PEOPLE);
+    ConsoleUsers consoleUsers(Desks desks, Clock clock) {
+        return ConsoleUsers.of(PEOPLE, MapDbPeople.open(desks.storage), clock);
     }
 }

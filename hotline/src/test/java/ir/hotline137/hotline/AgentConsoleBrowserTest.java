@@ -158,6 +158,42 @@ class AgentConsoleBrowserTest {
     }
 
     @Test
+    void aWrongPasswordIsSaidOnTheFormWithTheNameKeptAndLoggingOutIsSaidToo() throws Exception {
+        TestBrowser.logIn(browser, url(""), "maryam", "not her password");
+        WebElement said = waitFor(By.id("login-error"));
+        assertThat(said.getText()).isEqualTo("نام کاربری یا گذرواژه درست نیست.");
+        assertThat(browser.findElement(By.id("username")).getAttribute("value")).isEqualTo("maryam");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
+        screenshot("login-wrong-password");
+
+        browser.findElement(By.id("password")).sendKeys("agent-secret");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(By.cssSelector("#live-status[data-state='open']"));
+        TestBrowser.click(browser, browser.findElement(By.id("logout")));
+        assertThat(waitFor(By.id("login-logout")).getText()).isEqualTo("از سامانه خارج شدید.");
+    }
+
+    @Test
+    void aSupervisorAddsAnAgentOnScreenWhoCanThenLogIn() throws Exception {
+        logIn("boss", "boss-secret");
+        browser.navigate().to(url("/#/people"));
+        WebElement form = waitFor(By.id("add-person"));
+        form.findElement(By.id("new-username")).sendKeys("nasrin");
+        form.findElement(By.id("new-password")).sendKeys("nasrin's own password");
+        // Typed on a Persian keyboard: the phone is kept with the Latin digits Asterisk dials.
+        form.findElement(By.id("new-dial-string")).sendKeys("PJSIP/۱۱۰");
+        TestBrowser.click(browser, form.findElement(By.id("add-person-submit")));
+
+        WebElement row = waitFor(By.cssSelector("#people-list tr[data-username='nasrin']"));
+        assertThat(row.getText()).contains("nasrin").contains("اپراتور").contains("PJSIP/110");
+        assertThat(waitFor(By.id("people-change-list")).getText()).contains("افزوده شد با نقش اپراتور");
+        screenshot("people");
+
+        logIn("nasrin", "nasrin's own password");
+        assertThat(browser.findElement(By.cssSelector(".user-phone")).getText()).isEqualTo("PJSIP/110");
+    }
+
+    @Test
     void thePersianFontComesFromOurJarAndIsTheOneTheTextIsDrawnIn() {
         browser.manage().deleteAllCookies();
         browser.navigate().to(url("/login"));

@@ -58,7 +58,8 @@ public class ConsoleSecurity {
     }
 
     @Bean
-    SecurityWebFilterChain consoleFilterChain(ServerHttpSecurity http, PasswordCheck passwordCheck) {
+    SecurityWebFilterChain consoleFilterChain(ServerHttpSecurity http, PasswordCheck passwordCheck,
+                                              ConsoleUsers users) {
         ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/ws/**");
         // The API and the socket answer 401 (a script or the page's own code decides what to do); pages send
         // people to log in.
@@ -69,7 +70,7 @@ public class ConsoleSecurity {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login", "/actuator/health", "/actuator/health/**", "/fonts/**").permitAll()
-                        .pathMatchers("/api/users", "/api/figures/**").hasRole(Role.SUPERVISOR.name())
+                        .pathMatchers("/api/users", "/api/users/**", "/api/figures/**").hasRole(Role.SUPERVISOR.name())
                         // Moderators and the mayor work their own programme's queue, not the public line's.
                         .pathMatchers(HttpMethod.POST, "/api/calls/*/accept")
                         .hasAnyRole(Role.AGENT.name(), Role.SUPERVISOR.name())
@@ -84,6 +85,7 @@ public class ConsoleSecurity {
                         .hasAnyRole(Role.MODERATOR.name(), Role.MAYOR.name(), Role.SUPERVISOR.name())
                         .anyExchange().authenticated())
                 .addFilterAt(new ClientAddress(), SecurityWebFiltersOrder.FIRST)
+                .addFilterBefore(new StillThePerson(users), SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint).authenticationManager(passwordCheck))
                 .formLogin(form -> form.loginPage("/login").authenticationManager(passwordCheck)
                         .authenticationFailureHandler(new LoginFailure()))

@@ -19,8 +19,11 @@ import ir.hotline137.store.DataFolder;
 import ir.hotline137.store.DataFolderException;
 import ir.hotline137.store.Format1Upgrade;
 import ir.hotline137.store.Storage;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,6 +34,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * {@code java -jar hotline.jar COMMAND [ARGS] [--setting=value …]}. Settings come from the same
@@ -38,7 +42,7 @@ import org.springframework.context.annotation.Configuration;
  */
 public final class AdminCommandLine {
     private static final List<String> COMMANDS = List.of("eval-duplicates", "rebuild-index", "install-prompts",
-            "check-data", "backup", "verify-backup", "restore", "upgrade-data", "help");
+            "check-data", "backup", "verify-backup", "restore", "upgrade-data", "hash-password", "help");
 
     private AdminCommandLine() {
     }
@@ -54,6 +58,10 @@ public final class AdminCommandLine {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, err);
+    }
+
+    static int run(String[] args, BufferedReader in, PrintStream out, PrintStream err) {
         String command = args[0];
         String[] operands = Arrays.stream(args, 1, args.length).filter(a -> !a.startsWith("--")).toArray(String[]::new);
         String[] settings = Arrays.stream(args, 1, args.length).filter(a -> a.startsWith("--")).toArray(String[]::new);
@@ -67,6 +75,7 @@ public final class AdminCommandLine {
                 case "verify-backup" -> verifyBackup(operands, out, err);
                 case "restore" -> restore(operands, settings, out, err);
                 case "upgrade-data" -> upgradeData(settings, out);
+                case "hash-password" -> hashPassword(in, out, err);
                 case "help", "--help" -> usage(out, 0);
                 default -> {
                     err.println("unknown command '" + command + "'");
@@ -96,8 +105,31 @@ public final class AdminCommandLine {
                                                                           (which must be new or empty)
                        java -jar hotline.jar upgrade-data                 bring a data folder of an earlier
                                                                           version (format 1) into the journal
+                       java -jar hotline.jar hash-password                read a password from the input and print
+                                                                          its bcrypt hash for hotline.users
                 commands: %s""".formatted(COMMANDS));
         return code;
+    }
+
+    /**
+     * The password is read from the input, not taken as an argument, so it never shows in the shell's history or
+     * in the process list.
+     */
+    private static int hashPassword(BufferedReader in, PrintStream out, PrintStream err) {
+        String password;
+        try {
+            password = in.readLine();
+        } catch (IOException e) {
+            err.println("cannot read the password: " + e.getMessage());
+            return 1;
+        }
+        if (password == null || password.codePointCount(0, password.length()) < 10) {
+            err.println("type the password (at least 10 characters) on the input, e.g. "
+                    + "read -rs P && echo \"$P\" | java -jar hotline.jar hash-password");
+            return 2;
+        }
+        out.println(new BCryptPasswordEncoder(12).encode(password));
+        return 0;
     }
 
     private static int evalDuplicates(String[] operands, String[] settings, PrintStream out, PrintStream err) {

@@ -2,28 +2,35 @@ package ir.hotline137.hotline.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.hotline137.requests.ShippedRequestSettings;
-import ir.hotline137.requests.RequestSource;
+import ir.hotline137.console.security.ConsoleUser;
+import ir.hotline137.console.security.ConsoleUsers;
+import ir.hotline137.console.security.Role;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.NewRequest;
 import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.RequestSource;
+import ir.hotline137.requests.ShippedRequestSettings;
 import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.category.CategorySuggester;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
-import ir.hotline137.store.Storage;
-import ir.hotline137.store.StoreSettings;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
+import ir.hotline137.store.Storage;
+import ir.hotline137.store.StoreSettings;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,5 +107,29 @@ class AdminCommandLineTest {
     void anUnknownCommandShowsTheUsage() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'").contains("eval-duplicates");
+    }
+
+    @Test
+    void hashPasswordPrintsABcryptHashOfTheLineReadThatTheConsoleAccepts() {
+        int code = AdminCommandLine.run(new String[] {"hash-password"},
+                new BufferedReader(new StringReader("گذرواژهٔ بلند مریم\n")),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isZero();
+        String hash = out.toString(StandardCharsets.UTF_8).strip();
+        assertThat(hash).startsWith("$2a$12$").doesNotContain("مریم");
+        ConsoleUsers users = ConsoleUsers.of(List.of(new ConsoleUser("maryam", hash, Set.of(Role.AGENT),
+                Optional.empty())));
+        assertThat(users.passwordEncoder().matches("گذرواژهٔ بلند مریم", hash)).isTrue();
+    }
+
+    @Test
+    void hashPasswordRefusesAShortOrMissingPassword() {
+        int code = AdminCommandLine.run(new String[] {"hash-password"}, new BufferedReader(new StringReader("short\n")),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("at least 10 characters");
     }
 }

@@ -1,0 +1,76 @@
+package ir.hotline137.console.people;
+
+import static ir.hotline137.store.StoredFields.readInstant;
+import static ir.hotline137.store.StoredFields.readOptional;
+import static ir.hotline137.store.StoredFields.writeInstant;
+import static ir.hotline137.store.StoredFields.writeOptional;
+
+import ir.hotline137.console.security.ConsoleUser;
+import ir.hotline137.console.security.Role;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
+import org.mapdb.DataInput2;
+import org.mapdb.DataOutput2;
+import org.mapdb.serializer.GroupSerializerObjectArray;
+
+/**
+ * The stored forms of a person and of a change: explicit fields behind a version byte, never Java serialisation;
+ * an unknown version is refused, not misread.
+ */
+final class PeopleCodecs {
+    private static final int VERSION = 1;
+
+    private PeopleCodecs() {
+    }
+
+    static final class PersonCodec extends GroupSerializerObjectArray<ConsoleUser> {
+        @Override
+        public void serialize(DataOutput2 out, ConsoleUser person) throws IOException {
+            out.writeByte(VERSION);
+            out.writeUTF(person.username());
+            out.writeUTF(person.password());
+            out.writeInt(person.roles().size());
+            for (Role role : person.roles()) {
+                out.writeUTF(role.name());
+            }
+            writeOptional(out, person.dialString());
+        }
+
+        @Override
+        public ConsoleUser deserialize(DataInput2 in, int available) throws IOException {
+            checkVersion(in.readUnsignedByte(), "person");
+            String username = in.readUTF();
+            String password = in.readUTF();
+            int count = in.readInt();
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (int i = 0; i < count; i++) {
+                roles.add(Role.valueOf(in.readUTF()));
+            }
+            return new ConsoleUser(username, password, roles, readOptional(in));
+        }
+    }
+
+    static final class ChangeCodec extends GroupSerializerObjectArray<PersonChange> {
+        @Override
+        public void serialize(DataOutput2 out, PersonChange change) throws IOException {
+            out.writeByte(VERSION);
+            writeInstant(out, change.at());
+            out.writeUTF(change.by());
+            out.writeUTF(change.username());
+            out.writeUTF(change.what());
+        }
+
+        @Override
+        public PersonChange deserialize(DataInput2 in, int available) throws IOException {
+            checkVersion(in.readUnsignedByte(), "change to the people");
+            return new PersonChange(readInstant(in), in.readUTF(), in.readUTF(), in.readUTF());
+        }
+    }
+
+    private static void checkVersion(int version, String what) throws IOException {
+        if (version != VERSION) {
+            throw new IOException("stored " + what + " has record version " + version + ", this build reads " + VERSION);
+        }
+    }
+}
