@@ -2,7 +2,7 @@
 // suggested duplicates (join one) or a new request (register), then refer it, mark it a duplicate or add a note.
 // The card follows the live board for its call (caller hung up, phone did not answer, call ended).
 
-import { el, clear, ltr, heading, field, select, message, definitionList } from './dom.js';
+import { el, clear, ltr, heading, field, select, message, definitionList, audioPlayer } from './dom.js';
 import { get, post, errorText, isAbort } from './api.js';
 import { acceptedCalls, callOutcomes, session, myUsername, districtName, categoryLabel } from './state.js';
 import { notify } from './ui.js';
@@ -50,7 +50,10 @@ function requestLink(code, text) {
 function callSummary(call) {
   const transcript = call.transcript
     ? el('p', { class: 'transcript', id: 'call-transcript' }, call.transcript)
-    : el('p', { class: 'muted', id: 'call-transcript' }, call.hasRecording ? 'متنی در دست نیست؛ صدای تماس‌گیرنده ضبط شده است.' : 'متنی در دست نیست.');
+    : el('p', { class: 'muted', id: 'call-transcript' }, call.hasRecording ? 'متنی در دست نیست؛ صدای تماس‌گیرنده را بشنوید.' : 'متنی در دست نیست.');
+  const recording = call.hasRecording
+    ? audioPlayer(`/api/calls/${encodeURIComponent(call.id)}/recording`, 'call-recording', 'صدای تماس‌گیرنده')
+    : null;
   return el('section', { class: 'panel call-summary', 'aria-labelledby': 'call-summary-title' },
     el('h2', { id: 'call-summary-title', class: 'visually-hidden' }, 'مشخصات تماس'),
     definitionList([
@@ -61,7 +64,8 @@ function callSummary(call) {
     ], 'facts facts-inline'),
     el('p', { class: 'call-state', id: 'call-state', hidden: true }),
     el('h3', { class: 'subtle-title' }, 'گفتهٔ تماس‌گیرنده'),
-    transcript);
+    transcript,
+    recording);
 }
 
 /** The register form; calls onDone(view) after 201. */

@@ -58,6 +58,16 @@ export function latin(value, className) {
   return el('bdi', { dir: 'ltr', class: ['ltr', className].filter(Boolean).join(' ') }, text);
 }
 
+/**
+ * A player for a recording the server serves (it answers range requests, so the player can seek);
+ * nothing is fetched until someone presses play (a fetch is what the history counts as listening).
+ */
+export function audioPlayer(src, id, label) {
+  return el('div', { class: 'audio-player' },
+    el('audio', { controls: true, preload: 'none', src, id, 'aria-label': label },
+      'مرورگر شما پخش صدا را پشتیبانی نمی‌کند.'));
+}
+
 /** A <dl> from [label, value] pairs; value may be a node or text. */
 export function definitionList(pairs, className) {
   const dl = el('dl', { class: className ?? 'facts' });

@@ -1,6 +1,6 @@
 // #/requests — search the requests; #/request/{code} — one request with its history and actions.
 
-import { el, clear, ltr, heading, field, select, message, definitionList } from './dom.js';
+import { el, clear, ltr, heading, field, select, message, definitionList, audioPlayer } from './dom.js';
 import { get, errorText, isAbort } from './api.js';
 import { session, districtName, categoryLabel } from './state.js';
 import { requestActionForms } from './actions.js';
@@ -210,7 +210,9 @@ function requestDetails(container, view, signal) {
           facts,
           el('h3', { class: 'subtle-title' }, 'شرح'),
           el('p', { class: 'description-text', id: 'request-description' }, view.description ?? ''),
-          view.hasAudio === true ? el('p', { class: 'muted has-audio', id: 'request-audio' }, 'صدای تماس ذخیره شده') : null),
+          view.recordingUrl ? el('div', { class: 'has-audio', id: 'request-audio' },
+            el('h3', { class: 'subtle-title' }, 'صدای شهروند'),
+            audioPlayer(view.recordingUrl, 'request-recording', 'صدای ضبط‌شدهٔ شهروند')) : null),
         el('section', { class: 'panel', 'aria-labelledby': 'referral-title' },
           el('h2', { id: 'referral-title' }, 'ارجاع'),
           referralBlock(view.referral)),

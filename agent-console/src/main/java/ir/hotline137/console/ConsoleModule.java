@@ -7,6 +7,7 @@ import ir.hotline137.console.calls.CallsApi;
 import ir.hotline137.console.figures.FiguresApi;
 import ir.hotline137.console.mayor.MayorConfiguration;
 import ir.hotline137.console.people.PeopleApi;
+import ir.hotline137.console.recordings.RecordingsApi;
 import ir.hotline137.console.requests.DirectoryApi;
 import ir.hotline137.console.requests.RequestsApi;
 import ir.hotline137.console.security.ConsoleSecurity;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ConsoleSecurity.class, LoginPage.class, MeApi.class, ApiErrors.class, RequestsApi.class, DirectoryApi.class,
-        CallsApi.class, AgentsApi.class, FiguresApi.class, PeopleApi.class, OpenSockets.class,
+        CallsApi.class, AgentsApi.class, FiguresApi.class, PeopleApi.class, RecordingsApi.class, OpenSockets.class,
         LiveBoardConfiguration.class, MayorConfiguration.class})
 public class ConsoleModule {
 }

@@ -3,11 +3,9 @@ package ir.hotline137.hotline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ir.hotline137.testsupport.asterisk.Caller;
-import ir.hotline137.testsupport.asterisk.FakeAsterisk;
-import ir.hotline137.testsupport.asterisk.FakeCall;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.HistoryWords;
 import ir.hotline137.requests.NewRequest;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
@@ -17,12 +15,22 @@ import ir.hotline137.switchboard.EscalationReason;
 import ir.hotline137.switchboard.GatheredInfo;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.WaitingCall;
+import ir.hotline137.testsupport.asterisk.Caller;
+import ir.hotline137.testsupport.asterisk.FakeAsterisk;
+import ir.hotline137.testsupport.asterisk.FakeCall;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -191,6 +199,45 @@ class AgentConsoleBrowserTest {
 
         logIn("nasrin", "nasrin's own password");
         assertThat(browser.findElement(By.cssSelector(".user-phone")).getText()).isEqualTo("PJSIP/110");
+    }
+
+    @Test
+    void anAgentHearsARequestsRecordingSeeksInItAndTheHistorySaysWhoListened(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("description.wav");
+        writeTone(wav, 3);
+        CitizenRequest request = desk.register(new NewRequest(Optional.of("09121234567"), 3, Optional.empty(),
+                "توضیح صوتی شهروند", RequestSource.IVR_SPEECH, Optional.of(wav.toString()), "ivr", Optional.empty()));
+        logIn("maryam", "agent-secret");
+        browser.navigate().to(url("/#/request/" + request.code().value()));
+        waitFor(By.id("request-recording"));
+
+        Object heard = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " const audio = document.getElementById('request-recording');"
+                + " audio.addEventListener('error', () => done('error ' + (audio.error && audio.error.code)));"
+                + " audio.addEventListener('loadedmetadata', () => {"
+                + "   audio.addEventListener('seeked', () => done(audio.duration.toFixed(1) + ' ' + audio.currentTime.toFixed(1)),"
+                + "     { once: true });"
+                + "   audio.currentTime = 2; }, { once: true });"
+                + " audio.load();");
+
+        assertThat(heard).as("duration and position after seeking").isEqualTo("3.0 2.0");
+        assertThat(desk.find(request.code()).orElseThrow().history())
+                .anySatisfy(h -> assertThat(h.actor() + ": " + h.what()).isEqualTo("maryam: " + HistoryWords.listened()));
+        screenshot("request-with-recording");
+    }
+
+    /** Seconds of a 440 Hz tone as 8 kHz 16-bit mono WAV, as Asterisk records a caller. */
+    private static void writeTone(Path file, int seconds) throws IOException {
+        int samples = 8_000 * seconds;
+        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(8_000).putInt(16_000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) (8_000 * Math.sin(2 * Math.PI * 440 * i / 8_000.0)));
+        }
+        Files.write(file, wav.array());
     }
 
     @Test

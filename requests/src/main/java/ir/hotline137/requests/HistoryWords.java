@@ -56,6 +56,10 @@ public final class HistoryWords {
         return "درخواست تکراری " + digits(code) + " در این درخواست ادغام شد";
     }
 
+    public static String listened() {
+        return "صدای ضبط‌شدهٔ شهروند شنیده شد";
+    }
+
     /** The Persian name of a status, as every screen shows it. */
     public static String status(RequestStatus status) {
         return switch (status) {

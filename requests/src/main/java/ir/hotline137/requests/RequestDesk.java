@@ -206,6 +206,13 @@ public final class RequestDesk {
         return result;
     }
 
+    /** Notes in the history that someone heard the request's recording. */
+    public CitizenRequest listened(TrackingCode code, String actor) {
+        String who = checkedActor(actor);
+        return store.update(code, current -> current.withNote(new HistoryEntry(clock.instant(), who,
+                HistoryWords.listened())));
+    }
+
     /** Adds a free-text note to the history. */
     public CitizenRequest addNote(TrackingCode code, String note, String actor) {
         String who = checkedActor(actor);

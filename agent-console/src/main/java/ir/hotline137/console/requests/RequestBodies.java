@@ -6,7 +6,9 @@ final class RequestBodies {
     }
 
     /** A request an agent registers (from a call, or a letter or a visit). */
-    record Register(String callerNumber, Integer district, String category, String description, String note) {
+    /** @param callId the call on the card it is registered from, whose recording the request keeps */
+    record Register(String callerNumber, Integer district, String category, String description, String note,
+                    String callId) {
     }
 
     /** A move along the lifecycle, with what the caller will hear when they follow up. */

@@ -1,5 +1,6 @@
 package ir.hotline137.console.requests;
 
+import ir.hotline137.console.recordings.RecordingsApi;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.HistoryEntry;
 import ir.hotline137.requests.HistoryWords;
@@ -13,11 +14,12 @@ import java.util.List;
  * A request as the console's API shows it: with the district's and category's names, so a screen needs no
  * second lookup, and the statuses it may move to next, so a screen offers only what the lifecycle allows. Its
  * history reads in Persian, lines kept in English before included ({@link HistoryWords#shown}). Where
- * the recording lies on the server stays there: {@code hasAudio} only says there is one.
+ * the recording lies on the server stays there: {@code recordingUrl} is where the console plays it.
  */
 public record RequestView(String code, String status, Instant createdAt, Instant lastChangedAt, String callerNumber,
                           int district, String districtName, String category, String categoryLabel,
-                          String description, String source, boolean hasAudio, int supporters, String duplicateOf,
+                          String description, String source, boolean hasAudio, String recordingUrl, int supporters,
+                          String duplicateOf,
                           ReferralView referral, String result, List<HistoryEntry> history,
                           List<RequestStatus> nextStatuses) {
 
@@ -36,7 +38,9 @@ public record RequestView(String code, String status, Instant createdAt, Instant
         return new RequestView(request.code().value(), request.status().name(), request.createdAt(),
                 request.lastChangedAt(), request.callerNumber().map(n -> n.digits()).orElse(null), request.district(),
                 districtName, request.category(), categoryLabel, request.description(), request.source().name(),
-                request.audioReference().isPresent(), request.supporters().size(),
+                request.audioReference().isPresent(),
+                request.audioReference().isPresent() ? RecordingsApi.url(request.code()) : null,
+                request.supporters().size(),
                 request.duplicateOf().map(c -> c.value()).orElse(null),
                 request.referral().map(r -> ReferralView.of(r, request.isOpen(), today)).orElse(null),
                 request.result().orElse(null),

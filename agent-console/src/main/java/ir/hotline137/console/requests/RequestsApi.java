@@ -2,6 +2,7 @@ package ir.hotline137.console.requests;
 
 import ir.hotline137.console.api.ApiProblem;
 import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.District;
 import ir.hotline137.requests.InvalidRequestException;
 import ir.hotline137.requests.NewRequest;
 import ir.hotline137.requests.RequestDesk;
@@ -9,9 +10,10 @@ import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
 import ir.hotline137.requests.category.Category;
-import ir.hotline137.requests.District;
 import ir.hotline137.requests.store.Page;
 import ir.hotline137.requests.store.RequestFilter;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.Switchboard;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,12 +50,14 @@ public class RequestsApi {
     private static final int LAST_PAGE = 10_000;
 
     private final RequestDesk desk;
+    private final Switchboard switchboard;
     private final Clock clock;
     private final Map<Integer, District> districts;
     private final Map<String, Category> categories;
 
-    public RequestsApi(RequestDesk desk, Clock clock) {
+    public RequestsApi(RequestDesk desk, Switchboard switchboard, Clock clock) {
         this.desk = desk;
+        this.switchboard = switchboard;
         this.clock = clock;
         this.districts = desk.districts();
         this.categories = desk.categories();
@@ -108,8 +112,11 @@ public class RequestsApi {
         if (body.description() == null || body.description().isBlank()) {
             return Mono.error(new ApiProblem.BadField("description", "is required"));
         }
+        // The caller's own words stay with the request an agent writes down from them.
+        Optional<String> recording = Optional.ofNullable(body.callId())
+                .flatMap(id -> switchboard.call(new CallId(id))).flatMap(call -> call.info().recording());
         NewRequest input = new NewRequest(Optional.ofNullable(body.callerNumber()), body.district(),
-                Optional.ofNullable(body.category()), body.description(), RequestSource.AGENT, Optional.empty(),
+                Optional.ofNullable(body.category()), body.description(), RequestSource.AGENT, recording,
                 agent.getName(), Optional.ofNullable(body.note()));
         return blocking(() -> view(desk.register(input)));
     }
