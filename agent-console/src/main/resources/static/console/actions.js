@@ -5,8 +5,9 @@
 import { el, field, uniqueId } from './dom.js';
 import { post, errorText, isAbort } from './api.js';
 import { notify } from './ui.js';
+import { jalaliDateInput } from './jalali.js';
 import {
-  cityToday, formatDate, statusLabel, isDigits, isTrackingCode, toLatinDigits, normalizeDigitsInput,
+  cityToday, statusLabel, isDigits, isTrackingCode, normalizeDigitsInput,
 } from './persian.js';
 
 /** Statuses that have their own form instead of a status button. */
@@ -86,14 +87,7 @@ export function referralForm(view, onUpdated) {
   const current = view.referral ?? {};
   const unit = el('input', { type: 'text', name: 'unit', autocomplete: 'off', value: current.unit ?? '' });
   const assignee = el('input', { type: 'text', name: 'assignee', autocomplete: 'off', value: current.assignee ?? '' });
-  const deadline = el('input', { type: 'date', name: 'deadline', id: uniqueId('deadline'), dir: 'ltr', min: cityToday(), value: current.deadline ?? '' });
-  const jalali = el('output', { class: 'hint jalali-preview', 'aria-live': 'polite' });
-  const showJalali = () => {
-    jalali.textContent = deadline.value ? `به تاریخ شمسی: ${formatDate(deadline.value)}` : '';
-  };
-  deadline.addEventListener('input', showJalali);
-  deadline.addEventListener('change', showJalali);
-  showJalali();
+  const deadline = jalaliDateInput({ name: 'deadline', id: uniqueId('deadline'), min: cityToday(), value: current.deadline });
 
   const title = uniqueId('refer-title');
   const form = el('form', { class: 'action-form referral-form', 'aria-labelledby': title, novalidate: true },
@@ -102,7 +96,8 @@ export function referralForm(view, onUpdated) {
     el('div', { class: 'form-row' },
       field('واحد (اختیاری)', unit).wrapper,
       field('مسئول (اختیاری)', assignee).wrapper,
-      el('div', { class: 'field' }, el('label', { htmlFor: deadline.id }, 'مهلت انجام (اختیاری)'), deadline, jalali)),
+      el('div', { class: 'field' }, el('label', { htmlFor: deadline.id }, 'مهلت انجام (اختیاری، شمسی)'), deadline,
+        deadline.preview)),
     el('div', { class: 'form-actions' }, el('button', { type: 'submit', class: 'button button-primary' }, 'ارجاع')));
 
   form.addEventListener('submit', async (event) => {
@@ -111,7 +106,14 @@ export function referralForm(view, onUpdated) {
     const body = {};
     if (unit.value.trim()) body.unit = unit.value.trim();
     if (assignee.value.trim()) body.assignee = assignee.value.trim();
-    if (deadline.value) body.deadline = toLatinDigits(deadline.value);
+    const day = deadline.isoValue();
+    if (day === null) {
+      formError(form).show('ارجاع ممکن نشد: مهلت را به شکل سال/ماه/روز شمسی و از امروز به بعد بنویسید.');
+      deadline.setAttribute('aria-invalid', 'true');
+      deadline.focus();
+      return;
+    }
+    if (day) body.deadline = day;
     const updated = await submitting(form, 'ارجاع ممکن نشد', () => post(requestPath(view.code, 'referral'), body),
       { unit, assignee, deadline });
     if (updated) {

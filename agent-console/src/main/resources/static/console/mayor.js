@@ -2,11 +2,12 @@
 // session's printable report. Both live screens listen to /ws/mayor, which sends the whole line after every
 // change; what people do goes through /api/mayor.
 
-import { el, clear, ltr, definitionList, message, heading, field } from './dom.js';
+import { el, clear, ltr, definitionList, message, heading, field, uniqueId } from './dom.js';
 import { get, post, errorText, isAbort } from './api.js';
 import { session, districtName, categoryLabel } from './state.js';
 import { notify, announce } from './ui.js';
-import { formatWait, formatDate, formatDateTime, toPersianDigits, statusLabel } from './persian.js';
+import { formatWait, formatDate, formatDateTime, toPersianDigits, statusLabel, cityToday } from './persian.js';
+import { jalaliDateInput } from './jalali.js';
 
 const STATE_LABELS = Object.freeze({
   AWAITING_SCREENING: 'در انتظار بررسی',
@@ -111,19 +112,26 @@ function callerFacts(caller, receivedAt) {
 function directiveForm(callId, onGiven) {
   const unit = el('input', { type: 'text', name: 'unit', required: true, maxlength: '200', autocomplete: 'off' });
   const assignee = el('input', { type: 'text', name: 'assignee', maxlength: '200', autocomplete: 'off' });
-  const deadline = el('input', { type: 'date', name: 'deadline' });
+  const deadline = jalaliDateInput({ name: 'deadline', id: uniqueId('directive-deadline'), min: cityToday() });
   const text = el('textarea', { name: 'text', required: true, rows: '3', maxlength: '4000' });
   const submit = el('button', { type: 'submit', class: 'button button-primary' }, 'ثبت دستور');
   const form = el('form', { class: 'mayor-directive', dataset: { callId } },
     field('واحد، معاون یا شهردار منطقه', unit).wrapper,
     field('مسئول (اختیاری)', assignee).wrapper,
-    field('مهلت (خالی: مهلت پیش‌فرض)', deadline).wrapper,
+    field('مهلت شمسی (خالی: مهلت پیش‌فرض)', deadline).wrapper,
+    deadline.preview,
     field('دستور شهردار', text).wrapper,
     submit);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    const day = deadline.isoValue();
+    if (day === null) {
+      notify('مهلت را به شکل سال/ماه/روز شمسی و از امروز به بعد بنویسید.', 'error');
+      deadline.focus();
+      return;
+    }
     const given = await act(submit, `/api/mayor/calls/${encodeURIComponent(callId)}/directive`, {
-      unit: unit.value, assignee: assignee.value || null, deadline: deadline.value || null, text: text.value,
+      unit: unit.value, assignee: assignee.value || null, deadline: day || null, text: text.value,
     });
     if (given) {
       form.reset();
@@ -209,13 +217,26 @@ function sessionHeader(state, onChanged) {
 
 function openSessionForm(onChanged) {
   const title = el('input', { type: 'text', name: 'title', required: true, maxlength: '200', id: 'mayor-title' });
-  const end = el('input', { type: 'datetime-local', name: 'plannedEnd', id: 'mayor-planned-end' });
+  const endDay = jalaliDateInput({ name: 'plannedEndDay', id: 'mayor-planned-end', min: cityToday() });
+  const endTime = el('input', { type: 'time', name: 'plannedEndTime', id: 'mayor-planned-end-time', dir: 'ltr' });
   const submit = el('button', { type: 'submit', class: 'button button-primary', id: 'mayor-open-session' }, 'آغاز برنامه');
   const form = el('form', { class: 'mayor-open' },
-    field('عنوان برنامه', title).wrapper, field('پایان اعلام‌شده (خالی: یک ساعت دیگر)', end).wrapper, submit);
+    field('عنوان برنامه', title).wrapper,
+    el('div', { class: 'form-row' },
+      field('روز پایان اعلام‌شده (شمسی؛ خالی: یک ساعت دیگر)', endDay).wrapper,
+      field('ساعت پایان', endTime).wrapper),
+    endDay.preview,
+    submit);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const opened = await act(submit, '/api/mayor/sessions', { title: title.value, plannedEnd: end.value || null });
+    const day = endDay.isoValue();
+    if (day === null || (day && !endTime.value)) {
+      notify(day === null ? 'روز پایان را به شکل سال/ماه/روز شمسی بنویسید.' : 'ساعت پایان را هم بنویسید.', 'error');
+      (day === null ? endDay : endTime).focus();
+      return;
+    }
+    const plannedEnd = day ? `${day}T${endTime.value}` : null;
+    const opened = await act(submit, '/api/mayor/sessions', { title: title.value, plannedEnd });
     if (opened) notify('برنامه آغاز شد؛ گزینهٔ «چهار» اکنون پیشنهاد می‌شود.', 'success');
     if (onChanged) onChanged();
   });

@@ -25,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -224,6 +226,33 @@ class AgentConsoleBrowserTest {
         assertThat(desk.find(request.code()).orElseThrow().history())
                 .anySatisfy(h -> assertThat(h.actor() + ": " + h.what()).isEqualTo("maryam: " + HistoryWords.listened()));
         screenshot("request-with-recording");
+    }
+
+    @Test
+    void aReferralDeadlineIsTypedInTheJalaliCalendarWithPersianDigits() throws Exception {
+        CitizenRequest request = desk.register(NewRequest.fromCaller("09121234567", 3, "چاله جلوی مدرسه",
+                RequestSource.IVR_SPEECH));
+        LocalDate inAWeek = LocalDate.now(ZoneId.of("Asia/Tehran")).plusDays(7);
+        logIn("maryam", "agent-secret");
+        browser.navigate().to(url("/#/request/" + request.code().value()));
+        WebElement form = waitFor(By.cssSelector("form.referral-form"));
+        WebElement deadline = form.findElement(By.cssSelector("input.jalali-date"));
+
+        deadline.sendKeys("۱۴۰۵/۱۳/۰۱");
+        assertThat(deadline.getAttribute("aria-invalid")).isEqualTo("true");
+        TestBrowser.click(browser, form.findElement(By.cssSelector("button[type=submit]")));
+        assertThat(desk.find(request.code()).orElseThrow().referral()).as("not a date: nothing referred").isEmpty();
+
+        deadline.clear();
+        deadline.sendKeys(HistoryWords.jalali(inAWeek));
+        assertThat(deadline.getAttribute("aria-invalid")).isEqualTo("false");
+        assertThat(form.findElement(By.cssSelector("output.jalali-preview")).getText())
+                .as("the day said in full").contains(HistoryWords.digits(Integer.toString(inAWeek.getYear() - 621)));
+        screenshot("referral-jalali-deadline");
+        TestBrowser.click(browser, form.findElement(By.cssSelector("button[type=submit]")));
+
+        new WebDriverWait(browser, SOON).until(driver -> desk.find(request.code()).orElseThrow().referral().isPresent());
+        assertThat(desk.find(request.code()).orElseThrow().referral().orElseThrow().deadline()).isEqualTo(inAWeek);
     }
 
     /** Seconds of a 440 Hz tone as 8 kHz 16-bit mono WAV, as Asterisk records a caller. */
