@@ -35,8 +35,30 @@ function inFormField(target) {
     && Boolean(target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'));
 }
 
-/** Unsent register forms, so leaving the card (Escape) and coming back keeps what was typed. */
-const drafts = new Map();
+/**
+ * Unsent register forms, so leaving the card (Escape), reloading the page or the server restarting keeps what
+ * was typed. In this tab's session storage: gone with the tab, never shared with another person's browser.
+ */
+const drafts = {
+  key: (id) => `hotline137.draft.${id}`,
+  get(id) {
+    try {
+      return JSON.parse(sessionStorage.getItem(this.key(id)) ?? 'null');
+    } catch {
+      return null;
+    }
+  },
+  set(id, draft) {
+    try {
+      sessionStorage.setItem(this.key(id), JSON.stringify(draft));
+    } catch {
+      // storage full or forbidden: the draft lives as long as the form does
+    }
+  },
+  delete(id) {
+    sessionStorage.removeItem(this.key(id));
+  },
+};
 
 function backToBoardLink() {
   return el('a', { href: '#/board', class: 'button' }, 'بازگشت به تابلوی تماس‌ها');
@@ -201,19 +223,18 @@ function outcomePanel(view, kind, onUpdated) {
     el('div', { class: 'form-actions' }, backToBoardLink()));
 }
 
+/**
+ * The open requests probably about the same problem: first those the IVR found in what the caller said, then,
+ * as the agent types the description, those the same search finds in it (update()). One click joins the caller.
+ */
 function duplicatesSection(call, onJoined, getCaller) {
-  const duplicates = Array.isArray(call.duplicates) ? call.duplicates : [];
   const section = el('section', { class: 'panel duplicates', 'aria-labelledby': 'duplicates-title' },
     el('h2', { id: 'duplicates-title', tabindex: '-1' }, 'درخواست‌های مشابه'));
-  if (!duplicates.length) {
-    section.append(el('p', { class: 'muted' }, 'درخواست مشابهی پیدا نشد.'));
-    return section;
-  }
-  const list = el('ul', { class: 'item-list', id: 'duplicates-list' });
-  for (const duplicate of duplicates) {
-    const button = el('button', {
-      type: 'button', class: 'button join', dataset: { code: duplicate.trackingCode },
-    }, 'پیوستن به این درخواست');
+  const body = el('div', { id: 'duplicates-body', 'aria-live': 'polite' });
+  section.append(body);
+
+  const joinButton = (code) => {
+    const button = el('button', { type: 'button', class: 'button join', dataset: { code } }, 'پیوستن به این درخواست');
     button.addEventListener('click', async () => {
       // A withheld number joins too (callerNumber null): the request still counts one more caller.
       const callerNumber = getCaller();
@@ -221,10 +242,10 @@ function duplicatesSection(call, onJoined, getCaller) {
         notify('شمارهٔ تماس‌گیرنده درست نیست؛ آن را در فرم ثبت درست کنید یا خالی بگذارید.', 'error');
         return;
       }
-      if (!isDigits(duplicate.trackingCode)) return;
+      if (!isDigits(code)) return;
       button.disabled = true;
       try {
-        const view = await post(`/api/requests/${duplicate.trackingCode}/join`, { callerNumber: callerNumber || null });
+        const view = await post(`/api/requests/${code}/join`, { callerNumber: callerNumber || null });
         onJoined(view);
       } catch (failure) {
         if (isAbort(failure)) return;
@@ -232,17 +253,72 @@ function duplicatesSection(call, onJoined, getCaller) {
         if (button.isConnected) button.disabled = false;
       }
     });
-    list.append(el('li', { class: 'item', dataset: { code: duplicate.trackingCode } },
+    return button;
+  };
+
+  section.update = (candidates, typed) => {
+    const list = Array.isArray(candidates) ? candidates : [];
+    if (!list.length) {
+      clear(body).append(el('p', { class: 'muted', id: 'duplicates-none' }, typed
+        ? 'برای این شرح درخواست بازِ مشابهی در این منطقه پیدا نشد.'
+        : 'درخواست مشابهی پیدا نشد.'));
+      return;
+    }
+    clear(body).append(
+      typed ? el('p', { class: 'hint' }, 'از روی شرحی که می‌نویسید:') : null,
+      el('ul', { class: 'item-list', id: 'duplicates-list' }, list.map((duplicate) => el('li', {
+        class: 'item', dataset: { code: duplicate.trackingCode },
+      },
       el('div', { class: 'item-head' },
         requestLink(duplicate.trackingCode),
         el('span', { class: 'badge badge-info', title: 'میزان شباهت' }, `شباهت ${formatPercent(duplicate.similarity)}`)),
+      duplicate.description ? el('p', { class: 'item-text' }, duplicate.description) : null,
       el('div', { class: 'item-meta' },
+        duplicate.status ? el('span', {}, statusLabel(duplicate.status)) : null,
         el('span', {}, categoryLabel(duplicate.category) || 'بی‌موضوع'),
-        el('span', {}, formatDate(duplicate.registeredAt))),
-      button));
-  }
-  section.append(list);
+        el('span', {}, formatDate(duplicate.registeredAt)),
+        Number.isFinite(duplicate.supporters) ? el('span', { class: 'supporters' },
+          `${formatNumber(duplicate.supporters)} پشتیبان`) : null),
+      joinButton(duplicate.trackingCode)))));
+  };
+  section.update(call.duplicates, false);
   return section;
+}
+
+/**
+ * Asks for similar requests as the agent types (once they pause), for the district chosen: what the IVR could
+ * not hear, the agent's words can still find.
+ */
+function searchWhileTyping(form, section, signal) {
+  const district = form.querySelector('#district');
+  const category = form.querySelector('#category');
+  const description = form.querySelector('#description');
+  let timer = null;
+  let asked = '';
+  let pending = null;
+  const ask = async () => {
+    const text = description.value.trim();
+    if (!district.value || text.length < 8) return;
+    const query = new URLSearchParams({ district: district.value, text });
+    if (category.value) query.set('category', category.value);
+    if (query.toString() === asked) return;
+    asked = query.toString();
+    pending?.abort();
+    pending = new AbortController();
+    signal.addEventListener('abort', () => pending?.abort(), { once: true });
+    try {
+      section.update(await get(`/api/requests/similar?${query}`, { signal: pending.signal }), true);
+    } catch (failure) {
+      if (!isAbort(failure)) asked = '';
+    }
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(ask, 450);
+  };
+  description.addEventListener('input', later);
+  district.addEventListener('change', later);
+  category.addEventListener('change', later);
 }
 
 function earlierSection(call, signal) {
@@ -331,9 +407,9 @@ function showCard(container, call, signal) {
     main.append(registerSection);
   }
 
-  const side = el('div', { class: 'card-side' },
-    duplicatesSection(call, (view) => finish(view, 'joined'), getCaller),
-    earlierSection(call, signal));
+  const duplicates = duplicatesSection(call, (view) => finish(view, 'joined'), getCaller);
+  if (form) searchWhileTyping(form, duplicates, signal);
+  const side = el('div', { class: 'card-side' }, duplicates, earlierSection(call, signal));
   if (outcome) for (const b of side.querySelectorAll('button.join')) b.disabled = true;
 
   const summary = callSummary(call);

@@ -1,4 +1,4 @@
-// What the page keeps in memory while it is open (nothing is stored in the browser).
+// What the page keeps in memory while it is open (the call card's unsent drafts alone are kept in the tab's session storage).
 
 export const session = {
   /** /api/me */

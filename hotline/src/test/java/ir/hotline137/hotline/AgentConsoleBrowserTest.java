@@ -124,6 +124,39 @@ class AgentConsoleBrowserTest {
     }
 
     @Test
+    void whileTheAgentTypesTheOpenRequestAboutTheSameLampIsSuggestedAndTheCallerJoinsIt() throws Exception {
+        CitizenRequest lamp = desk.register(NewRequest.fromCaller("09125550000", 7,
+                "چراغ برق کوچه شهید رضایی سوخته و شب‌ها کوچه تاریک است", RequestSource.IVR_SPEECH));
+        for (int i = 1; i <= 5; i++) {
+            desk.join(lamp.code(), Optional.of("0912555000" + i), "ivr");
+        }
+        logIn("maryam", "agent-secret");
+        try (FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
+            FakeCall call = asterisk.dial(Caller.withNumber("09125550000").presses("0").holds());
+            WebElement row = waitFor(By.cssSelector("#waiting-calls [data-call-id='" + call.uniqueId() + "']"));
+            row.findElement(By.cssSelector("button.accept")).click();
+            WebElement form = waitFor(By.id("register-form"));
+            assertThat(waitFor(By.id("duplicates-none")).getText()).as("the IVR heard nothing to search with")
+                    .isEqualTo("درخواست مشابهی پیدا نشد.");
+
+            new Select(form.findElement(By.id("district"))).selectByValue("7");
+            WebElement description = form.findElement(By.id("description"));
+            description.clear();
+            description.sendKeys("لامپ تیر برق کوچه شهید رضایی سوخته");
+
+            WebElement suggestion = waitFor(By.cssSelector("#duplicates-list [data-code='" + lamp.code().value() + "']"));
+            assertThat(suggestion.getText()).contains("ثبت شده").contains("۵ پشتیبان").contains("چراغ برق کوچه");
+            screenshot("suggested-while-typing");
+            TestBrowser.click(browser, suggestion.findElement(By.cssSelector("button.join")));
+
+            waitFor(By.id("outcome-title"));
+            assertThat(desk.find(lamp.code()).orElseThrow().supporters()).hasSize(6);
+            assertThat(desk.findByCaller("09125550000", 10)).as("no second request").hasSize(1);
+            call.hangUp();
+        }
+    }
+
+    @Test
     void textFromCallersIsShownAsTextNeverRunAsMarkup() throws Exception {
         logIn("maryam", "agent-secret");
         // The switchboard as the IVR uses it, with what a recogniser (or a prankster's caller name) could produce.

@@ -49,6 +49,9 @@ public class RequestsApi {
     /** Nobody pages through 200,000 requests by hand; a search narrows them. */
     private static final int LAST_PAGE = 10_000;
 
+    /** How much of a similar request's description the card shows. */
+    private static final int SNIPPET = 160;
+
     private final RequestDesk desk;
     private final Switchboard switchboard;
     private final Clock clock;
@@ -100,6 +103,38 @@ public class RequestsApi {
 
     /** One page of requests. */
     public record RequestPage(List<RequestView> items, int page, boolean hasNext) {
+    }
+
+    /**
+     * Open requests of the district probably about the same problem as {@code text}: what the call card asks for
+     * while the agent types, so that a caller reporting the same lamp again joins it instead of opening a second.
+     * The same search, and the same threshold, as the IVR's offer to join.
+     */
+    @GetMapping("/similar")
+    public Mono<List<SimilarRequest>> similar(@RequestParam(required = false) Integer district,
+                                              @RequestParam(required = false) String category,
+                                              @RequestParam(required = false) String text) {
+        if (district == null) {
+            return Mono.error(new ApiProblem.BadField("district", "is required"));
+        }
+        if (text == null || text.isBlank()) {
+            return Mono.error(new ApiProblem.BadField("text", "is required"));
+        }
+        if (text.length() > RequestDesk.MAX_DESCRIPTION_LENGTH) {
+            return Mono.error(new ApiProblem.BadField("text", "is longer than " + RequestDesk.MAX_DESCRIPTION_LENGTH
+                    + " characters"));
+        }
+        return blocking(() -> desk.findDuplicates(district, Optional.ofNullable(category), text).stream()
+                .flatMap(candidate -> desk.find(candidate.code()).stream().map(request -> new SimilarRequest(
+                        request.code().value(), candidate.similarity(), request.createdAt(), request.status().name(),
+                        request.category(), request.supporters().size(), firstWords(request.description()))))
+                .toList())
+                .onErrorMap(InvalidRequestException.class, e -> new ApiProblem.BadField(
+                        "description".equals(e.field()) ? "text" : e.field(), e.reason()));
+    }
+
+    private static String firstWords(String description) {
+        return description.length() <= SNIPPET ? description : description.substring(0, SNIPPET) + "…";
     }
 
     /** An agent registers a request; the category is suggested from the description when not given. */
