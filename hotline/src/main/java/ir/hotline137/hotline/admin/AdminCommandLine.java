@@ -10,6 +10,7 @@ import ir.hotline137.requests.duplicates.IndexReconciliation;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
 import ir.hotline137.requests.evaluation.CorpusRow;
 import ir.hotline137.requests.evaluation.DuplicateEvaluation;
+import ir.hotline137.requests.evaluation.DuplicateTuning;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.store.RequestStore;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
@@ -154,6 +155,10 @@ public final class AdminCommandLine {
         out.println("baseline (latest earlier row of the same district and category): " + DuplicateEvaluation.baseline(rows));
         out.println(DuplicateEvaluation.detector(rows,
                 () -> LuceneDuplicateIndex.inMemory(new PersianTextAnalyzer(), properties.duplicates().settings())));
+        DuplicateTuning.Split split = DuplicateTuning.split(rows);
+        out.printf("held-out check (%d rows tuned on, %d rows of other problems held out)%n", split.tuning().size(),
+                split.heldOut().size());
+        out.println(DuplicateTuning.tune(rows, properties.duplicates().settings()));
         return 0;
     }
 

@@ -2,6 +2,7 @@ package ir.hotline137.requests.evaluation;
 
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.HistoryEntry;
+import ir.hotline137.requests.HistoryWords;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
@@ -114,7 +115,7 @@ public final class DuplicateEvaluation {
     private static CitizenRequest asRequest(CorpusRow row, TrackingCode code, Instant at, long revision) {
         return new CitizenRequest(code, row.id(), revision, at, Optional.empty(), row.district(), row.category(),
                 row.text(), RequestSource.API, Optional.empty(), RequestStatus.REGISTERED,
-                List.of(new HistoryEntry(at, "evaluation", "registered")), List.of(), Optional.empty(),
+                List.of(new HistoryEntry(at, "evaluation", HistoryWords.registered(RequestSource.API))), List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty());
     }
 
