@@ -61,7 +61,8 @@ export function renderSearch(container, query, { signal }) {
   const category = select({ id: 'search-category', name: 'category' }, [['', 'همهٔ موضوع‌ها'], ...categories.map((c) => [c.id, c.label])], params.category);
   const statusOptions = statuses.length ? statuses : ['REGISTERED', 'REFERRED', 'IN_PROGRESS', 'RESOLVED', 'REJECTED', 'CLOSED', 'DUPLICATE'];
   const status = select({ id: 'search-status', name: 'status' }, [['', 'همهٔ وضعیت‌ها'], ...statusOptions.map((s) => [s, statusLabel(s)])], params.status);
-  const q = el('input', { type: 'search', id: 'search-q', name: 'q', autocomplete: 'off', value: params.q });
+  // Words travel in the address: Persian letters take six bytes each there, and the server reads 200 of them.
+  const q = el('input', { type: 'search', id: 'search-q', name: 'q', autocomplete: 'off', maxlength: '200', value: params.q });
   const formError = el('p', { class: 'form-error', role: 'alert', hidden: true });
 
   const form = el('form', { id: 'search-form', class: 'panel search-form', role: 'search', novalidate: true, 'aria-label': 'جست‌وجوی درخواست' },

@@ -136,13 +136,18 @@ class RequestDeskTextSearchTest {
     }
 
     @Test
-    void anEmptyTextIsRefusedAndOneOfOnlyGreetingsFindsNothing() {
+    void anEmptyOrOverlongTextIsRefusedAndOneOfOnlyGreetingsFindsNothing() {
         register(6, "سلام چاله بزرگ در خیابان");
 
         for (String blank : new String[] {null, "", " \t "}) {
             assertThatThrownBy(() -> desk.searchText(blank, ANY, 0, 10))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("q"));
         }
+        String tooLong = "چاله ".repeat(RequestDesk.MAX_SEARCH_LENGTH / 5 + 1);
+        assertThatThrownBy(() -> desk.searchText(tooLong, ANY, 0, 10))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("q"));
+        assertThat(desk.searchText("چاله ".repeat(RequestDesk.MAX_SEARCH_LENGTH / 5 - 1), ANY, 0, 10).items())
+                .as("the longest search accepted still finds").hasSize(1);
         Page<CitizenRequest> greetings = desk.searchText("سلام خسته نباشید", ANY, 0, 10);
         assertThat(greetings.items()).isEmpty();
         assertThat(greetings.hasNext()).isFalse();
