@@ -10,6 +10,7 @@ import { renderCall } from './card.js';
 import { renderSearch, renderRequest } from './requests.js';
 import { renderFigures } from './figures.js';
 import { renderPeople } from './people.js';
+import { renderWallboard } from './wallboard.js';
 import { renderModerator, renderMayor, renderSessions, renderReport, hasRole } from './mayor.js';
 import { presenceLabel, useTimeZone } from './persian.js';
 
@@ -25,7 +26,9 @@ function buildNav() {
     ['board', '#/board', 'تابلوی تماس‌ها'],
     ['requests', '#/requests', 'درخواست‌ها'],
   ];
-  if (isSupervisor()) links.push(['figures', '#/figures', 'آمار'], ['people', '#/people', 'کارکنان']);
+  if (isSupervisor()) {
+    links.push(['wallboard', '#/wallboard', 'تابلوی سرپرست'], ['figures', '#/figures', 'آمار'], ['people', '#/people', 'کارکنان']);
+  }
   if (hasRole('MODERATOR') || hasRole('SUPERVISOR')) links.push(['moderator', '#/moderator', 'گفتگو با شهردار']);
   if (hasRole('MAYOR')) links.push(['mayor', '#/mayor', 'میز شهردار']);
   if (hasRole('MODERATOR') || hasRole('SUPERVISOR') || hasRole('MAYOR')) links.push(['sessions', '#/mayor/sessions', 'گزارش برنامه‌ها']);
@@ -173,6 +176,7 @@ function resolve(path, query, context) {
     const code = decodeSegment(match[1]);
     if (code) return { key: 'requests', title: 'درخواست', run: () => renderRequest(main, code, context) };
   }
+  if (path === '/wallboard') return { key: 'wallboard', title: 'تابلوی سرپرست', run: () => renderWallboard(main, context) };
   if (path === '/people') return { key: 'people', title: 'کارکنان', run: () => renderPeople(main, context) };
   if (path === '/figures') return { key: 'figures', title: 'آمار', run: () => renderFigures(main, query, context) };
   if (path === '/moderator') return { key: 'moderator', title: 'گفتگو با شهردار', run: () => renderModerator(main, context) };

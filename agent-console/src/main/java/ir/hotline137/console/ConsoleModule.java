@@ -5,6 +5,7 @@ import ir.hotline137.console.board.LiveBoardConfiguration;
 import ir.hotline137.console.calls.AgentsApi;
 import ir.hotline137.console.calls.CallsApi;
 import ir.hotline137.console.figures.FiguresApi;
+import ir.hotline137.console.figures.WallboardApi;
 import ir.hotline137.console.mayor.MayorConfiguration;
 import ir.hotline137.console.people.PeopleApi;
 import ir.hotline137.console.recordings.RecordingsApi;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ConsoleSecurity.class, LoginPage.class, MeApi.class, ApiErrors.class, RequestsApi.class, DirectoryApi.class,
-        CallsApi.class, AgentsApi.class, FiguresApi.class, PeopleApi.class, RecordingsApi.class, OpenSockets.class,
+        CallsApi.class, AgentsApi.class, FiguresApi.class, WallboardApi.class, PeopleApi.class, RecordingsApi.class, OpenSockets.class,
         LiveBoardConfiguration.class, MayorConfiguration.class})
 public class ConsoleModule {
 }

@@ -3,6 +3,9 @@ package ir.hotline137.hotline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ir.hotline137.calls.CallLog;
+import ir.hotline137.calls.CallOutcome;
+import ir.hotline137.calls.CallRecord;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.HistoryWords;
@@ -25,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -77,6 +81,9 @@ class AgentConsoleBrowserTest {
 
     @Autowired
     RequestDesk desk;
+
+    @Autowired
+    CallLog callLog;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -153,6 +160,32 @@ class AgentConsoleBrowserTest {
             assertThat(desk.find(lamp.code()).orElseThrow().supporters()).hasSize(6);
             assertThat(desk.findByCaller("09125550000", 10)).as("no second request").hasSize(1);
             call.hangUp();
+        }
+    }
+
+    @Test
+    void theSupervisorsWallboardShowsWhoWaitsTheAgentsAndTodaysServiceLevel() throws Exception {
+        Instant now = Instant.now();
+        for (int i = 0; i < 4; i++) {
+            // Four callers put through today: three answered within 30 s, one after 45 s (a service level of 75 %).
+            callLog.record(new CallRecord("wall." + i, Optional.empty(), now.minusSeconds(120), now.minusSeconds(60),
+                    List.of("menu:0", CallRecord.TO_AGENTS + "asked_for_agent"), CallOutcome.ESCALATED_ANSWERED,
+                    Optional.empty(), Optional.of(Duration.ofSeconds(i < 3 ? 10 : 45)), Optional.of("maryam"),
+                    Optional.empty()));
+        }
+        WaitingCall waiting = switchboard.enqueue(new CallId("wall.waiting"), new GatheredInfo(Optional.of("09120000009"),
+                Optional.of(2), Optional.of("منطقه ۲"), Optional.empty(), Optional.empty(), List.of(),
+                EscalationReason.ASKED_FOR_AGENT));
+        try {
+            logIn("boss", "boss-secret");
+            browser.navigate().to(url("/#/wallboard"));
+            assertThat(waitFor(By.cssSelector("#wall-waiting .big-number-value")).getText()).isEqualTo("۱");
+            String level = waitFor(By.cssSelector("#wall-service-level .big-number-value")).getText();
+            assertThat(level).as("of the calls today, this test's four among them").contains("٪");
+            assertThat(waitFor(By.cssSelector("#wall-answered .big-number-value")).getText()).isNotEqualTo("۰");
+            screenshot("wallboard");
+        } finally {
+            waiting.abandon();
         }
     }
 

@@ -70,7 +70,8 @@ public class ConsoleSecurity {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login", "/actuator/health", "/actuator/health/**", "/fonts/**").permitAll()
-                        .pathMatchers("/api/users", "/api/users/**", "/api/figures/**").hasRole(Role.SUPERVISOR.name())
+                        .pathMatchers("/api/users", "/api/users/**", "/api/figures/**", "/api/wallboard")
+                        .hasRole(Role.SUPERVISOR.name())
                         // Moderators and the mayor work their own programme's queue, not the public line's.
                         .pathMatchers(HttpMethod.POST, "/api/calls/*/accept")
                         .hasAnyRole(Role.AGENT.name(), Role.SUPERVISOR.name())
