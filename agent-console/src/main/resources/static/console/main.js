@@ -11,6 +11,7 @@ import { renderSearch, renderRequest } from './requests.js';
 import { renderFigures } from './figures.js';
 import { renderPeople } from './people.js';
 import { renderWallboard } from './wallboard.js';
+import { startAlerts, chimeOn, setChime } from './alerts.js';
 import { renderModerator, renderMayor, renderSessions, renderReport, hasRole } from './mayor.js';
 import { presenceLabel, useTimeZone } from './persian.js';
 
@@ -90,7 +91,17 @@ function buildUser() {
 
   const name = el('span', { class: 'user-name', id: 'user-name' }, me.displayName || me.username);
   const phone = me.dialString ? el('small', { class: 'muted user-phone' }, latin(me.dialString)) : null;
-  clear(box).append(el('div', { class: 'user-id' }, name, phone), presence, logout);
+  // Only someone who takes calls is rung for them.
+  const chime = me.dialString ? el('button', {
+    type: 'button', id: 'chime-toggle', class: 'button button-quiet', 'aria-pressed': String(chimeOn()),
+    title: 'زنگ کوتاه برای هر تماس‌گیرندهٔ تازه، وقتی آماده‌اید',
+  }, chimeOn() ? 'زنگ: روشن' : 'زنگ: خاموش') : null;
+  chime?.addEventListener('click', () => {
+    setChime(!chimeOn());
+    chime.setAttribute('aria-pressed', String(chimeOn()));
+    chime.textContent = chimeOn() ? 'زنگ: روشن' : 'زنگ: خاموش';
+  });
+  clear(box).append(el('div', { class: 'user-id' }, name, phone), presence, chime, logout);
 }
 
 function renderPresence() {
@@ -317,6 +328,7 @@ async function start() {
   }
 
   connect();
+  startAlerts();
   // Presence before the socket's snapshot arrives (and if the socket cannot open).
   get('/api/agents').then((agents) => {
     if (board.synced || !Array.isArray(agents)) return;

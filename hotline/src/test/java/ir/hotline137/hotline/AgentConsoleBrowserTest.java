@@ -105,6 +105,7 @@ class AgentConsoleBrowserTest {
 
             WebElement row = waitFor(By.cssSelector("#waiting-calls [data-call-id='" + call.uniqueId() + "']"));
             assertThat(row.getText()).as("the caller's number, in Persian digits").contains("۰۹۱۲۱۲۳۴۵۶۷");
+            new WebDriverWait(browser, SOON).until(driver -> browser.getTitle().startsWith("(۱) "));
             screenshot("board-with-a-waiting-caller");
 
             row.findElement(By.cssSelector("button.accept")).click();
