@@ -7,6 +7,7 @@ import ir.hotline137.console.people.MapDbPeople;
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.console.security.Role;
+import ir.hotline137.console.sessions.MapDbSessions;
 import ir.hotline137.figures.FiguresReport;
 import ir.hotline137.mayor.MayorSettings;
 import ir.hotline137.mayor.directive.Directives;
@@ -22,6 +23,7 @@ import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.testsupport.ShippedSettings;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * The console on its own, for its tests: the real requests core on a fresh data folder, the real switchboard and
@@ -65,9 +68,11 @@ public class ConsoleTestApplication {
         return Clock.system(ZoneId.of(ShippedSettings.load().text("hotline.time-zone")));
     }
 
+    /** A fresh data folder, unless {@code console-test.data-dir} names one (a restart test starts twice on it). */
     @Bean(destroyMethod = "close")
-    Desks desks(Clock clock) throws IOException {
-        return new Desks(Files.createTempDirectory("console-test"), clock);
+    Desks desks(Clock clock, Environment environment) throws IOException {
+        String given = environment.getProperty("console-test.data-dir");
+        return new Desks(given != null ? Path.of(given) : Files.createTempDirectory("console-test"), clock);
     }
 
     @Bean
@@ -129,7 +134,13 @@ public class ConsoleTestApplication {
     LoginSettings loginSettings() {
         ShippedSettings shipped = ShippedSettings.load();
         return new LoginSettings(shipped.integer("hotline.login.user-failures"), Integer.MAX_VALUE,
-                shipped.duration("hotline.login.lockout"), shipped.duration("hotline.login.max-lockout"));
+                shipped.duration("hotline.login.lockout"), shipped.duration("hotline.login.max-lockout"),
+                shipped.duration("hotline.login.session-idle"));
+    }
+
+    @Bean
+    MapDbSessions consoleSessions(Desks desks) {
+        return MapDbSessions.open(desks.storage);
     }
 
     @Bean

@@ -122,19 +122,22 @@ public record HotlineProperties(
      * @param addressFailures wrong passwords from one address before it is locked
      * @param lockout         the first lock; each further one lasts twice as long
      * @param maxLockout      the longest lock
+     * @param sessionIdle     how long a logged-in session lasts unused
      */
-    public record Login(Integer userFailures, Integer addressFailures, Duration lockout, Duration maxLockout) {
+    public record Login(Integer userFailures, Integer addressFailures, Duration lockout, Duration maxLockout,
+                        Duration sessionIdle) {
         public Login {
             required(userFailures, "hotline.login.user-failures");
             required(addressFailures, "hotline.login.address-failures");
             required(lockout, "hotline.login.lockout");
             required(maxLockout, "hotline.login.max-lockout");
+            required(sessionIdle, "hotline.login.session-idle");
             // Checked at start (the compact constructor's fields are not set yet, so from the parameters).
-            new LoginSettings(userFailures, addressFailures, lockout, maxLockout);
+            new LoginSettings(userFailures, addressFailures, lockout, maxLockout, sessionIdle);
         }
 
         public LoginSettings settings() {
-            return new LoginSettings(userFailures, addressFailures, lockout, maxLockout);
+            return new LoginSettings(userFailures, addressFailures, lockout, maxLockout, sessionIdle);
         }
     }
 

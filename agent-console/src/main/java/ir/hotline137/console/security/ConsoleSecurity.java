@@ -5,6 +5,8 @@ import ir.hotline137.console.login.LoginFailure;
 import ir.hotline137.console.login.LoginSettings;
 import ir.hotline137.console.login.LoginThrottle;
 import ir.hotline137.console.login.PasswordCheck;
+import ir.hotline137.console.sessions.KeptSessions;
+import ir.hotline137.console.sessions.MapDbSessions;
 import java.time.Clock;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +23,9 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.session.WebSessionIdResolver;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,9 +56,14 @@ public class ConsoleSecurity {
         return new PasswordCheck(users, throttle);
     }
 
-    @Bean
-    WebSessionIdResolver webSessionIdResolver() {
-        return new SessionCookie();
+    /** Named so: the web handler takes its session manager by this name. */
+    @Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+    WebSessionManager webSessionManager(MapDbSessions sessions, ConsoleUsers users, Clock clock,
+                                        LoginSettings settings) {
+        DefaultWebSessionManager manager = new DefaultWebSessionManager();
+        manager.setSessionIdResolver(new SessionCookie());
+        manager.setSessionStore(new KeptSessions(sessions, users, clock, settings.sessionIdle()));
+        return manager;
     }
 
     @Bean

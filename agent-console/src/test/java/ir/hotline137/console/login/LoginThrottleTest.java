@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LoginThrottleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T08:00:00Z"), ZoneOffset.UTC);
     private final LoginThrottle throttle = new LoginThrottle(
-            new LoginSettings(3, 10, Duration.ofMinutes(1), Duration.ofMinutes(5)), clock);
+            new LoginSettings(3, 10, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30)), clock);
 
     @Test
     void aNameIsLockedAfterWrongPasswordsInARowAndEachLockLastsTwiceTheLastUpToTheCeiling() {

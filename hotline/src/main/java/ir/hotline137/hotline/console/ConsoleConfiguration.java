@@ -5,6 +5,7 @@ import ir.hotline137.console.ConsoleModule;
 import ir.hotline137.console.login.LoginSettings;
 import ir.hotline137.console.people.MapDbPeople;
 import ir.hotline137.console.security.ConsoleUsers;
+import ir.hotline137.console.sessions.MapDbSessions;
 import ir.hotline137.figures.FiguresReport;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.requests.store.RequestStore;
@@ -26,6 +27,11 @@ public class ConsoleConfiguration {
     ConsoleUsers consoleUsers(HotlineProperties properties, Storage storage, Clock clock) {
         return ConsoleUsers.of(properties.users().stream().map(HotlineProperties.User::consoleUser).toList(),
                 MapDbPeople.open(storage), clock);
+    }
+
+    @Bean
+    MapDbSessions consoleSessions(Storage storage) {
+        return MapDbSessions.open(storage);
     }
 
     @Bean

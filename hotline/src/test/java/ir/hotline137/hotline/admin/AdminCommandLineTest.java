@@ -46,7 +46,7 @@ class AdminCommandLineTest {
     }
 
     @Test
-    void evalDuplicatesEndsWithOurScoreAfterTheBaseline() throws Exception {
+    void evalDuplicatesPrintsOurScoreAfterTheBaselineThenTheHeldOutCheck() throws Exception {
         Path tsv = dir.resolve("corpus.tsv");
         Files.writeString(tsv, """
                 id\tcluster\tdistrict\tcategory\tchannel\ttext
@@ -58,8 +58,11 @@ class AdminCommandLineTest {
         assertThat(run("eval-duplicates", tsv.toString())).isZero();
 
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.get(lines.size() - 2)).startsWith("baseline").contains("precision 1.000 recall 1.000 F1 1.000");
-        assertThat(lines.getLast()).isEqualTo("precision 1.000 recall 1.000 F1 1.000");
+        int baseline = lines.indexOf(lines.stream().filter(l -> l.startsWith("baseline")).findFirst().orElseThrow());
+        assertThat(lines.get(baseline)).contains("precision 1.000 recall 1.000 F1 1.000");
+        assertThat(lines.get(baseline + 1)).isEqualTo("precision 1.000 recall 1.000 F1 1.000");
+        assertThat(lines.get(baseline + 2)).startsWith("held-out check (2 rows tuned on, 1 rows of other problems held out)");
+        assertThat(lines).anyMatch(l -> l.startsWith("  on the held-out part: "));
     }
 
     @Test
