@@ -151,18 +151,38 @@ export function startKeepAlive() {
 export const get = (path, options) => api(path, { ...options, method: 'GET' });
 export const post = (path, body, options) => api(path, { ...options, method: 'POST', body });
 
-/** A Persian sentence for a failed call: prefix + the server's reason. */
+/** The fields the server names when it refuses one, as the screens call them. */
+const FIELD_LABELS = Object.freeze({
+  district: 'منطقه', description: 'شرح درخواست', category: 'موضوع', callerNumber: 'شمارهٔ تماس‌گیرنده',
+  caller: 'شمارهٔ تماس‌گیرنده', code: 'کد رهگیری', duplicateOf: 'کد رهگیری درخواست اصلی', note: 'یادداشت',
+  text: 'متن', unit: 'واحد', assignee: 'مسئول', deadline: 'مهلت', 'referral.unit': 'واحد',
+  'referral.deadline': 'مهلت', status: 'وضعیت', result: 'نتیجه', q: 'واژه‌های جست‌وجو', days: 'بازهٔ زمانی',
+  title: 'عنوان برنامه', plannedEnd: 'پایان برنامه', username: 'نام کاربری', password: 'گذرواژه', roles: 'نقش‌ها',
+  dialString: 'تلفن', recording: 'صدای ضبط‌شده',
+});
+
+/**
+ * A Persian sentence for a failed call: prefix + what went wrong, said in Persian. The server's own reason is
+ * English for developers; a screen says which field, never that text.
+ */
 export function errorText(prefix, error) {
   if (error instanceof ApiError) {
+    if (error.status === 400 && error.field) {
+      return `${prefix}: «${FIELD_LABELS[error.field] ?? error.field}» درست نیست؛ آن را بررسی کنید.`;
+    }
+    if (error.status === 404) return `${prefix}: پیدا نشد؛ شاید برداشته یا بسته شده است.`;
+    if (error.status === 503) return `${prefix}: سامانه اکنون نمی‌تواند چیزی را نگه دارد (دیسک یا انبارهٔ داده)؛ به سرپرست خبر دهید.`;
+    if (error.status >= 500) return `${prefix}: خطای سرور؛ دوباره امتحان کنید و اگر ماند به سرپرست خبر دهید.`;
     if (error.status === 0) return `${prefix}: ارتباط با سرور برقرار نشد.`;
     if (error.status === 403) {
-      const why = error.fromServer && error.reason ? ` (${error.reason})` : '';
       // After a refused post api() has checked the session and taken a fresh token: a second try may pass.
       const retry = error.sessionChecked ? ' دوباره امتحان کنید؛ اگر باز هم نشد، اجازهٔ این کار را ندارید.' : '';
-      return `${prefix}: سرور اجازهٔ این کار را نداد${why}.${retry}`;
+      return `${prefix}: سرور اجازهٔ این کار را نداد.${retry}`;
     }
     if (error.status === 401) return `${prefix}: باید دوباره وارد شوید.`;
-    return `${prefix}: ${error.reason || `خطای ${error.status}`}`;
+    // A conflict whose code this page does not know yet: the server's words are better than none.
+    if (error.status === 409 && error.reason) return `${prefix}: با وضعیت کنونی ممکن نیست (${error.reason}).`;
+    return `${prefix}: خطای ${error.status}.`;
   }
   return `${prefix}: ${error && error.message ? error.message : 'خطای نامعلوم'}`;
 }

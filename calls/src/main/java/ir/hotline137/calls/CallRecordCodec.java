@@ -2,6 +2,7 @@ package ir.hotline137.calls;
 
 import static ir.hotline137.store.StoredFields.readInstant;
 import static ir.hotline137.store.StoredFields.readOptional;
+import static ir.hotline137.store.StoredFields.readVersion;
 import static ir.hotline137.store.StoredFields.writeInstant;
 import static ir.hotline137.store.StoredFields.writeOptional;
 
@@ -59,10 +60,7 @@ final class CallRecordCodec extends GroupSerializerObjectArray<CallRecord> {
     }
 
     static CallRecord read(DataInput in) throws IOException {
-        int version = in.readUnsignedByte();
-        if (version != RECORD_VERSION) {
-            throw new IOException("stored call has record version " + version + ", this build reads " + RECORD_VERSION);
-        }
+        readVersion(in, RECORD_VERSION, "call");
         String callId = in.readUTF();
         Optional<CallerNumber> caller = readOptional(in).map(CallerNumber::new);
         Instant startedAt = readInstant(in);

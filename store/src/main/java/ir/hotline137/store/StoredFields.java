@@ -27,6 +27,20 @@ public final class StoredFields {
         }
     }
 
+    /**
+     * Reads a record's version byte, refusing one this build does not read: misread, an old record would give
+     * wrong fields without a word.
+     *
+     * @param what the record, as the message names it (e.g. "call")
+     */
+    public static void readVersion(DataInput in, int expected, String what) throws IOException {
+        int version = in.readUnsignedByte();
+        if (version != expected) {
+            throw new IOException("stored " + what + " has record version " + version + ", this build reads "
+                    + expected);
+        }
+    }
+
     public static Optional<String> readOptional(DataInput in) throws IOException {
         return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
     }

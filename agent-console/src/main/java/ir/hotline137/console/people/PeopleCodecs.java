@@ -2,6 +2,7 @@ package ir.hotline137.console.people;
 
 import static ir.hotline137.store.StoredFields.readInstant;
 import static ir.hotline137.store.StoredFields.readOptional;
+import static ir.hotline137.store.StoredFields.readVersion;
 import static ir.hotline137.store.StoredFields.writeInstant;
 import static ir.hotline137.store.StoredFields.writeOptional;
 
@@ -39,7 +40,7 @@ final class PeopleCodecs {
 
         @Override
         public ConsoleUser deserialize(DataInput2 in, int available) throws IOException {
-            checkVersion(in.readUnsignedByte(), "person");
+            readVersion(in, VERSION, "person");
             String username = in.readUTF();
             String password = in.readUTF();
             int count = in.readInt();
@@ -63,14 +64,8 @@ final class PeopleCodecs {
 
         @Override
         public PersonChange deserialize(DataInput2 in, int available) throws IOException {
-            checkVersion(in.readUnsignedByte(), "change to the people");
+            readVersion(in, VERSION, "change to the people");
             return new PersonChange(readInstant(in), in.readUTF(), in.readUTF(), in.readUTF());
-        }
-    }
-
-    private static void checkVersion(int version, String what) throws IOException {
-        if (version != VERSION) {
-            throw new IOException("stored " + what + " has record version " + version + ", this build reads " + VERSION);
         }
     }
 }

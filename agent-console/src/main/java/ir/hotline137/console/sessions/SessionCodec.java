@@ -2,6 +2,7 @@ package ir.hotline137.console.sessions;
 
 import static ir.hotline137.store.StoredFields.readInstant;
 import static ir.hotline137.store.StoredFields.readOptional;
+import static ir.hotline137.store.StoredFields.readVersion;
 import static ir.hotline137.store.StoredFields.writeInstant;
 import static ir.hotline137.store.StoredFields.writeOptional;
 
@@ -36,10 +37,7 @@ final class SessionCodec extends GroupSerializerObjectArray<StoredSession> {
 
     @Override
     public StoredSession deserialize(DataInput2 in, int available) throws IOException {
-        int version = in.readUnsignedByte();
-        if (version != VERSION) {
-            throw new IOException("stored session has record version " + version + ", this build reads " + VERSION);
-        }
+        readVersion(in, VERSION, "session");
         String idHash = in.readUTF();
         var createdAt = readInstant(in);
         var savedAt = readInstant(in);

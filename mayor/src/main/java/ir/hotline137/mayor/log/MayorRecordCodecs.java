@@ -2,6 +2,7 @@ package ir.hotline137.mayor.log;
 
 import static ir.hotline137.store.StoredFields.readInstant;
 import static ir.hotline137.store.StoredFields.readOptional;
+import static ir.hotline137.store.StoredFields.readVersion;
 import static ir.hotline137.store.StoredFields.writeInstant;
 import static ir.hotline137.store.StoredFields.writeOptional;
 
@@ -118,11 +119,7 @@ final class MayorRecordCodecs {
     }
 
     private static void checkVersion(DataInput in, String what) throws IOException {
-        int version = in.readUnsignedByte();
-        if (version != RECORD_VERSION) {
-            throw new IOException("stored " + what + " has record version " + version + ", this build reads "
-                    + RECORD_VERSION);
-        }
+        readVersion(in, RECORD_VERSION, what);
     }
 
     private static void writeOptionalInstant(DataOutput out, Optional<Instant> at) throws IOException {

@@ -2,6 +2,7 @@ package ir.hotline137.requests.store;
 
 import static ir.hotline137.store.StoredFields.readInstant;
 import static ir.hotline137.store.StoredFields.readOptional;
+import static ir.hotline137.store.StoredFields.readVersion;
 import static ir.hotline137.store.StoredFields.writeInstant;
 import static ir.hotline137.store.StoredFields.writeOptional;
 
@@ -78,11 +79,7 @@ final class CitizenRequestCodec implements Serializer<CitizenRequest> {
     }
 
     static CitizenRequest read(DataInput in) throws IOException {
-        int version = in.readUnsignedByte();
-        if (version != RECORD_VERSION) {
-            throw new IOException("stored request has record version " + version + ", this build reads "
-                    + RECORD_VERSION);
-        }
+        readVersion(in, RECORD_VERSION, "request");
         TrackingCode code = new TrackingCode(in.readUTF());
         long sequence = in.readLong();
         long revision = in.readLong();
