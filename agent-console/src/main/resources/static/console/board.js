@@ -82,7 +82,11 @@ function fillRow(tr, call) {
   const cells = {
     position: el('span', { class: 'position' }, ''),
     wait: el('span', { class: 'wait-time' }, formatWait(waitedSeconds(call))),
-    caller: ltr(call.callerNumber, 'phone'),
+    // A caller who has called before is not new: how many requests their number made is on the row.
+    caller: [ltr(call.callerNumber, 'phone'), call.earlierRequests > 0
+      ? el('span', { class: 'badge badge-info earlier-requests', title: 'درخواست‌های پیشین این شماره' },
+        `${formatNumber(call.earlierRequests)} درخواست پیشین`)
+      : null],
     district: call.districtName || districtName(call.district) || '—',
     reason: el('span', { class: `reason reason-${String(call.reason || 'UNKNOWN')}` }, reasonLabel(call.reason)),
     transcript: transcriptCell(call),

@@ -99,12 +99,17 @@ class AgentConsoleBrowserTest {
 
     @Test
     void anAgentSeesACallArriveTakesItAndRegistersTheRequestFromTheCallCard() throws Exception {
+        desk.register(NewRequest.fromCaller("09121234567", 4, "زباله‌های کوچه جمع نشده", RequestSource.IVR_SPEECH));
+        // Other tests of this class may have registered for the same number: as many as there are now.
+        int earlier = desk.findByCaller("09121234567", 100).size();
         logIn("maryam", "agent-secret");
         try (FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
             FakeCall call = asterisk.dial(Caller.withNumber("09121234567").presses("0").holds());
 
             WebElement row = waitFor(By.cssSelector("#waiting-calls [data-call-id='" + call.uniqueId() + "']"));
             assertThat(row.getText()).as("the caller's number, in Persian digits").contains("۰۹۱۲۱۲۳۴۵۶۷");
+            assertThat(row.findElement(By.cssSelector(".earlier-requests")).getText()).as("they called before")
+                    .isEqualTo(HistoryWords.digits(Integer.toString(earlier)) + " درخواست پیشین");
             new WebDriverWait(browser, SOON).until(driver -> browser.getTitle().startsWith("(۱) "));
             screenshot("board-with-a-waiting-caller");
 

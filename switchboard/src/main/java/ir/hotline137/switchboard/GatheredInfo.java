@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param transcript   the description as recognised, possibly imperfect
  * @param recording    the description's audio file (a path as text) for the agent to listen to
  * @param duplicates   open requests that looked like the same problem, best first
+ * @param earlierRequests how many requests this caller's number has made before: a caller with ten is not new
  */
 public record GatheredInfo(
         Optional<String> callerNumber,
@@ -21,7 +22,8 @@ public record GatheredInfo(
         Optional<String> transcript,
         Optional<String> recording,
         List<SuggestedDuplicate> duplicates,
-        EscalationReason reason) {
+        EscalationReason reason,
+        int earlierRequests) {
 
     public GatheredInfo {
         Objects.requireNonNull(callerNumber, "callerNumber");
@@ -31,6 +33,16 @@ public record GatheredInfo(
         Objects.requireNonNull(recording, "recording");
         duplicates = List.copyOf(duplicates);
         Objects.requireNonNull(reason, "reason");
+        if (earlierRequests < 0) {
+            throw new IllegalArgumentException("earlierRequests is negative: " + earlierRequests);
+        }
+    }
+
+    /** Of a caller not known to have called before (or whose number is withheld). */
+    public GatheredInfo(Optional<String> callerNumber, Optional<Integer> district, Optional<String> districtName,
+                        Optional<String> transcript, Optional<String> recording, List<SuggestedDuplicate> duplicates,
+                        EscalationReason reason) {
+        this(callerNumber, district, districtName, transcript, recording, duplicates, reason, 0);
     }
 
     /** For a call escalated before anything was gathered, e.g. the caller pressed 0 at the welcome. */

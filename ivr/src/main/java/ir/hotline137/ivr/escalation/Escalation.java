@@ -20,6 +20,7 @@ import ir.hotline137.prompts.Utterance;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.HistoryWords;
+import ir.hotline137.requests.InvalidRequestException;
 import ir.hotline137.requests.NewRequest;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
@@ -44,6 +45,9 @@ import java.util.Optional;
  * registered as a request for a callback. A caller who hangs up leaves the queue at once.
  */
 public final class Escalation {
+    /** Earlier requests are counted up to this many: past it, "many" is all the agent needs to know. */
+    private static final int EARLIER_COUNTED = 100;
+
     private final Switchboard switchboard;
     private final RequestDesk desk;
     private final DistrictQuestion districtQuestion;
@@ -201,7 +205,16 @@ public final class Escalation {
         Optional<String> districtName = call.district().map(d -> desk.districts().get(d)).map(District::name);
         return new GatheredInfo(call.callerDigits(), call.district(), districtName, call.transcript(),
                 call.recording().map(Path::toString), call.duplicates().stream().map(Escalation::suggested).toList(),
-                reason);
+                reason, earlierRequests(call.callerDigits()));
+    }
+
+    /** How many requests the number made before, so the agent sees a caller who has called before as one. */
+    private int earlierRequests(Optional<String> number) {
+        try {
+            return number.map(digits -> desk.findByCaller(digits, EARLIER_COUNTED).size()).orElse(0);
+        } catch (InvalidRequestException notANumber) {
+            return 0; // a caller id no request could hold (e.g. "anonymous") has none
+        }
     }
 
     private static SuggestedDuplicate suggested(DuplicateCandidate candidate) {
