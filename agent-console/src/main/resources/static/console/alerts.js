@@ -24,6 +24,8 @@ export function setChime(on) {
 function chime() {
   try {
     audio ??= new AudioContext();
+    // Made before the agent's first click, it starts suspended; their first click wakes it (below).
+    if (audio.state === 'suspended') audio.resume();
     const start = audio.currentTime + 0.02;
     [660, 880].forEach((frequency, i) => {
       const tone = audio.createOscillator();
@@ -72,5 +74,11 @@ export function startAlerts() {
   }).observe(document.querySelector('title'), { childList: true });
   document.addEventListener('click', () => {
     if ('Notification' in window && Notification.permission === 'default') Notification.requestPermission();
+    try {
+      audio ??= new AudioContext();
+      if (audio.state === 'suspended') audio.resume();
+    } catch {
+      // no audio here: the title still counts
+    }
   }, { once: true });
 }

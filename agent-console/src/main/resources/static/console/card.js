@@ -257,7 +257,11 @@ function duplicatesSection(call, onJoined, getCaller) {
   };
 
   section.update = (candidates, typed) => {
-    const list = Array.isArray(candidates) ? candidates : [];
+    // What the IVR found stays until the agent's own words find something else.
+    const ivr = Array.isArray(call.duplicates) ? call.duplicates : [];
+    const found = Array.isArray(candidates) ? candidates : [];
+    const list = typed && !found.length ? ivr : found;
+    typed = typed && found.length > 0;
     if (!list.length) {
       clear(body).append(el('p', { class: 'muted', id: 'duplicates-none' }, typed
         ? 'برای این شرح درخواست بازِ مشابهی در این منطقه پیدا نشد.'
@@ -305,7 +309,6 @@ function searchWhileTyping(form, section, signal) {
     asked = query.toString();
     pending?.abort();
     pending = new AbortController();
-    signal.addEventListener('abort', () => pending?.abort(), { once: true });
     try {
       section.update(await get(`/api/requests/similar?${query}`, { signal: pending.signal }), true);
     } catch (failure) {
@@ -316,6 +319,10 @@ function searchWhileTyping(form, section, signal) {
     clearTimeout(timer);
     timer = setTimeout(ask, 450);
   };
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    pending?.abort();
+  }, { once: true });
   description.addEventListener('input', later);
   district.addEventListener('change', later);
   category.addEventListener('change', later);

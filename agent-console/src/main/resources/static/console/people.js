@@ -2,7 +2,7 @@
 // and reads every change made, with who made it. People set in configuration are shown, not changed here.
 
 import { el, clear, heading, message, field, latin } from './dom.js';
-import { api, get, isAbort } from './api.js';
+import { api, get, isAbort, errorText } from './api.js';
 import { isSupervisor, myUsername } from './state.js';
 import { formatDateTime, toLatinDigits } from './persian.js';
 
@@ -34,8 +34,7 @@ function refusal(error) {
   if (error?.status === 400 && FIELD_WORDS[error.field]) return FIELD_WORDS[error.field];
   if (error?.status === 409 && CONFLICT_WORDS[error.code]) return CONFLICT_WORDS[error.code];
   if (error?.status === 404) return 'این فرد دیگر در فهرست نیست.';
-  if (error?.status === 0) return 'ارتباط با سرور برقرار نشد.';
-  return `تغییر انجام نشد (${error?.reason ?? 'علت نامعلوم'}).`;
+  return errorText('تغییر انجام نشد', error);
 }
 
 function roleBoxes(prefix, checked) {

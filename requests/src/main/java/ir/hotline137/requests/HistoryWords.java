@@ -5,6 +5,7 @@ import com.ibm.icu.util.PersianCalendar;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
  * manager or a citizen reads. Dates are Jalali, digits Persian. Lines people write (notes, results) are kept as
  * they wrote them.
  *
- * <p>Histories kept before the lines were Persian hold English ones; {@link #shown} words them in Persian when
- * they are read, so an old request reads like a new one without its stored history being rewritten.
+ * <p>Histories kept before the lines were Persian hold English ones; {@link #shown(HistoryEntry)} words them in
+ * Persian when they are read, so an old request reads like a new one without its stored history being rewritten.
  */
 public final class HistoryWords {
     private static final ULocale PERSIAN = new ULocale("fa_IR@calendar=persian");
@@ -110,6 +111,18 @@ public final class HistoryWords {
     private static final Pattern OLD_CALLBACK = Pattern.compile("callback requested: nobody answered within (\\d+) (min|s)");
     private static final Pattern OLD_DIRECTIVE = Pattern.compile(
             "directive of the mayor in «(.*?)»(?:; the caller's topic: «(.*)»)?", Pattern.DOTALL);
+
+    /** From this day on the system writes every line in Persian: a later line is shown as it was written. */
+    static final Instant PERSIAN_SINCE = Instant.parse("2026-12-06T00:00:00Z");
+
+    /**
+     * A history line as it is shown: one written before histories were Persian, in Persian; anything later as it
+     * was written, so that a note someone typed to look like a system line ("REGISTERED → RESOLVED") is shown as
+     * the note it is.
+     */
+    public static String shown(HistoryEntry entry) {
+        return entry.at().isBefore(PERSIAN_SINCE) ? shown(entry.what()) : entry.what();
+    }
 
     /**
      * A stored line as it is shown: the English lines written before histories were Persian, in Persian; every

@@ -86,6 +86,17 @@ class HistoryWordsTest {
     }
 
     @Test
+    void onlyLinesFromBeforeHistoriesWerePersianAreReworded() {
+        Instant before = HistoryWords.PERSIAN_SINCE.minusSeconds(1);
+        Instant after = HistoryWords.PERSIAN_SINCE.plusSeconds(1);
+
+        assertThat(HistoryWords.shown(new HistoryEntry(before, "maryam", "REFERRED → IN_PROGRESS")))
+                .isEqualTo("وضعیت از «ارجاع شده» به «در حال انجام» رسید");
+        assertThat(HistoryWords.shown(new HistoryEntry(after, "maryam", "REFERRED → IN_PROGRESS")))
+                .as("a note typed to look like a system line is the note it is").isEqualTo("REFERRED → IN_PROGRESS");
+    }
+
+    @Test
     void linesPeopleWroteAreShownAsTheyWroteThem() {
         assertThat(HistoryWords.shown("registered by phone, see note")).isEqualTo("registered by phone, see note");
         assertThat(HistoryWords.shown("شهروند دوباره تماس گرفت")).isEqualTo("شهروند دوباره تماس گرفت");

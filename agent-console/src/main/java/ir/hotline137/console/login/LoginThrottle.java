@@ -10,11 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Slows password guessing down: after a few wrong passwords in a row a user name is locked for a while, and so is
  * an address that tries many (one guessing at many names). Each further lock lasts twice as long, up to a
- * ceiling; a right password unlocks nothing early, but once through it clears its name's count. Kept in memory:
- * a restart forgets the counts, which costs an attacker a restart they cannot cause.
+ * ceiling; a right password unlocks nothing early, but once through it clears its name's count. An attempt is
+ * counted as a failure when it begins, before its password is checked, so a thousand guesses sent at once are
+ * counted as they come, not after the slow check lets them all through; a right one is taken back. Kept in
+ * memory: a restart forgets the counts, which costs an attacker a restart they cannot cause.
  */
 public final class LoginThrottle {
-    /** More remembered names and addresses than this, and the oldest quiet ones are forgotten. */
+    /** More remembered names or addresses than this, and those with no lock running are forgotten. */
     private static final int REMEMBERED = 50_000;
 
     private final LoginSettings settings;
@@ -52,9 +54,14 @@ public final class LoginThrottle {
         addresses.compute(address, (k, s) -> strike(s, settings.addressFailures(), now));
     }
 
-    /** The name's count starts again; the address's does not, or one valid account would shield a guesser. */
-    public void succeeded(String user) {
+    /**
+     * The name's count starts again; the address's keeps the others it had, or one valid account would shield a
+     * guesser. The attempt itself, counted as a failure when it began (see {@link #failed}), is taken back.
+     */
+    public void succeeded(String user, String address) {
         users.remove(user);
+        addresses.computeIfPresent(address, (k, s) -> s.failures() > 0
+                ? new Strikes(s.failures() - 1, s.locks(), s.lockedUntil(), s.last()) : s);
     }
 
     private Strikes strike(Strikes before, int allowed, Instant now) {
@@ -77,6 +84,10 @@ public final class LoginThrottle {
     private void forgetQuiet(Map<String, Strikes> keys, Instant now) {
         if (keys.size() > REMEMBERED) {
             keys.values().removeIf(s -> isForgotten(s, now));
+        }
+        if (keys.size() > REMEMBERED) {
+            // A flood of names or addresses: the counts of those not locked are given up, the locks are kept.
+            keys.values().removeIf(s -> !s.lockedUntil().isAfter(now));
         }
     }
 }

@@ -34,7 +34,10 @@ import reactor.core.scheduler.Schedulers;
 public final class PasswordCheck implements ReactiveAuthenticationManager {
     private static final Logger refusals = LoggerFactory.getLogger("ir.hotline137.console.login");
     private static final Pattern BCRYPT_COST = Pattern.compile("^(?:\\{bcrypt})?\\$2[aby]?\\$(\\d{2})\\$");
-    private static final int DEFAULT_COST = 10;
+    /** As strong as the hashes people added on screen get, so an unknown name never answers faster than they. */
+    private static final int LEAST_COST = 12;
+    /** No one's name is longer (people's are at most 32); a longer one is not checked nor remembered. */
+    private static final int LONGEST_NAME = 100;
 
     private final ConsoleUsers users;
     private final PasswordEncoder passwords;
@@ -54,11 +57,16 @@ public final class PasswordCheck implements ReactiveAuthenticationManager {
         String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
         return Mono.deferContextual(context -> {
             String address = ClientAddress.of(context);
+            if (name.length() > LONGEST_NAME) {
+                refused("unknown-user", name, address);
+                return Mono.error(new BadCredentialsException("wrong user name or password"));
+            }
             Optional<Duration> locked = throttle.lockedFor(name, address);
             if (locked.isPresent()) {
                 refused("locked", name, address);
                 return Mono.error(new LockedException(Long.toString(minutesUp(locked.get()))));
             }
+            throttle.failed(name, address);
             return Mono.fromCallable(() -> check(name, password, address)).subscribeOn(Schedulers.boundedElastic());
         });
     }
@@ -68,11 +76,10 @@ public final class PasswordCheck implements ReactiveAuthenticationManager {
         UserDetails details = user.map(users::details).orElse(null);
         boolean right = passwords.matches(password, details == null ? unknownUsersHash : details.getPassword());
         if (details == null || !right) {
-            throttle.failed(name, address);
             refused(details == null ? "unknown-user" : "wrong-password", name, address);
             throw new BadCredentialsException("wrong user name or password");
         }
-        throttle.succeeded(name);
+        throttle.succeeded(name, address);
         return UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
     }
 
@@ -101,6 +108,6 @@ public final class PasswordCheck implements ReactiveAuthenticationManager {
                 cost = Math.max(cost, Integer.parseInt(m.group(1)));
             }
         }
-        return cost == 0 ? DEFAULT_COST : cost;
+        return Math.max(LEAST_COST, cost);
     }
 }

@@ -8,6 +8,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Supervisors manage who may use the console: list, add, change (password, roles, phone) and remove. Never a
@@ -55,21 +58,26 @@ public class PeopleApi {
 
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
-    public Person add(@RequestBody NewPerson body, Principal principal) {
-        return person(done(users.add(body.username(), body.password(), body.roles(),
-                Optional.ofNullable(body.dialString()), principal.getName())));
+    public Mono<Person> add(@RequestBody NewPerson body, Principal principal) {
+        return offTheRequestThread(() -> person(done(users.add(body.username(), body.password(), body.roles(),
+                Optional.ofNullable(body.dialString()), principal.getName()))));
     }
 
     @PutMapping("/api/users/{username}")
-    public Person change(@PathVariable String username, @RequestBody PersonEdit body, Principal principal) {
-        return person(done(users.change(username, Optional.ofNullable(body.password()),
-                Optional.ofNullable(body.roles()), Optional.ofNullable(body.dialString()), principal.getName())));
+    public Mono<Person> change(@PathVariable String username, @RequestBody PersonEdit body, Principal principal) {
+        return offTheRequestThread(() -> person(done(users.change(username, Optional.ofNullable(body.password()),
+                Optional.ofNullable(body.roles()), Optional.ofNullable(body.dialString()), principal.getName()))));
     }
 
     @DeleteMapping("/api/users/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void remove(@PathVariable String username, Principal principal) {
-        done(users.remove(username, principal.getName()));
+    public Mono<Void> remove(@PathVariable String username, Principal principal) {
+        return offTheRequestThread(() -> done(users.remove(username, principal.getName()))).then();
+    }
+
+    /** A change hashes a password (slow by design) and forces the journal to disk: not on a thread serving others. */
+    private static <T> Mono<T> offTheRequestThread(Callable<T> change) {
+        return Mono.fromCallable(change).subscribeOn(Schedulers.boundedElastic());
     }
 
     private Person person(ConsoleUser user) {

@@ -124,13 +124,16 @@ public class RecordingsApi {
 
     private void noteListening(TrackingCode code, String listener) {
         Instant now = clock.instant();
-        String key = listener + " " + code.value();
-        Instant before = lastNoted.get(key);
-        if (before != null && before.plus(Duration.ofMinutes(LISTENING_MINUTES)).isAfter(now)) {
-            return;
+        Duration quiet = Duration.ofMinutes(LISTENING_MINUTES);
+        boolean[] first = new boolean[1];
+        // One decision per person and request at a time: two requests at once write one line, not two.
+        lastNoted.compute(listener + " " + code.value(), (key, before) -> {
+            first[0] = before == null || !before.plus(quiet).isAfter(now);
+            return first[0] ? now : before;
+        });
+        if (first[0]) {
+            lastNoted.values().removeIf(at -> at.plus(quiet).isBefore(now));
+            desk.listened(code, listener);
         }
-        lastNoted.put(key, now);
-        lastNoted.values().removeIf(at -> at.plus(Duration.ofMinutes(LISTENING_MINUTES)).isBefore(now));
-        desk.listened(code, listener);
     }
 }

@@ -45,7 +45,7 @@ public record RequestView(String code, String status, Instant createdAt, Instant
                 request.referral().map(r -> ReferralView.of(r, request.isOpen(), today)).orElse(null),
                 request.result().orElse(null),
                 request.history().stream()
-                        .map(h -> new HistoryEntry(h.at(), h.actor(), HistoryWords.shown(h.what()))).toList(),
+                        .map(h -> new HistoryEntry(h.at(), h.actor(), HistoryWords.shown(h))).toList(),
                 request.status().next().stream().sorted().toList());
     }
 }

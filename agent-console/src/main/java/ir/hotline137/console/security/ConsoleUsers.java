@@ -50,7 +50,9 @@ public final class ConsoleUsers {
     private final Map<String, ConsoleUser> configured;
     private final Optional<MapDbPeople> kept;
     private final PasswordEncoder passwords;
-    private final PasswordEncoder newHashes = new BCryptPasswordEncoder(12);
+    /** bcrypt's cost for every password hashed here. */
+    private static final int HASH_COST = 12;
+    private final PasswordEncoder newHashes = new BCryptPasswordEncoder(HASH_COST);
     private final Clock clock;
 
     private ConsoleUsers(Map<String, ConsoleUser> configured, Optional<MapDbPeople> kept, PasswordEncoder passwords,
@@ -96,8 +98,8 @@ public final class ConsoleUsers {
         }
         if (users.isEmpty() && (kept == null || kept.isEmpty())) {
             String password = randomPassword();
-            users.add(new ConsoleUser(FIRST_SUPERVISOR, passwords.encode(password), Set.of(Role.SUPERVISOR),
-                    Optional.empty()));
+            users.add(new ConsoleUser(FIRST_SUPERVISOR, new BCryptPasswordEncoder(HASH_COST).encode(password),
+                    Set.of(Role.SUPERVISOR), Optional.empty()));
             log.warn("Nobody may log in yet (hotline.users is empty and nobody was added on screen). For this run "
                     + "only, log in as '{}' with password {} and add people on the People screen.",
                     FIRST_SUPERVISOR, password);

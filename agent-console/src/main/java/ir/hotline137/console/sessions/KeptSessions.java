@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class KeptSessions implements WebSessionStore {
     static final String SECURITY_CONTEXT = WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME;
     static final String CSRF = WebSessionServerCsrfTokenRepository.class.getName().concat(".CSRF_TOKEN");
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    private static final int MOST_SESSIONS = 10_000;
 
     private final MapDbSessions kept;
     private final ConsoleUsers users;
@@ -67,9 +69,20 @@ public final class KeptSessions implements WebSessionStore {
         });
     }
 
-    /** Expired sessions are dropped once a minute at most, as new ones come (a page left open keeps its own). */
+    /**
+     * Expired sessions are dropped once a minute at most, as new ones come (a page left open keeps its own). Past
+     * {@value #MOST_SESSIONS} in memory, sessions nobody logged in with are dropped at once, longest unused first:
+     * anyone can make those, one per request without a cookie.
+     */
     private void purgeIfDue() {
         Instant now = clock.instant();
+        if (live.size() >= MOST_SESSIONS) {
+            live.values().removeIf(KeptSession::isExpired);
+            live.values().stream().filter(s -> s.getAttributes().get(SECURITY_CONTEXT) == null)
+                    .sorted(Comparator.comparing(KeptSession::getLastAccessTime))
+                    .limit(Math.max(0, live.size() - MOST_SESSIONS + MOST_SESSIONS / 10))
+                    .toList().forEach(s -> live.remove(s.getId()));
+        }
         Instant last = lastPurge;
         if (last.plus(PURGE_EVERY).isAfter(now)) {
             return;
@@ -86,10 +99,15 @@ public final class KeptSessions implements WebSessionStore {
             if (session == null) {
                 session = restore(id).orElse(null);
             }
-            if (session != null && session.isExpired()) {
+            if (session == null) {
+                return null;
+            }
+            if (session.isExpired()) {
                 forget(session.getId());
                 return null;
             }
+            // The session manager never tells the store of a use: a session found is a session used.
+            session.touch(clock.instant());
             return session;
         });
     }
@@ -170,8 +188,8 @@ public final class KeptSessions implements WebSessionStore {
                 new DefaultCsrfToken(t.headerName(), t.parameterName(), t.token())));
         stored.lastUsername().ifPresent(name -> session.getAttributes().put(LoginFailure.LAST_USERNAME, name));
         session.markKept();
-        live.put(id, session);
-        return Optional.of(session);
+        // Two first requests after a restart may both get here: one session is kept, and both use it.
+        return Optional.of(live.computeIfAbsent(id, ignored -> session));
     }
 
     static String hash(String text) {
