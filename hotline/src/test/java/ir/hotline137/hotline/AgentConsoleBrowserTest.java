@@ -18,14 +18,10 @@ import ir.hotline137.switchboard.EscalationReason;
 import ir.hotline137.switchboard.GatheredInfo;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.WaitingCall;
+import ir.hotline137.testsupport.ToneWav;
 import ir.hotline137.testsupport.asterisk.Caller;
 import ir.hotline137.testsupport.asterisk.FakeAsterisk;
 import ir.hotline137.testsupport.asterisk.FakeCall;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -278,7 +274,7 @@ class AgentConsoleBrowserTest {
     @Test
     void anAgentHearsARequestsRecordingSeeksInItAndTheHistorySaysWhoListened(@TempDir Path dir) throws Exception {
         Path wav = dir.resolve("description.wav");
-        writeTone(wav, 3);
+        ToneWav.write(wav, 3);
         CitizenRequest request = desk.register(new NewRequest(Optional.of("09121234567"), 3, Optional.empty(),
                 "توضیح صوتی شهروند", RequestSource.IVR_SPEECH, Optional.of(wav.toString()), "ivr", Optional.empty()));
         logIn("maryam", "agent-secret");
@@ -325,20 +321,6 @@ class AgentConsoleBrowserTest {
 
         new WebDriverWait(browser, SOON).until(driver -> desk.find(request.code()).orElseThrow().referral().isPresent());
         assertThat(desk.find(request.code()).orElseThrow().referral().orElseThrow().deadline()).isEqualTo(inAWeek);
-    }
-
-    /** Seconds of a 440 Hz tone as 8 kHz 16-bit mono WAV, as Asterisk records a caller. */
-    private static void writeTone(Path file, int seconds) throws IOException {
-        int samples = 8_000 * seconds;
-        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
-                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(8_000).putInt(16_000).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
-        for (int i = 0; i < samples; i++) {
-            wav.putShort((short) (8_000 * Math.sin(2 * Math.PI * 440 * i / 8_000.0)));
-        }
-        Files.write(file, wav.array());
     }
 
     @Test

@@ -4,6 +4,7 @@ import ir.hotline137.console.api.ApiProblem;
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.console.security.Role;
+import ir.hotline137.console.sockets.OpenSockets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +31,11 @@ public class PeopleApi {
     private static final int CHANGES_SHOWN = 200;
 
     private final ConsoleUsers users;
+    private final OpenSockets sockets;
 
-    public PeopleApi(ConsoleUsers users) {
+    public PeopleApi(ConsoleUsers users, OpenSockets sockets) {
         this.users = users;
+        this.sockets = sockets;
     }
 
     /** One person, as a supervisor sees them; {@code configured} ones are changed in configuration only. */
@@ -65,14 +68,24 @@ public class PeopleApi {
 
     @PutMapping("/api/users/{username}")
     public Mono<Person> change(@PathVariable String username, @RequestBody PersonEdit body, Principal principal) {
-        return offTheRequestThread(() -> person(done(users.change(username, Optional.ofNullable(body.password()),
-                Optional.ofNullable(body.roles()), Optional.ofNullable(body.dialString()), principal.getName()))));
+        return offTheRequestThread(() -> {
+            Person changed = person(done(users.change(username, Optional.ofNullable(body.password()),
+                    Optional.ofNullable(body.roles()), Optional.ofNullable(body.dialString()), principal.getName())));
+            if (body.password() != null || body.roles() != null) {
+                sockets.closeFor(username);
+            }
+            return changed;
+        });
     }
 
     @DeleteMapping("/api/users/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> remove(@PathVariable String username, Principal principal) {
-        return offTheRequestThread(() -> done(users.remove(username, principal.getName()))).then();
+        return offTheRequestThread(() -> {
+            ConsoleUser removed = done(users.remove(username, principal.getName()));
+            sockets.closeFor(username);
+            return removed;
+        }).then();
     }
 
     /** A change hashes a password (slow by design) and forces the journal to disk: not on a thread serving others. */

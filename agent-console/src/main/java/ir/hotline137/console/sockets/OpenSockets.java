@@ -1,6 +1,8 @@
 package ir.hotline137.console.sockets;
 
+import java.security.Principal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -16,13 +18,15 @@ import reactor.core.publisher.Mono;
  * The console's open sockets (the live board, the mayor's line), closed first when the application stops. A
  * socket is a request that never ends by itself, so without this the graceful shutdown would wait its whole grace
  * period for every open screen. Each page is told "going away" (1001) and reconnects to whatever starts next.
+ * A person removed or changed has their sockets closed at once ({@link #closeFor}).
  */
 public final class OpenSockets implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OpenSockets.class);
     /** How long the closing frames get to leave before shutdown goes on regardless. */
     private static final Duration CLOSING = Duration.ofSeconds(3);
 
-    private final Set<WebSocketSession> open = ConcurrentHashMap.newKeySet();
+    /** Each open socket, with whose it is. */
+    private final Map<WebSocketSession, String> open = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     /** The handler, its sockets kept here while they are open. */
@@ -31,9 +35,24 @@ public final class OpenSockets implements SmartLifecycle {
             if (!running) {
                 return session.close(CloseStatus.GOING_AWAY);
             }
-            open.add(session);
-            return handler.handle(session).doFinally(signal -> open.remove(session));
+            return session.getHandshakeInfo().getPrincipal().map(Principal::getName).defaultIfEmpty("")
+                    .flatMap(owner -> {
+                        open.put(session, owner);
+                        return handler.handle(session).doFinally(signal -> open.remove(session));
+                    });
         };
+    }
+
+    /**
+     * Closes a person's sockets at once: removed, or given a new password or roles, they must stop seeing callers
+     * now, not when their page next asks for something. Their page reconnects and is refused.
+     */
+    public void closeFor(String username) {
+        open.forEach((session, owner) -> {
+            if (owner.equals(username)) {
+                session.close(CloseStatus.POLICY_VIOLATION.withReason("the person changed")).subscribe();
+            }
+        });
     }
 
     @Override
@@ -50,7 +69,7 @@ public final class OpenSockets implements SmartLifecycle {
         }
         log.info("closing {} open console socket(s) before shutting down", count);
         try {
-            Flux.fromIterable(Set.copyOf(open))
+            Flux.fromIterable(Set.copyOf(open.keySet()))
                     .flatMap(session -> session.close(CloseStatus.GOING_AWAY).onErrorComplete())
                     .then()
                     .block(CLOSING);

@@ -10,7 +10,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -76,7 +80,19 @@ class PeopleApiTest {
         assertThat(send("GET", "/api/me", TestApi.basic("leila", "first password"), null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/me", TestApi.basic("leila", "second password"), null).statusCode()).isEqualTo(200);
 
+        CompletableFuture<Integer> boardClosed = new CompletableFuture<>();
+        HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", TestApi.basic("leila", "second password"))
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/board"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                        boardClosed.complete(statusCode);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+
         assertThat(send("DELETE", "/api/users/leila", BOSS, null).statusCode()).isEqualTo(204);
+        assertThat(boardClosed.get(10, TimeUnit.SECONDS)).as("her open board is closed at once, not at her next request")
+                .isEqualTo(1008);
         assertThat(send("GET", "/api/me", TestApi.basic("leila", "second password"), null).statusCode()).isEqualTo(401);
         assertThat(send("DELETE", "/api/users/leila", BOSS, null).statusCode()).isEqualTo(404);
 

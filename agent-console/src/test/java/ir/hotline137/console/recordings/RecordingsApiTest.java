@@ -15,14 +15,11 @@ import ir.hotline137.switchboard.EscalationReason;
 import ir.hotline137.switchboard.GatheredInfo;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.WaitingCall;
-import java.io.IOException;
+import ir.hotline137.testsupport.ToneWav;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +55,7 @@ class RecordingsApiTest {
 
     @Test
     void aRequestsRecordingIsServedWholeAndByRangesAndEachListeningIsKeptOnce() throws Exception {
-        byte[] wav = tone(dir.resolve("description.wav"), 2);
+        byte[] wav = ToneWav.write(dir.resolve("description.wav"), 2);
         CitizenRequest request = desk.register(new NewRequest(Optional.of("09121234567"), 3, Optional.empty(),
                 "چراغ کوچه خاموش است", RequestSource.IVR_SPEECH, Optional.of(dir.resolve("description.wav").toString()),
                 "ivr", Optional.empty()));
@@ -91,7 +88,7 @@ class RecordingsApiTest {
 
     @Test
     void noLoginNoRecordingAndARequestWithoutOneIs404() throws Exception {
-        tone(dir.resolve("x.wav"), 1);
+        ToneWav.write(dir.resolve("x.wav"), 1);
         CitizenRequest withAudio = desk.register(new NewRequest(Optional.empty(), 3, Optional.empty(), "زباله",
                 RequestSource.IVR_SPEECH, Optional.of(dir.resolve("x.wav").toString()), "ivr", Optional.empty()));
         CitizenRequest without = desk.register(NewRequest.fromCaller("09120000000", 3, "زباله", RequestSource.API));
@@ -103,7 +100,7 @@ class RecordingsApiTest {
 
     @Test
     void theCallersRecordingIsHeardOnTheCallCardAndStaysWithTheRequestRegisteredFromIt() throws Exception {
-        byte[] wav = tone(dir.resolve("caller.wav"), 1);
+        byte[] wav = ToneWav.write(dir.resolve("caller.wav"), 1);
         WaitingCall waiting = switchboard.enqueue(new CallId("rec.1"), new GatheredInfo(Optional.of("09121112222"),
                 Optional.of(3), Optional.of("منطقه ۳"), Optional.empty(), Optional.of(dir.resolve("caller.wav").toString()),
                 List.of(), EscalationReason.DESCRIPTION_NOT_UNDERSTOOD));
@@ -132,20 +129,5 @@ class RecordingsApiTest {
             request.header("Range", range);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** Seconds of a 440 Hz tone as 8 kHz 16-bit mono WAV, as Asterisk records a caller. */
-    static byte[] tone(Path file, int seconds) throws IOException {
-        int samples = 8_000 * seconds;
-        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
-        wav.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(8_000).putInt(16_000)
-                .putShort((short) 2).putShort((short) 16);
-        wav.put("data".getBytes()).putInt(samples * 2);
-        for (int i = 0; i < samples; i++) {
-            wav.putShort((short) (8_000 * Math.sin(2 * Math.PI * 440 * i / 8_000.0)));
-        }
-        Files.write(file, wav.array());
-        return wav.array();
     }
 }
