@@ -31,7 +31,9 @@ export async function acceptCall(id, button) {
   try {
     const result = await post(`/api/calls/${encodeURIComponent(id)}/accept`);
     const call = (result && result.call) || board.calls.get(id) || { id };
-    acceptedCalls.set(id, { ...call, acceptedBy: result ? result.agent : myUsername(), dialString: result ? result.dialString : null });
+    acceptedCalls.set(id, {
+      ...call, acceptedBy: result ? result.agent : myUsername(), dialString: result ? result.dialString : null, acceptedAt: Date.now(),
+    });
     const target = `#/call/${encodeURIComponent(id)}`;
     if (window.location.hash === target) window.dispatchEvent(new HashChangeEvent('hashchange'));
     else window.location.hash = target;

@@ -301,6 +301,8 @@ function searchWhileTyping(form, section, signal) {
   let asked = '';
   let pending = null;
   const ask = async () => {
+    // Once registered or joined, the form is gone: the new request must not be offered as its own duplicate.
+    if (!form.isConnected) return;
     const text = description.value.trim();
     if (!district.value || text.length < 8) return;
     const query = new URLSearchParams({ district: district.value, text });
@@ -310,7 +312,8 @@ function searchWhileTyping(form, section, signal) {
     pending?.abort();
     pending = new AbortController();
     try {
-      section.update(await get(`/api/requests/similar?${query}`, { signal: pending.signal }), true);
+      const found = await get(`/api/requests/similar?${query}`, { signal: pending.signal });
+      if (form.isConnected) section.update(found, true);
     } catch (failure) {
       if (!isAbort(failure)) asked = '';
     }
@@ -420,9 +423,23 @@ function showCard(container, call, signal) {
   if (outcome) for (const b of side.querySelectorAll('button.join')) b.disabled = true;
 
   const summary = callSummary(call);
+  // The talk timer: from the click on پذیرش (the phone rings a moment later), until the call ends.
+  const since = acceptedCalls.get(call.id)?.acceptedAt ?? Date.now();
+  const timer = el('span', { class: 'badge badge-info talk-timer', id: 'talk-timer', role: 'timer', 'aria-live': 'off' });
+  const tick = () => { timer.textContent = `در تماس: ${formatWait(Math.floor((Date.now() - since) / 1000))}`; };
+  tick();
+  let ticking = setInterval(tick, 1000);
+  const stopTimer = () => {
+    clearInterval(ticking);
+    ticking = null;
+    timer.textContent = `گفت‌وگو: ${formatWait(Math.floor((Date.now() - since) / 1000))}`;
+    timer.dataset.ended = 'true';
+  };
+  signal.addEventListener('abort', () => clearInterval(ticking), { once: true });
   clear(container).append(
     el('div', { class: 'page-head' },
       heading(1, 'کارت تماس', { id: 'page-title' }),
+      outcome ? null : timer,
       backToBoardLink()),
     summary,
     el('div', { class: 'card-layout' }, main, side));
@@ -439,9 +456,16 @@ function showCard(container, call, signal) {
     /** The live board on this call. The register form stays usable: the agent may still register what they heard. */
     onChange(change) {
       if (change.id !== call.id) return;
-      if (change.type === 'calls' && change.reason === 'ABANDONED') tell(LIVE_TEXT.abandoned, 'info');
-      else if (change.type === 'returned' && change.agent === me) tell(LIVE_TEXT.returned, 'error');
-      else if (change.type === 'ended') tell(LIVE_TEXT.ended, 'info');
+      if (change.type === 'calls' && change.reason === 'ABANDONED') {
+        tell(LIVE_TEXT.abandoned, 'info');
+        stopTimer();
+      } else if (change.type === 'returned' && change.agent === me) {
+        tell(LIVE_TEXT.returned, 'error');
+        stopTimer();
+      } else if (change.type === 'ended') {
+        tell(LIVE_TEXT.ended, 'info');
+        stopTimer();
+      }
     },
   };
 }
@@ -557,7 +581,7 @@ export function renderCall(container, id, { signal }) {
   };
 
   const full = (call) => {
-    acceptedCalls.set(call.id, call);
+    acceptedCalls.set(call.id, { acceptedAt: acceptedCalls.get(call.id)?.acceptedAt ?? Date.now(), ...call });
     shown = showCard(container, call, signal);
   };
 

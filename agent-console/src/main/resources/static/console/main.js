@@ -268,7 +268,7 @@ function watchBoard() {
         notify('تماسی به شما وصل شد.', 'info', {
           label: 'باز کردن کارت تماس',
           onClick: () => {
-            if (call) acceptedCalls.set(call.id, { ...call, assignedTo: myUsername() });
+            if (call) acceptedCalls.set(call.id, { ...call, assignedTo: myUsername(), acceptedAt: Date.now() });
             window.location.hash = callHash(change.id);
           },
         });

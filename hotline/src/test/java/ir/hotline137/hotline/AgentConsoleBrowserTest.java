@@ -113,6 +113,10 @@ class AgentConsoleBrowserTest {
             assertThat(call.awaitCommand("EXEC Dial", SOON)).as("Asterisk rings maryam's phone").contains("PJSIP/101");
 
             WebElement form = waitFor(By.id("register-form"));
+            WebElement timer = waitFor(By.id("talk-timer"));
+            String started = timer.getText();
+            assertThat(started).startsWith("در تماس: ");
+            new WebDriverWait(browser, SOON).until(driver -> !timer.getText().equals(started));
             new Select(form.findElement(By.id("district"))).selectByValue("4");
             WebElement description = form.findElement(By.id("description"));
             description.clear();
@@ -127,8 +131,12 @@ class AgentConsoleBrowserTest {
             assertThat(registered.callerNumber()).hasValueSatisfying(n -> assertThat(n.digits()).isEqualTo("09121234567"));
             assertThat(registered.source()).isEqualTo(RequestSource.AGENT);
             assertThat(registered.history().getFirst().actor()).isEqualTo("maryam");
+            assertThat(browser.findElements(By.cssSelector("#duplicates-list [data-code='" + code.value() + "']")))
+                    .as("the request just registered is not offered as its own duplicate").isEmpty();
             screenshot("call-card-after-registering");
             call.hangUp();
+            assertThat(waitFor(By.cssSelector("#talk-timer[data-ended='true']")).getText()).as("stopped at the end")
+                    .startsWith("گفت‌وگو: ");
         }
     }
 
