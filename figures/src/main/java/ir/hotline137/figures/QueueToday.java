@@ -45,8 +45,9 @@ public record QueueToday(LocalDate day, long offered, long answered, long abando
                 continue;
             }
             offered++;
+            // No default branch: a new outcome must be placed in one of the columns before this compiles.
             switch (call.outcome()) {
-                case ESCALATED_ANSWERED -> {
+                case ESCALATED_ANSWERED, MAYOR_TALKED -> {
                     answered++;
                     waitedSeconds += waited.get().toMillis() / 1000.0;
                     if (waited.get().compareTo(SERVICE_LEVEL_WAIT) <= 0) {
@@ -54,7 +55,8 @@ public record QueueToday(LocalDate day, long offered, long answered, long abando
                     }
                 }
                 case ESCALATED_ABANDONED, HUNG_UP, MAYOR_ABANDONED -> abandoned++;
-                default -> unanswered++;
+                // Waited for an agent to the end and got nobody, whatever the call went on to do.
+                case CALLBACK_REQUESTED, ESCALATED_UNANSWERED, ENDED, REGISTERED, JOINED, STATUS_HEARD -> unanswered++;
             }
         }
         return new QueueToday(today, offered, answered, abandoned, unanswered, inTime,

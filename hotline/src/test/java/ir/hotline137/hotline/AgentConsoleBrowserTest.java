@@ -10,6 +10,7 @@ import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.HistoryWords;
 import ir.hotline137.requests.NewRequest;
+import ir.hotline137.requests.PersianDigits;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.TrackingCode;
@@ -105,7 +106,7 @@ class AgentConsoleBrowserTest {
             WebElement row = waitFor(By.cssSelector("#waiting-calls [data-call-id='" + call.uniqueId() + "']"));
             assertThat(row.getText()).as("the caller's number, in Persian digits").contains("۰۹۱۲۱۲۳۴۵۶۷");
             assertThat(row.findElement(By.cssSelector(".earlier-requests")).getText()).as("they called before")
-                    .isEqualTo(HistoryWords.digits(Integer.toString(earlier)) + " درخواست پیشین");
+                    .isEqualTo(PersianDigits.toPersian(Integer.toString(earlier)) + " درخواست پیشین");
             new WebDriverWait(browser, SOON).until(driver -> browser.getTitle().startsWith("(۱) "));
             screenshot("board-with-a-waiting-caller");
 
@@ -323,7 +324,7 @@ class AgentConsoleBrowserTest {
         deadline.sendKeys(HistoryWords.jalali(inAWeek));
         assertThat(deadline.getAttribute("aria-invalid")).isEqualTo("false");
         assertThat(form.findElement(By.cssSelector("output.jalali-preview")).getText())
-                .as("the day said in full").contains(HistoryWords.digits(Integer.toString(inAWeek.getYear() - 621)));
+                .as("the day said in full").contains(PersianDigits.toPersian(Integer.toString(inAWeek.getYear() - 621)));
         screenshot("referral-jalali-deadline");
         TestBrowser.click(browser, form.findElement(By.cssSelector("button[type=submit]")));
 

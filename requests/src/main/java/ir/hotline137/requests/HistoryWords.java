@@ -30,7 +30,7 @@ public final class HistoryWords {
     }
 
     public static String supporterJoined(Optional<CallerNumber> caller) {
-        return "پشتیبان تازه پیوست: " + caller.map(c -> digits(c.digits())).orElse("شمارهٔ پنهان");
+        return "پشتیبان تازه پیوست: " + caller.map(c -> PersianDigits.toPersian(c.digits())).orElse("شمارهٔ پنهان");
     }
 
     public static String statusChanged(RequestStatus from, RequestStatus to, Optional<String> result) {
@@ -50,11 +50,11 @@ public final class HistoryWords {
     }
 
     private static String duplicateOf(String code) {
-        return "تکراریِ درخواست " + digits(code) + " است";
+        return "تکراریِ درخواست " + PersianDigits.toPersian(code) + " است";
     }
 
     private static String mergedDuplicate(String code) {
-        return "درخواست تکراری " + digits(code) + " در این درخواست ادغام شد";
+        return "درخواست تکراری " + PersianDigits.toPersian(code) + " در این درخواست ادغام شد";
     }
 
     public static String listened() {
@@ -87,18 +87,8 @@ public final class HistoryWords {
     public static String jalali(LocalDate day) {
         PersianCalendar calendar = new PersianCalendar(TimeZone.GMT_ZONE, PERSIAN);
         calendar.setTimeInMillis(day.toEpochDay() * 86_400_000L);
-        return digits("%04d/%02d/%02d".formatted(calendar.get(Calendar.YEAR), calendar.get(Calendar.MONTH) + 1,
+        return PersianDigits.toPersian("%04d/%02d/%02d".formatted(calendar.get(Calendar.YEAR), calendar.get(Calendar.MONTH) + 1,
                 calendar.get(Calendar.DAY_OF_MONTH)));
-    }
-
-    /** Latin digits as Persian ones, for what people read. */
-    public static String digits(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c);
-        }
-        return out.toString();
     }
 
     private static final Pattern OLD_REGISTERED = Pattern.compile("registered \\((\\w+)\\)");
@@ -143,7 +133,7 @@ public final class HistoryWords {
         }
         if ((m = OLD_JOINED.matcher(stored)).matches()) {
             return m.group(1).equals("number withheld") ? supporterJoined(Optional.empty())
-                    : "پشتیبان تازه پیوست: " + digits(m.group(1));
+                    : "پشتیبان تازه پیوست: " + PersianDigits.toPersian(m.group(1));
         }
         if ((m = OLD_STATUS.matcher(stored)).matches()) {
             Optional<RequestStatus> from = enumValue(RequestStatus.class, m.group(1));
@@ -166,7 +156,7 @@ public final class HistoryWords {
             return "تماس‌گیرنده پیش از شنیدن کد رهگیری قطع کرد؛ درخواست با این حال ثبت شد";
         }
         if ((m = OLD_CALLBACK.matcher(stored)).matches()) {
-            return "درخواست تماس دوباره: کسی در " + digits(m.group(1))
+            return "درخواست تماس دوباره: کسی در " + PersianDigits.toPersian(m.group(1))
                     + (m.group(2).equals("min") ? " دقیقه" : " ثانیه") + " پاسخ نداد";
         }
         if ((m = OLD_DIRECTIVE.matcher(stored)).matches()) {

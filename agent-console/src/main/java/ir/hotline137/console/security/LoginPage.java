@@ -1,7 +1,7 @@
 package ir.hotline137.console.security;
 
 import ir.hotline137.console.login.LoginFailure;
-import ir.hotline137.requests.HistoryWords;
+import ir.hotline137.requests.PersianDigits;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.util.MultiValueMap;
@@ -37,7 +37,7 @@ public class LoginPage {
         if (query.containsKey("locked")) {
             String minutes = query.getFirst("locked");
             String wait = minutes != null && minutes.matches("\\d{1,3}")
-                    ? HistoryWords.digits(minutes) + " دقیقهٔ دیگر" : "چند دقیقهٔ دیگر";
+                    ? PersianDigits.toPersian(minutes) + " دقیقهٔ دیگر" : "چند دقیقهٔ دیگر";
             return "<p class=\"error\" role=\"alert\" id=\"login-locked\">گذرواژهٔ نادرست چند بار پشت سر هم وارد شد."
                     + " برای امنیت حساب، " + wait + " دوباره بکوشید.</p>";
         }

@@ -19,9 +19,9 @@ import ir.hotline137.prompts.Prompt;
 import ir.hotline137.prompts.Utterance;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.District;
-import ir.hotline137.requests.HistoryWords;
 import ir.hotline137.requests.InvalidRequestException;
 import ir.hotline137.requests.NewRequest;
+import ir.hotline137.requests.PersianDigits;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.duplicates.DuplicateCandidate;
@@ -223,6 +223,7 @@ public final class Escalation {
     }
 
     private static String minutes(Duration d) {
-        return HistoryWords.digits(d.toSeconds() % 60 == 0 ? d.toMinutes() + " دقیقه" : d.toSeconds() + " ثانیه");
+        return PersianDigits.toPersian(d.toSeconds() % 60 == 0 ? d.toMinutes() + " دقیقه"
+                : d.toSeconds() + " ثانیه");
     }
 }
