@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -357,7 +358,20 @@ class AgentConsoleBrowserTest {
     /** Logs in afresh as this person (forgetting whoever was logged in) and waits for the live board. */
     private void logIn(String username, String password) {
         TestBrowser.logIn(browser, url(""), username, password);
-        waitFor(By.cssSelector("#live-status[data-state='open']"));
+        try {
+            waitFor(By.cssSelector("#live-status[data-state='open']"));
+        } catch (TimeoutException notOpen) {
+            // Seen once in CI and never since: keep what the browser showed, so the cause can be found.
+            try {
+                screenshot("login-not-open-" + username);
+            } catch (Exception ignored) {
+                // the failure below says what it can
+            }
+            Object status = browser.executeScript("const s = document.getElementById('live-status');"
+                    + " return s ? s.dataset.state + ' ' + s.textContent : 'no live status';");
+            throw new AssertionError("after logging in as " + username + " the page is " + browser.getCurrentUrl()
+                    + " (" + browser.getTitle() + "), live status: " + status, notOpen);
+        }
     }
 
     private WebElement waitFor(By what) {
