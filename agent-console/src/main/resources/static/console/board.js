@@ -6,7 +6,7 @@ import { board, subscribe, waitingCalls, waitedSeconds, agentsList } from './liv
 import { acceptedCalls, myUsername, districtName } from './state.js';
 import { notify } from './ui.js';
 import {
-  formatWait, formatNumber, reasonLabel, presenceLabel, acceptConflictMessage, toPersianDigits,
+  formatWait, formatNumber, reasonLabel, presenceText, acceptConflictMessage, toPersianDigits,
 } from './persian.js';
 
 const LONG_WAIT_SECONDS = 120;
@@ -104,7 +104,7 @@ function agentItem(agent, me) {
   const name = agent.displayName || agent.username;
   return el('li', { class: `agent presence-${agent.presence}`, dataset: { username: agent.username, presence: agent.presence } },
     el('span', { class: 'agent-name' }, name, agent.username === me ? el('span', { class: 'muted' }, ' (شما)') : null),
-    el('span', { class: `badge presence-badge presence-${agent.presence}` }, presenceLabel(agent.presence)));
+    el('span', { class: `badge presence-badge presence-${agent.presence}` }, presenceText(agent)));
 }
 
 export function renderBoard(container) {

@@ -1,6 +1,7 @@
 // #/call/{id} — the call an agent accepted: who calls, what they said, their earlier requests, the
-// suggested duplicates (join one) or a new request (register), then refer it, mark it a duplicate or add a note.
-// The card follows the live board for its call (caller hung up, phone did not answer, call ended).
+// suggested duplicates (join one) or a new request (register), then refer it, mark it a duplicate or add a note;
+// and the call's outcome (wrap-up) for the agent's shift. The card follows the live board for its call (caller
+// hung up, phone did not answer, call ended).
 
 import { el, clear, ltr, heading, field, select, message, definitionList, audioPlayer } from './dom.js';
 import { get, post, errorText, isAbort } from './api.js';
@@ -9,6 +10,7 @@ import { notify } from './ui.js';
 import { acceptCall } from './board.js';
 import { board, subscribe } from './live.js';
 import { requestActionForms } from './actions.js';
+import { wrapUpPanel } from './shift.js';
 import {
   formatDate, formatNumber, formatPercent, formatWait, reasonLabel, statusLabel, toPersianDigits,
   normalizeDigitsInput, isDigits, leftQueueLabel,
@@ -377,8 +379,11 @@ function showCard(container, call, signal) {
   let form = null;
 
   const keepOutcome = (kind) => (updated) => callOutcomes.set(call.id, { view: updated, kind });
+  const codeFor = (kind) => ({ registered: 'NEW_REQUEST', joined: 'JOINED_REQUEST' })[kind] ?? '';
+  const wrapUp = wrapUpPanel(call.id, () => codeFor(outcome?.kind));
   const finish = (view, kind) => {
     callOutcomes.set(call.id, { view, kind });
+    wrapUp.suggest(codeFor(kind));
     const panel = outcomePanel(view, kind, keepOutcome(kind));
     registerSection.replaceWith(panel);
     for (const b of container.querySelectorAll('button.join')) b.disabled = true;
@@ -419,7 +424,7 @@ function showCard(container, call, signal) {
 
   const duplicates = duplicatesSection(call, (view) => finish(view, 'joined'), getCaller);
   if (form) searchWhileTyping(form, duplicates, signal);
-  const side = el('div', { class: 'card-side' }, duplicates, earlierSection(call, signal));
+  const side = el('div', { class: 'card-side' }, wrapUp.panel, duplicates, earlierSection(call, signal));
   if (outcome) for (const b of side.querySelectorAll('button.join')) b.disabled = true;
 
   const summary = callSummary(call);
@@ -459,12 +464,14 @@ function showCard(container, call, signal) {
       if (change.type === 'calls' && change.reason === 'ABANDONED') {
         tell(LIVE_TEXT.abandoned, 'info');
         stopTimer();
+        wrapUp.callEnded();
       } else if (change.type === 'returned' && change.agent === me) {
         tell(LIVE_TEXT.returned, 'error');
         stopTimer();
       } else if (change.type === 'ended') {
         tell(LIVE_TEXT.ended, 'info');
         stopTimer();
+        wrapUp.callEnded();
       }
     },
   };

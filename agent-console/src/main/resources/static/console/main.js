@@ -11,9 +11,10 @@ import { renderSearch, renderRequest } from './requests.js';
 import { renderFigures } from './figures.js';
 import { renderPeople } from './people.js';
 import { renderWallboard } from './wallboard.js';
+import { renderShift } from './shift.js';
 import { startAlerts, chimeOn, setChime } from './alerts.js';
 import { renderModerator, renderMayor, renderSessions, renderReport, hasRole } from './mayor.js';
-import { presenceLabel, useTimeZone } from './persian.js';
+import { AWAY_REASONS, awayReasonLabel, presenceLabel, presenceText, useTimeZone } from './persian.js';
 
 const APP_TITLE = 'میز اپراتور ۱۳۷';
 const main = document.getElementById('main');
@@ -27,6 +28,7 @@ function buildNav() {
     ['board', '#/board', 'تابلوی تماس‌ها'],
     ['requests', '#/requests', 'درخواست‌ها'],
   ];
+  if (session.me.dialString) links.push(['shift', '#/shift', 'شیفت من']);
   if (isSupervisor()) {
     links.push(['wallboard', '#/wallboard', 'تابلوی سرپرست'], ['figures', '#/figures', 'آمار'], ['people', '#/people', 'کارکنان']);
   }
@@ -84,10 +86,34 @@ function buildUser() {
     'aria-label': 'آماده برای پاسخ', title: 'آماده / غایب',
   }, el('span', { class: 'switch-track', 'aria-hidden': 'true' }, el('span', { class: 'switch-thumb' })),
   el('span', { class: 'switch-text', id: 'presence-text' }, '—'));
-  toggle.addEventListener('click', () => changePresence(toggle));
+  // Going away asks why (a supervisor tells a prayer break from a missing agent); coming back is one click.
+  const reasons = el('div', { class: 'away-menu', id: 'away-menu', role: 'menu', 'aria-label': 'دلیل غیبت', hidden: true },
+    AWAY_REASONS.map((reason) => el('button', {
+      type: 'button', role: 'menuitem', class: 'away-reason', dataset: { reason },
+    }, awayReasonLabel(reason))));
+  reasons.addEventListener('click', (event) => {
+    const chosen = event.target.closest('button[data-reason]');
+    if (!chosen) return;
+    reasons.hidden = true;
+    changePresence(toggle, { presence: 'AWAY', reason: chosen.dataset.reason });
+  });
+  reasons.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    reasons.hidden = true;
+    toggle.focus();
+  });
+  toggle.addEventListener('click', () => {
+    if (myAgent()?.presence === 'AVAILABLE') {
+      reasons.hidden = !reasons.hidden;
+      toggle.setAttribute('aria-expanded', String(!reasons.hidden));
+      if (!reasons.hidden) reasons.querySelector('button')?.focus();
+      return;
+    }
+    changePresence(toggle, { presence: 'AVAILABLE' });
+  });
   const busy = el('span', { class: 'badge presence-badge presence-BUSY', id: 'presence-busy', hidden: true }, presenceLabel('BUSY'));
   const presence = el('div', { class: 'presence', id: 'presence', dataset: { presence: 'UNKNOWN' }, hidden: !me.dialString },
-    toggle, busy);
+    toggle, busy, reasons);
 
   const name = el('span', { class: 'user-name', id: 'user-name' }, me.displayName || me.username);
   const phone = me.dialString ? el('small', { class: 'muted user-phone' }, latin(me.dialString)) : null;
@@ -120,15 +146,14 @@ function renderPresence() {
   const available = presence === 'AVAILABLE';
   toggle.setAttribute('aria-checked', String(available));
   toggle.classList.toggle('is-on', available);
-  text.textContent = presence === 'UNKNOWN' ? 'نامعلوم' : presenceLabel(presence);
+  text.textContent = agent ? presenceText(agent) : 'نامعلوم';
+  if (isBusy) document.getElementById('away-menu').hidden = true;
 }
 
-async function changePresence(toggle) {
-  const current = myAgent();
-  const wanted = current && current.presence === 'AVAILABLE' ? 'AWAY' : 'AVAILABLE';
+async function changePresence(toggle, wanted) {
   toggle.disabled = true;
   try {
-    const agent = await post('/api/agents/me/presence', { presence: wanted });
+    const agent = await post('/api/agents/me/presence', wanted);
     if (agent && agent.username) upsertAgent(agent);
   } catch (failure) {
     if (!isAbort(failure)) notify(errorText('تغییر وضعیت ممکن نشد', failure), 'error');
@@ -187,6 +212,7 @@ function resolve(path, query, context) {
     const code = decodeSegment(match[1]);
     if (code) return { key: 'requests', title: 'درخواست', run: () => renderRequest(main, code, context) };
   }
+  if (path === '/shift') return { key: 'shift', title: 'شیفت من', run: () => renderShift(main, context) };
   if (path === '/wallboard') return { key: 'wallboard', title: 'تابلوی سرپرست', run: () => renderWallboard(main, context) };
   if (path === '/people') return { key: 'people', title: 'کارکنان', run: () => renderPeople(main, context) };
   if (path === '/figures') return { key: 'figures', title: 'آمار', run: () => renderFigures(main, query, context) };

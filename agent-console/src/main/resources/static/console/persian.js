@@ -112,6 +112,12 @@ export function formatDateTime(value) {
   return `${cityFormats().date.format(d)}، ساعت ${toPersianDigits(cityFormats().time.format(d))}`;
 }
 
+/** ISO instant → the city's time of day «۱۱:۴۵». */
+export function formatTime(value) {
+  const d = toDate(value);
+  return d ? toPersianDigits(cityFormats().time.format(d)) : '—';
+}
+
 /** YYYY-MM-DD → short Jalali day for chart labels «۳۰ آبان». */
 export function formatDayLabel(value) {
   return safeFormat(cityFormats().dayLabel, value);
@@ -140,6 +146,32 @@ export const PRESENCE_LABELS = Object.freeze({
   AVAILABLE: 'آماده',
   BUSY: 'در تماس',
   AWAY: 'غایب',
+});
+
+/** Why an agent is away: the ones they choose, in the order offered, then the one the switchboard sets. */
+export const AWAY_REASONS = Object.freeze(['BREAK', 'PRAYER', 'MEAL', 'TRAINING', 'PAPERWORK', 'OTHER']);
+export const AWAY_REASON_LABELS = Object.freeze({
+  BREAK: 'استراحت',
+  PRAYER: 'نماز',
+  MEAL: 'ناهار',
+  TRAINING: 'آموزش',
+  PAPERWORK: 'کار اداری',
+  OTHER: 'دلیل دیگر',
+  NO_ANSWER: 'تلفن پاسخ نداد',
+});
+
+/** What came of a call the agent took, in the order offered on the card. */
+export const WRAP_UP_CODES = Object.freeze(['NEW_REQUEST', 'JOINED_REQUEST', 'FOLLOW_UP', 'INFORMATION',
+  'NOT_MUNICIPAL', 'COMPLAINT', 'NUISANCE', 'CUT_OFF']);
+export const WRAP_UP_LABELS = Object.freeze({
+  NEW_REQUEST: 'درخواست تازه ثبت شد',
+  JOINED_REQUEST: 'به درخواست موجود پیوست',
+  FOLLOW_UP: 'پیگیری درخواست',
+  INFORMATION: 'راهنمایی و اطلاع‌رسانی',
+  NOT_MUNICIPAL: 'خارج از وظایف شهرداری',
+  COMPLAINT: 'شکایت',
+  NUISANCE: 'تماس مزاحم',
+  CUT_OFF: 'تماس قطع شد',
 });
 
 export const REASON_LABELS = Object.freeze({
@@ -177,6 +209,11 @@ function label(table, code) {
 
 export const statusLabel = (code) => label(STATUS_LABELS, code);
 export const presenceLabel = (code) => label(PRESENCE_LABELS, code);
+export const awayReasonLabel = (code) => label(AWAY_REASON_LABELS, code);
+export const wrapUpLabel = (code) => label(WRAP_UP_LABELS, code);
+/** «غایب — نماز»: the presence, and for an away agent why. */
+export const presenceText = (agent) => (agent.presence === 'AWAY' && agent.awayReason
+  ? `${presenceLabel('AWAY')} — ${awayReasonLabel(agent.awayReason)}` : presenceLabel(agent.presence));
 export const reasonLabel = (code) => label(REASON_LABELS, code);
 export const sourceLabel = (code) => label(SOURCE_LABELS, code);
 export const actorLabel = (name) => label(ACTOR_LABELS, name);

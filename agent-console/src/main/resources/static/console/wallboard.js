@@ -4,7 +4,7 @@
 import { el, clear, heading, message, latin } from './dom.js';
 import { get, errorText, isAbort } from './api.js';
 import { isSupervisor } from './state.js';
-import { formatNumber, formatPercent, formatWait, presenceLabel } from './persian.js';
+import { formatNumber, formatPercent, formatWait, presenceText } from './persian.js';
 
 const EVERY_MS = 5_000;
 
@@ -42,7 +42,7 @@ function wall(now) {
         ? el('table', { class: 'data-table', id: 'wall-agents' },
           el('thead', {}, el('tr', {}, ['نام', 'وضعیت'].map((c) => el('th', { scope: 'col' }, c)))),
           el('tbody', {}, now.people.map((p) => el('tr', { dataset: { presence: p.presence } },
-            el('td', {}, latin(p.username)), el('td', {}, presenceLabel(p.presence))))))
+            el('td', {}, latin(p.username)), el('td', {}, presenceText(p))))))
         : el('p', { class: 'muted' }, 'اپراتوری وارد نشده است.')),
   ];
 }

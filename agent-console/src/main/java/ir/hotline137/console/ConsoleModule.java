@@ -14,6 +14,7 @@ import ir.hotline137.console.requests.RequestsApi;
 import ir.hotline137.console.security.ConsoleSecurity;
 import ir.hotline137.console.security.LoginPage;
 import ir.hotline137.console.security.MeApi;
+import ir.hotline137.console.shift.ShiftConfiguration;
 import ir.hotline137.console.sockets.OpenSockets;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -21,12 +22,14 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole console, as one import: its security rules, login page, JSON API, live board and the mayor's screens.
  * What it needs from the application around it: the {@code ConsoleUsers}, a {@code Clock} in the city's zone, the
- * requests core ({@code RequestDesk}, {@code RequestStore}, {@code FiguresReport}), the {@code Switchboard}, and
+ * requests core ({@code RequestDesk}, {@code RequestStore}, {@code FiguresReport}), the {@code CallLog}, the
+ * {@code Switchboard}, the kept sessions and shifts ({@code MapDbSessions}, {@code MapDbShifts}), and
  * the mayor module's line, session log, reports, directives and settings.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ConsoleSecurity.class, LoginPage.class, MeApi.class, ApiErrors.class, RequestsApi.class, DirectoryApi.class,
         CallsApi.class, AgentsApi.class, FiguresApi.class, WallboardApi.class, PeopleApi.class, RecordingsApi.class, OpenSockets.class,
+        ShiftConfiguration.class,
         LiveBoardConfiguration.class, MayorConfiguration.class})
 public class ConsoleModule {
 }

@@ -8,6 +8,7 @@ import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.console.security.Role;
 import ir.hotline137.console.sessions.MapDbSessions;
+import ir.hotline137.console.shift.MapDbShifts;
 import ir.hotline137.figures.FiguresReport;
 import ir.hotline137.mayor.MayorSettings;
 import ir.hotline137.mayor.directive.Directives;
@@ -48,7 +49,8 @@ public class ConsoleTestApplication {
     /**
      * The people who may log in, with clear test passwords: {@code maryam} and {@code reza} (agents), {@code boss}
      * (supervisor), {@code host} (moderator), {@code mayor}; {@code ali} and {@code sara} (agents) are locked out by
-     * LoginTest and used by nobody else.
+     * LoginTest and used by nobody else; {@code nadia}
+     * (agent) goes away and back in ShiftApiTest.
      */
     public static final List<ConsoleUser> PEOPLE = List.of(
             person("maryam", "agent-secret", Role.AGENT, "PJSIP/101"),
@@ -57,7 +59,8 @@ public class ConsoleTestApplication {
             person("host", "host-secret", Role.MODERATOR, "PJSIP/200"),
             person("mayor", "mayor-secret", Role.MAYOR, "PJSIP/mayor-studio"),
             person("ali", "ali-secret", Role.AGENT, "PJSIP/103"),
-            person("sara", "sara-secret", Role.AGENT, "PJSIP/104"));
+            person("sara", "sara-secret", Role.AGENT, "PJSIP/104"),
+            person("nadia", "nadia-secret", Role.AGENT, "PJSIP/105"));
 
     private static ConsoleUser person(String name, String password, Role role, String phone) {
         return new ConsoleUser(name, "{noop}" + password, Set.of(role), Optional.ofNullable(phone));
@@ -141,6 +144,11 @@ public class ConsoleTestApplication {
     @Bean
     MapDbSessions consoleSessions(Desks desks) {
         return MapDbSessions.open(desks.storage);
+    }
+
+    @Bean
+    MapDbShifts agentShifts(Desks desks) {
+        return MapDbShifts.open(desks.storage);
     }
 
     @Bean

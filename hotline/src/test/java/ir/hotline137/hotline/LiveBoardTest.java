@@ -110,6 +110,8 @@ class LiveBoardTest {
             JsonNode away = board.nextMatching(ofType("AgentPresenceChanged"), SOON);
             assertThat(away.path("agent").path("presence").asString()).as("an unanswered phone sets its agent away")
                     .isEqualTo("AWAY");
+            assertThat(away.path("agent").path("awayReason").asString()).as("and says why, for the supervisor")
+                    .isEqualTo("NO_ANSWER");
             call.hangUp();
         }
     }

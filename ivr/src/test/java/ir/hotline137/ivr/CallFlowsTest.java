@@ -15,6 +15,7 @@ import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
 import ir.hotline137.switchboard.AcceptOutcome;
 import ir.hotline137.switchboard.Agent;
+import ir.hotline137.switchboard.AwayReason;
 import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.EscalationReason;
 import ir.hotline137.switchboard.Presence;
@@ -191,6 +192,7 @@ class CallFlowsTest {
 
         awaitWaiting(call.uniqueId());
         assertThat(ivr.switchboard.agent("sara").orElseThrow().presence()).isEqualTo(Presence.AWAY);
+        assertThat(ivr.switchboard.agent("sara").orElseThrow().awayReason()).contains(AwayReason.NO_ANSWER);
         ivr.switchboard.accept(new CallId(call.uniqueId()), "reza");
 
         CallTranscript transcript = call.awaitEnd(CALL);

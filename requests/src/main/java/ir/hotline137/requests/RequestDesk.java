@@ -338,7 +338,7 @@ public final class RequestDesk {
      * bidirectional overrides that would make a line read backwards on an agent's screen are dropped; line breaks
      * and tabs stay, and so do the joiners Persian writing needs (ZWNJ).
      */
-    static String readable(String text) {
+    public static String readable(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -122,6 +122,7 @@ public final class Switchboard {
             call.agent = agent.agent;
             call.leftQueueAt = now;
             agent.presence = Presence.BUSY;
+            agent.awayReason = null;
             agent.currentCall = id;
             emit(new CallAssigned(now, id, agentUsername));
             emit(new CallLeftQueue(now, id, LeaveReason.ASSIGNED));
@@ -173,19 +174,28 @@ public final class Switchboard {
         });
     }
 
+    /** An agent comes back AVAILABLE; see {@link #goAway} for the rules. */
+    public void setAvailable(String username) {
+        changePresence(username, Presence.AVAILABLE, null);
+    }
+
     /**
-     * An agent goes AWAY or comes back AVAILABLE.
+     * An agent goes AWAY for a reason they chose; going away for another reason while away changes only the reason.
      *
-     * @throws IllegalArgumentException for BUSY (only accepting a call makes an agent busy) or an agent who is
-     *                                  not signed in
+     * @throws IllegalArgumentException for {@link AwayReason#NO_ANSWER}, which only the switchboard sets, or an
+     *                                  agent who is not signed in
      * @throws IllegalStateException    while the agent is on a call
      */
-    public void setPresence(String username, Presence presence) {
-        Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(presence, "presence");
-        if (presence == Presence.BUSY) {
-            throw new IllegalArgumentException("an agent becomes BUSY only by accepting a call");
+    public void goAway(String username, AwayReason reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (reason == AwayReason.NO_ANSWER) {
+            throw new IllegalArgumentException("NO_ANSWER is set by the switchboard when a phone does not answer");
         }
+        changePresence(username, Presence.AWAY, reason);
+    }
+
+    private void changePresence(String username, Presence presence, AwayReason reason) {
+        Objects.requireNonNull(username, "username");
         locked.change(() -> {
             AgentState state = agents.get(username);
             if (state == null) {
@@ -194,8 +204,9 @@ public final class Switchboard {
             if (state.presence == Presence.BUSY) {
                 throw new IllegalStateException("agent " + username + " is on call " + state.currentCall);
             }
-            if (state.presence != presence) {
+            if (state.presence != presence || state.awayReason != reason) {
                 state.presence = presence;
+                state.awayReason = reason;
                 emit(new AgentPresenceChanged(clock.instant(), state.view()));
             }
             return null;
@@ -249,7 +260,7 @@ public final class Switchboard {
             finish(call, State.ABANDONED);
             emit(new CallLeftQueue(now, call.id, LeaveReason.ABANDONED));
             if (was == State.ASSIGNED) {
-                release(call, Presence.AVAILABLE, now);
+                release(call, null, now);
             }
             return null;
         });
@@ -280,7 +291,7 @@ public final class Switchboard {
             call.state = State.WAITING;
             call.leftQueueAt = null;
             emit(new CallReturned(now, call.id, call.agent.username()));
-            release(call, Presence.AWAY, now);
+            release(call, AwayReason.NO_ANSWER, now);
             call.agent = null;
             return null;
         });
@@ -297,7 +308,7 @@ public final class Switchboard {
             Instant now = clock.instant();
             finish(call, State.ENDED);
             emit(new CallEnded(now, call.id, call.agent.username()));
-            release(call, Presence.AVAILABLE, now);
+            release(call, null, now);
             return null;
         });
     }
@@ -309,11 +320,15 @@ public final class Switchboard {
         live.remove(call.id);
     }
 
-    /** Frees the agent holding the call, unless (defensively) they have moved on to another call. */
-    private void release(WaitingCall call, Presence next, Instant now) {
+    /**
+     * Frees the agent holding the call, AVAILABLE or AWAY for the reason given, unless (defensively) they have
+     * moved on to another call.
+     */
+    private void release(WaitingCall call, AwayReason away, Instant now) {
         AgentState agent = agents.get(call.agent.username());
         if (agent != null && call.id.equals(agent.currentCall)) {
-            agent.presence = next;
+            agent.presence = away == null ? Presence.AVAILABLE : Presence.AWAY;
+            agent.awayReason = away;
             agent.currentCall = null;
             emit(new AgentPresenceChanged(now, agent.view()));
         }
@@ -345,13 +360,14 @@ public final class Switchboard {
         Agent agent;
         Presence presence = Presence.AVAILABLE;
         CallId currentCall;
+        AwayReason awayReason;
 
         AgentState(Agent agent) {
             this.agent = agent;
         }
 
         AgentView view() {
-            return new AgentView(agent, presence, Optional.ofNullable(currentCall));
+            return new AgentView(agent, presence, Optional.ofNullable(currentCall), Optional.ofNullable(awayReason));
         }
     }
 }

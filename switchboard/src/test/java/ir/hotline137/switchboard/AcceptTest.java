@@ -54,7 +54,7 @@ class AcceptTest {
         assertThat(accepted.call().waited()).isEqualTo(Duration.ofSeconds(20));
         assertThat(accepted.call().position()).isZero();
         assertThat(accepted.call().assignedTo()).contains("sara");
-        assertThat(switchboard.agent("sara")).contains(new AgentView(sara, Presence.BUSY, Optional.of(call(1))));
+        assertThat(switchboard.agent("sara")).contains(new AgentView(sara, Presence.BUSY, Optional.of(call(1)), Optional.empty()));
         assertThat(switchboard.waitingCalls()).isEmpty();
         assertThat(waiting.assignedAgent()).contains(sara);
         assertThat(waiting.position()).isZero();
@@ -71,7 +71,7 @@ class AcceptTest {
     @Test
     void anAgentWhoIsAwayCannotAccept() {
         switchboard.signIn(agent("sara"));
-        switchboard.setPresence("sara", Presence.AWAY);
+        switchboard.goAway("sara", AwayReason.BREAK);
         switchboard.enqueue(call(1), info());
 
         assertThat(switchboard.accept(call(1), "sara")).isEqualTo(new AgentNotAvailable("sara", Presence.AWAY));

@@ -25,7 +25,7 @@ class AgentsTest {
     void aSignedInAgentIsAvailable() {
         AgentView view = switchboard.signIn(agent("sara"));
 
-        assertThat(view).isEqualTo(new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty()));
+        assertThat(view).isEqualTo(new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty(), Optional.empty()));
         assertThat(switchboard.agents()).containsExactly(view);
         assertThat(events.events()).containsExactly(new AgentPresenceChanged(START, view));
     }
@@ -48,14 +48,14 @@ class AgentsTest {
 
         AgentView view = switchboard.signIn(moved);
 
-        assertThat(view).isEqualTo(new AgentView(moved, Presence.BUSY, Optional.of(call(1))));
+        assertThat(view).isEqualTo(new AgentView(moved, Presence.BUSY, Optional.of(call(1)), Optional.empty()));
         assertThat(switchboard.agents()).containsExactly(view);
     }
 
     @Test
     void signingInAgainKeepsABreak() {
         switchboard.signIn(agent("sara"));
-        switchboard.setPresence("sara", Presence.AWAY);
+        switchboard.goAway("sara", AwayReason.BREAK);
         events.clear();
 
         switchboard.signIn(agent("sara"));
@@ -65,26 +65,44 @@ class AgentsTest {
     }
 
     @Test
-    void presenceMovesBetweenAvailableAndAway() {
+    void presenceMovesBetweenAvailableAndAwayWithTheReasonChosen() {
         switchboard.signIn(agent("sara"));
         events.clear();
 
-        switchboard.setPresence("sara", Presence.AWAY);
-        switchboard.setPresence("sara", Presence.AWAY);
-        switchboard.setPresence("sara", Presence.AVAILABLE);
+        switchboard.goAway("sara", AwayReason.BREAK);
+        switchboard.goAway("sara", AwayReason.BREAK);
+        switchboard.goAway("sara", AwayReason.PRAYER);
+        switchboard.setAvailable("sara");
 
         assertThat(events.events()).containsExactly(
-                new AgentPresenceChanged(START, new AgentView(agent("sara"), Presence.AWAY, Optional.empty())),
-                new AgentPresenceChanged(START, new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty())));
+                new AgentPresenceChanged(START, away("sara", AwayReason.BREAK)),
+                new AgentPresenceChanged(START, away("sara", AwayReason.PRAYER)),
+                new AgentPresenceChanged(START,
+                        new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty(), Optional.empty())));
     }
 
     @Test
-    void busyComesOnlyFromAcceptingACall() {
+    void onlyTheSwitchboardSaysAPhoneDidNotAnswer() {
         switchboard.signIn(agent("sara"));
 
-        assertThatThrownBy(() -> switchboard.setPresence("sara", Presence.BUSY))
+        assertThatThrownBy(() -> switchboard.goAway("sara", AwayReason.NO_ANSWER))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(switchboard.agent("sara").orElseThrow().presence()).isEqualTo(Presence.AVAILABLE);
+    }
+
+    @Test
+    void acceptingACallEndsTheReasonForBeingAway() {
+        switchboard.signIn(agent("sara"));
+        switchboard.goAway("sara", AwayReason.MEAL);
+        switchboard.setAvailable("sara");
+        switchboard.enqueue(call(1), info());
+        switchboard.accept(call(1), "sara");
+
+        assertThat(switchboard.agent("sara").orElseThrow().awayReason()).isEmpty();
+    }
+
+    private static AgentView away(String username, AwayReason reason) {
+        return new AgentView(agent(username), Presence.AWAY, Optional.empty(), Optional.of(reason));
     }
 
     @Test
@@ -93,11 +111,11 @@ class AgentsTest {
         switchboard.enqueue(call(1), info());
         switchboard.accept(call(1), "sara");
 
-        assertThatThrownBy(() -> switchboard.setPresence("sara", Presence.AWAY)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> switchboard.setPresence("sara", Presence.AVAILABLE)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> switchboard.goAway("sara", AwayReason.BREAK)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> switchboard.setAvailable("sara")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> switchboard.signOut("sara")).isInstanceOf(IllegalStateException.class);
         assertThat(switchboard.agent("sara").orElseThrow())
-                .isEqualTo(new AgentView(agent("sara"), Presence.BUSY, Optional.of(call(1))));
+                .isEqualTo(new AgentView(agent("sara"), Presence.BUSY, Optional.of(call(1)), Optional.empty()));
     }
 
     @Test
@@ -111,7 +129,7 @@ class AgentsTest {
         assertThat(switchboard.agents()).isEmpty();
         assertThat(switchboard.agent("sara")).isEmpty();
         assertThat(events.events()).containsExactly(new AgentSignedOut(START, "sara"));
-        assertThatThrownBy(() -> switchboard.setPresence("sara", Presence.AWAY))
+        assertThatThrownBy(() -> switchboard.goAway("sara", AwayReason.BREAK))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sara");
     }
 }

@@ -52,10 +52,10 @@ class EventsTest {
         Instant t4 = clock.instant();
         call.bridgeEnded();
 
-        AgentView saraBusy = new AgentView(agent("sara"), Presence.BUSY, Optional.of(call(1)));
-        AgentView saraAway = new AgentView(agent("sara"), Presence.AWAY, Optional.empty());
-        AgentView rezaBusy = new AgentView(agent("reza"), Presence.BUSY, Optional.of(call(1)));
-        AgentView rezaFree = new AgentView(agent("reza"), Presence.AVAILABLE, Optional.empty());
+        AgentView saraBusy = new AgentView(agent("sara"), Presence.BUSY, Optional.of(call(1)), Optional.empty());
+        AgentView saraAway = new AgentView(agent("sara"), Presence.AWAY, Optional.empty(), Optional.of(AwayReason.NO_ANSWER));
+        AgentView rezaBusy = new AgentView(agent("reza"), Presence.BUSY, Optional.of(call(1)), Optional.empty());
+        AgentView rezaFree = new AgentView(agent("reza"), Presence.AVAILABLE, Optional.empty(), Optional.empty());
         assertThat(events.events()).containsExactly(
                 new CallWaiting(t0, new WaitingCallView(call(1), info(), t0, 1, Duration.ZERO, Optional.empty())),
                 new CallAssigned(t1, call(1), "sara"),

@@ -73,11 +73,11 @@ class WaitingCallTest {
         call.abandon();
 
         assertThat(switchboard.agent("sara").orElseThrow())
-                .isEqualTo(new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty()));
+                .isEqualTo(new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty(), Optional.empty()));
         assertThat(call.assignedAgent()).isEmpty();
         assertThat(events.events()).containsExactly(
                 new CallLeftQueue(START, call(1), LeaveReason.ABANDONED),
-                new AgentPresenceChanged(START, new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty())));
+                new AgentPresenceChanged(START, new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty(), Optional.empty())));
         assertThat(switchboard.accept(call(1), "sara")).isEqualTo(new NoLongerWaiting(call(1)));
     }
 
@@ -173,11 +173,11 @@ class WaitingCallTest {
         assertThat(second.assignedAgent()).isEmpty();
         assertThat(second.waited()).isEqualTo(Duration.ofSeconds(25));
         assertThat(switchboard.agent("sara").orElseThrow())
-                .isEqualTo(new AgentView(agent("sara"), Presence.AWAY, Optional.empty()));
+                .isEqualTo(new AgentView(agent("sara"), Presence.AWAY, Optional.empty(), Optional.of(AwayReason.NO_ANSWER)));
         Instant failedAt = START.plus(Duration.ofSeconds(25));
         assertThat(events.events()).containsExactly(
                 new CallReturned(failedAt, call(2), "sara"),
-                new AgentPresenceChanged(failedAt, new AgentView(agent("sara"), Presence.AWAY, Optional.empty())));
+                new AgentPresenceChanged(failedAt, new AgentView(agent("sara"), Presence.AWAY, Optional.empty(), Optional.of(AwayReason.NO_ANSWER))));
 
         assertThat(switchboard.accept(call(2), "sara")).isEqualTo(new AgentNotAvailable("sara", Presence.AWAY));
         assertThat(switchboard.accept(call(2), "reza")).isInstanceOf(Accepted.class);
@@ -205,13 +205,13 @@ class WaitingCallTest {
         call.bridgeEnded();
 
         assertThat(switchboard.agent("sara").orElseThrow())
-                .isEqualTo(new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty()));
+                .isEqualTo(new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty(), Optional.empty()));
         assertThat(call.assignedAgent()).contains(agent("sara"));
         assertThat(call.waited()).isZero();
         assertThat(events.events()).containsExactly(
                 new CallEnded(START.plus(Duration.ofMinutes(3)), call(1), "sara"),
                 new AgentPresenceChanged(START.plus(Duration.ofMinutes(3)),
-                        new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty())));
+                        new AgentView(agent("sara"), Presence.AVAILABLE, Optional.empty(), Optional.empty())));
         assertThat(switchboard.accept(call(1), "sara")).isEqualTo(new NoLongerWaiting(call(1)));
     }
 

@@ -3,6 +3,7 @@ package ir.hotline137.console.figures;
 import ir.hotline137.calls.CallLog;
 import ir.hotline137.figures.QueueToday;
 import ir.hotline137.switchboard.AgentView;
+import ir.hotline137.switchboard.AwayReason;
 import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.Presence;
 import ir.hotline137.switchboard.Switchboard;
@@ -33,8 +34,8 @@ public class WallboardApi {
         this.clock = clock;
     }
 
-    /** One agent signed in: what they are doing and, on a call, which. */
-    public record AgentNow(String username, Presence presence, String call) {
+    /** One agent signed in: what they are doing and, on a call, which; away, why (null otherwise). */
+    public record AgentNow(String username, Presence presence, String call, AwayReason awayReason) {
     }
 
     /**
@@ -63,7 +64,7 @@ public class WallboardApi {
         List<AgentNow> people = agents.stream()
                 .sorted(Comparator.comparing((AgentView a) -> a.presence()).thenComparing(a -> a.agent().username()))
                 .map(a -> new AgentNow(a.agent().username(), a.presence(),
-                        a.currentCall().map(CallId::value).orElse(null)))
+                        a.currentCall().map(CallId::value).orElse(null), a.awayReason().orElse(null)))
                 .toList();
         return new Wallboard(waiting.size(), longest, byState, people, QueueToday.of(calls, clock));
     }

@@ -6,6 +6,7 @@ import ir.hotline137.console.login.LoginSettings;
 import ir.hotline137.console.people.MapDbPeople;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.console.sessions.MapDbSessions;
+import ir.hotline137.console.shift.MapDbShifts;
 import ir.hotline137.figures.FiguresReport;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.requests.store.RequestStore;
@@ -32,6 +33,11 @@ public class ConsoleConfiguration {
     @Bean
     MapDbSessions consoleSessions(Storage storage) {
         return MapDbSessions.open(storage);
+    }
+
+    @Bean
+    MapDbShifts agentShifts(Storage storage) {
+        return MapDbShifts.open(storage);
     }
 
     @Bean

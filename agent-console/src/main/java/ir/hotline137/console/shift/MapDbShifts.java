@@ -1,0 +1,75 @@
+package ir.hotline137.console.shift;
+
+import ir.hotline137.store.DurableMap;
+import ir.hotline137.store.MapFile;
+import ir.hotline137.store.Storage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mapdb.Serializer;
+import org.mapdb.serializer.SerializerArrayTuple;
+
+/**
+ * Agents' presence marks and wrap-ups, in the data folder's journal like everything else kept. Marks are keyed by
+ * (agent, time, sequence), so one agent's day is one range read however many agents the centre has.
+ */
+public final class MapDbShifts {
+    /** The maps of shifts.mapdb; a file of another format is rebuilt from the journal. */
+    private static final int FILE_FORMAT = 1;
+
+    private final Storage storage;
+    private final DurableMap<Object[], PresenceMark> marks;
+    private final DurableMap<String, WrapUp> wrapUps;
+    private final DurableMap<String, Long> counters;
+
+    private MapDbShifts(Storage storage) {
+        this.storage = storage;
+        MapFile file = new MapFile("shifts.mapdb", FILE_FORMAT);
+        this.marks = file.treeMap("presence-marks",
+                new SerializerArrayTuple(Serializer.STRING, Serializer.LONG, Serializer.LONG),
+                new ShiftCodecs.MarkCodec());
+        this.wrapUps = file.hashMap("wrap-ups", Serializer.STRING, new ShiftCodecs.WrapUpCodec());
+        this.counters = file.hashMap("shift-counters", Serializer.STRING, Serializer.LONG);
+        storage.attach(file);
+    }
+
+    public static MapDbShifts open(Storage storage) {
+        return new MapDbShifts(storage);
+    }
+
+    public void mark(PresenceMark mark) {
+        storage.write(tx -> {
+            long sequence = tx.increment(counters, "mark");
+            tx.put(marks, new Object[] {mark.username(), mark.at().toEpochMilli(), sequence}, mark);
+            return mark;
+        });
+    }
+
+    /**
+     * The agent's marks from {@code from} on, earliest first, preceded by the last one before it (the state they
+     * were in when the range began), if any.
+     */
+    public List<PresenceMark> marks(String username, Instant from) {
+        List<PresenceMark> found = new ArrayList<>();
+        var mine = marks.prefix(new Object[] {username});
+        Object[] start = {username, from.toEpochMilli(), Long.MIN_VALUE};
+        var before = mine.headMap(start, false).lastEntry();
+        if (before != null) {
+            found.add(before.getValue());
+        }
+        found.addAll(mine.tailMap(start, true).values());
+        return found;
+    }
+
+    public void wrapUp(WrapUp wrapUp) {
+        storage.write(tx -> {
+            tx.put(wrapUps, wrapUp.callId(), wrapUp);
+            return wrapUp;
+        });
+    }
+
+    public Optional<WrapUp> wrapUpOf(String callId) {
+        return Optional.ofNullable(wrapUps.get(callId));
+    }
+}
