@@ -1,7 +1,7 @@
 // An agent's shift: the wrap-up a call card asks for when a call is taken, and #/shift, what the agent did today
 // (calls, talk time, breaks by reason, outcomes) with the calls still waiting for their outcome.
 
-import { el, clear, heading, message, latin, select, field } from './dom.js';
+import { el, clear, heading, message, ltr, select, field } from './dom.js';
 import { get, post, errorText, isAbort } from './api.js';
 import { notify } from './ui.js';
 import {
@@ -105,11 +105,11 @@ function callRow(call, onSaved) {
     cell = choice;
   }
   const request = call.request
-    ? el('a', { href: `#/request/${encodeURIComponent(call.request)}` }, latin(call.request))
+    ? el('a', { href: `#/request/${encodeURIComponent(call.request)}` }, ltr(call.request))
     : '—';
   return el('tr', { dataset: { call: call.callId, wrapped: String(Boolean(call.wrapUp)) } },
     el('td', {}, formatTime(call.acceptedAt)),
-    el('td', {}, call.callerNumber ? latin(call.callerNumber) : 'ناشناس'),
+    el('td', {}, ltr(call.callerNumber, 'phone')),
     el('td', {}, formatWait(call.talkSeconds)),
     el('td', {}, request),
     el('td', {}, cell));
@@ -119,7 +119,8 @@ function shiftPage(view, reload) {
   const answered = view.calls.filter((c) => c.answered);
   const average = answered.length ? Math.round(view.busySeconds / answered.length) : 0;
   const awayTotal = Object.values(view.awaySeconds ?? {}).reduce((a, b) => a + b, 0);
-  const away = Object.entries(view.awaySeconds ?? {}).filter(([, s]) => s > 0);
+  // Every reason the agent went away for today, even for less than a minute.
+  const away = Object.entries(view.awaySeconds ?? {});
   const outcomes = Object.entries(view.wrapUps ?? {}).filter(([, n]) => n > 0);
   return [
     el('p', { class: 'muted', id: 'shift-day' }, formatLongDay(view.day),

@@ -14,9 +14,11 @@ import ir.hotline137.requests.PersianDigits;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.switchboard.AwayReason;
 import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.EscalationReason;
 import ir.hotline137.switchboard.GatheredInfo;
+import ir.hotline137.switchboard.Presence;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.WaitingCall;
 import ir.hotline137.testsupport.ToneWav;
@@ -140,6 +142,55 @@ class AgentConsoleBrowserTest {
             assertThat(waitFor(By.cssSelector("#talk-timer[data-ended='true']")).getText()).as("stopped at the end")
                     .startsWith("گفت‌وگو: ");
         }
+    }
+
+    @Test
+    void anAgentWrapsUpACallGoesToPrayerAndFindsBothInTheirShift() throws Exception {
+        logIn("maryam", "agent-secret");
+        try (FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
+            FakeCall call = asterisk.dial(Caller.withNumber("09125550001").presses("0").holds());
+            waitFor(By.cssSelector("#waiting-calls [data-call-id='" + call.uniqueId() + "'] button.accept")).click();
+            call.awaitCommand("EXEC Dial", SOON);
+            waitFor(By.id("wrap-up"));
+            call.hangUp();
+
+            WebElement panel = waitFor(By.cssSelector("#wrap-up.needs-wrap-up"));
+            assertThat(panel.findElement(By.id("wrap-up-state")).getText()).as("the card asks for the outcome")
+                    .isEqualTo("تماس پایان یافت؛ نتیجهٔ آن را ثبت کنید.");
+            new Select(panel.findElement(By.id("wrap-up-code"))).selectByValue("INFORMATION");
+            panel.findElement(By.id("wrap-up-note")).sendKeys("ساعت کار منطقه را پرسید");
+            panel.findElement(By.id("wrap-up-save")).click();
+            new WebDriverWait(browser, SOON).until(ExpectedConditions.attributeContains(By.id("wrap-up"), "class", "is-saved"));
+            screenshot("call-card-wrapped-up");
+        }
+
+        WebElement toggle = waitFor(By.cssSelector("#presence[data-presence='AVAILABLE'] #presence-toggle"));
+        try {
+            awayForPrayerThenTheShift(toggle);
+        } finally {
+            // The other tests take calls as maryam.
+            switchboard.agent("maryam").filter(a -> a.presence() == Presence.AWAY)
+                    .ifPresent(a -> switchboard.setAvailable("maryam"));
+        }
+    }
+
+    private void awayForPrayerThenTheShift(WebElement toggle) throws Exception {
+        toggle.click();
+        waitFor(By.cssSelector("#away-menu [data-reason='PRAYER']")).click();
+        new WebDriverWait(browser, SOON).until(ExpectedConditions.textToBe(By.id("presence-text"), "غایب — نماز"));
+        assertThat(switchboard.agent("maryam").orElseThrow().awayReason()).contains(AwayReason.PRAYER);
+
+        browser.navigate().to(url("/#/shift"));
+        WebElement wrapped = waitFor(By.cssSelector("#shift-calls tr[data-wrapped='true']"));
+        assertThat(new Select(wrapped.findElement(By.tagName("select"))).getFirstSelectedOption().getText())
+                .isEqualTo("راهنمایی و اطلاع‌رسانی");
+        assertThat(wrapped.getText()).as("the caller, in Persian digits").contains("۰۹۱۲۵۵۵۰۰۰۱");
+        assertThat(waitFor(By.cssSelector("#shift-away-reasons [data-reason='PRAYER']")).getText()).startsWith("نماز: ");
+        assertThat(waitFor(By.id("shift-day")).getText()).as("today, in the Jalali calendar").contains("۱۴۰۵");
+        screenshot("my-shift");
+
+        waitFor(By.id("presence-toggle")).click();
+        new WebDriverWait(browser, SOON).until(ExpectedConditions.textToBe(By.id("presence-text"), "آماده"));
     }
 
     @Test
