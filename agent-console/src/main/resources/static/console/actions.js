@@ -1,10 +1,12 @@
-// What an agent can do to a registered request: refer it, mark it a duplicate, add a note, move its status.
+// What an agent can do to a registered request: refer it, mark it a duplicate, put it under another category,
+// add a note, move its status.
 // Each form posts, then hands the new RequestView to onUpdated. REFERRED and DUPLICATE are never status
 // buttons: the server takes them only through the referral and duplicate forms, offered when nextStatuses allows.
 
-import { el, field, uniqueId } from './dom.js';
+import { el, field, select, uniqueId } from './dom.js';
 import { post, errorText, isAbort } from './api.js';
 import { notify } from './ui.js';
+import { session, categoryLabel } from './state.js';
 import { jalaliDateInput } from './jalali.js';
 import {
   cityToday, statusLabel, isDigits, isTrackingCode, normalizeDigitsInput,
@@ -26,6 +28,7 @@ export function requestActionForms(view, onUpdated, { withStatus = true } = {}) 
     withStatus ? statusForm(view, onUpdated) : null,
     canRefer(view) ? referralForm(view, onUpdated) : null,
     canMarkDuplicate(view) ? duplicateForm(view, onUpdated) : null,
+    view.open ? categoryForm(view, onUpdated) : null,
     noteForm(view, onUpdated),
   ].filter(Boolean);
 }
@@ -156,6 +159,31 @@ export function duplicateForm(view, onUpdated) {
     if (updated) {
       notify('درخواست تکراری اعلام شد.', 'success');
       onUpdated(updated, 'duplicate');
+    }
+  });
+  return form;
+}
+
+/** A message nobody transcribed lands under «سایر»: the agent who listened puts it where it belongs. */
+export function categoryForm(view, onUpdated) {
+  const choice = select({ name: 'category', class: 'category-choice' },
+    session.directory.categories.map((c) => [c.id, c.label]), view.category);
+  const title = uniqueId('category-title');
+  const form = el('form', { class: 'action-form category-form', 'aria-labelledby': title, novalidate: true },
+    el('h3', { id: title }, 'تغییر موضوع'),
+    el('div', { class: 'form-row' }, field('موضوع', choice).wrapper),
+    el('div', { class: 'form-actions' }, el('button', { type: 'submit', class: 'button' }, 'ثبت موضوع')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (choice.value === view.category) {
+      formError(form).show('موضوع همان است که بود.');
+      return;
+    }
+    const updated = await submitting(form, 'تغییر موضوع ممکن نشد',
+      () => post(requestPath(view.code, 'category'), { category: choice.value }), { category: choice });
+    if (updated) {
+      notify(`موضوع درخواست «${categoryLabel(updated.category)}» شد.`, 'success');
+      onUpdated(updated, 'category');
     }
   });
   return form;

@@ -162,6 +162,28 @@ class ConsoleApiTest {
         assertThat(joined.body()).contains("\"supporters\":2");
     }
 
+    @Test
+    void anAgentPutsARequestUnderAnotherCategoryAndTheHistorySaysSoInPersian() throws Exception {
+        TrackingCode code = TrackingCode.parse(field(send("POST", "/api/requests", AGENT,
+                "{\"callerNumber\":\"09121110001\",\"district\":7,\"description\":\"پیام صوتی شهروند\"}").body(), "code"));
+
+        HttpResponse<String> none = send("POST", "/api/requests/" + code.value() + "/category", AGENT, "{}");
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("\"field\":\"category\"");
+        HttpResponse<String> unknown = send("POST", "/api/requests/" + code.value() + "/category", AGENT,
+                "{\"category\":\"parking\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"category\"");
+
+        HttpResponse<String> moved = send("POST", "/api/requests/" + code.value() + "/category", AGENT,
+                "{\"category\":\"lighting\"}");
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(moved.body()).contains("\"category\":\"lighting\"", "\"open\":true",
+                "موضوع از «سایر» به «روشنایی» تغییر کرد");
+        assertThat(send("POST", "/api/requests/" + code.value() + "/category", null, "{\"category\":\"other\"}")
+                .statusCode()).isEqualTo(401);
+    }
+
     private HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {
         return TestApi.send(port, method, path, authorization, json);
     }

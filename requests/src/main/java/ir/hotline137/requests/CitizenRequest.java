@@ -77,6 +77,12 @@ public record CitizenRequest(
                 duplicateOf, referral, result);
     }
 
+    CitizenRequest withCategory(String newCategory, HistoryEntry entry) {
+        return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, newCategory,
+                description, source, audioReference, status, append(history, entry), supporters,
+                duplicateOf, referral, result);
+    }
+
     CitizenRequest withNote(HistoryEntry entry) {
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
                 description, source, audioReference, status, append(history, entry), supporters,

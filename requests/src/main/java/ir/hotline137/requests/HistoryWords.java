@@ -37,6 +37,11 @@ public final class HistoryWords {
         return "وضعیت از «" + status(from) + "» به «" + status(to) + "» رسید" + result.map(r -> ": " + r).orElse("");
     }
 
+    /** Labels, not ids: the history is read by people. */
+    public static String recategorized(String fromLabel, String toLabel) {
+        return "موضوع از «" + fromLabel + "» به «" + toLabel + "» تغییر کرد";
+    }
+
     public static String referred(String unit, Optional<String> assignee, LocalDate deadline) {
         return "ارجاع به " + unit + assignee.map(a -> " (" + a + ")").orElse("") + " با مهلت " + jalali(deadline);
     }

@@ -137,6 +137,32 @@ public final class RequestDesk {
         }));
     }
 
+    /**
+     * Puts an open request under another category: a message the IVR could not read, or a caller's words the
+     * suggester misjudged, is set right by the agent who listened. The same category again changes nothing.
+     *
+     * @throws RequestNotOpenException if it was closed or merged meanwhile: its figures are final
+     */
+    public CitizenRequest recategorize(TrackingCode code, String category, String actor) {
+        String target = checkedCategory(category == null ? "" : category.strip());
+        String who = checkedActor(actor);
+        return indexed(store.update(code, current -> {
+            if (!current.isOpen()) {
+                throw new RequestNotOpenException(code, current.status());
+            }
+            if (current.category().equals(target)) {
+                return current;
+            }
+            String what = HistoryWords.recategorized(labelOf(current.category()), labelOf(target));
+            return current.withCategory(target, new HistoryEntry(clock.instant(), who, what));
+        }));
+    }
+
+    private String labelOf(String category) {
+        Category known = categories.get(category);
+        return known == null ? category : known.label();
+    }
+
     /** Refers a request to a unit with a deadline: the category's default unit and days when not given. */
     public CitizenRequest refer(TrackingCode code, Optional<String> unit, Optional<String> assignee,
                                 Optional<LocalDate> deadline, String actor) {

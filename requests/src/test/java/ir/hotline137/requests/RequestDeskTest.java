@@ -153,6 +153,27 @@ class RequestDeskTest {
     }
 
     @Test
+    void anAgentWhoListenedPutsAMessageUnderItsCategoryOnce() {
+        CitizenRequest message = register("09121111111", 6, "پیام صوتی شهروند برای تماس دوباره");
+        assertThat(message.category()).isEqualTo("other");
+        clock.advance(Duration.ofMinutes(5));
+
+        CitizenRequest moved = desk.recategorize(message.code(), " lighting ", "maryam");
+        CitizenRequest again = desk.recategorize(message.code(), "lighting", "maryam");
+
+        assertThat(moved.category()).isEqualTo("lighting");
+        assertThat(again.history()).as("the same category twice is one change").hasSize(2);
+        assertThat(moved.history().getLast()).isEqualTo(new HistoryEntry(clock.instant(), "maryam",
+                "موضوع از «سایر» به «روشنایی» تغییر کرد"));
+        assertThatThrownBy(() -> desk.recategorize(message.code(), "parking", "maryam"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("category");
+        desk.changeStatus(message.code(), RequestStatus.REJECTED, "maryam", Optional.empty());
+        assertThatThrownBy(() -> desk.recategorize(message.code(), "pothole", "maryam"))
+                .isInstanceOf(RequestNotOpenException.class);
+        assertThat(desk.find(message.code()).orElseThrow().category()).isEqualTo("lighting");
+    }
+
+    @Test
     void theLifecycleIsFollowedAndEveryChangeIsInTheHistory() {
         CitizenRequest request = register("09121111111", 6, POTHOLE);
         desk.refer(request.code(), Optional.empty(), Optional.of("مهندس رضایی"), Optional.empty(), "agent1");

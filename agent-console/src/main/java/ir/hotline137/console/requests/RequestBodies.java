@@ -29,4 +29,8 @@ final class RequestBodies {
     /** {@code of}: the tracking code of the open request this one repeats. */
     record Duplicate(String of) {
     }
+
+    /** @param category a configured category's id */
+    record CategoryChange(String category) {
+    }
 }

@@ -14,9 +14,10 @@ import java.util.List;
  * A request as the console's API shows it: with the district's and category's names, so a screen needs no
  * second lookup, and the statuses it may move to next, so a screen offers only what the lifecycle allows. Its
  * history reads in Persian, lines kept in English before included ({@link HistoryWords#shown}). Where
- * the recording lies on the server stays there: {@code recordingUrl} is where the console plays it.
+ * the recording lies on the server stays there: {@code recordingUrl} is where the console plays it. {@code open}:
+ * still being worked on, so its category may change.
  */
-public record RequestView(String code, String status, Instant createdAt, Instant lastChangedAt, String callerNumber,
+public record RequestView(String code, String status, boolean open, Instant createdAt, Instant lastChangedAt, String callerNumber,
                           int district, String districtName, String category, String categoryLabel,
                           String description, String source, boolean hasAudio, String recordingUrl, int supporters,
                           String duplicateOf,
@@ -35,7 +36,7 @@ public record RequestView(String code, String status, Instant createdAt, Instant
     }
 
     static RequestView of(CitizenRequest request, String districtName, String categoryLabel, LocalDate today) {
-        return new RequestView(request.code().value(), request.status().name(), request.createdAt(),
+        return new RequestView(request.code().value(), request.status().name(), request.isOpen(), request.createdAt(),
                 request.lastChangedAt(), request.callerNumber().map(n -> n.digits()).orElse(null), request.district(),
                 districtName, request.category(), categoryLabel, request.description(), request.source().name(),
                 request.audioReference().isPresent(),

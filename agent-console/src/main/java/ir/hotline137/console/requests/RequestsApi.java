@@ -176,6 +176,20 @@ public class RequestsApi {
         return blocking(() -> view(desk.changeStatus(request, target, agent.getName(), Optional.ofNullable(body.result()))));
     }
 
+    /**
+     * Puts an open request under another category (a message nobody could transcribe was filed under «سایر»);
+     * a closed one is 409, an unknown category 400.
+     */
+    @PostMapping("/{code}/category")
+    public Mono<RequestView> recategorize(@PathVariable String code, @RequestBody RequestBodies.CategoryChange body,
+                                          Principal agent) {
+        TrackingCode request = trackingCode(code);
+        if (body == null || body.category() == null || body.category().isBlank()) {
+            return Mono.error(new ApiProblem.BadField("category", "is required"));
+        }
+        return blocking(() -> view(desk.recategorize(request, body.category(), agent.getName())));
+    }
+
     /** The caller on the line backs this request; a request closed meanwhile is 409. */
     @PostMapping("/{code}/join")
     public Mono<RequestView> join(@PathVariable String code, @RequestBody RequestBodies.Join body, Principal agent) {
