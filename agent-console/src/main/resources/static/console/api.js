@@ -158,7 +158,15 @@ const FIELD_LABELS = Object.freeze({
   text: 'متن', unit: 'واحد', assignee: 'مسئول', deadline: 'مهلت', 'referral.unit': 'واحد',
   'referral.deadline': 'مهلت', status: 'وضعیت', result: 'نتیجه', q: 'واژه‌های جست‌وجو', days: 'بازهٔ زمانی',
   title: 'عنوان برنامه', plannedEnd: 'پایان برنامه', username: 'نام کاربری', password: 'گذرواژه', roles: 'نقش‌ها',
-  dialString: 'تلفن', recording: 'صدای ضبط‌شده',
+  dialString: 'تلفن', recording: 'صدای ضبط‌شده', callId: 'تماس', reason: 'دلیل غیبت', presence: 'وضعیت حضور',
+});
+
+/** What stood in the way of a 409, by the server's code, for the codes any screen may meet. */
+const CONFLICT_TEXT = Object.freeze({
+  'not-open': 'این درخواست دیگر باز نیست',
+  'not-now': 'وضعیت کنونی اجازهٔ این کار را نمی‌دهد',
+  'on-a-call': 'شما در تماس هستید؛ پس از پایان تماس ممکن است',
+  'not-on-duty': 'شما در صف پاسخ‌گویی نیستید؛ تابلوی تماس‌ها را باز کنید',
 });
 
 /**
@@ -180,6 +188,7 @@ export function errorText(prefix, error) {
       return `${prefix}: سرور اجازهٔ این کار را نداد.${retry}`;
     }
     if (error.status === 401) return `${prefix}: باید دوباره وارد شوید.`;
+    if (error.status === 409 && CONFLICT_TEXT[error.code]) return `${prefix}: ${CONFLICT_TEXT[error.code]}.`;
     // A conflict whose code this page does not know yet: the server's words are better than none.
     if (error.status === 409 && error.reason) return `${prefix}: با وضعیت کنونی ممکن نیست (${error.reason}).`;
     return `${prefix}: خطای ${error.status}.`;
