@@ -110,7 +110,8 @@ public class ConsoleTestApplication {
 
     @Bean
     MayorLine mayorLine(Clock clock, MayorSessionLog sessions) {
-        return new MayorLine(clock, new SessionRecorder(sessions));
+        return new MayorLine(clock, new SessionRecorder(sessions),
+                ShippedSettings.load().duration("hotline.mayor.expected-conversation"));
     }
 
     @Bean

@@ -142,14 +142,22 @@ public record HotlineProperties(
     }
 
     /**
-     * @param directiveDays the deadline a mayor's directive gets when the moderator names none: Isfahan's
-     *                      follow-up committee reports back within a month
+     * @param directiveDays        the deadline a mayor's directive gets when the moderator names none: Isfahan's
+     *                             follow-up committee reports back within a month
+     * @param expectedConversation how long a conversation with the mayor is taken to last for the waiting callers'
+     *                             estimated wait, until the programme's own conversations say better
      */
-    public record Mayor(Integer directiveDays) {
+    public record Mayor(Integer directiveDays, Duration expectedConversation) {
         public Mayor {
             required(directiveDays, "hotline.mayor.directive-days");
             if (directiveDays < 1 || directiveDays > 366) {
                 throw new IllegalArgumentException("hotline.mayor.directive-days must be 1 to 366, not " + directiveDays);
+            }
+            required(expectedConversation, "hotline.mayor.expected-conversation");
+            if (expectedConversation.compareTo(Duration.ofSeconds(30)) < 0
+                    || expectedConversation.compareTo(Duration.ofMinutes(30)) > 0) {
+                throw new IllegalArgumentException("hotline.mayor.expected-conversation must be 30s to 30m, not "
+                        + expectedConversation);
             }
         }
     }

@@ -29,6 +29,7 @@ import ir.hotline137.recognizer.transcription.FileTranscriber;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.WaitingCallView;
+import ir.hotline137.testsupport.ShippedSettings;
 import ir.hotline137.testsupport.asterisk.CallTranscript;
 import ir.hotline137.testsupport.asterisk.FakeAsterisk;
 import java.io.IOException;
@@ -115,7 +116,8 @@ public final class IvrHarness implements AutoCloseable {
             default -> throw new IllegalArgumentException(hearing.name());
         }
         DistrictQuestion districts = new DistrictQuestion(desks.desk.districts().keySet(), settings.tries());
-        mayorLine = new MayorLine(clock, new SessionRecorder(MapDbMayorSessionLog.open(desks.storage)));
+        mayorLine = new MayorLine(clock, new SessionRecorder(MapDbMayorSessionLog.open(desks.storage)),
+                ShippedSettings.load().duration("hotline.mayor.expected-conversation"));
         Intake intake = new Intake(desks.desk, districts, speech, recordings, settings, clock);
         CallScript script = new CallScript(new MainMenu(settings.tries(), mayorLine), intake,
                 new FollowUp(desks.desk, PromptCatalogue.persian(), settings),

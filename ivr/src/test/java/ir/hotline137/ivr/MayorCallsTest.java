@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class MayorCallsTest {
                 .presses("1"));
         awaitCaller(call);
 
-        ivr.mayorLine.reject(id(call), "moderator");
+        ivr.mayorLine.reject(id(call), "moderator", Optional.empty());
 
         CallTranscript transcript = call.awaitEnd(CALL);
         assertThat(transcript.played()).containsSubsequence(S + "mayor-rejected", S + "mayor-intake-offer",

@@ -27,8 +27,8 @@ public class MayorAssembly {
     }
 
     @Bean
-    MayorLine mayorLine(Clock clock, MayorSessionLog sessions) {
-        return new MayorLine(clock, new SessionRecorder(sessions));
+    MayorLine mayorLine(Clock clock, MayorSessionLog sessions, HotlineProperties properties) {
+        return new MayorLine(clock, new SessionRecorder(sessions), properties.mayor().expectedConversation());
     }
 
     @Bean

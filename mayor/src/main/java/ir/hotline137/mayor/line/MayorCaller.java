@@ -1,10 +1,12 @@
 package ir.hotline137.mayor.line;
 
 import ir.hotline137.switchboard.CallId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The handle the IVR's call thread keeps for a caller it put on the {@link MayorLine}: it reads the caller's
@@ -62,6 +64,15 @@ public final class MayorCaller {
     /** 1-based place among the callers still waiting, for "you are caller number 3"; 0 once not waiting. */
     public int position() {
         return line.positionOf(this);
+    }
+
+    /**
+     * What the caller may expect to wait for the mayor from now, for the hold prompt; empty once not waiting.
+     *
+     * @see MayorLine#estimatedWait
+     */
+    public Optional<Duration> estimatedWait() {
+        return line.estimateOf(this);
     }
 
     public ScreeningState state() {

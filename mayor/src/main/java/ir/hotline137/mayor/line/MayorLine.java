@@ -43,7 +43,11 @@ import java.util.function.Function;
  * little.
  */
 public final class MayorLine {
+    /** How a reason for turning a caller away starts among their notes, so the report keeps it with them. */
+    public static final String REJECTED_BECAUSE = "دلیل رد: ";
+
     private final Clock clock;
+    private final Duration expectedConversation;
     private final LockedState<MayorLineEvent> locked;
 
     // Guarded by locked.
@@ -60,14 +64,22 @@ public final class MayorLine {
      * caller is still speaking, and the mayor is not free until they finish.
      */
     private MayorCaller onAir;
+    /** The caller the moderator set to go on air next; null when none is, or they are no longer screened. */
+    private MayorCaller designated;
 
     /**
-     * @param keeper told of each change under the line's lock, before the change returns: the programme's session
-     *               log, so that whatever asks right after a change (a report, a directive) finds it kept, and a
-     *               deployment without any screen keeps it all the same
+     * @param keeper               told of each change under the line's lock, before the change returns: the
+     *                             programme's session log, so that whatever asks right after a change (a report, a
+     *                             directive) finds it kept, and a deployment without any screen keeps it all the same
+     * @param expectedConversation how long a conversation with the mayor is taken to last for waiting callers'
+     *                             estimates, until this programme's own conversations say better
      */
-    public MayorLine(Clock clock, MayorLineKeeper keeper) {
+    public MayorLine(Clock clock, MayorLineKeeper keeper, Duration expectedConversation) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.expectedConversation = Objects.requireNonNull(expectedConversation, "expectedConversation");
+        if (expectedConversation.isNegative() || expectedConversation.isZero()) {
+            throw new IllegalArgumentException("expected conversation is not positive: " + expectedConversation);
+        }
         Objects.requireNonNull(keeper, "keeper");
         this.locked = new LockedState<>("Mayor line", keeper::keep);
     }
@@ -99,6 +111,7 @@ public final class MayorLine {
             // The last session's callers are only dropped now, so memory holds one session's at most.
             line.clear();
             byId.clear();
+            designated = null;
             emit(new SessionOpened(now, session));
             return session;
         });
@@ -138,6 +151,7 @@ public final class MayorLine {
             session = null;
             line.clear();
             byId.clear();
+            designated = null;
             emit(new SessionClosed(now, closed, by));
             return views;
         });
@@ -204,10 +218,12 @@ public final class MayorLine {
 
     /**
      * The moderator turns a caller away, also one approved earlier (the mayor has not taken them yet). Their
-     * {@link MayorCaller#turn()} turns to {@link Turn.Rejected}; they keep their place in the list for the report.
+     * {@link MayorCaller#turn()} turns to {@link Turn.Rejected}; they keep their place in the list for the report,
+     * with the reason, when given, among their notes (starting {@link #REJECTED_BECAUSE}).
      */
-    public ScreeningOutcome reject(CallId id, String by) {
+    public ScreeningOutcome reject(CallId id, String by, Optional<String> reason) {
         Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(reason, "reason");
         return screen(id, caller -> {
             if (caller.state == ScreeningState.REJECTED) {
                 return new Done(view(caller, clock.instant()));
@@ -218,11 +234,50 @@ public final class MayorLine {
             Instant now = clock.instant();
             caller.decidedBy = by;
             caller.endedAt = now;
+            reason.map(String::strip).filter(r -> !r.isEmpty())
+                    .ifPresent(why -> caller.notes.add(by + ": " + REJECTED_BECAUSE + why));
             setState(caller, ScreeningState.REJECTED);
             MayorCallerView view = view(caller, now);
             emit(new CallerChanged(now, view));
             return new Done(view);
         });
+    }
+
+    /**
+     * The moderator sets who goes on air next: a screened (APPROVED) caller, taken by the mayor's next click
+     * before anyone ahead of them in line. Setting another replaces the first; the moderator never puts anyone on
+     * air.
+     */
+    public ScreeningOutcome designateNext(CallId id) {
+        return screen(id, caller -> {
+            if (caller.state != ScreeningState.APPROVED) {
+                return notAllowed(caller);
+            }
+            Instant now = clock.instant();
+            MayorCaller before = designated;
+            designated = caller;
+            if (before != null && before != caller) {
+                emit(new CallerChanged(now, view(before, now)));
+            }
+            MayorCallerView view = view(caller, now);
+            emit(new CallerChanged(now, view));
+            return new Done(view);
+        });
+    }
+
+    /** The caller set to go on air next, while they are still screened and waiting. */
+    public Optional<CallId> designatedNext() {
+        return locked.read(() -> Optional.ofNullable(stillDesignated()).map(c -> c.id));
+    }
+
+    /**
+     * How long a waiting caller may expect to wait for the mayor: one conversation for each caller up to and
+     * including them, a conversation lasting what this programme's have lasted on average (before the first, the
+     * expected length). Empty for anyone not waiting.
+     */
+    public Optional<Duration> estimatedWait(CallId id) {
+        Objects.requireNonNull(id, "id");
+        return locked.read(() -> Optional.ofNullable(byId.get(id)).flatMap(this::estimate));
     }
 
     /** Moves a waiting caller one place ahead of the waiting caller before them; at the front it stays. */
@@ -257,7 +312,8 @@ public final class MayorLine {
     }
 
     /**
-     * The mayor takes the next caller: the first APPROVED one in line order goes on air, and the IVR holding
+     * The mayor takes the next caller: the one the moderator designated, else the first APPROVED one in line order
+     * (by default the one who has waited longest), goes on air, and the IVR holding
      * them, seeing {@link Turn.OnAir} at its next look, bridges them to {@code dialString}. Only one caller is on air
      * at a time, so this does nothing until the one on air has {@link MayorCaller#talked() talked}.
      */
@@ -272,11 +328,13 @@ public final class MayorLine {
             if (onAir != null) {
                 return new StillOnAir(view(onAir, now));
             }
-            Optional<MayorCaller> first = line.stream().filter(c -> c.state == ScreeningState.APPROVED).findFirst();
+            Optional<MayorCaller> first = Optional.ofNullable(stillDesignated())
+                    .or(() -> line.stream().filter(c -> c.state == ScreeningState.APPROVED).findFirst());
             if (first.isEmpty()) {
                 return new NoneApproved();
             }
             MayorCaller caller = first.get();
+            designated = null;
             caller.mayorUsername = mayorUsername;
             caller.dialString = dialString;
             caller.onAirAt = now;
@@ -298,6 +356,10 @@ public final class MayorLine {
 
     int positionOf(MayorCaller caller) {
         return locked.read(() -> position(caller));
+    }
+
+    Optional<Duration> estimateOf(MayorCaller caller) {
+        return locked.read(() -> estimate(caller));
     }
 
     ScreeningState stateOf(MayorCaller caller) {
@@ -420,6 +482,27 @@ public final class MayorLine {
     }
 
     // Everything below runs under the lock.
+
+    private MayorCaller stillDesignated() {
+        return designated != null && designated.state == ScreeningState.APPROVED ? designated : null;
+    }
+
+    private Optional<Duration> estimate(MayorCaller caller) {
+        int position = position(caller);
+        if (position < 1) {
+            return Optional.empty();
+        }
+        long talked = 0;
+        Duration total = Duration.ZERO;
+        for (MayorCaller other : line) {
+            if (other.state == ScreeningState.TALKED && other.onAirAt != null && other.endedAt != null) {
+                talked++;
+                total = total.plus(Duration.between(other.onAirAt, other.endedAt));
+            }
+        }
+        Duration each = talked == 0 ? expectedConversation : total.dividedBy(talked);
+        return Optional.of(each.multipliedBy(position));
+    }
 
     private ScreeningOutcome screen(CallId id, Function<MayorCaller, ScreeningOutcome> action) {
         Objects.requireNonNull(id, "id");

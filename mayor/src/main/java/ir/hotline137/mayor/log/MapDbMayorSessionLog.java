@@ -122,6 +122,16 @@ public final class MapDbMayorSessionLog implements MayorSessionLog {
         return Optional.ofNullable(sessionOfCall.get(callId)).flatMap(session -> caller(session, callId));
     }
 
+    /** Reads every caller kept: programmes have a few thousand callers a year, and a caller file is asked once. */
+    @Override
+    public List<SessionCaller> callsFrom(String callerNumber, int limit) {
+        return callers.view().values().stream()
+                .filter(c -> c.callerNumber().filter(callerNumber::equals).isPresent())
+                .sorted(Comparator.comparing(SessionCaller::joinedAt).reversed())
+                .limit(limit)
+                .toList();
+    }
+
     @Override
     public List<Directive> directives(String sessionId) {
         return new ArrayList<>(directives.prefix(new Object[] {sessionId}).values());

@@ -33,6 +33,12 @@ public interface MayorSessionLog extends AutoCloseable {
     /** The caller of this call, in whichever session they called: a call joins one session at most. */
     Optional<SessionCaller> caller(String callId);
 
+    /**
+     * What this number did on earlier programmes, the latest first, at most {@code limit}: the moderator's
+     * caller file shows whether they got through last time.
+     */
+    List<SessionCaller> callsFrom(String callerNumber, int limit);
+
     /** A session's directives in the order they were given. */
     List<Directive> directives(String sessionId);
 

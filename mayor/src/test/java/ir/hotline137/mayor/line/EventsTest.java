@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class EventsTest {
     private final MutableClock clock = new MutableClock(START);
-    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE);
+    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE, Fixtures.CONVERSATION);
     private final Recorded events = new Recorded();
 
     @Test

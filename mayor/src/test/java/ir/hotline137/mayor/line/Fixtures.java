@@ -13,6 +13,8 @@ final class Fixtures {
     static final String MAYOR_PHONE = "PJSIP/mayor-studio";
     /** For tests of the line's own rules: its changes are kept nowhere (the session log has tests of its own). */
     static final MayorLineKeeper KEPT_NOWHERE = change -> { };
+    /** As shipped ({@code hotline.mayor.expected-conversation}). */
+    static final Duration CONVERSATION = Duration.ofMinutes(3);
 
     private Fixtures() {
     }

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 class MayorTakesCallsTest {
     private final MutableClock clock = new MutableClock(START);
-    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE);
+    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE, Fixtures.CONVERSATION);
     private final Map<CallId, MayorCaller> handles = Collections.synchronizedMap(new HashMap<>());
 
     @Test
@@ -47,6 +48,66 @@ class MayorTakesCallsTest {
 
         assertThat(line.next(MAYOR, MAYOR_PHONE)).isEqualTo(new NoneApproved());
         assertThat(line.caller(call(1)).orElseThrow().state()).isEqualTo(ScreeningState.AWAITING_SCREENING);
+    }
+
+    @Test
+    void theDesignatedCallerGoesFirstThenTheLineOrderResumes() {
+        line.open("t", PLANNED_END, "moderator");
+        for (int i = 1; i <= 3; i++) {
+            line.join(call(i), topic(i));
+        }
+        line.approve(call(1), "moderator");
+        line.approve(call(3), "moderator");
+
+        assertThat(line.designateNext(call(2))).as("only a screened caller")
+                .isEqualTo(new ScreeningOutcome.NotAllowed(call(2), ScreeningState.AWAITING_SCREENING));
+        assertThat(line.designateNext(call(3))).isInstanceOf(ScreeningOutcome.Done.class);
+        assertThat(line.designatedNext()).contains(call(3));
+
+        assertThat(line.next(MAYOR, MAYOR_PHONE)).isInstanceOfSatisfying(NextCaller.Bridged.class,
+                bridged -> assertThat(bridged.caller().id()).isEqualTo(call(3)));
+        assertThat(line.designatedNext()).as("taken, so no longer next").isEmpty();
+        assertOnAir(call(3));
+    }
+
+    @Test
+    void aDesignatedCallerWhoIsNoLongerScreenedIsPassedOver() {
+        line.open("t", PLANNED_END, "moderator");
+        line.join(call(1), topic(1));
+        MayorCaller second = line.join(call(2), topic(2));
+        line.approve(call(1), "moderator");
+        line.approve(call(2), "moderator");
+        line.designateNext(call(2));
+        second.abandon();
+
+        assertThat(line.designatedNext()).isEmpty();
+        assertThat(line.next(MAYOR, MAYOR_PHONE)).isInstanceOfSatisfying(NextCaller.Bridged.class,
+                bridged -> assertThat(bridged.caller().id()).isEqualTo(call(1)));
+    }
+
+    @Test
+    void theEstimatedWaitIsAConversationPerPlaceAtThisProgrammesOwnPace() {
+        line.open("t", PLANNED_END, "moderator");
+        MayorCaller first = line.join(call(1), topic(1));
+        MayorCaller second = line.join(call(2), topic(2));
+        MayorCaller third = line.join(call(3), topic(3));
+
+        assertThat(third.estimatedWait()).as("before any conversation: the expected length per place")
+                .contains(Fixtures.CONVERSATION.multipliedBy(3));
+
+        line.approve(call(1), "moderator");
+        line.next(MAYOR, MAYOR_PHONE);
+        assertThat(first.estimatedWait()).as("on air: no longer waiting").isEmpty();
+        clock.advance(Duration.ofMinutes(7));
+        first.talked();
+
+        assertThat(second.estimatedWait()).as("the one conversation so far took 7 minutes")
+                .contains(Duration.ofMinutes(7));
+        assertThat(third.estimatedWait()).contains(Duration.ofMinutes(14));
+    }
+
+    private void assertOnAir(CallId id) {
+        assertThat(line.caller(id).orElseThrow().state()).isEqualTo(ScreeningState.ON_AIR);
     }
 
     @Test
@@ -184,7 +245,7 @@ class MayorTakesCallsTest {
         line.approve(call(1), "moderator");
         line.next(MAYOR, MAYOR_PHONE);
 
-        assertThat(line.reject(call(1), "moderator"))
+        assertThat(line.reject(call(1), "moderator", Optional.empty()))
                 .isEqualTo(new ScreeningOutcome.NotAllowed(call(1), ScreeningState.ON_AIR));
         assertThat(line.moveUp(call(1)))
                 .isEqualTo(new ScreeningOutcome.NotAllowed(call(1), ScreeningState.ON_AIR));

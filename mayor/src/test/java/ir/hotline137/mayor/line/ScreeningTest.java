@@ -26,13 +26,26 @@ import org.junit.jupiter.api.Test;
 
 class ScreeningTest {
     private final MutableClock clock = new MutableClock(START);
-    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE);
+    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE, Fixtures.CONVERSATION);
     private final Recorded events = new Recorded();
     private final MayorSession session;
 
     ScreeningTest() {
         session = line.open("t", PLANNED_END, "moderator");
         line.subscribe(events);
+    }
+
+    @Test
+    void aReasonForTurningACallerAwayIsKeptAmongTheirNotes() {
+        line.join(call(1), topic(1));
+        line.join(call(2), topic(2));
+
+        line.reject(call(1), "moderator", Optional.of("  پرسش شخصی، نه شهری "));
+        line.reject(call(2), "moderator", Optional.of(" "));
+
+        assertThat(line.caller(call(1)).orElseThrow().notes())
+                .containsExactly("moderator: " + MayorLine.REJECTED_BECAUSE + "پرسش شخصی، نه شهری");
+        assertThat(line.caller(call(2)).orElseThrow().notes()).as("a blank reason is none").isEmpty();
     }
 
     @Test
@@ -88,7 +101,7 @@ class ScreeningTest {
         MayorCaller first = line.join(call(1), topic(1));
         line.join(call(2), topic(2));
         MayorCaller third = line.join(call(3), topic(3));
-        line.reject(call(2), "moderator");
+        line.reject(call(2), "moderator", Optional.empty());
 
         line.moveUp(call(3));
 
@@ -103,7 +116,7 @@ class ScreeningTest {
         MayorCaller behind = line.join(call(2), topic(2));
         clock.advance(Duration.ofSeconds(40));
 
-        ScreeningOutcome outcome = line.reject(call(1), "moderator");
+        ScreeningOutcome outcome = line.reject(call(1), "moderator", Optional.empty());
 
         assertThat(caller.turn()).isEqualTo(new Turn.Rejected("moderator"));
         assertThat(outcome).isInstanceOfSatisfying(Done.class, done -> {
@@ -115,7 +128,7 @@ class ScreeningTest {
         clock.advance(Duration.ofMinutes(5));
         assertThat(caller.view().waited()).isEqualTo(Duration.ofSeconds(40));
         assertThat(line.approve(call(1), "other")).isEqualTo(new NotAllowed(call(1), ScreeningState.REJECTED));
-        assertThat(line.reject(call(1), "other")).isInstanceOf(Done.class);
+        assertThat(line.reject(call(1), "other", Optional.empty())).isInstanceOf(Done.class);
         assertThat(caller.view().decidedBy()).contains("moderator");
     }
 
@@ -124,7 +137,7 @@ class ScreeningTest {
         MayorCaller caller = line.join(call(1), topic(1));
         line.approve(call(1), "moderator");
 
-        line.reject(call(1), "chief");
+        line.reject(call(1), "chief", Optional.empty());
 
         assertThat(caller.turn()).isEqualTo(new Turn.Rejected("chief"));
         assertThat(line.next(MAYOR, MAYOR_PHONE)).isEqualTo(new NextCaller.NoneApproved());
@@ -166,7 +179,7 @@ class ScreeningTest {
         line.join(call(3), topic(3));
         assertThat(caller.position()).isZero();
         assertThat(line.approve(call(1), "moderator")).isEqualTo(new NotAllowed(call(1), ScreeningState.ABANDONED));
-        assertThat(line.reject(call(1), "moderator")).isEqualTo(new NotAllowed(call(1), ScreeningState.ABANDONED));
+        assertThat(line.reject(call(1), "moderator", Optional.empty())).isEqualTo(new NotAllowed(call(1), ScreeningState.ABANDONED));
         assertThat(line.moveUp(call(1))).isEqualTo(new NotAllowed(call(1), ScreeningState.ABANDONED));
         assertThat(line.moveDown(call(1))).isEqualTo(new NotAllowed(call(1), ScreeningState.ABANDONED));
         assertThat(line.note(call(1), "hung up angry", "moderator")).isInstanceOf(Done.class);
@@ -205,7 +218,7 @@ class ScreeningTest {
     @Test
     void aCallNotInTheSessionIsNotInLine() {
         assertThat(line.approve(call(9), "moderator")).isEqualTo(new NotInLine(call(9)));
-        assertThat(line.reject(call(9), "moderator")).isEqualTo(new NotInLine(call(9)));
+        assertThat(line.reject(call(9), "moderator", Optional.empty())).isEqualTo(new NotInLine(call(9)));
         assertThat(line.moveUp(call(9))).isEqualTo(new NotInLine(call(9)));
         assertThat(line.moveDown(call(9))).isEqualTo(new NotInLine(call(9)));
         assertThat(line.note(call(9), "x", "moderator")).isEqualTo(new NotInLine(call(9)));

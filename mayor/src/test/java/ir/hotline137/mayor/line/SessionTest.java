@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionTest {
     private final MutableClock clock = new MutableClock(START);
-    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE);
+    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE, Fixtures.CONVERSATION);
 
     @Test
     void aSessionOpensWithWhatWasAnnounced() {
@@ -82,7 +82,7 @@ class SessionTest {
         MayorCaller gone = line.join(call(5), topic(5));
         line.approve(call(1), "moderator");
         line.approve(call(2), "moderator");
-        line.reject(call(4), "moderator");
+        line.reject(call(4), "moderator", Optional.empty());
         gone.abandon();
         line.next(MAYOR, MAYOR_PHONE);
         clock.advance(Duration.ofMinutes(10));

@@ -35,7 +35,7 @@ class TheLineKeepsItsLogTest {
         MayorSession session;
         try (Storage storage = Storage.open(dir, Desks.STORE_SETTINGS)) {
             MayorSessionLog log = MapDbMayorSessionLog.open(storage);
-            MayorLine line = new MayorLine(clock, new SessionRecorder(log));
+            MayorLine line = new MayorLine(clock, new SessionRecorder(log), Duration.ofMinutes(3));
             session = line.open("بی‌واسطه با مردم", START.plus(Duration.ofHours(1)), "supervisor");
             MayorCaller caller = line.join(call, new MayorTopic(Optional.of("09121234567"), Optional.of(6),
                     Optional.of("ترافیک بزرگراه"), Optional.empty()));
