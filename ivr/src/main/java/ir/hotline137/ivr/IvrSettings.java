@@ -57,6 +57,11 @@ public record IvrSettings(
         }
     }
 
+    public IvrSettings withHoldAnnouncement(Duration every) {
+        return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
+                every, answerTimeout, holdListen, ringTimeout, untranscribedDescription, callbackDescription);
+    }
+
     public IvrSettings withAnswerTimeout(Duration timeout) {
         return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
                 holdAnnouncement, timeout, holdListen, ringTimeout, untranscribedDescription, callbackDescription);

@@ -70,6 +70,9 @@ public enum Prompt {
     MAYOR_IN_LINE("mayor-in-line"),
     /** Follows {@link #HOLD_POSITION} and the position on the mayor's line. */
     MAYOR_PLEASE_WAIT("mayor-please-wait"),
+    /** Followed by a number of minutes and {@link #MINUTES}: how long the caller may still wait for the mayor. */
+    HOLD_ESTIMATE("hold-estimate"),
+    MINUTES("minutes"),
     MAYOR_CONNECTING("mayor-connecting"),
     MAYOR_NO_ANSWER("mayor-no-answer"),
     MAYOR_REJECTED("mayor-rejected"),

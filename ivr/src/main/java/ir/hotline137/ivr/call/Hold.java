@@ -3,32 +3,39 @@ package ir.hotline137.ivr.call;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.prompts.Prompt;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * A caller on hold, for an agent or for the mayor: music, their place in line every so often ("your place in
- * the queue: 3, please wait"), and an ear for the hang-up. While holding nothing is sent to Asterisk: the hold
+ * A caller on hold, for an agent or for the mayor: music, their place in line every so often and at once when
+ * it improves ("your place in the queue: 3, about 9 minutes, please wait"), and an ear for the hang-up. While holding nothing is sent to Asterisk: the hold
  * listens on the connection for the HANGUP notice in short slices and looks at the line in between, so thousands
  * of waiting callers cost no AGI traffic.
  */
 public final class Hold {
     private final Phone phone;
     private final IntSupplier place;
+    private final Supplier<Optional<Duration>> estimatedWait;
     private final Prompt pleaseWait;
     private final IvrSettings settings;
     private final Clock clock;
     private Instant nextAnnouncement;
+    /** The place last said, so a caller moving up hears it at once rather than at the next interval. */
+    private int lastSaid = Integer.MAX_VALUE;
 
     /**
-     * @param place      the caller's place in line now; below 1 once they are no longer waiting
-     * @param pleaseWait what follows the place in each announcement
+     * @param place         the caller's place in line now; below 1 once they are no longer waiting
+     * @param estimatedWait how long they may still wait, said with the place when known
+     * @param pleaseWait    what follows the place in each announcement
      */
-    public Hold(Phone phone, IntSupplier place, Prompt pleaseWait, IvrSettings settings, Clock clock) {
+    public Hold(Phone phone, IntSupplier place, Supplier<Optional<Duration>> estimatedWait, Prompt pleaseWait,
+                IvrSettings settings, Clock clock) {
         this.phone = phone;
         this.place = place;
+        this.estimatedWait = estimatedWait;
         this.pleaseWait = pleaseWait;
         this.settings = settings;
         this.clock = clock;
@@ -47,6 +54,7 @@ public final class Hold {
     public void resume() {
         phone.musicOnHold(true);
         nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
+        lastSaid = place.getAsInt();
     }
 
     /**
@@ -65,8 +73,10 @@ public final class Hold {
             if (decided.isPresent()) {
                 return decided.get();
             }
-            if (!clock.instant().isBefore(nextAnnouncement)) {
-                phone.announcePlace(place.getAsInt(), pleaseWait);
+            int now = place.getAsInt();
+            if (!clock.instant().isBefore(nextAnnouncement) || (now >= 1 && now < lastSaid)) {
+                phone.announcePlace(now, estimatedWait.get(), pleaseWait);
+                lastSaid = now;
                 nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
             }
             if (phone.hungUpWithin(settings.holdListen())) {

@@ -301,16 +301,24 @@ public final class Phone {
     }
 
     /**
-     * Tells a caller on hold their place in line (music paused for it): "your place in the queue: 3", then
-     * {@code then}. A place below 1 means the caller stopped waiting a moment ago, so nothing is said and the
+     * Tells a caller on hold their place in line (music paused for it): "your place in the queue: 3", with an
+     * estimated wait when there is one ("about 6 minutes"), then {@code then}. A place below 1 means the caller stopped waiting a moment ago, so nothing is said and the
      * hold loop acts on it next.
      */
-    public void announcePlace(int position, Prompt then) {
+    public void announcePlace(int position, Optional<Duration> estimatedWait, Prompt then) {
         if (position < 1) {
             return;
         }
         musicOnHold(false);
-        play(Utterance.of(Prompt.HOLD_POSITION).then(SpokenNumbers.cardinal(position)).then(then));
+        Utterance said = Utterance.of(Prompt.HOLD_POSITION).then(SpokenNumbers.cardinal(position));
+        if (estimatedWait.isPresent()) {
+            // Whole minutes, rounded up: "about three minutes" promises less than it may take.
+            long minutes = Math.max(1, (estimatedWait.get().toSeconds() + 59) / 60);
+            said = said.then(Prompt.HOLD_ESTIMATE)
+                    .then(SpokenNumbers.cardinal((int) Math.min(minutes, SpokenNumbers.MAX_CARDINAL)))
+                    .then(Prompt.MINUTES);
+        }
+        play(said.then(then));
         musicOnHold(true);
     }
 
