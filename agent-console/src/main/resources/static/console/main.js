@@ -1,6 +1,6 @@
 // The console's start: who is signed in, the top bar, the live board socket and the hash routes.
 
-import { el, clear, message, setHashHref, latin } from './dom.js';
+import { el, clear, append, message, setHashHref, latin } from './dom.js';
 import { get, post, setCsrf, onCsrfChange, startKeepAlive, loadDirectory, errorText, isAbort } from './api.js';
 import { session, acceptedCalls, isSupervisor, myUsername } from './state.js';
 import { notify, clearNotice } from './ui.js';
@@ -21,6 +21,14 @@ const main = document.getElementById('main');
 
 /* ---------- top bar ---------- */
 
+/**
+ * Whether this person answers the agents' queue: an agent or a supervisor with a phone (as the server's live board
+ * decides). The mayor's and a moderator's phones ring for the programme only, so they get no presence switch.
+ */
+function takesCalls() {
+  return Boolean(session.me.dialString) && (hasRole('AGENT') || hasRole('SUPERVISOR'));
+}
+
 function buildNav() {
   const nav = document.getElementById('nav');
   if (!nav) return;
@@ -28,7 +36,7 @@ function buildNav() {
     ['board', '#/board', 'تابلوی تماس‌ها'],
     ['requests', '#/requests', 'درخواست‌ها'],
   ];
-  if (session.me.dialString) links.push(['shift', '#/shift', 'شیفت من']);
+  if (takesCalls()) links.push(['shift', '#/shift', 'شیفت من']);
   if (isSupervisor()) {
     links.push(['wallboard', '#/wallboard', 'تابلوی سرپرست'], ['figures', '#/figures', 'آمار'], ['people', '#/people', 'کارکنان']);
   }
@@ -112,13 +120,13 @@ function buildUser() {
     changePresence(toggle, { presence: 'AVAILABLE' });
   });
   const busy = el('span', { class: 'badge presence-badge presence-BUSY', id: 'presence-busy', hidden: true }, presenceLabel('BUSY'));
-  const presence = el('div', { class: 'presence', id: 'presence', dataset: { presence: 'UNKNOWN' }, hidden: !me.dialString },
+  const presence = el('div', { class: 'presence', id: 'presence', dataset: { presence: 'UNKNOWN' }, hidden: !takesCalls() },
     toggle, busy, reasons);
 
   const name = el('span', { class: 'user-name', id: 'user-name' }, me.displayName || me.username);
   const phone = me.dialString ? el('small', { class: 'muted user-phone' }, latin(me.dialString)) : null;
   // Only someone who takes calls is rung for them.
-  const chime = me.dialString ? el('button', {
+  const chime = takesCalls() ? el('button', {
     type: 'button', id: 'chime-toggle', class: 'button button-quiet', 'aria-pressed': String(chimeOn()),
     title: 'زنگ کوتاه برای هر تماس‌گیرندهٔ تازه، وقتی آماده‌اید',
   }, chimeOn() ? 'زنگ: روشن' : 'زنگ: خاموش') : null;
@@ -127,7 +135,7 @@ function buildUser() {
     chime.setAttribute('aria-pressed', String(chimeOn()));
     chime.textContent = chimeOn() ? 'زنگ: روشن' : 'زنگ: خاموش';
   });
-  clear(box).append(el('div', { class: 'user-id' }, name, phone), presence, chime, logout);
+  append(clear(box), [el('div', { class: 'user-id' }, name, phone), presence, chime, logout]);
 }
 
 function renderPresence() {
@@ -228,9 +236,9 @@ function resolve(path, query, context) {
 
 /** Where a person starts: the mayor at their own screen, a moderator at the screening, everyone else the board. */
 function homeHash() {
-  const takesCalls = hasRole('AGENT') || hasRole('SUPERVISOR');
-  if (!takesCalls && hasRole('MAYOR')) return '#/mayor';
-  if (!takesCalls && hasRole('MODERATOR')) return '#/moderator';
+  const answersQueue = hasRole('AGENT') || hasRole('SUPERVISOR');
+  if (!answersQueue && hasRole('MAYOR')) return '#/mayor';
+  if (!answersQueue && hasRole('MODERATOR')) return '#/moderator';
   return '#/board';
 }
 

@@ -12,6 +12,7 @@ import ir.hotline137.console.shift.MapDbShifts;
 import ir.hotline137.figures.FiguresReport;
 import ir.hotline137.mayor.MayorSettings;
 import ir.hotline137.mayor.directive.Directives;
+import ir.hotline137.mayor.file.MapDbCallerFiles;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.mayor.log.MayorSessionLog;
@@ -112,6 +113,11 @@ public class ConsoleTestApplication {
     MayorLine mayorLine(Clock clock, MayorSessionLog sessions) {
         return new MayorLine(clock, new SessionRecorder(sessions),
                 ShippedSettings.load().duration("hotline.mayor.expected-conversation"));
+    }
+
+    @Bean
+    MapDbCallerFiles callerFiles(Desks desks) {
+        return MapDbCallerFiles.open(desks.storage);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import ir.hotline137.console.TestApi;
 import ir.hotline137.ivr.Eventually;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.mayor.line.MayorLine;
+import ir.hotline137.mayor.line.MayorTopic;
 import ir.hotline137.mayor.line.ScreeningState;
 import ir.hotline137.recognizer.TestModel;
 import ir.hotline137.recognizer.TestSentences;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -134,7 +136,9 @@ class MayorOnTheLineTest {
             click(first, "approve");
             click(second, "approve");
             click(turnedAway, "reject");
-            new WebDriverWait(browser, SOON).until(ExpectedConditions.invisibilityOfElementLocated(cardOf(turnedAway)));
+            WebElement rejectedRow = waitFor(By.cssSelector("#screening tr[data-call-id='" + turnedAway.uniqueId()
+                    + "'][data-state='REJECTED']"));
+            assertThat(rejectedRow.getText()).as("kept on the list with its reason").contains("موضوع شخصی");
 
             // Turned away, the caller registers the topic as a normal request without saying it again.
             CallTranscript rejected = turnedAway.awaitEnd(SOON);
@@ -144,7 +148,7 @@ class MayorOnTheLineTest {
             assertThat(fallback.description()).contains(noise.keyWords());
             assertThat(fallback.district()).isEqualTo(4);
 
-            // A fourth caller is approved, then hangs up while waiting: gone from both screens.
+            // A fourth caller is approved, then hangs up while waiting: gone from the mayor's list.
             FakeCall leaver = asterisk.dial(caller("09121110004", "2", flooding));
             card(leaver);
             click(leaver, "approve");
@@ -229,6 +233,157 @@ class MayorOnTheLineTest {
     }
 
     @Test
+    void aScreenerOrdersEightCallersFromTheKeyboardAndTheMayorSeesNotesFlagsAndMessages() throws Exception {
+        HttpResponse<String> opened = send("POST", "/api/mayor/sessions", SUPERVISOR, "{\"title\":\"شهردار پاسخ می‌دهد\"}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String sessionId = field(opened.body(), "id");
+        try (FakeAsterisk asterisk = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
+            // Two callers on the phone (the ones the mayor takes), six more put on the line as the IVR does.
+            // Each talks to the mayor until they hang up, so the call is seen on air.
+            FakeCall bus = asterisk.dial(caller("09122220001", "6", TestSentences.ALL.get(0)).talksFor(Duration.ofMinutes(5)));
+            Eventually.await(() -> line.caller(new CallId(bus.uniqueId())).isPresent(), Duration.ofSeconds(60));
+            FakeCall park = asterisk.dial(caller("09122220002", "3", TestSentences.ALL.get(1)).talksFor(Duration.ofMinutes(5)));
+            Eventually.await(() -> line.caller(new CallId(park.uniqueId())).isPresent(), Duration.ofSeconds(60));
+            List<String> others = new java.util.ArrayList<>();
+            for (int i = 3; i <= 8; i++) {
+                String id = "screening." + i + "." + System.nanoTime();
+                line.join(new CallId(id), new MayorTopic(Optional.of("0912222000" + i), Optional.of(i),
+                        Optional.of("موضوع تماس‌گیرندهٔ " + i), Optional.empty()));
+                others.add(id);
+            }
+            String blocked = others.get(1);
+            String undone = others.get(2);
+            String rejected = others.get(3);
+
+            logIn("mina", "mina-secret", "/#/moderator");
+            new WebDriverWait(browser, SOON).until(d -> d.findElements(By.cssSelector("#screening tr[data-call-id]")).size() == 8);
+            WebElement table = browser.findElement(By.id("screening"));
+
+            // The first row is selected: approve it, then the second, and make the second the mayor's next.
+            table.sendKeys("a");
+            awaitState(bus.uniqueId(), ScreeningState.APPROVED);
+            table.sendKeys(Keys.ARROW_DOWN, "a");
+            awaitState(park.uniqueId(), ScreeningState.APPROVED);
+            table.sendKeys("x");
+            Eventually.await(() -> line.designatedNext().filter(id -> id.value().equals(park.uniqueId())).isPresent(), SOON);
+            waitFor(By.cssSelector(rowSelector(park.uniqueId()) + ".is-next"));
+            // A note for the mayor, from the keyboard.
+            table.sendKeys("n");
+            WebElement note = browser.switchTo().activeElement();
+            assertThat(note.getAttribute("id")).isEqualTo("screening-note");
+            note.sendKeys("درباره‌ی پارک محله؛ کوتاه صحبت می‌کند", Keys.ENTER);
+            Eventually.await(() -> line.caller(new CallId(park.uniqueId())).orElseThrow().notes().size() == 1, SOON);
+            note.sendKeys(Keys.ESCAPE);
+
+            // The third caller moves up to first place.
+            table.sendKeys(Keys.ARROW_DOWN);
+            waitFor(By.cssSelector(rowSelector(others.getFirst()) + ".is-selected"));
+            table.sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_UP));
+            Eventually.await(() -> line.caller(new CallId(others.getFirst())).orElseThrow().position() == 2, SOON);
+            table.sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_UP));
+            Eventually.await(() -> line.caller(new CallId(others.getFirst())).orElseThrow().position() == 1, SOON);
+
+            // A caller is flagged: blocked, with a note kept for every later call from the number.
+            TestBrowser.click(browser, waitFor(rowOf(blocked)));
+            table.sendKeys("f");
+            WebElement warning = browser.switchTo().activeElement();
+            assertThat(warning.getAttribute("value")).isEqualTo("WARNING");
+            browser.findElement(By.id("screening-flag-BLOCKED")).click();
+            browser.findElement(By.id("screening-file-note")).sendKeys("در برنامهٔ پیش توهین کرد");
+            browser.findElement(By.id("screening-file-save")).click();
+            waitFor(By.cssSelector(rowSelector(blocked) + ".is-blocked [data-flag='BLOCKED']"));
+            // ...and so is the caller the mayor will take: an official.
+            TestBrowser.click(browser, waitFor(rowOf(park.uniqueId())));
+            waitFor(By.id("screening-flag-OFFICIAL")).click();
+            browser.findElement(By.id("screening-file-save")).click();
+            waitFor(By.cssSelector(rowSelector(park.uniqueId()) + " [data-flag='OFFICIAL']"));
+
+            // A rejection taken back within its seconds, and one that stands, with its reason.
+            TestBrowser.click(browser, waitFor(rowOf(undone)));
+            table.sendKeys("r");
+            browser.switchTo().activeElement().sendKeys("اشتباه", Keys.ENTER);
+            waitFor(By.cssSelector(rowSelector(undone) + ".is-pending-reject"));
+            table.sendKeys("u");
+            new WebDriverWait(browser, SOON).until(ExpectedConditions.not(ExpectedConditions.attributeContains(
+                    rowOf(undone), "class", "is-pending-reject")));
+            TestBrowser.click(browser, waitFor(rowOf(rejected)));
+            table.sendKeys("r");
+            browser.switchTo().activeElement().sendKeys("پرسش شخصی، نه شهری", Keys.ENTER);
+            awaitState(rejected, ScreeningState.REJECTED);
+            assertThat(waitFor(By.cssSelector(rowSelector(rejected) + "[data-state='REJECTED']")).getText())
+                    .contains("پرسش شخصی، نه شهری");
+
+            // A message to the mayor.
+            browser.findElement(By.id("mayor-message-text")).sendKeys("دو دقیقه تا خبر ساعت", Keys.ENTER);
+            waitFor(By.xpath("//ol[@id='mayor-messages']/li[contains(., 'دو دقیقه تا خبر ساعت')]"));
+            assertNoNullText("moderator");
+            browser.executeScript("window.scrollTo(0, 0)");
+            TestBrowser.screenshot(browser, "moderator-screening-eight-callers");
+
+            // The mayor sees the designated caller first, with the note, the flag and the message.
+            logIn("mayor", "mayor-secret", "/#/mayor");
+            WebElement upNext = waitFor(By.cssSelector("#mayor-upcoming li[data-call-id='" + park.uniqueId() + "']"));
+            assertThat(browser.findElements(By.cssSelector("#mayor-upcoming li[data-call-id]")).getFirst().getAttribute("data-call-id"))
+                    .isEqualTo(park.uniqueId());
+            assertThat(upNext.getText()).contains("درباره‌ی پارک محله؛ کوتاه صحبت می‌کند", "مقام رسمی", "نفر بعدی");
+            assertThat(waitFor(By.id("mayor-messages")).getText()).contains("دو دقیقه تا خبر ساعت");
+            assertNoNullText("mayor before");
+
+            // The mayor takes the designated caller: on air, locked, timed; "next" cannot put another through.
+            press(waitFor(By.cssSelector("#mayor-next:enabled")));
+            assertThat(park.awaitCommand("EXEC Dial", SOON)).contains(MAYOR_PHONE);
+            WebElement onAir = waitFor(By.cssSelector("#mayor-current[data-call-id='" + park.uniqueId() + "']"));
+            assertThat(waitFor(By.id("mayor-on-air-lock")).getText()).isEqualTo("قفل روی خط");
+            String started = waitFor(By.id("mayor-on-air-timer")).getText();
+            new WebDriverWait(browser, SOON).until(d -> !d.findElement(By.id("mayor-on-air-timer")).getText().equals(started));
+            assertThat(onAir.getText()).contains("درباره‌ی پارک محله؛ کوتاه صحبت می‌کند", "مقام رسمی");
+            assertThat(browser.findElement(By.id("mayor-next")).isEnabled()).isFalse();
+            assertThat(browser.findElements(By.cssSelector("#mayor-current button"))).as("nothing on screen drops the call")
+                    .isEmpty();
+            HttpResponse<String> secondClick = send("POST", "/api/mayor/next", MAYOR, null);
+            assertThat(secondClick.statusCode()).isEqualTo(409);
+            assertThat(field(secondClick.body(), "code")).isEqualTo("still-on-air");
+            assertNoNullText("mayor on air");
+            TestBrowser.screenshot(browser, "mayor-on-air-locked");
+
+            WebElement form = waitFor(By.cssSelector("#mayor-directive-box form[data-call-id='" + park.uniqueId() + "']"));
+            form.findElement(By.name("unit")).sendKeys("شهردار منطقه ۳");
+            form.findElement(By.name("text")).sendKeys("نیمکت‌های پارک تا پایان ماه تعمیر شود");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            waitFor(By.cssSelector(".notice-success"));
+            park.hangUp();
+            park.awaitEnd(SOON);
+
+            // Then the next in line: the first approved, since nobody is designated now.
+            press(waitFor(By.cssSelector("#mayor-next:enabled")));
+            assertThat(bus.awaitCommand("EXEC Dial", SOON)).contains(MAYOR_PHONE);
+            bus.hangUp();
+            bus.awaitEnd(SOON);
+            assertThat(line.caller(new CallId(undone)).orElseThrow().state()).as("the rejection taken back never happened")
+                    .isEqualTo(ScreeningState.AWAITING_SCREENING);
+
+            // The report: each caller, the reason for the rejection, the directive with today's status.
+            browser.navigate().to(url("/#/mayor/report/" + sessionId));
+            WebElement report = waitFor(By.id("mayor-report"));
+            assertThat(report.getText()).contains("پرسش شخصی، نه شهری", "شهردار منطقه ۳", "ارجاع");
+            assertNoNullText("report");
+            TestBrowser.screenshot(browser, "mayor-report-with-directive-status");
+        } finally {
+            line.current().ifPresent(open -> line.close(open.id(), "test"));
+        }
+    }
+
+    private void awaitState(String callId, ScreeningState wanted) {
+        Eventually.await(() -> line.caller(new CallId(callId)).map(c -> c.state() == wanted).orElse(false), SOON);
+    }
+
+    /** No screen of the programme shows a value that was missing as the word "null" (or "undefined"). */
+    private static void assertNoNullText(String screen) {
+        String text = (String) browser.executeScript("return document.body.innerText;");
+        assertThat(text).as("the %s screen", screen).doesNotContain("null").doesNotContain("undefined");
+    }
+
+    @Test
     void rolesAreEnforcedAndBadBodiesNameTheirField() throws Exception {
         assertThat(send("GET", "/api/mayor/queue", null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/mayor/queue", AGENT, null).statusCode()).isEqualTo(403);
@@ -259,20 +414,33 @@ class MayorOnTheLineTest {
                 .speaksThenPressesHash(TestSpeech.telephone(topic.text()));
     }
 
-    private static By cardOf(FakeCall call) {
-        return By.cssSelector(".mayor-queue [data-call-id='" + call.uniqueId() + "']");
+    private static By rowOf(String callId) {
+        return By.cssSelector("#screening tr[data-call-id='" + callId + "']");
     }
 
     private WebElement card(FakeCall call) {
         return new WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(ExpectedConditions.visibilityOfElementLocated(cardOf(call)));
+                .until(ExpectedConditions.visibilityOfElementLocated(rowOf(call.uniqueId())));
     }
 
+    /** Selects the caller's row with the mouse, then approves or rejects with the detail pane's buttons. */
     private void click(FakeCall call, String action) {
-        TestBrowser.click(browser, card(call).findElement(By.cssSelector("button[data-action='" + action + "']")));
+        TestBrowser.click(browser, card(call));
+        waitFor(By.cssSelector(rowSelector(call.uniqueId()) + ".is-selected"));
+        if (action.equals("approve")) {
+            TestBrowser.click(browser, waitFor(By.cssSelector("#screening-detail button[data-action='approve']")));
+        } else {
+            WebElement reason = waitFor(By.id("screening-reject-reason"));
+            reason.sendKeys("موضوع شخصی است، نه شهری");
+            TestBrowser.click(browser, browser.findElement(By.cssSelector("#screening-reject-form button[data-action='reject']")));
+        }
         ScreeningState wanted = action.equals("approve") ? ScreeningState.APPROVED : ScreeningState.REJECTED;
         Eventually.await(() -> line.caller(new CallId(call.uniqueId())).map(c -> c.state() == wanted).orElse(false),
                 SOON);
+    }
+
+    private static String rowSelector(String callId) {
+        return "#screening tr[data-call-id='" + callId + "']";
     }
 
     private List<WebElement> outcomeOnPage(String sessionId, String outcome) {

@@ -12,6 +12,13 @@ import java.util.List;
  * @param earlierRequests the caller's requests from before they joined, newest first, so the mayor knows
  *                        whether this is the third call about the same pothole
  * @param directives      tracking codes of the directives written for this caller so far
+ * @param numberTyped     true when {@code callerNumber} is not what the phone network gave (it was withheld) but
+ *                        what the caller told the moderator
+ * @param designatedNext  the moderator set this caller to go on air next
+ * @param estimatedWaitSeconds what the caller is told they may still wait; null once not waiting
+ * @param flags           the caller file's flags for the number (WARNING, BLOCKED, OFFICIAL), in that order
+ * @param fileNote        the caller file's note, null when none
+ * @param earlierProgrammeCalls the number's calls to earlier programmes, the latest first
  */
 public record LineCaller(
         String id,
@@ -31,7 +38,17 @@ public record LineCaller(
         String mayor,
         boolean recorded,
         List<EarlierRequest> earlierRequests,
-        List<String> directives) {
+        List<String> directives,
+        boolean numberTyped,
+        boolean designatedNext,
+        Long estimatedWaitSeconds,
+        List<String> flags,
+        String fileNote,
+        List<EarlierProgrammeCall> earlierProgrammeCalls) {
+
+    /** One earlier programme call from the same number: when, which programme, and how it ended. */
+    public record EarlierProgrammeCall(Instant joinedAt, String programme, String state) {
+    }
 
     /** One of the caller's earlier requests, enough to recognise it. */
     public record EarlierRequest(String code, Instant createdAt, String category, String status,

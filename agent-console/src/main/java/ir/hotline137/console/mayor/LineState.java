@@ -10,9 +10,14 @@ import java.util.List;
  * at most, and a screen that missed a message is right again with the next.
  *
  * @param session the open session, or null when none is
- * @param callers its callers in line order, in every state (the screens choose what to show)
+ * @param callers  its callers in line order, in every state (the screens choose what to show)
+ * @param messages what the moderators and the mayor wrote to each other during the open session, oldest first
  */
-public record LineState(Instant at, SessionView session, List<LineCaller> callers) {
+public record LineState(Instant at, SessionView session, List<LineCaller> callers, List<LineMessage> messages) {
+
+    /** A line between the screening room and the mayor ("two minutes left"). */
+    public record LineMessage(Instant at, String from, String text) {
+    }
 
     public record SessionView(String id, String title, Instant openedAt, Instant plannedEnd, String openedBy) {
         static SessionView of(MayorSession session) {

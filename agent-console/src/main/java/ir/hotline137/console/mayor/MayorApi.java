@@ -7,17 +7,23 @@ import ir.hotline137.mayor.MayorSettings;
 import ir.hotline137.mayor.directive.DirectiveDraft;
 import ir.hotline137.mayor.directive.DirectiveOutcome;
 import ir.hotline137.mayor.directive.Directives;
-import ir.hotline137.mayor.log.MayorSessionLog;
-import ir.hotline137.mayor.report.SessionReport;
-import ir.hotline137.mayor.report.SessionReportCsv;
-import ir.hotline137.mayor.report.SessionReports;
-import ir.hotline137.mayor.log.SessionRecord;
-import ir.hotline137.switchboard.CallId;
+import ir.hotline137.mayor.file.CallerFile;
+import ir.hotline137.mayor.file.CallerFlag;
+import ir.hotline137.mayor.file.MapDbCallerFiles;
 import ir.hotline137.mayor.line.MayorCallerView;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.line.MayorSession;
 import ir.hotline137.mayor.line.NextCaller;
 import ir.hotline137.mayor.line.ScreeningOutcome;
+import ir.hotline137.mayor.log.MayorSessionLog;
+import ir.hotline137.mayor.log.SessionRecord;
+import ir.hotline137.mayor.report.SessionReport;
+import ir.hotline137.mayor.report.SessionReportCsv;
+import ir.hotline137.mayor.report.SessionReports;
+import ir.hotline137.requests.CallerNumber;
+import ir.hotline137.requests.InvalidRequestException;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.switchboard.CallId;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +31,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.springframework.http.ContentDisposition;
@@ -37,6 +46,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,21 +69,26 @@ public class MayorApi {
     static final Duration DEFAULT_LENGTH = Duration.ofHours(1);
     static final int MAX_TITLE = 200;
     static final int MAX_NOTE = 1_000;
+    static final int MAX_REASON = 300;
+    static final int MAX_MESSAGE = 300;
 
     private final MayorLine line;
     private final MayorBoard board;
     private final MayorSessionLog sessions;
+    private final MapDbCallerFiles files;
     private final SessionReports reports;
     private final Directives directives;
     private final ConsoleUsers users;
     private final MayorSettings settings;
     private final Clock clock;
 
-    public MayorApi(MayorLine line, MayorBoard board, MayorSessionLog sessions, SessionReports reports,
-                    Directives directives, ConsoleUsers users, MayorSettings settings, Clock clock) {
+    public MayorApi(MayorLine line, MayorBoard board, MayorSessionLog sessions, MapDbCallerFiles files,
+                    SessionReports reports, Directives directives, ConsoleUsers users, MayorSettings settings,
+                    Clock clock) {
         this.line = line;
         this.board = board;
         this.sessions = sessions;
+        this.files = files;
         this.reports = reports;
         this.directives = directives;
         this.users = users;
@@ -138,9 +153,92 @@ public class MayorApi {
         return screen(callId, id -> line.approve(id, principal.getName()));
     }
 
+    /** Turns a caller away; the reason, when given, is kept among their notes for the report. */
     @PostMapping("/queue/{callId}/reject")
-    public Mono<LineCaller> reject(@PathVariable String callId, Principal principal) {
-        return screen(callId, id -> line.reject(id, principal.getName()));
+    public Mono<LineCaller> reject(@PathVariable String callId,
+                                   @RequestBody(required = false) MayorBodies.Reject body, Principal principal) {
+        Optional<String> reason = Optional.ofNullable(body).map(MayorBodies.Reject::reason)
+                .map(RequestDesk::readable).map(String::strip).filter(r -> !r.isEmpty());
+        if (reason.isPresent() && reason.get().length() > MAX_REASON) {
+            throw new ApiProblem.BadField("reason", "is longer than " + MAX_REASON + " characters");
+        }
+        return screen(callId, id -> line.reject(id, principal.getName(), reason));
+    }
+
+    /** The screened caller the mayor's next click takes; only a screened (approved) caller, else 409 not-now. */
+    @PostMapping("/queue/{callId}/next")
+    public Mono<LineCaller> designateNext(@PathVariable String callId) {
+        return screen(callId, line::designateNext);
+    }
+
+    /** The number a caller whose own was withheld gave the moderator, to find their file and earlier requests. */
+    @PostMapping("/queue/{callId}/number")
+    public Mono<LineCaller> typedNumber(@PathVariable String callId,
+                                        @RequestBody(required = false) MayorBodies.TypedNumber body) {
+        CallId id = callId(callId);
+        String digits = digits(body == null ? null : body.number());
+        return blocking(() -> {
+            LineCaller caller = lineCaller(id);
+            if (caller.callerNumber() != null && !caller.numberTyped()) {
+                throw new ApiProblem.Conflict("callId", "not-now", "the network gave this caller's number");
+            }
+            board.numberTyped(id, digits);
+            return lineCaller(id);
+        });
+    }
+
+    /** A number's caller file: flags and a note; an empty file when none was set. */
+    @GetMapping("/callers/{number}/file")
+    public Mono<CallerFile> file(@PathVariable String number) {
+        String digits = digits(number);
+        return blocking(() -> files.find(digits).orElse(new CallerFile(digits, Set.of(), "", "", clock.instant())));
+    }
+
+    /** Sets a number's flags and note, for this and every later call from it (MODERATOR, SUPERVISOR). */
+    @PutMapping("/callers/{number}/file")
+    public Mono<CallerFile> setFile(@PathVariable String number,
+                                    @RequestBody(required = false) MayorBodies.CallerFileChange body,
+                                    Principal principal) {
+        String digits = digits(number);
+        if (body == null) {
+            throw new ApiProblem.BadField("flags", "is required (an empty list clears them)");
+        }
+        Set<CallerFlag> flags = EnumSet.noneOf(CallerFlag.class);
+        for (String flag : body.flags() == null ? List.<String>of() : body.flags()) {
+            try {
+                flags.add(CallerFlag.valueOf(String.valueOf(flag).strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                throw new ApiProblem.BadField("flags", "'" + flag + "' is not WARNING, BLOCKED or OFFICIAL");
+            }
+        }
+        String note = body.note() == null ? "" : RequestDesk.readable(body.note()).strip();
+        if (note.length() > CallerFile.MAX_NOTE_LENGTH) {
+            throw new ApiProblem.BadField("note", "is longer than " + CallerFile.MAX_NOTE_LENGTH + " characters");
+        }
+        CallerFile file = new CallerFile(digits, flags, note, principal.getName(), clock.instant());
+        return blocking(() -> {
+            files.put(file);
+            board.refreshFiles();
+            return file;
+        });
+    }
+
+    /** A line to the other side of the programme: the screening room to the mayor, or back. */
+    @PostMapping("/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<LineState.LineMessage> say(@RequestBody(required = false) MayorBodies.Message body,
+                                           Principal principal) {
+        String text = body == null || body.text() == null ? "" : RequestDesk.readable(body.text()).strip();
+        if (text.isEmpty()) {
+            throw new ApiProblem.BadField("text", "is empty");
+        }
+        if (text.length() > MAX_MESSAGE) {
+            throw new ApiProblem.BadField("text", "is longer than " + MAX_MESSAGE + " characters");
+        }
+        if (line.current().isEmpty()) {
+            throw new ApiProblem.Conflict("session", "no-session", "no mayor session is open");
+        }
+        return blocking(() -> board.say(principal.getName(), text));
     }
 
     @PostMapping("/queue/{callId}/up")
@@ -258,6 +356,17 @@ public class MayorApi {
             } catch (DateTimeParseException e) {
                 throw new ApiProblem.BadField("plannedEnd", "is not a time like 2026-11-25T14:00: " + raw);
             }
+        }
+    }
+
+    private static String digits(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new ApiProblem.BadField("number", "is required");
+        }
+        try {
+            return CallerNumber.parse(raw).digits();
+        } catch (InvalidRequestException notANumber) {
+            throw new ApiProblem.BadField("number", notANumber.reason());
         }
     }
 

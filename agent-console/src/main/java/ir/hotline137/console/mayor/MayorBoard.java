@@ -1,20 +1,26 @@
 package ir.hotline137.console.mayor;
 
-import ir.hotline137.requests.CitizenRequest;
-import ir.hotline137.requests.District;
-import ir.hotline137.requests.RequestDesk;
-import ir.hotline137.mayor.log.Directive;
-import ir.hotline137.mayor.log.MayorSessionLog;
-import ir.hotline137.switchboard.CallId;
-import ir.hotline137.switchboard.Subscription;
+import ir.hotline137.mayor.file.CallerFile;
+import ir.hotline137.mayor.file.MapDbCallerFiles;
 import ir.hotline137.mayor.line.MayorCallerView;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.line.MayorLineEvent;
 import ir.hotline137.mayor.line.MayorLineListener;
 import ir.hotline137.mayor.line.MayorSession;
+import ir.hotline137.mayor.log.Directive;
+import ir.hotline137.mayor.log.MayorSessionLog;
+import ir.hotline137.mayor.log.SessionRecord;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.District;
+import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.Subscription;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,23 +48,40 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MayorBoard.class);
     /** Enough earlier requests to see a pattern; the request pages have the rest. */
     static final int EARLIER_REQUESTS = 5;
+    /** Earlier programme calls shown in a caller's file. */
+    static final int EARLIER_PROGRAMME_CALLS = 5;
+    /** A programme's messages kept for the screens; older ones have been read. */
+    static final int MESSAGES_KEPT = 100;
 
     private final MayorLine line;
     private final RequestDesk desk;
     private final MayorSessionLog sessions;
+    private final MapDbCallerFiles files;
     private final JsonMapper json;
     private final Clock clock;
     /** The earlier requests of each caller of the open session, looked up once when they join. */
     private final Map<String, List<LineCaller.EarlierRequest>> earlier = new ConcurrentHashMap<>();
+    /** The same for their calls to earlier programmes. */
+    private final Map<String, List<LineCaller.EarlierProgrammeCall>> earlierCalls = new ConcurrentHashMap<>();
+    /** Numbers callers with a withheld one told the moderator, by call. */
+    private final Map<String, String> typedNumbers = new ConcurrentHashMap<>();
+    /**
+     * The open programme's messages between the screening room and the mayor. Held here only: they serve the
+     * programme while it runs (its record is the callers, notes and directives), so a restart mid-programme
+     * loses the chat, not the programme.
+     */
+    private final Deque<LineState.LineMessage> messages = new ArrayDeque<>();
     private final Sinks.Many<String> states = Sinks.many().replay().latest();
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("mayor-board").daemon().factory());
     private final Subscription subscription;
 
-    public MayorBoard(MayorLine line, RequestDesk desk, MayorSessionLog sessions, JsonMapper json, Clock clock) {
+    public MayorBoard(MayorLine line, RequestDesk desk, MayorSessionLog sessions, MapDbCallerFiles files,
+                      JsonMapper json, Clock clock) {
         this.line = line;
         this.desk = desk;
         this.sessions = sessions;
+        this.files = files;
         this.json = json;
         this.clock = clock;
         this.subscription = line.subscribe(this);
@@ -79,14 +102,53 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
                         Collectors.mapping(d -> d.request().value(), Collectors.toList()))))
                 .orElse(Map.of());
         Instant now = clock.instant();
+        Optional<CallId> next = line.designatedNext();
         return new LineState(now, session.map(LineState.SessionView::of).orElse(null),
-                callers.stream().map(c -> caller(c, directives.getOrDefault(c.id().value(), List.of()))).toList());
+                callers.stream().map(c -> caller(c, directives.getOrDefault(c.id().value(), List.of()), next))
+                        .toList(),
+                messages());
+    }
+
+    /** Says something to the other side of the programme; the screens show it at once. */
+    public LineState.LineMessage say(String from, String text) {
+        LineState.LineMessage message = new LineState.LineMessage(clock.instant(), from, text);
+        synchronized (messages) {
+            messages.addLast(message);
+            while (messages.size() > MESSAGES_KEPT) {
+                messages.removeFirst();
+            }
+        }
+        changed();
+        return message;
+    }
+
+    /**
+     * The number a caller with a withheld one told the moderator: their file, earlier requests and programme calls
+     * are looked up by it from now on.
+     */
+    public void numberTyped(CallId id, String digits) {
+        typedNumbers.put(id.value(), digits);
+        earlier.remove(id.value());
+        earlierCalls.remove(id.value());
+        changed();
+    }
+
+    /** A caller file changed: every caller's flags are read again with the next state. */
+    public void refreshFiles() {
+        changed();
+    }
+
+    private List<LineState.LineMessage> messages() {
+        synchronized (messages) {
+            return List.copyOf(messages);
+        }
     }
 
     /** One caller of the open session as the screens show them, without making the whole line. */
     public Optional<LineCaller> caller(CallId id) {
         return line.caller(id).map(view -> caller(view, sessions.directives(view.sessionId()).stream()
-                .filter(d -> d.callId().equals(id.value())).map(d -> d.request().value()).toList()));
+                .filter(d -> d.callId().equals(id.value())).map(d -> d.request().value()).toList(),
+                line.designatedNext()));
     }
 
     /** Something the line does not announce changed (a directive was written): the screens are told. */
@@ -99,6 +161,11 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
         publisher.execute(() -> {
             if (event instanceof MayorLineEvent.SessionOpened) {
                 earlier.clear();
+                earlierCalls.clear();
+                typedNumbers.clear();
+                synchronized (messages) {
+                    messages.clear();
+                }
             }
             publish();
         });
@@ -115,23 +182,44 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
         }
     }
 
-    private LineCaller caller(MayorCallerView view, List<String> directives) {
+    private LineCaller caller(MayorCallerView view, List<String> directives, Optional<CallId> next) {
         Optional<Integer> district = view.topic().district();
+        String typed = typedNumbers.get(view.id().value());
+        Optional<String> number = view.topic().callerNumber().or(() -> Optional.ofNullable(typed));
+        Optional<CallerFile> file = number.flatMap(files::find);
         return new LineCaller(view.id().value(), view.state().name(), view.position(), view.joinedAt(),
-                view.waited().toSeconds(), view.topic().callerNumber().orElse(null), district.orElse(null),
+                view.waited().toSeconds(), number.orElse(null), district.orElse(null),
                 district.map(d -> desk.districts().get(d)).map(District::name).orElse(null),
                 view.topic().transcript().orElse(null), view.topic().recording().isPresent(), view.notes(),
                 view.decidedBy().orElse(null), view.onAirAt().orElse(null), view.endedAt().orElse(null),
                 view.mayor().orElse(null), view.conversationRecording().isPresent(),
-                earlier.computeIfAbsent(view.id().value(), id -> earlierRequests(view)), directives);
+                earlier.computeIfAbsent(view.id().value(), id -> earlierRequests(view, number)), directives,
+                view.topic().callerNumber().isEmpty() && typed != null,
+                next.filter(view.id()::equals).isPresent(),
+                line.estimatedWait(view.id()).map(Duration::toSeconds).orElse(null),
+                file.map(f -> f.flags().stream().map(Enum::name).toList()).orElse(List.of()),
+                file.map(CallerFile::note).filter(n -> !n.isBlank()).orElse(null),
+                earlierCalls.computeIfAbsent(view.id().value(), id -> earlierProgrammeCalls(view, number)));
     }
 
-    private List<LineCaller.EarlierRequest> earlierRequests(MayorCallerView view) {
-        if (view.topic().callerNumber().isEmpty()) {
+    private List<LineCaller.EarlierProgrammeCall> earlierProgrammeCalls(MayorCallerView view, Optional<String> number) {
+        if (number.isEmpty()) {
+            return List.of();
+        }
+        return sessions.callsFrom(number.get(), EARLIER_PROGRAMME_CALLS + 1).stream()
+                .filter(call -> !call.callId().equals(view.id().value()))
+                .limit(EARLIER_PROGRAMME_CALLS)
+                .map(call -> new LineCaller.EarlierProgrammeCall(call.joinedAt(),
+                        sessions.session(call.sessionId()).map(SessionRecord::title).orElse(""), call.state().name()))
+                .toList();
+    }
+
+    private List<LineCaller.EarlierRequest> earlierRequests(MayorCallerView view, Optional<String> number) {
+        if (number.isEmpty()) {
             return List.of();
         }
         try {
-            return desk.findByCaller(view.topic().callerNumber().get(), EARLIER_REQUESTS + 5).stream()
+            return desk.findByCaller(number.get(), EARLIER_REQUESTS + 5).stream()
                     .filter(r -> r.createdAt().isBefore(view.joinedAt()))
                     .sorted(Comparator.comparing(CitizenRequest::createdAt).reversed())
                     .limit(EARLIER_REQUESTS)

@@ -16,6 +16,21 @@ final class MayorBodies {
     record Note(String text) {
     }
 
+    /** @param reason why the caller is turned away, optional; kept among their notes */
+    record Reject(String reason) {
+    }
+
+    /** A number the caller told the moderator, when the network withheld theirs. */
+    record TypedNumber(String number) {
+    }
+
+    /** @param flags WARNING, BLOCKED, OFFICIAL; empty clears them */
+    record CallerFileChange(java.util.List<String> flags, String note) {
+    }
+
+    record Message(String text) {
+    }
+
     /**
      * The mayor's instruction after hearing a caller.
      *

@@ -1,6 +1,7 @@
 package ir.hotline137.console.mayor;
 
 import ir.hotline137.console.sockets.OpenSockets;
+import ir.hotline137.mayor.file.MapDbCallerFiles;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.log.MayorSessionLog;
 import ir.hotline137.requests.RequestDesk;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mayor on the line in the console: the moderator's and the mayor's screens and their API. Needs the mayor
- * module's {@link MayorLine}, session log, reports and directives, and the {@link RequestDesk}, from the
+ * module's {@link MayorLine}, session log, caller files, reports and directives, and the {@link RequestDesk}, from the
  * application.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class MayorConfiguration {
 
     @Bean(destroyMethod = "close")
-    MayorBoard mayorBoard(MayorLine line, RequestDesk desk, MayorSessionLog sessions, JsonMapper json, Clock clock) {
-        return new MayorBoard(line, desk, sessions, json, clock);
+    MayorBoard mayorBoard(MayorLine line, RequestDesk desk, MayorSessionLog sessions, MapDbCallerFiles files,
+                          JsonMapper json, Clock clock) {
+        return new MayorBoard(line, desk, sessions, files, json, clock);
     }
 
     @Bean

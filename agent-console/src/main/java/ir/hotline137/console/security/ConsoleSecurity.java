@@ -90,6 +90,8 @@ public class ConsoleSecurity {
                         .hasRole(Role.SUPERVISOR.name())
                         .pathMatchers(HttpMethod.POST, "/api/mayor/queue/**")
                         .hasAnyRole(Role.MODERATOR.name(), Role.SUPERVISOR.name())
+                        .pathMatchers(HttpMethod.PUT, "/api/mayor/callers/**")
+                        .hasAnyRole(Role.MODERATOR.name(), Role.SUPERVISOR.name())
                         .pathMatchers(HttpMethod.POST, "/api/mayor/next").hasRole(Role.MAYOR.name())
                         .pathMatchers("/api/mayor/**", "/ws/mayor")
                         .hasAnyRole(Role.MODERATOR.name(), Role.MAYOR.name(), Role.SUPERVISOR.name())

@@ -3,6 +3,7 @@ package ir.hotline137.hotline.mayor;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.mayor.MayorSettings;
 import ir.hotline137.mayor.directive.Directives;
+import ir.hotline137.mayor.file.MapDbCallerFiles;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.mayor.log.MayorSessionLog;
@@ -24,6 +25,11 @@ public class MayorAssembly {
     @Bean(destroyMethod = "close")
     MayorSessionLog mayorSessionLog(Storage storage) {
         return MapDbMayorSessionLog.open(storage);
+    }
+
+    @Bean
+    MapDbCallerFiles callerFiles(Storage storage) {
+        return MapDbCallerFiles.open(storage);
     }
 
     @Bean
