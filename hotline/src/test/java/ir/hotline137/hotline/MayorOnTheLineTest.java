@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -244,7 +245,7 @@ class MayorOnTheLineTest {
             Eventually.await(() -> line.caller(new CallId(bus.uniqueId())).isPresent(), Duration.ofSeconds(60));
             FakeCall park = asterisk.dial(caller("09122220002", "3", TestSentences.ALL.get(1)).talksFor(Duration.ofMinutes(5)));
             Eventually.await(() -> line.caller(new CallId(park.uniqueId())).isPresent(), Duration.ofSeconds(60));
-            List<String> others = new java.util.ArrayList<>();
+            List<String> others = new ArrayList<>();
             for (int i = 3; i <= 8; i++) {
                 String id = "screening." + i + "." + System.nanoTime();
                 line.join(new CallId(id), new MayorTopic(Optional.of("0912222000" + i), Optional.of(i),
