@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -182,11 +183,11 @@ class FiguresReportTest {
                         Optional<Referral> referral) {
         store.insert(new CitizenRequest(code(++codes), 0, 0, createdAt, Optional.empty(), district, category,
                 "چاله در خیابان", RequestSource.AGENT, Optional.empty(), status, List.of(), List.of(),
-                Optional.empty(), referral, Optional.empty()));
+                Optional.empty(), referral, Optional.empty(), Optional.empty(), 0, Optional.empty()));
     }
 
     private static Optional<Referral> referral(LocalDate deadline) {
-        return Optional.of(new Referral("فنی و عمرانی", null, deadline));
+        return Optional.of(Referral.made("فنی و عمرانی", null, deadline, deadline.minusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
     /** A call that went to the agents' queue when it {@code waited}, else one that stayed in the menus. */

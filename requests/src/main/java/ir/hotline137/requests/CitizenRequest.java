@@ -30,7 +30,10 @@ public record CitizenRequest(
         List<Supporter> supporters,
         Optional<TrackingCode> duplicateOf,
         Optional<Referral> referral,
-        Optional<String> result) {
+        Optional<String> result,
+        Optional<Instant> resultAt,
+        int reopened,
+        Optional<Satisfaction> satisfaction) {
 
     public CitizenRequest {
         Objects.requireNonNull(code, "code");
@@ -44,6 +47,11 @@ public record CitizenRequest(
         Objects.requireNonNull(duplicateOf, "duplicateOf");
         Objects.requireNonNull(referral, "referral");
         Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(resultAt, "resultAt");
+        if (reopened < 0) {
+            throw new IllegalArgumentException("reopened is negative: " + reopened);
+        }
+        Objects.requireNonNull(satisfaction, "satisfaction");
         history = List.copyOf(history);
         supporters = List.copyOf(supporters);
     }
@@ -62,11 +70,41 @@ public record CitizenRequest(
         return status.isOpen();
     }
 
+    /**
+     * Moves the request on. Work beginning (IN_PROGRESS) acknowledges its referral; RESOLVED is when its result
+     * was given, from which the response time is counted.
+     */
     CitizenRequest withStatus(RequestStatus next, HistoryEntry entry, Optional<TrackingCode> newDuplicateOf,
                               Optional<Referral> newReferral, Optional<String> newResult) {
+        Optional<Referral> referralNow = next == RequestStatus.IN_PROGRESS || next == RequestStatus.RESOLVED
+                ? newReferral.map(r -> r.acknowledged(entry.at())) : newReferral;
+        Optional<Instant> resultAtNow = next == RequestStatus.RESOLVED ? Optional.of(entry.at()) : resultAt;
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
                 description, source, audioReference, next, append(history, entry), supporters,
-                newDuplicateOf, newReferral, newResult);
+                newDuplicateOf, referralNow, newResult, resultAtNow, reopened, satisfaction);
+    }
+
+    /** The unit said it is not theirs: back with the 137 centre, REGISTERED and with no referral. */
+    CitizenRequest sentBack(HistoryEntry entry) {
+        return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
+                description, source, audioReference, RequestStatus.REGISTERED, append(history, entry), supporters,
+                duplicateOf, Optional.empty(), result, resultAt, reopened, satisfaction);
+    }
+
+    /**
+     * The citizen said the problem is not fixed: back to the unit it was referred to (IN_PROGRESS), its result and
+     * result time kept in the history only, counted as reopened.
+     */
+    CitizenRequest reopenedBy(Satisfaction answer, HistoryEntry entry) {
+        return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
+                description, source, audioReference, RequestStatus.IN_PROGRESS, append(history, entry), supporters,
+                duplicateOf, referral, Optional.empty(), Optional.empty(), reopened + 1, Optional.of(answer));
+    }
+
+    CitizenRequest withSatisfaction(Satisfaction answer, HistoryEntry entry) {
+        return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
+                description, source, audioReference, status, append(history, entry), supporters,
+                duplicateOf, referral, result, resultAt, reopened, Optional.of(answer));
     }
 
     CitizenRequest withSupporter(Supporter supporter, HistoryEntry entry) {
@@ -74,25 +112,26 @@ public record CitizenRequest(
         more.add(supporter);
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
                 description, source, audioReference, status, append(history, entry), more,
-                duplicateOf, referral, result);
+                duplicateOf, referral, result, resultAt, reopened, satisfaction);
     }
 
     CitizenRequest withCategory(String newCategory, HistoryEntry entry) {
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, newCategory,
                 description, source, audioReference, status, append(history, entry), supporters,
-                duplicateOf, referral, result);
+                duplicateOf, referral, result, resultAt, reopened, satisfaction);
     }
 
     CitizenRequest withNote(HistoryEntry entry) {
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
                 description, source, audioReference, status, append(history, entry), supporters,
-                duplicateOf, referral, result);
+                duplicateOf, referral, result, resultAt, reopened, satisfaction);
     }
 
     /** The store stamps each saved version with its registration order and its revision. */
     public CitizenRequest stamped(long newSequence, long newRevision) {
         return new CitizenRequest(code, newSequence, newRevision, createdAt, callerNumber, district, category,
-                description, source, audioReference, status, history, supporters, duplicateOf, referral, result);
+                description, source, audioReference, status, history, supporters, duplicateOf, referral, result,
+                resultAt, reopened, satisfaction);
     }
 
     private static List<HistoryEntry> append(List<HistoryEntry> history, HistoryEntry entry) {

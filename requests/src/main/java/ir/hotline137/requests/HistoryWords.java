@@ -46,6 +46,26 @@ public final class HistoryWords {
         return "ارجاع به " + unit + assignee.map(a -> " (" + a + ")").orElse("") + " با مهلت " + jalali(deadline);
     }
 
+    public static String sentBack(String unit, String reason) {
+        return "واحد «" + unit + "» آن را به مرکز ۱۳۷ برگرداند: " + reason;
+    }
+
+    public static String satisfaction(Satisfaction answer) {
+        String fixed = answer.fixed().map(f -> f ? "؛ مشکل برطرف شده است" : "؛ مشکل برطرف نشده است").orElse("");
+        return "شهروند به نتیجه امتیاز " + PersianDigits.toPersian(Integer.toString(answer.score())) + " از ۵ داد"
+                + fixed;
+    }
+
+    public static String reopened(String unit, Optional<String> words) {
+        return "دوباره به «" + unit + "» رفت، چون شهروند گفت مشکل برطرف نشده است"
+                + words.map(w -> ": " + w).orElse("");
+    }
+
+    /** Whether a stored history line is a referral's, in today's words or the English ones kept before them. */
+    public static boolean isReferral(String stored) {
+        return stored.startsWith("ارجاع به ") || OLD_REFERRED.matcher(stored).matches();
+    }
+
     public static String duplicateOf(TrackingCode of) {
         return duplicateOf(of.value());
     }

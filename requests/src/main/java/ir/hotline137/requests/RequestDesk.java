@@ -87,7 +87,8 @@ public final class RequestDesk {
             }
             CitizenRequest request = new CitizenRequest(code, 0, 0, now, caller, input.district(), category,
                     description, input.source(), input.audioReference().filter(s -> !s.isBlank()),
-                    RequestStatus.REGISTERED, history, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+                    RequestStatus.REGISTERED, history, List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), 0, Optional.empty());
             try {
                 return indexed(store.insert(request));
             } catch (RequestStore.CodeTakenException raced) {
@@ -181,10 +182,78 @@ public final class RequestDesk {
             if (by.isBefore(today)) {
                 throw new InvalidRequestException("referral.deadline", by + " is in the past");
             }
-            Referral referral = new Referral(toUnit, assignee.filter(s -> !s.isBlank()).orElse(null), by);
+            Referral referral = Referral.made(toUnit, assignee.filter(s -> !s.isBlank()).orElse(null), by,
+                    clock.instant());
             return current.withStatus(RequestStatus.REFERRED, new HistoryEntry(clock.instant(), who,
                     HistoryWords.referred(toUnit, assignee.filter(s -> !s.isBlank()), by)), current.duplicateOf(),
                     Optional.of(referral), current.result());
+        }));
+    }
+
+    /**
+     * The unit's result: from REFERRED or IN_PROGRESS the request is RESOLVED with these words, which the citizen
+     * is told. Work not yet marked begun counts as begun now.
+     *
+     * @throws IllegalTransitionException from any other status
+     */
+    public CitizenRequest giveResult(TrackingCode code, String result, String actor) {
+        String words = result == null ? "" : readable(result).strip();
+        if (words.isEmpty()) {
+            throw new InvalidRequestException("result", "is empty");
+        }
+        if (words.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new InvalidRequestException("result", "is longer than " + MAX_DESCRIPTION_LENGTH + " characters");
+        }
+        String who = checkedActor(actor);
+        return indexed(store.update(code, current -> {
+            if (current.status() != RequestStatus.REFERRED && current.status() != RequestStatus.IN_PROGRESS) {
+                throw new IllegalTransitionException(code, current.status(), RequestStatus.RESOLVED);
+            }
+            HistoryEntry entry = new HistoryEntry(clock.instant(), who,
+                    HistoryWords.statusChanged(current.status(), RequestStatus.RESOLVED, Optional.of(words)));
+            return current.withStatus(RequestStatus.RESOLVED, entry, current.duplicateOf(), current.referral(),
+                    Optional.of(words));
+        }));
+    }
+
+    /**
+     * The unit says the request is not theirs: it goes back to the 137 centre (REGISTERED, no referral) with the
+     * reason in its history, to be referred again.
+     *
+     * @throws IllegalTransitionException unless it is referred to a unit and not yet resolved
+     */
+    public CitizenRequest sendBack(TrackingCode code, String reason, String actor) {
+        String why = reason == null ? "" : readable(reason).strip();
+        if (why.isEmpty()) {
+            throw new InvalidRequestException("reason", "is empty: say why it is not the unit's");
+        }
+        String who = checkedActor(actor);
+        return indexed(store.update(code, current -> {
+            if (current.referral().isEmpty() || (current.status() != RequestStatus.REFERRED
+                    && current.status() != RequestStatus.IN_PROGRESS)) {
+                throw new IllegalTransitionException(code, current.status(), RequestStatus.REGISTERED);
+            }
+            return current.sentBack(new HistoryEntry(clock.instant(), who,
+                    HistoryWords.sentBack(current.referral().get().unit(), why)));
+        }));
+    }
+
+    /**
+     * What the citizen answered when told the result. "Not fixed" on a resolved request sends it back to its unit
+     * (IN_PROGRESS), counted as reopened, with the citizen's words, if any, in its history.
+     */
+    public CitizenRequest answered(TrackingCode code, Satisfaction answer, Optional<String> words, String actor) {
+        String who = checkedActor(actor);
+        Optional<String> said = words.map(w -> readable(w).strip()).filter(w -> !w.isEmpty());
+        return indexed(store.update(code, current -> {
+            HistoryEntry scored = new HistoryEntry(answer.at(), who, HistoryWords.satisfaction(answer));
+            boolean notFixed = answer.fixed().filter(fixed -> !fixed).isPresent();
+            if (notFixed && current.status() == RequestStatus.RESOLVED && current.referral().isPresent()) {
+                CitizenRequest scoredOnly = current.withSatisfaction(answer, scored);
+                return scoredOnly.reopenedBy(answer, new HistoryEntry(answer.at(), who,
+                        HistoryWords.reopened(current.referral().get().unit(), said)));
+            }
+            return current.withSatisfaction(answer, scored);
         }));
     }
 

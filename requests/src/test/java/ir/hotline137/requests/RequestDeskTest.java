@@ -174,6 +174,66 @@ class RequestDeskTest {
     }
 
     @Test
+    void aUnitGivesItsResultTheCitizenSaysItIsNotFixedAndItGoesBackToTheUnit() {
+        CitizenRequest request = register("09121111111", 6, POTHOLE);
+        clock.advance(Duration.ofHours(1));
+        desk.refer(request.code(), Optional.of("فنی و عمرانی منطقه ۶"), Optional.empty(), Optional.empty(), "maryam");
+        Instant referredAt = clock.instant();
+        clock.advance(Duration.ofDays(2));
+
+        CitizenRequest resolved = desk.giveResult(request.code(), "  آسفالت ترمیم شد ", "unit6");
+
+        assertThat(resolved.status()).isEqualTo(RequestStatus.RESOLVED);
+        assertThat(resolved.result()).contains("آسفالت ترمیم شد");
+        assertThat(resolved.resultAt()).contains(clock.instant());
+        assertThat(resolved.referral()).hasValueSatisfying(r -> {
+            assertThat(r.referredAt()).isEqualTo(referredAt);
+            assertThat(r.acknowledgedAt()).as("a result means work was done").contains(clock.instant());
+        });
+        assertThatThrownBy(() -> desk.giveResult(request.code(), "دوباره", "unit6"))
+                .isInstanceOf(IllegalTransitionException.class);
+
+        clock.advance(Duration.ofDays(1));
+        CitizenRequest reopened = desk.answered(request.code(),
+                new Satisfaction(1, Optional.of(false), clock.instant()), Optional.of("چاله هنوز هست"), "ivr");
+
+        assertThat(reopened.status()).isEqualTo(RequestStatus.IN_PROGRESS);
+        assertThat(reopened.reopened()).isEqualTo(1);
+        assertThat(reopened.result()).isEmpty();
+        assertThat(reopened.resultAt()).isEmpty();
+        assertThat(reopened.satisfaction()).hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(1));
+        assertThat(reopened.history()).extracting(HistoryEntry::what).endsWith(
+                "شهروند به نتیجه امتیاز ۱ از ۵ داد؛ مشکل برطرف نشده است",
+                "دوباره به «فنی و عمرانی منطقه ۶» رفت، چون شهروند گفت مشکل برطرف نشده است: چاله هنوز هست");
+
+        CitizenRequest again = desk.giveResult(request.code(), "این بار کامل ترمیم شد", "unit6");
+        CitizenRequest happy = desk.answered(request.code(), new Satisfaction(5, Optional.of(true), clock.instant()),
+                Optional.empty(), "ivr");
+        assertThat(again.status()).isEqualTo(RequestStatus.RESOLVED);
+        assertThat(happy.status()).as("fixed: it stays resolved").isEqualTo(RequestStatus.RESOLVED);
+        assertThat(happy.reopened()).isEqualTo(1);
+    }
+
+    @Test
+    void aUnitSendsBackWhatIsNotTheirsWithAReason() {
+        CitizenRequest request = register("09121111111", 6, POTHOLE);
+        assertThatThrownBy(() -> desk.sendBack(request.code(), "مربوط به ما نیست", "unit6"))
+                .as("not referred yet").isInstanceOf(IllegalTransitionException.class);
+        desk.refer(request.code(), Optional.of("فنی و عمرانی منطقه ۶"), Optional.empty(), Optional.empty(), "maryam");
+        assertThatThrownBy(() -> desk.sendBack(request.code(), " ", "unit6"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+
+        CitizenRequest back = desk.sendBack(request.code(), "این خیابان در حوزهٔ منطقه ۷ است", "unit6");
+
+        assertThat(back.status()).isEqualTo(RequestStatus.REGISTERED);
+        assertThat(back.referral()).isEmpty();
+        assertThat(back.history().getLast().what())
+                .isEqualTo("واحد «فنی و عمرانی منطقه ۶» آن را به مرکز ۱۳۷ برگرداند: این خیابان در حوزهٔ منطقه ۷ است");
+        assertThat(desk.refer(back.code(), Optional.of("فنی و عمرانی منطقه ۷"), Optional.empty(), Optional.empty(),
+                "maryam").status()).as("and is referred again").isEqualTo(RequestStatus.REFERRED);
+    }
+
+    @Test
     void theLifecycleIsFollowedAndEveryChangeIsInTheHistory() {
         CitizenRequest request = register("09121111111", 6, POTHOLE);
         desk.refer(request.code(), Optional.empty(), Optional.of("مهندس رضایی"), Optional.empty(), "agent1");

@@ -41,6 +41,20 @@ public final class StoredFields {
         }
     }
 
+    /**
+     * Reads a record's version byte for a codec that reads several: any from 1 to {@code newest}, refusing others.
+     *
+     * @return the version read, for the codec to choose the fields by
+     */
+    public static int readVersionUpTo(DataInput in, int newest, String what) throws IOException {
+        int version = in.readUnsignedByte();
+        if (version < 1 || version > newest) {
+            throw new IOException("stored " + what + " has record version " + version + ", this build reads 1 to "
+                    + newest);
+        }
+        return version;
+    }
+
     public static Optional<String> readOptional(DataInput in) throws IOException {
         return in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
     }

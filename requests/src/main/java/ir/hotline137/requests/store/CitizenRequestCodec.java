@@ -2,16 +2,18 @@ package ir.hotline137.requests.store;
 
 import static ir.hotline137.store.StoredFields.readInstant;
 import static ir.hotline137.store.StoredFields.readOptional;
-import static ir.hotline137.store.StoredFields.readVersion;
+import static ir.hotline137.store.StoredFields.readVersionUpTo;
 import static ir.hotline137.store.StoredFields.writeInstant;
 import static ir.hotline137.store.StoredFields.writeOptional;
 
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.HistoryEntry;
+import ir.hotline137.requests.HistoryWords;
 import ir.hotline137.requests.Referral;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.RequestStatus;
+import ir.hotline137.requests.Satisfaction;
 import ir.hotline137.requests.Supporter;
 import ir.hotline137.requests.TrackingCode;
 import java.io.DataInput;
@@ -29,9 +31,14 @@ import org.mapdb.Serializer;
 /**
  * The stored form of a request: explicit fields behind a record version byte, never Java serialisation,
  * so a stored request outlives a renamed class and an unknown version is refused, not misread.
+ *
+ * <p>Version 2 adds when a referral was made and acknowledged, when the result was given, how often the request
+ * was reopened and the citizen's satisfaction. A version-1 record reads with its referral made at the time of the
+ * last referral line in its history (its registration if none), acknowledged if it is being worked on, and no
+ * result time: those were never recorded, and a figure counts only what was.
  */
 final class CitizenRequestCodec implements Serializer<CitizenRequest> {
-    private static final int RECORD_VERSION = 1;
+    private static final int RECORD_VERSION = 2;
 
     @Override
     public void serialize(DataOutput2 out, CitizenRequest r) throws IOException {
@@ -74,12 +81,29 @@ final class CitizenRequestCodec implements Serializer<CitizenRequest> {
             out.writeUTF(referral.unit());
             writeOptional(out, Optional.ofNullable(referral.assignee()));
             out.writeLong(referral.deadline().toEpochDay());
+            writeInstant(out, referral.referredAt());
+            out.writeBoolean(referral.acknowledgedAt().isPresent());
+            if (referral.acknowledgedAt().isPresent()) {
+                writeInstant(out, referral.acknowledgedAt().get());
+            }
         }
         writeOptional(out, r.result());
+        out.writeBoolean(r.resultAt().isPresent());
+        if (r.resultAt().isPresent()) {
+            writeInstant(out, r.resultAt().get());
+        }
+        out.writeInt(r.reopened());
+        out.writeBoolean(r.satisfaction().isPresent());
+        if (r.satisfaction().isPresent()) {
+            Satisfaction satisfaction = r.satisfaction().get();
+            out.writeByte(satisfaction.score());
+            out.writeByte(satisfaction.fixed().map(fixed -> fixed ? 1 : 0).orElse(2));
+            writeInstant(out, satisfaction.at());
+        }
     }
 
     static CitizenRequest read(DataInput in) throws IOException {
-        readVersion(in, RECORD_VERSION, "request");
+        int version = readVersionUpTo(in, RECORD_VERSION, "request");
         TrackingCode code = new TrackingCode(in.readUTF());
         long sequence = in.readLong();
         long revision = in.readLong();
@@ -106,10 +130,34 @@ final class CitizenRequestCodec implements Serializer<CitizenRequest> {
         if (in.readBoolean()) {
             String unit = in.readUTF();
             String assignee = readOptional(in).orElse(null);
-            referral = Optional.of(new Referral(unit, assignee, LocalDate.ofEpochDay(in.readLong())));
+            LocalDate deadline = LocalDate.ofEpochDay(in.readLong());
+            if (version >= 2) {
+                Instant referredAt = readInstant(in);
+                Optional<Instant> acknowledgedAt = in.readBoolean() ? Optional.of(readInstant(in)) : Optional.empty();
+                referral = Optional.of(new Referral(unit, assignee, deadline, referredAt, acknowledgedAt));
+            } else {
+                Instant referredAt = history.stream().filter(h -> HistoryWords.isReferral(h.what()))
+                        .map(HistoryEntry::at).reduce((first, last) -> last).orElse(createdAt);
+                referral = Optional.of(new Referral(unit, assignee, deadline, referredAt,
+                        status == RequestStatus.REFERRED ? Optional.empty() : Optional.of(referredAt)));
+            }
         }
         Optional<String> result = readOptional(in);
+        Optional<Instant> resultAt = Optional.empty();
+        int reopened = 0;
+        Optional<Satisfaction> satisfaction = Optional.empty();
+        if (version >= 2) {
+            resultAt = in.readBoolean() ? Optional.of(readInstant(in)) : Optional.empty();
+            reopened = in.readInt();
+            if (in.readBoolean()) {
+                int score = in.readUnsignedByte();
+                int fixed = in.readUnsignedByte();
+                satisfaction = Optional.of(new Satisfaction(score, fixed == 2 ? Optional.empty() : Optional.of(fixed == 1),
+                        readInstant(in)));
+            }
+        }
         return new CitizenRequest(code, sequence, revision, createdAt, caller, district, category, description,
-                source, audio, status, history, supporters, duplicateOf, referral, result);
+                source, audio, status, history, supporters, duplicateOf, referral, result, resultAt, reopened,
+                satisfaction);
     }
 }
