@@ -334,6 +334,16 @@ public final class RequestDesk {
         return store.findByCaller(CallerNumber.parse(callerNumber), limit);
     }
 
+    /** The open requests referred to this unit, in registration order. */
+    public List<CitizenRequest> waitingOn(String unit) {
+        return store.waitingOn(unit.strip());
+    }
+
+    /** Every open request referred to a unit: the follow-up office's whole list. */
+    public List<CitizenRequest> waitingOnAnyUnit() {
+        return store.waitingOnAnyUnit();
+    }
+
     public Page<CitizenRequest> search(RequestFilter filter, int page, int size) {
         filter.district().ifPresent(this::checkDistrict);
         filter.category().ifPresent(this::checkedCategory);

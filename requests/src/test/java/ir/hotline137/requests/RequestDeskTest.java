@@ -215,6 +215,30 @@ class RequestDeskTest {
     }
 
     @Test
+    void aUnitsListHoldsItsOpenReferralsOnlyFromReferralToResultAndAgainWhenReopened() {
+        CitizenRequest first = register("09121111111", 6, POTHOLE);
+        CitizenRequest second = register("09122222222", 7, "چراغ کوچه خاموش است");
+        CitizenRequest third = register("09123333333", 6, "زباله‌ها جمع نشده");
+        String six = "فنی و عمرانی منطقه ۶";
+        desk.refer(first.code(), Optional.of(six), Optional.empty(), Optional.empty(), "maryam");
+        desk.refer(second.code(), Optional.of("روشنایی"), Optional.empty(), Optional.empty(), "maryam");
+        desk.refer(third.code(), Optional.of(six), Optional.empty(), Optional.empty(), "maryam");
+        assertThat(desk.waitingOn(six)).extracting(CitizenRequest::code).containsExactly(first.code(), third.code());
+        assertThat(desk.waitingOn(" " + six + " ")).hasSize(2);
+        assertThat(desk.waitingOn("فنی و عمرانی")).as("another unit's name, however alike").isEmpty();
+
+        desk.changeStatus(first.code(), RequestStatus.IN_PROGRESS, "unit6", Optional.empty());
+        desk.giveResult(third.code(), "جمع شد", "unit6");
+        desk.sendBack(second.code(), "مربوط به ما نیست", "light");
+        assertThat(desk.waitingOn(six)).extracting(CitizenRequest::code).containsExactly(first.code());
+        assertThat(desk.waitingOn("روشنایی")).isEmpty();
+
+        desk.answered(third.code(), new Satisfaction(1, Optional.of(false), clock.instant()), Optional.empty(), "ivr");
+        assertThat(desk.waitingOn(six)).extracting(CitizenRequest::code).containsExactly(first.code(), third.code());
+        assertThat(desk.waitingOnAnyUnit()).extracting(CitizenRequest::code).containsExactly(first.code(), third.code());
+    }
+
+    @Test
     void aUnitSendsBackWhatIsNotTheirsWithAReason() {
         CitizenRequest request = register("09121111111", 6, POTHOLE);
         assertThatThrownBy(() -> desk.sendBack(request.code(), "مربوط به ما نیست", "unit6"))

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,9 +31,9 @@ import org.mapdb.Serializer;
  * {@link Storage} first, so a request is durable when {@link #insert} returns and a crash never loses or
  * half-applies one.
  *
- * <p>Besides the requests by code it keeps four ordered indexes of its own, changed in the same
- * transaction: registration order, revision order (what changed since an index last looked), caller and
- * district. Readers never wait and see only what is durable.
+ * <p>Besides the requests by code it keeps five ordered indexes of its own, changed in the same
+ * transaction: registration order, revision order (what changed since an index last looked), caller,
+ * district, and the unit each open referred request waits on. Readers never wait and see only what is durable.
  */
 public final class MapDbRequestStore implements RequestStore {
     /** How {@code upgrade-data} copies the format-1 request file into the journal. */
@@ -43,6 +44,10 @@ public final class MapDbRequestStore implements RequestStore {
     private static final int FILE_FORMAT = 2;
     private static final String SEQUENCE = "sequence";
     private static final String REVISION = "revision";
+    /** Set once the unit index holds every request, so a store from before it is indexed once, at its first open. */
+    private static final String UNIT_INDEX_BUILT = "unit-index-built";
+    /** Between a unit's name and the sequence in its index keys: no readable name contains it. */
+    private static final char UNIT_END = '\u001f';
 
     private final Storage storage;
     private final DurableMap<String, CitizenRequest> byCode;
@@ -50,6 +55,7 @@ public final class MapDbRequestStore implements RequestStore {
     private final DurableMap<Long, String> byRevision;
     private final DurableMap<String, Boolean> byCaller;
     private final DurableMap<String, Boolean> byDistrict;
+    private final DurableMap<String, Boolean> byUnit;
     private final DurableMap<String, Long> counters;
 
     private MapDbRequestStore(Storage storage) {
@@ -60,13 +66,35 @@ public final class MapDbRequestStore implements RequestStore {
         this.byRevision = file.treeMap("by-revision", Serializer.LONG, Serializer.STRING);
         this.byCaller = file.treeMap("by-caller", Serializer.STRING, Serializer.BOOLEAN);
         this.byDistrict = file.treeMap("by-district", Serializer.STRING, Serializer.BOOLEAN);
+        this.byUnit = file.treeMap("by-unit", Serializer.STRING, Serializer.BOOLEAN);
         this.counters = file.hashMap("request-counters", Serializer.STRING, Serializer.LONG);
         storage.attach(file);
     }
 
     /** Opens the store on the data folder's storage: its file as the journal says it must be. */
     public static MapDbRequestStore open(Storage storage) {
-        return new MapDbRequestStore(storage);
+        MapDbRequestStore store = new MapDbRequestStore(storage);
+        store.indexUnitsOnce();
+        return store;
+    }
+
+    private void indexUnitsOnce() {
+        if (counters.get(UNIT_INDEX_BUILT) != null) {
+            return;
+        }
+        List<CitizenRequest> waiting = new ArrayList<>();
+        forEach(request -> {
+            if (unitKey(request).isPresent()) {
+                waiting.add(request);
+            }
+        });
+        storage.write(tx -> {
+            for (CitizenRequest request : waiting) {
+                tx.put(byUnit, unitKey(request).orElseThrow(), true);
+            }
+            tx.put(counters, UNIT_INDEX_BUILT, 1L);
+            return null;
+        });
     }
 
     @Override
@@ -84,6 +112,7 @@ public final class MapDbRequestStore implements RequestStore {
             tx.put(byRevision, rev, code);
             request.callerNumber().ifPresent(caller -> tx.put(byCaller, callerKey(caller, seq), true));
             tx.put(byDistrict, districtKey(stored.district(), seq), true);
+            unitKey(stored).ifPresent(key -> tx.put(byUnit, key, true));
             return stored;
         });
     }
@@ -143,6 +172,12 @@ public final class MapDbRequestStore implements RequestStore {
         tx.put(byCode, code, stored);
         tx.remove(byRevision, current.revision());
         tx.put(byRevision, rev, code);
+        Optional<String> unitBefore = unitKey(current);
+        Optional<String> unitAfter = unitKey(stored);
+        if (!unitBefore.equals(unitAfter)) {
+            unitBefore.ifPresent(key -> tx.remove(byUnit, key));
+            unitAfter.ifPresent(key -> tx.put(byUnit, key, true));
+        }
         for (Supporter supporter : stored.supporters()) {
             supporter.callerNumber().ifPresent(caller -> tx.put(byCaller, callerKey(caller, current.sequence()), true));
         }
@@ -174,6 +209,25 @@ public final class MapDbRequestStore implements RequestStore {
             }
         }
         return found;
+    }
+
+    @Override
+    public List<CitizenRequest> waitingOn(String unit) {
+        String prefix = unit + UNIT_END;
+        return byUnit.ordered().subMap(prefix, true, prefix + Character.MAX_VALUE, false).keySet().stream()
+                .map(key -> bySequence.get(Long.parseLong(key.substring(prefix.length()))))
+                .map(code -> code == null ? null : byCode.get(code))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    @Override
+    public List<CitizenRequest> waitingOnAnyUnit() {
+        return byUnit.ordered().keySet().stream()
+                .map(key -> bySequence.get(Long.parseLong(key.substring(key.lastIndexOf(UNIT_END) + 1))))
+                .map(code -> code == null ? null : byCode.get(code))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     @Override
@@ -289,6 +343,14 @@ public final class MapDbRequestStore implements RequestStore {
 
     private static String callerKey(CallerNumber caller, long seq) {
         return caller.digits() + "|" + String.format("%019d", seq);
+    }
+
+    /** An open request referred to a unit waits on it; once resolved, rejected or sent back it waits on nobody. */
+    private static Optional<String> unitKey(CitizenRequest request) {
+        if (!request.isOpen()) {
+            return Optional.empty();
+        }
+        return request.referral().map(r -> r.unit() + UNIT_END + String.format("%019d", request.sequence()));
     }
 
     private static String districtKey(int district, long seq) {

@@ -57,6 +57,12 @@ public interface RequestStore extends Closeable {
     /** A caller's requests, newest first, including those they joined as a supporter. */
     List<CitizenRequest> findByCaller(CallerNumber caller, int limit);
 
+    /** The open requests referred to this unit (its name exactly as referred), in registration order. */
+    List<CitizenRequest> waitingOn(String unit);
+
+    /** Every open request referred to any unit, by unit, then in registration order: the follow-up office's view. */
+    List<CitizenRequest> waitingOnAnyUnit();
+
     /** Newest first, filtered, one page (0-based). */
     Page<CitizenRequest> search(RequestFilter filter, int page, int size);
 
