@@ -158,7 +158,8 @@ const FIELD_LABELS = Object.freeze({
   text: 'متن', unit: 'واحد', assignee: 'مسئول', deadline: 'مهلت', 'referral.unit': 'واحد',
   'referral.deadline': 'مهلت', status: 'وضعیت', result: 'نتیجه', q: 'واژه‌های جست‌وجو', days: 'بازهٔ زمانی',
   title: 'عنوان برنامه', plannedEnd: 'پایان برنامه', username: 'نام کاربری', password: 'گذرواژه', roles: 'نقش‌ها',
-  dialString: 'تلفن', recording: 'صدای ضبط‌شده', callId: 'تماس', reason: 'دلیل غیبت', presence: 'وضعیت حضور',
+  dialString: 'تلفن', recording: 'صدای ضبط‌شده', callId: 'تماس', reason: 'دلیل', presence: 'وضعیت حضور',
+  number: 'شماره', flags: 'نشان‌ها', outcome: 'نتیجهٔ تماس',
 });
 
 /** What stood in the way of a 409, by the server's code, for the codes any screen may meet. */

@@ -468,6 +468,8 @@ function showCard(container, call, signal) {
       } else if (change.type === 'returned' && change.agent === me) {
         tell(LIVE_TEXT.returned, 'error');
         stopTimer();
+        // Her phone never answered: the call is someone else's to wrap up.
+        wrapUp.panel.hidden = true;
       } else if (change.type === 'ended') {
         tell(LIVE_TEXT.ended, 'info');
         stopTimer();

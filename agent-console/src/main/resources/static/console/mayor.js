@@ -137,12 +137,16 @@ function flagBadges(caller) {
 }
 
 function topicText(caller, large) {
-  return caller.topic
-    ? el('p', { class: ['mayor-topic', large ? 'mayor-topic-large' : null], dir: 'auto' }, caller.topic)
-    : el('p', { class: 'mayor-topic muted' }, 'متن گفته‌ها در دست نیست؛ صدای تماس‌گیرنده ضبط شده است.');
+  if (caller.topic) return el('p', { class: ['mayor-topic', large ? 'mayor-topic-large' : null], dir: 'auto' }, caller.topic);
+  return el('p', { class: 'mayor-topic muted' }, caller.hasTopicAudio
+    ? 'متن گفته‌ها در دست نیست؛ صدای تماس‌گیرنده ضبط شده است.'
+    : 'تماس‌گیرنده موضوعی نگفت.');
 }
 
+const NUMBER_UNKNOWN = 'شمارهٔ تماس‌گیرنده پنهان است؛ پیشینه‌اش را نمی‌دانیم.';
+
 function earlierRequests(caller) {
+  if (!caller.callerNumber) return el('p', { class: 'muted mayor-earlier-none' }, NUMBER_UNKNOWN);
   if (!caller.earlierRequests || caller.earlierRequests.length === 0) {
     return el('p', { class: 'muted mayor-earlier-none' }, 'درخواست پیشینی ندارد.');
   }
@@ -155,6 +159,7 @@ function earlierRequests(caller) {
 }
 
 function earlierProgrammeCalls(caller) {
+  if (!caller.callerNumber) return null;
   const calls = caller.earlierProgrammeCalls ?? [];
   if (!calls.length) return el('p', { class: 'muted' }, 'پیش از این با برنامه تماس نگرفته است.');
   return el('details', { class: 'mayor-earlier-calls', open: true },
@@ -192,18 +197,21 @@ function messagesPanel(placeholder) {
   });
   const panel = el('section', { class: 'panel mayor-messages-panel', 'aria-labelledby': 'mayor-messages-title' },
     el('h2', { id: 'mayor-messages-title' }, 'پیام‌ها'), list, form);
-  let shown = 0;
+  let lastSeen; // the newest message shown: undefined before the first state, null for none
+  const keyOf = (m) => (m ? `${m.at}|${m.from}|${m.text}` : null);
   return {
     node: panel,
     show(messages) {
       const all = messages ?? [];
+      const newest = all.length ? all[all.length - 1] : null;
       list.replaceChildren(...all.slice(-30).map((m) => el('li', { class: m.from === session.me.username ? 'is-mine' : null },
         el('span', { class: 'mayor-message-head' }, latin(m.from), ' — ', formatTime(m.at)),
         el('p', { dir: 'auto' }, m.text))));
-      if (all.length > shown && shown > 0 && all[all.length - 1].from !== session.me.username) {
-        announce(`پیام تازه: ${all[all.length - 1].text}`);
+      // The first state brings what was said before this page opened: only what arrives after it is news.
+      if (lastSeen !== undefined && newest && keyOf(newest) !== lastSeen && newest.from !== session.me.username) {
+        announce(`پیام تازه: ${newest.text}`);
       }
-      shown = all.length;
+      lastSeen = keyOf(newest);
       list.scrollTop = list.scrollHeight;
     },
   };
@@ -443,6 +451,7 @@ export function renderModerator(container) {
     } else if (caller.state === 'APPROVED' && caller.designatedNext) {
       stateCell = 'تأییدشده — نفر بعدی';
     }
+    const hadFocus = tr.contains(document.activeElement);
     tr.replaceChildren(
       el('td', { class: 'col-place' }, place),
       el('td', { class: 'col-number' }, numberText(caller)),
@@ -452,6 +461,8 @@ export function renderModerator(container) {
       el('td', { class: 'col-notes' }, lastNote ? el('span', { class: 'one-line' }, `(${toPersianDigits(caller.notes.length)}) `, el('bdi', {}, lastNote.slice(lastNote.indexOf(': ') + 2))) : '—'),
       el('td', { class: 'col-flags' }, flagBadges(caller) ?? '—'),
       el('td', { class: 'col-state' }, stateCell));
+    // A repaint must not drop a keyboard user's focus on the page's body, where the keys do nothing.
+    if (hadFocus) (tr.querySelector('button') ?? table).focus();
   }
 
   function select(id, focusTable) {
@@ -467,7 +478,7 @@ export function renderModerator(container) {
   }
 
   function step(delta) {
-    const order = [...rows.keys()];
+    const order = [...tbody.children].map((tr) => tr.dataset.callId);
     if (!order.length) return;
     const at = order.indexOf(selected);
     const next = at < 0 ? 0 : Math.max(0, Math.min(order.length - 1, at + delta));
@@ -578,6 +589,7 @@ export function renderModerator(container) {
       button('بالاتر', () => move(callerById(caller.id), 'up'), null, 'up'),
       button('پایین‌تر', () => move(callerById(caller.id), 'down'), null, 'down'),
       pending ? button('بازگردانی رد (U)', () => undoReject(caller.id), 'button-quiet', 'undo') : null) : null;
+    const focusedAction = parts.top.contains(document.activeElement) ? document.activeElement.dataset.action : null;
     parts.top.replaceChildren(...[
       el('h2', { id: 'screening-detail-title' }, 'جزئیات: ', el('span', { class: `badge mayor-state mayor-state-${caller.state}` }, stateLabel(caller.state))),
       flagBadges(caller),
@@ -586,6 +598,7 @@ export function renderModerator(container) {
       callerFacts(caller, receivedAt),
       actions,
     ].filter(Boolean));
+    if (focusedAction) (parts.top.querySelector(`button[data-action="${focusedAction}"]`) ?? table).focus();
     parts.rejectForm.hidden = !waiting || pending;
     parts.notes.replaceChildren(...[notesList(caller)].filter(Boolean));
     parts.numberForm.hidden = Boolean(caller.callerNumber) && !caller.numberTyped;
@@ -658,6 +671,14 @@ export function renderModerator(container) {
       previous = tr;
     }
     empty.hidden = ordered.length > 0;
+    // A caller who hung up (or was taken) while their rejection waited has nothing left to reject.
+    for (const [id, pending] of pendingRejects) {
+      const caller = callerById(id);
+      if (!caller || !WAITING.has(caller.state)) {
+        window.clearInterval(pending.timer);
+        pendingRejects.delete(id);
+      }
+    }
     if (!selected || !wanted.has(selected)) {
       const first = ordered.find((c) => WAITING.has(c.state)) ?? ordered[0];
       selected = first ? first.id : null;
@@ -679,10 +700,20 @@ export function renderModerator(container) {
       if (cell) cell.textContent = formatWait(waitedNow(caller, receivedAt));
     }
   }, 1000);
+  // Leaving the page does not take a rejection back: what is still waiting its seconds is sent now.
+  const sendPending = () => {
+    for (const [id, pending] of pendingRejects) {
+      window.clearInterval(pending.timer);
+      post(path(id, 'reject'), { reason: pending.reason || null }).catch(() => {});
+    }
+    pendingRejects.clear();
+  };
+  window.addEventListener('pagehide', sendPending);
   return () => {
+    sendPending();
+    window.removeEventListener('pagehide', sendPending);
     stop();
     window.clearInterval(ticker);
-    for (const pending of pendingRejects.values()) window.clearInterval(pending.timer);
   };
 }
 
@@ -711,18 +742,29 @@ export function renderMayor(container) {
 
   let directiveFor = null;
   let onAirSince = null;
-  next.addEventListener('click', () => act(next, '/api/mayor/next', undefined, (caller) => {
-    announce(`در حال وصل کردن ${caller.callerNumber ? toPersianDigits(caller.callerNumber) : 'تماس‌گیرنده'}`);
-  }));
+  let nextAllowed = false;
+  // The server's clock, as the page's own clock plus the difference seen with the latest state: a browser whose
+  // clock is off must not show a conversation's minutes wrong.
+  let serverOffset = 0;
+  const serverNow = () => Date.now() + serverOffset;
+  const onAirSeconds = () => Math.max(0, Math.floor((serverNow() - onAirSince) / 1000));
+  next.addEventListener('click', async () => {
+    await act(next, '/api/mayor/next', undefined, (caller) => {
+      announce(`در حال وصل کردن ${caller.callerNumber ? toPersianDigits(caller.callerNumber) : 'تماس‌گیرنده'}`);
+    });
+    // Whatever the answer, the line says whether another click makes sense (not while someone is on air).
+    next.disabled = !nextAllowed;
+  });
 
   // The on-air timer: from the moment the caller went on air, until the conversation ends.
   const timer = () => document.getElementById('mayor-on-air-timer');
   const tick = window.setInterval(() => {
     const node = timer();
-    if (node && onAirSince) node.textContent = formatWait(Math.max(0, Math.floor((Date.now() - onAirSince) / 1000)));
+    if (node && onAirSince) node.textContent = formatWait(onAirSeconds());
   }, 1000);
 
   function show(state) {
+    if (state.at) serverOffset = Date.parse(state.at) - Date.now();
     sessionLine.textContent = state.session ? state.session.title : 'برنامه‌ای باز نیست.';
     const callers = state.callers ?? [];
     const onAir = callers.find((c) => c.state === 'ON_AIR');
@@ -739,7 +781,7 @@ export function renderMayor(container) {
         el('div', { class: 'mayor-current-head' },
           el('h2', {}, onAir ? 'اکنون روی خط' : 'گفتگوی پیشین'),
           onAir ? el('span', { class: 'badge mayor-lock', id: 'mayor-on-air-lock', title: 'این تماس از این صفحه قطع نمی‌شود؛ با گذاشتن گوشی پایان می‌یابد.' }, 'قفل روی خط') : null,
-          onAir ? el('span', { class: 'mayor-on-air-timer', id: 'mayor-on-air-timer', role: 'timer' }, formatWait(Math.max(0, Math.floor((Date.now() - onAirSince) / 1000)))) : null),
+          onAir ? el('span', { class: 'mayor-on-air-timer', id: 'mayor-on-air-timer', role: 'timer' }, formatWait(onAirSeconds())) : null),
         flagBadges(shown),
         fileNote(shown),
         topicText(shown, true),
@@ -759,7 +801,8 @@ export function renderMayor(container) {
       directiveBox.replaceChildren(...(forId ? [el('details', { class: 'mayor-directive-box', open: Boolean(onAir) },
         el('summary', {}, 'ثبت دستور'), directiveForm(forId))] : []));
     }
-    next.disabled = !state.session || Boolean(onAir) || approved.length === 0;
+    nextAllowed = Boolean(state.session) && !onAir && approved.length > 0;
+    next.disabled = !nextAllowed;
     nextWho.textContent = upNext
       ? `نفر بعدی: ${districtText(upNext)}${upNext.designatedNext ? ' (تعیین‌شده از سوی مجری)' : ''}`
       : onAir ? '' : 'تماس‌گیرندهٔ تأییدشده‌ای در صف نیست.';

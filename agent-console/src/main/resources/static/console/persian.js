@@ -153,7 +153,7 @@ export const AWAY_REASONS = Object.freeze(['BREAK', 'PRAYER', 'MEAL', 'TRAINING'
 export const AWAY_REASON_LABELS = Object.freeze({
   BREAK: 'استراحت',
   PRAYER: 'نماز',
-  MEAL: 'ناهار',
+  MEAL: 'وعدهٔ غذا',
   TRAINING: 'آموزش',
   PAPERWORK: 'کار اداری',
   OTHER: 'دلیل دیگر',

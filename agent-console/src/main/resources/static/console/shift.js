@@ -16,8 +16,8 @@ function codeSelect(id, chosen) {
     [['', 'نتیجهٔ تماس را انتخاب کنید'], ...WRAP_UP_CODES.map((code) => [code, wrapUpLabel(code)])], chosen);
 }
 
-async function send(callId, code, note) {
-  const wrapUp = await post('/api/me/wrap-ups', { callId, code, note });
+async function send(callId, outcome, note) {
+  const wrapUp = await post('/api/me/wrap-ups', { callId, outcome, note });
   saved.set(callId, wrapUp);
   return wrapUp;
 }

@@ -64,7 +64,7 @@ public class ConsoleTestApplication {
             person("nadia", "nadia-secret", Role.AGENT, "PJSIP/105"));
 
     private static ConsoleUser person(String name, String password, Role role, String phone) {
-        return new ConsoleUser(name, "{noop}" + password, Set.of(role), Optional.ofNullable(phone));
+        return ConsoleUser.of(name, "{noop}" + password, Set.of(role), Optional.ofNullable(phone));
     }
 
     @Bean

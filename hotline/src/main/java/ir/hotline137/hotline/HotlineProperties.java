@@ -376,15 +376,17 @@ public record HotlineProperties(
     /**
      * @param username   the login name
      * @param password   a bcrypt hash, or {@code {noop}text} for tests
-     * @param roles      AGENT, MODERATOR, MAYOR, SUPERVISOR
+     * @param roles      AGENT, MODERATOR, MAYOR, SUPERVISOR, UNIT (held alone)
      * @param dialString how the IVR reaches the person's phone, e.g. {@code PJSIP/101}
+     * @param unit       for a UNIT person, the unit's name exactly as requests are referred to it
      */
-    public record User(String username, String password, List<Role> roles, String dialString) {
+    public record User(String username, String password, List<Role> roles, String dialString, String unit) {
 
         public ConsoleUser consoleUser() {
             return new ConsoleUser(username == null ? "" : username, password == null ? "" : password,
                     roles == null ? Set.of() : Set.copyOf(roles),
-                    Optional.ofNullable(dialString).filter(d -> !d.isBlank()));
+                    Optional.ofNullable(dialString).filter(d -> !d.isBlank()),
+                    Optional.ofNullable(unit).map(String::strip).filter(u -> !u.isBlank()));
         }
     }
 }

@@ -147,6 +147,11 @@ public final class RequestDesk {
     public CitizenRequest recategorize(TrackingCode code, String category, String actor) {
         String target = checkedCategory(category == null ? "" : category.strip());
         String who = checkedActor(actor);
+        Optional<CitizenRequest> now = store.find(code);
+        if (now.isPresent() && now.get().isOpen() && now.get().category().equals(target)) {
+            // Nothing to change, so nothing written: a new revision would tell the index something changed.
+            return now.get();
+        }
         return indexed(store.update(code, current -> {
             if (!current.isOpen()) {
                 throw new RequestNotOpenException(code, current.status());

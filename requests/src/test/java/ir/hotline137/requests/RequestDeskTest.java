@@ -163,6 +163,7 @@ class RequestDeskTest {
 
         assertThat(moved.category()).isEqualTo("lighting");
         assertThat(again.history()).as("the same category twice is one change").hasSize(2);
+        assertThat(again.revision()).as("and writes nothing").isEqualTo(moved.revision());
         assertThat(moved.history().getLast()).isEqualTo(new HistoryEntry(clock.instant(), "maryam",
                 "موضوع از «سایر» به «روشنایی» تغییر کرد"));
         assertThatThrownBy(() -> desk.recategorize(message.code(), "parking", "maryam"))

@@ -59,7 +59,10 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
     private final MapDbCallerFiles files;
     private final JsonMapper json;
     private final Clock clock;
-    /** The earlier requests of each caller of the open session, looked up once when they join. */
+    /**
+     * The earlier requests of each caller of the open session, looked up once, keyed by call and the number looked
+     * up, so a number typed for a withheld caller is looked up afresh whatever thread asks first.
+     */
     private final Map<String, List<LineCaller.EarlierRequest>> earlier = new ConcurrentHashMap<>();
     /** The same for their calls to earlier programmes. */
     private final Map<String, List<LineCaller.EarlierProgrammeCall>> earlierCalls = new ConcurrentHashMap<>();
@@ -128,8 +131,6 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
      */
     public void numberTyped(CallId id, String digits) {
         typedNumbers.put(id.value(), digits);
-        earlier.remove(id.value());
-        earlierCalls.remove(id.value());
         changed();
     }
 
@@ -159,7 +160,7 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
     @Override
     public void on(MayorLineEvent event) {
         publisher.execute(() -> {
-            if (event instanceof MayorLineEvent.SessionOpened) {
+            if (event instanceof MayorLineEvent.SessionOpened || event instanceof MayorLineEvent.SessionClosed) {
                 earlier.clear();
                 earlierCalls.clear();
                 typedNumbers.clear();
@@ -193,13 +194,17 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
                 view.topic().transcript().orElse(null), view.topic().recording().isPresent(), view.notes(),
                 view.decidedBy().orElse(null), view.onAirAt().orElse(null), view.endedAt().orElse(null),
                 view.mayor().orElse(null), view.conversationRecording().isPresent(),
-                earlier.computeIfAbsent(view.id().value(), id -> earlierRequests(view, number)), directives,
+                earlier.computeIfAbsent(cacheKey(view, number), key -> earlierRequests(view, number)), directives,
                 view.topic().callerNumber().isEmpty() && typed != null,
                 next.filter(view.id()::equals).isPresent(),
                 line.estimatedWait(view.id()).map(Duration::toSeconds).orElse(null),
                 file.map(f -> f.flags().stream().map(Enum::name).toList()).orElse(List.of()),
                 file.map(CallerFile::note).filter(n -> !n.isBlank()).orElse(null),
-                earlierCalls.computeIfAbsent(view.id().value(), id -> earlierProgrammeCalls(view, number)));
+                earlierCalls.computeIfAbsent(cacheKey(view, number), key -> earlierProgrammeCalls(view, number)));
+    }
+
+    private static String cacheKey(MayorCallerView view, Optional<String> number) {
+        return view.id().value() + "|" + number.orElse("");
     }
 
     private List<LineCaller.EarlierProgrammeCall> earlierProgrammeCalls(MayorCallerView view, Optional<String> number) {

@@ -39,14 +39,15 @@ public class PeopleApi {
     }
 
     /** One person, as a supervisor sees them; {@code configured} ones are changed in configuration only. */
-    public record Person(String username, List<Role> roles, String dialString, boolean configured) {
+    public record Person(String username, List<Role> roles, String dialString, String unit, boolean configured) {
     }
 
-    public record NewPerson(String username, String password, Set<Role> roles, String dialString) {
+    /** @param unit for a UNIT person, the unit's name as requests are referred to it */
+    public record NewPerson(String username, String password, Set<Role> roles, String dialString, String unit) {
     }
 
-    /** What to change; an absent field stays as it is, a blank dial string removes the phone. */
-    public record PersonEdit(String password, Set<Role> roles, String dialString) {
+    /** What to change; an absent field stays as it is, a blank dial string or unit removes it. */
+    public record PersonEdit(String password, Set<Role> roles, String dialString, String unit) {
     }
 
     @GetMapping("/api/users")
@@ -63,15 +64,16 @@ public class PeopleApi {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<Person> add(@RequestBody NewPerson body, Principal principal) {
         return offTheRequestThread(() -> person(done(users.add(body.username(), body.password(), body.roles(),
-                Optional.ofNullable(body.dialString()), principal.getName()))));
+                Optional.ofNullable(body.dialString()), Optional.ofNullable(body.unit()), principal.getName()))));
     }
 
     @PutMapping("/api/users/{username}")
     public Mono<Person> change(@PathVariable String username, @RequestBody PersonEdit body, Principal principal) {
         return offTheRequestThread(() -> {
             Person changed = person(done(users.change(username, Optional.ofNullable(body.password()),
-                    Optional.ofNullable(body.roles()), Optional.ofNullable(body.dialString()), principal.getName())));
-            if (body.password() != null || body.roles() != null) {
+                    Optional.ofNullable(body.roles()), Optional.ofNullable(body.dialString()),
+                    Optional.ofNullable(body.unit()), principal.getName())));
+            if (body.password() != null || body.roles() != null || body.unit() != null) {
                 sockets.closeFor(username);
             }
             return changed;
@@ -95,7 +97,7 @@ public class PeopleApi {
 
     private Person person(ConsoleUser user) {
         return new Person(user.username(), user.roles().stream().sorted().toList(), user.dialString().orElse(null),
-                users.isConfigured(user.username()));
+                user.unit().orElse(null), users.isConfigured(user.username()));
     }
 
     private static ConsoleUser done(ConsoleUsers.Outcome outcome) {

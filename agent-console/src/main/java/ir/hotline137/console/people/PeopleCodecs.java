@@ -3,6 +3,7 @@ package ir.hotline137.console.people;
 import static ir.hotline137.store.StoredFields.readInstant;
 import static ir.hotline137.store.StoredFields.readOptional;
 import static ir.hotline137.store.StoredFields.readVersion;
+import static ir.hotline137.store.StoredFields.readVersionUpTo;
 import static ir.hotline137.store.StoredFields.writeInstant;
 import static ir.hotline137.store.StoredFields.writeOptional;
 
@@ -10,6 +11,7 @@ import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.Role;
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.mapdb.DataInput2;
 import org.mapdb.DataOutput2;
@@ -21,6 +23,8 @@ import org.mapdb.serializer.GroupSerializerObjectArray;
  */
 final class PeopleCodecs {
     private static final int VERSION = 1;
+    /** A person's version 2 adds their unit; version 1 (before units) still reads, with none. */
+    private static final int PERSON_VERSION = 2;
 
     private PeopleCodecs() {
     }
@@ -28,7 +32,7 @@ final class PeopleCodecs {
     static final class PersonCodec extends GroupSerializerObjectArray<ConsoleUser> {
         @Override
         public void serialize(DataOutput2 out, ConsoleUser person) throws IOException {
-            out.writeByte(VERSION);
+            out.writeByte(PERSON_VERSION);
             out.writeUTF(person.username());
             out.writeUTF(person.password());
             out.writeInt(person.roles().size());
@@ -36,11 +40,12 @@ final class PeopleCodecs {
                 out.writeUTF(role.name());
             }
             writeOptional(out, person.dialString());
+            writeOptional(out, person.unit());
         }
 
         @Override
         public ConsoleUser deserialize(DataInput2 in, int available) throws IOException {
-            readVersion(in, VERSION, "person");
+            int version = readVersionUpTo(in, PERSON_VERSION, "person");
             String username = in.readUTF();
             String password = in.readUTF();
             int count = in.readInt();
@@ -48,7 +53,9 @@ final class PeopleCodecs {
             for (int i = 0; i < count; i++) {
                 roles.add(Role.valueOf(in.readUTF()));
             }
-            return new ConsoleUser(username, password, roles, readOptional(in));
+            Optional<String> dialString = readOptional(in);
+            Optional<String> unit = version >= 2 ? readOptional(in) : Optional.empty();
+            return new ConsoleUser(username, password, roles, dialString, unit);
         }
     }
 

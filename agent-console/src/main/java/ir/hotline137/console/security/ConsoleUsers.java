@@ -3,6 +3,7 @@ package ir.hotline137.console.security;
 import ir.hotline137.console.people.MapDbPeople;
 import ir.hotline137.console.people.PersonChange;
 import ir.hotline137.requests.PersianDigits;
+import ir.hotline137.requests.RequestDesk;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -93,12 +94,16 @@ public final class ConsoleUsers {
                         + "{noop}text for tests; never clear text");
             }
             if (user.roles().isEmpty()) {
-                throw new IllegalArgumentException(where + ".roles is empty: give AGENT, MODERATOR, MAYOR or SUPERVISOR");
+                throw new IllegalArgumentException(where + ".roles is empty: give AGENT, MODERATOR, MAYOR, SUPERVISOR or UNIT");
+            }
+            Optional<Outcome> wrongUnit = checkUnit(user.roles(), user.unit());
+            if (wrongUnit.isPresent() && wrongUnit.get() instanceof Outcome.Refused refused) {
+                throw new IllegalArgumentException(where + "." + refused.field() + ": " + refused.reason());
             }
         }
         if (users.isEmpty() && (kept == null || kept.isEmpty())) {
             String password = randomPassword();
-            users.add(new ConsoleUser(FIRST_SUPERVISOR, new BCryptPasswordEncoder(HASH_COST).encode(password),
+            users.add(ConsoleUser.of(FIRST_SUPERVISOR, new BCryptPasswordEncoder(HASH_COST).encode(password),
                     Set.of(Role.SUPERVISOR), Optional.empty()));
             log.warn("Nobody may log in yet (hotline.users is empty and nobody was added on screen). For this run "
                     + "only, log in as '{}' with password {} and add people on the People screen.",
@@ -158,7 +163,7 @@ public final class ConsoleUsers {
 
     /** Adds a person who can log in at once. */
     public synchronized Outcome add(String username, String password, Set<Role> roles, Optional<String> dialString,
-                                    String by) {
+                                    Optional<String> unit, String by) {
         if (kept.isEmpty()) {
             return new Outcome.Conflict("not-kept", "people can only be added in configuration here");
         }
@@ -170,7 +175,9 @@ public final class ConsoleUsers {
         if (find(name).isPresent()) {
             return new Outcome.Conflict("taken", "there is already someone called " + name);
         }
-        Optional<Outcome> wrong = checkPassword(password).or(() -> checkRoles(roles));
+        Optional<String> unitName = unit.map(RequestDesk::readable).map(String::strip).filter(s -> !s.isEmpty());
+        Optional<Outcome> wrong = checkPassword(password).or(() -> checkRoles(roles))
+                .or(() -> checkUnit(roles, unitName));
         if (wrong.isPresent()) {
             return wrong.get();
         }
@@ -178,18 +185,18 @@ public final class ConsoleUsers {
         if (phone.isPresent() && !DIAL_STRING.matcher(phone.get()).matches()) {
             return badDialString();
         }
-        ConsoleUser person = new ConsoleUser(name, newHashes.encode(password), EnumSet.copyOf(roles), phone);
+        ConsoleUser person = new ConsoleUser(name, newHashes.encode(password), EnumSet.copyOf(roles), phone, unitName);
         kept.get().put(person, change(by, name, "افزوده شد با نقش " + roleNames(person.roles())
-                + phone.map(p -> "؛ تلفن " + p).orElse("")));
+                + phone.map(p -> "؛ تلفن " + p).orElse("") + unitName.map(u -> "؛ واحد «" + u + "»").orElse("")));
         return new Outcome.Done(person);
     }
 
     /**
-     * Changes what is given (a new password, the roles, the phone; a blank phone removes it); what is absent
-     * stays as it is.
+     * Changes what is given (a new password, the roles, the phone, the unit; a blank phone or unit removes it);
+     * what is absent stays as it is.
      */
     public synchronized Outcome change(String username, Optional<String> password, Optional<Set<Role>> roles,
-                                       Optional<String> dialString, String by) {
+                                       Optional<String> dialString, Optional<String> unit, String by) {
         Optional<Outcome> refused = changeable(username);
         if (refused.isPresent()) {
             return refused.get();
@@ -221,10 +228,23 @@ public final class ConsoleUsers {
         if (!newPhone.equals(before.dialString())) {
             said.add(newPhone.map(p -> "تلفن: " + p).orElse("تلفن برداشته شد"));
         }
+        Optional<String> newUnit = unit.isEmpty() ? before.unit()
+                : unit.map(RequestDesk::readable).map(String::strip).filter(u -> !u.isEmpty());
+        if (!newRoles.contains(Role.UNIT) && unit.isEmpty()) {
+            // A unit goes with the role: taking the role away takes the unit too.
+            newUnit = Optional.empty();
+        }
+        Optional<Outcome> wrongUnit = checkUnit(newRoles, newUnit);
+        if (wrongUnit.isPresent()) {
+            return wrongUnit.get();
+        }
+        if (!newUnit.equals(before.unit())) {
+            said.add(newUnit.map(u -> "واحد: «" + u + "»").orElse("واحد برداشته شد"));
+        }
         if (said.isEmpty()) {
             return new Outcome.Done(before);
         }
-        ConsoleUser after = new ConsoleUser(username, hash, newRoles, newPhone);
+        ConsoleUser after = new ConsoleUser(username, hash, newRoles, newPhone, newUnit);
         kept.get().put(after, change(by, username, String.join("؛ ", said)));
         return new Outcome.Done(after);
     }
@@ -275,8 +295,29 @@ public final class ConsoleUsers {
 
     private static Optional<Outcome> checkRoles(Set<Role> roles) {
         return roles == null || roles.isEmpty()
-                ? Optional.of(new Outcome.Refused("roles", "give at least one of AGENT, MODERATOR, MAYOR, SUPERVISOR"))
+                ? Optional.of(new Outcome.Refused("roles", "give at least one of AGENT, MODERATOR, MAYOR, SUPERVISOR, UNIT"))
                 : Optional.empty();
+    }
+
+    /** A UNIT person works for one named unit and holds no other role; nobody else has a unit. */
+    private static Optional<Outcome> checkUnit(Set<Role> roles, Optional<String> unit) {
+        if (roles == null || !roles.contains(Role.UNIT)) {
+            return unit.isPresent()
+                    ? Optional.of(new Outcome.Refused("unit", "only a UNIT person works for a unit"))
+                    : Optional.empty();
+        }
+        if (roles.size() > 1) {
+            return Optional.of(new Outcome.Refused("roles", "UNIT is held alone: a unit sees only its own requests"));
+        }
+        if (unit.isEmpty()) {
+            return Optional.of(new Outcome.Refused("unit", "is required for a UNIT person: the unit's name as "
+                    + "requests are referred to it"));
+        }
+        if (unit.get().length() > ConsoleUser.MAX_UNIT_LENGTH) {
+            return Optional.of(new Outcome.Refused("unit", "is longer than " + ConsoleUser.MAX_UNIT_LENGTH
+                    + " characters"));
+        }
+        return Optional.empty();
     }
 
     private static Outcome badDialString() {
@@ -290,6 +331,7 @@ public final class ConsoleUsers {
             case MODERATOR -> "گرداننده";
             case MAYOR -> "شهردار";
             case SUPERVISOR -> "سرپرست";
+            case UNIT -> "واحد";
         }).collect(Collectors.joining("، "));
     }
 

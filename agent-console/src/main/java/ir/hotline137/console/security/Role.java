@@ -9,5 +9,10 @@ public enum Role {
     /** Takes the screened callers in a live programme. */
     MAYOR,
     /** Sees the figures and the people; may do what an agent does. */
-    SUPERVISOR
+    SUPERVISOR,
+    /**
+     * A unit of the municipality (a district office, a deputy's office): sees only the requests referred to it,
+     * acknowledges them, gives their result or sends them back. Held alone, never with another role.
+     */
+    UNIT
 }

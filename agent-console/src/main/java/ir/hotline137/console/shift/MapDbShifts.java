@@ -12,7 +12,9 @@ import org.mapdb.serializer.SerializerArrayTuple;
 
 /**
  * Agents' presence marks and wrap-ups, in the data folder's journal like everything else kept. Marks are keyed by
- * (agent, time, sequence), so one agent's day is one range read however many agents the centre has.
+ * (agent, time, sequence), so one agent's day is one range read however many agents the centre has; each agent's
+ * latest mark is kept beside them, so a start finds at once who was still on duty when the last run ended. A
+ * wrap-up is keyed by (agent, call): a call whose first agent's phone did not answer is another agent's call too.
  */
 public final class MapDbShifts {
     /** The maps of shifts.mapdb; a file of another format is rebuilt from the journal. */
@@ -20,7 +22,8 @@ public final class MapDbShifts {
 
     private final Storage storage;
     private final DurableMap<Object[], PresenceMark> marks;
-    private final DurableMap<String, WrapUp> wrapUps;
+    private final DurableMap<Object[], WrapUp> wrapUps;
+    private final DurableMap<String, PresenceMark> latest;
     private final DurableMap<String, Long> counters;
 
     private MapDbShifts(Storage storage) {
@@ -29,7 +32,9 @@ public final class MapDbShifts {
         this.marks = file.treeMap("presence-marks",
                 new SerializerArrayTuple(Serializer.STRING, Serializer.LONG, Serializer.LONG),
                 new ShiftCodecs.MarkCodec());
-        this.wrapUps = file.hashMap("wrap-ups", Serializer.STRING, new ShiftCodecs.WrapUpCodec());
+        this.wrapUps = file.treeMap("agent-wrap-ups", new SerializerArrayTuple(Serializer.STRING, Serializer.STRING),
+                new ShiftCodecs.WrapUpCodec());
+        this.latest = file.hashMap("latest-marks", Serializer.STRING, new ShiftCodecs.MarkCodec());
         this.counters = file.hashMap("shift-counters", Serializer.STRING, Serializer.LONG);
         storage.attach(file);
     }
@@ -42,6 +47,7 @@ public final class MapDbShifts {
         storage.write(tx -> {
             long sequence = tx.increment(counters, "mark");
             tx.put(marks, new Object[] {mark.username(), mark.at().toEpochMilli(), sequence}, mark);
+            tx.put(latest, mark.username(), mark);
             return mark;
         });
     }
@@ -62,14 +68,20 @@ public final class MapDbShifts {
         return found;
     }
 
+    /** Every agent whose latest mark is not off duty: still on duty, as far as the marks know. */
+    public List<PresenceMark> stillOnDuty() {
+        return latest.view().values().stream().filter(mark -> mark.presence().isPresent()).toList();
+    }
+
     public void wrapUp(WrapUp wrapUp) {
         storage.write(tx -> {
-            tx.put(wrapUps, wrapUp.callId(), wrapUp);
+            tx.put(wrapUps, new Object[] {wrapUp.agent(), wrapUp.callId()}, wrapUp);
             return wrapUp;
         });
     }
 
-    public Optional<WrapUp> wrapUpOf(String callId) {
-        return Optional.ofNullable(wrapUps.get(callId));
+    /** This agent's outcome for the call; another agent who took the same call has their own. */
+    public Optional<WrapUp> wrapUpOf(String agent, String callId) {
+        return Optional.ofNullable(wrapUps.get(new Object[] {agent, callId}));
     }
 }

@@ -74,7 +74,8 @@ public class ShiftApi {
                             long notWrappedUp) {
     }
 
-    public record WrapUpBody(String callId, String code, String note) {
+    /** @param outcome one of {@link WrapUpCode} */
+    public record WrapUpBody(String callId, String outcome, String note) {
     }
 
     @GetMapping("/shift")
@@ -85,10 +86,10 @@ public class ShiftApi {
     @PostMapping("/wrap-ups")
     public Mono<WrapUp> wrapUp(@RequestBody WrapUpBody body, Principal principal) {
         if (body == null) {
-            throw new ApiProblem.BadField("body", "is required: {callId, code, note}");
+            throw new ApiProblem.BadField("body", "is required: {callId, outcome, note}");
         }
         String callId = required(body.callId(), "callId");
-        WrapUpCode code = code(body.code());
+        WrapUpCode code = code(body.outcome());
         String note = body.note() == null ? "" : RequestDesk.readable(body.note()).strip();
         if (note.length() > WrapUp.MAX_NOTE_LENGTH) {
             throw new ApiProblem.BadField("note", "is longer than " + WrapUp.MAX_NOTE_LENGTH + " characters");
@@ -97,15 +98,27 @@ public class ShiftApi {
         return Mono.fromCallable(() -> {
             shiftLog.flush();
             Instant now = clock.instant();
-            boolean mine = shifts.marks(me, now.minus(WRAP_UP_WINDOW)).stream()
-                    .anyMatch(mark -> mark.call().filter(callId::equals).isPresent());
-            if (!mine) {
-                throw new ApiProblem.NotFound("callId", "you took no call " + callId + " in the last 24 hours");
+            if (!answeredBy(me, callId, now)) {
+                throw new ApiProblem.NotFound("callId", "you answered no call " + callId + " in the last 24 hours");
             }
             WrapUp wrapUp = new WrapUp(callId, me, code, note, now);
             shifts.wrapUp(wrapUp);
             return wrapUp;
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Whether the agent took the call and their phone answered it (a call that went back to the queue is not theirs). */
+    private boolean answeredBy(String me, String callId, Instant now) {
+        List<PresenceMark> marks = shifts.marks(me, now.minus(WRAP_UP_WINDOW));
+        for (int i = 0; i < marks.size(); i++) {
+            if (marks.get(i).call().filter(callId::equals).isPresent()) {
+                PresenceMark next = i + 1 < marks.size() ? marks.get(i + 1) : null;
+                if (next == null || next.reason().filter(r -> r == AwayReason.NO_ANSWER).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private ShiftView shiftOf(String me) {
@@ -142,7 +155,7 @@ public class ShiftApi {
                 case BUSY -> {
                     busy += seconds;
                     if (mark.call().isPresent()) {
-                        taken.add(callOf(mark, next, seconds, logged));
+                        taken.add(callOf(me, mark, next, seconds, logged));
                     }
                 }
             }
@@ -159,13 +172,14 @@ public class ShiftApi {
         return new ShiftView(today, firstSeen, available, busy, away, List.copyOf(taken), byCode, notWrappedUp);
     }
 
-    private ShiftCall callOf(PresenceMark busy, PresenceMark next, long seconds, Map<String, CallRecord> logged) {
+    private ShiftCall callOf(String me, PresenceMark busy, PresenceMark next, long seconds,
+                             Map<String, CallRecord> logged) {
         String callId = busy.call().orElseThrow();
         // The switchboard sets an agent away for NO_ANSWER exactly when their phone did not take the call.
         boolean answered = next == null || next.reason().filter(r -> r == AwayReason.NO_ANSWER).isEmpty();
         boolean ongoing = next == null;
         CallRecord record = logged.get(callId);
-        WrapUp wrapUp = shifts.wrapUpOf(callId).orElse(null);
+        WrapUp wrapUp = answered ? shifts.wrapUpOf(me, callId).orElse(null) : null;
         return new ShiftCall(callId, busy.at(), seconds, answered, ongoing,
                 record == null ? null : record.caller().map(CallerNumber::digits).orElse(null),
                 record == null ? null : record.request().map(TrackingCode::value).orElse(null),
@@ -180,11 +194,11 @@ public class ShiftApi {
     }
 
     private static WrapUpCode code(String name) {
-        String given = required(name, "code");
+        String given = required(name, "outcome");
         try {
             return WrapUpCode.valueOf(given.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException notOne) {
-            throw new ApiProblem.BadField("code", "'" + given + "' is not one of " + List.of(WrapUpCode.values()));
+            throw new ApiProblem.BadField("outcome", "'" + given + "' is not one of " + List.of(WrapUpCode.values()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package ir.hotline137.console.shift;
 
 import ir.hotline137.switchboard.Switchboard;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 public class ShiftConfiguration {
 
     @Bean(destroyMethod = "close")
-    ShiftLog shiftLog(Switchboard switchboard, MapDbShifts shifts) {
-        return new ShiftLog(switchboard, shifts);
+    ShiftLog shiftLog(Switchboard switchboard, MapDbShifts shifts, Clock clock) {
+        return new ShiftLog(switchboard, shifts, clock);
     }
 }

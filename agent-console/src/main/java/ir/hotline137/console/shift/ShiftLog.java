@@ -8,6 +8,8 @@ import ir.hotline137.switchboard.SwitchboardEvent;
 import ir.hotline137.switchboard.SwitchboardEvent.AgentPresenceChanged;
 import ir.hotline137.switchboard.SwitchboardEvent.AgentSignedOut;
 import ir.hotline137.switchboard.SwitchboardListener;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +24,24 @@ import org.slf4j.LoggerFactory;
 public final class ShiftLog implements SwitchboardListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ShiftLog.class);
 
+    private final Switchboard switchboard;
     private final MapDbShifts shifts;
+    private final Clock clock;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("shift-log").daemon().factory());
     private final Subscription subscription;
 
-    public ShiftLog(Switchboard switchboard, MapDbShifts shifts) {
+    /**
+     * Agents the last run left on duty (it crashed, or stopped with boards open) go off duty at their latest mark:
+     * the time after it is unknown, and a shift must not count the hours the hotline was down.
+     */
+    public ShiftLog(Switchboard switchboard, MapDbShifts shifts, Clock clock) {
+        this.switchboard = switchboard;
         this.shifts = shifts;
+        this.clock = clock;
+        for (PresenceMark left : shifts.stillOnDuty()) {
+            shifts.mark(PresenceMark.offDuty(left.username(), left.at()));
+        }
         this.subscription = switchboard.subscribe(this);
     }
 
@@ -59,10 +72,18 @@ public final class ShiftLog implements SwitchboardListener, AutoCloseable {
         }
     }
 
-    /** Stops listening and writes what is left, so a clean shutdown loses no mark. */
+    /**
+     * Stops listening and writes what is left, so a clean shutdown loses no mark; whoever is still on duty goes off
+     * duty now, when the hotline stops taking calls.
+     */
     @Override
     public void close() {
         subscription.close();
+        Instant now = clock.instant();
+        for (AgentView agent : switchboard.agents()) {
+            PresenceMark off = PresenceMark.offDuty(agent.agent().username(), now);
+            writer.execute(() -> keep(off));
+        }
         writer.shutdown();
         try {
             if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {

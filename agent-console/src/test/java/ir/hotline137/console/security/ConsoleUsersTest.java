@@ -38,7 +38,7 @@ class ConsoleUsersTest {
     void aRepeatedNameOrNoRoleIsRefused() {
         assertThatThrownBy(() -> ConsoleUsers.of(List.of(user("a", "{noop}x", Role.AGENT), user("a", "{noop}y", Role.MAYOR))))
                 .hasMessageContaining("hotline.users[1].username");
-        assertThatThrownBy(() -> ConsoleUsers.of(List.of(new ConsoleUser("b", "{noop}x", Set.of(), Optional.empty()))))
+        assertThatThrownBy(() -> ConsoleUsers.of(List.of(ConsoleUser.of("b", "{noop}x", Set.of(), Optional.empty()))))
                 .hasMessageContaining("hotline.users[0].roles");
     }
 
@@ -61,7 +61,7 @@ class ConsoleUsersTest {
         try (Storage storage = Storage.open(dir, settings)) {
             ConsoleUsers users = ConsoleUsers.of(List.of(user("boss", "{noop}x", Role.SUPERVISOR)),
                     MapDbPeople.open(storage), Clock.systemUTC());
-            assertThat(users.add("nima", "a long enough one", Set.of(Role.AGENT), Optional.of("PJSIP/105"), "boss"))
+            assertThat(users.add("nima", "a long enough one", Set.of(Role.AGENT), Optional.of("PJSIP/105"), Optional.empty(), "boss"))
                     .isInstanceOf(ConsoleUsers.Outcome.Done.class);
         }
         try (Storage storage = Storage.open(dir, settings)) {
@@ -82,11 +82,11 @@ class ConsoleUsersTest {
     void aSupervisorCannotRemoveThemselvesNorTakeAwayTheirOwnSupervisorRole(@TempDir Path dir) {
         try (Storage storage = Storage.open(dir, new StoreSettings(Duration.ofMinutes(1), 0, 64L << 20))) {
             ConsoleUsers users = ConsoleUsers.of(List.of(), MapDbPeople.open(storage), Clock.systemUTC());
-            users.add("sima", "a long enough one", Set.of(Role.SUPERVISOR), Optional.empty(), "supervisor");
+            users.add("sima", "a long enough one", Set.of(Role.SUPERVISOR), Optional.empty(), Optional.empty(), "supervisor");
 
             assertThat(users.remove("sima", "sima")).isEqualTo(new ConsoleUsers.Outcome.Conflict("self",
                     "a supervisor cannot remove themselves"));
-            assertThat(users.change("sima", Optional.empty(), Optional.of(Set.of(Role.AGENT)), Optional.empty(), "sima"))
+            assertThat(users.change("sima", Optional.empty(), Optional.of(Set.of(Role.AGENT)), Optional.empty(), Optional.empty(), "sima"))
                     .isInstanceOf(ConsoleUsers.Outcome.Conflict.class);
             assertThat(users.find("sima").orElseThrow().roles()).containsExactly(Role.SUPERVISOR);
         }
@@ -97,7 +97,7 @@ class ConsoleUsersTest {
         try (Storage storage = Storage.open(dir, new StoreSettings(Duration.ofMinutes(1), 0, 64L << 20))) {
             MapDbPeople kept = MapDbPeople.open(storage);
             ConsoleUsers.of(List.of(), kept, Clock.systemUTC())
-                    .add("sima", "a long enough one", Set.of(Role.SUPERVISOR), Optional.empty(), "supervisor");
+                    .add("sima", "a long enough one", Set.of(Role.SUPERVISOR), Optional.empty(), Optional.empty(), "supervisor");
 
             ConsoleUsers restarted = ConsoleUsers.of(List.of(), kept, Clock.systemUTC());
 
@@ -107,6 +107,6 @@ class ConsoleUsersTest {
     }
 
     private static ConsoleUser user(String name, String password, Role role) {
-        return new ConsoleUser(name, password, Set.of(role), Optional.empty());
+        return ConsoleUser.of(name, password, Set.of(role), Optional.empty());
     }
 }

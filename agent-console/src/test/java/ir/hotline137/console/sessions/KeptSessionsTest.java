@@ -29,7 +29,7 @@ class KeptSessionsTest {
     void aSessionInUseOutlivesItsIdleTimeAndOneLeftAloneEnds() {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-05T08:00:00Z"));
         try (Storage storage = Storage.open(dir, new StoreSettings(Duration.ofMinutes(1), 0, 64L << 20))) {
-            ConsoleUsers users = ConsoleUsers.of(List.of(new ConsoleUser("maryam", "{noop}x", Set.of(Role.AGENT),
+            ConsoleUsers users = ConsoleUsers.of(List.of(ConsoleUser.of("maryam", "{noop}x", Set.of(Role.AGENT),
                     Optional.empty())));
             KeptSessions sessions = new KeptSessions(MapDbSessions.open(storage), users, clock, IDLE);
             WebSession session = sessions.createWebSession().block();

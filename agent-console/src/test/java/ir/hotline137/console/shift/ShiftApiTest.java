@@ -70,16 +70,16 @@ class ShiftApiTest {
         call.bridgeEnded();
 
         HttpResponse<String> badCode = TestApi.send(port, "POST", "/api/me/wrap-ups", NADIA,
-                "{\"callId\":\"" + id + "\",\"code\":\"LUNCH\"}");
+                "{\"callId\":\"" + id + "\",\"outcome\":\"LUNCH\"}");
         assertThat(badCode.statusCode()).isEqualTo(400);
-        assertThat(TestApi.field(badCode.body(), "field")).isEqualTo("code");
+        assertThat(TestApi.field(badCode.body(), "field")).isEqualTo("outcome");
         HttpResponse<String> notHers = TestApi.send(port, "POST", "/api/me/wrap-ups",
-                TestApi.basic("reza", "other-secret"), "{\"callId\":\"" + id + "\",\"code\":\"INFORMATION\"}");
+                TestApi.basic("reza", "other-secret"), "{\"callId\":\"" + id + "\",\"outcome\":\"INFORMATION\"}");
         assertThat(notHers.statusCode()).isEqualTo(404);
         assertThat(TestApi.field(notHers.body(), "field")).isEqualTo("callId");
 
         HttpResponse<String> given = TestApi.send(port, "POST", "/api/me/wrap-ups", NADIA,
-                "{\"callId\":\"" + id + "\",\"code\":\"INFORMATION\",\"note\":\"ساعت کار منطقه را پرسید\"}");
+                "{\"callId\":\"" + id + "\",\"outcome\":\"INFORMATION\",\"note\":\"ساعت کار منطقه را پرسید\"}");
         assertThat(given.statusCode()).isEqualTo(200);
 
         HttpResponse<String> shift = TestApi.send(port, "GET", "/api/me/shift", NADIA, null);

@@ -86,7 +86,7 @@ class ShiftTest {
             assertThat(view.notWrappedUp()).as("the answered call waits for its outcome").isEqualTo(1);
 
             shift.api.wrapUp(new WrapUpBody("1733400000.1", "new_request", "  چراغ کوچه \u202E "), NADIA).block();
-            assertThat(shift.shifts.wrapUpOf("1733400000.1")).hasValueSatisfying(w -> {
+            assertThat(shift.shifts.wrapUpOf("nadia", "1733400000.1")).hasValueSatisfying(w -> {
                 assertThat(w.code()).isEqualTo(WrapUpCode.NEW_REQUEST);
                 assertThat(w.note()).as("readable, trimmed").isEqualTo("چراغ کوچه");
             });
@@ -128,12 +128,12 @@ class ShiftTest {
             assertThatThrownBy(() -> shift.api.wrapUp(new WrapUpBody("1733400000.3", "INFORMATION", ""), () -> "reza")
                     .block()).isInstanceOf(ApiProblem.NotFound.class).hasMessageStartingWith("callId");
             assertThatThrownBy(() -> shift.api.wrapUp(new WrapUpBody("1733400000.3", "LUNCH", ""), NADIA).block())
-                    .isInstanceOf(ApiProblem.BadField.class).hasMessageStartingWith("code");
+                    .isInstanceOf(ApiProblem.BadField.class).hasMessageStartingWith("outcome");
             assertThatThrownBy(() -> shift.api.wrapUp(new WrapUpBody("1733400000.3", "", ""), NADIA).block())
-                    .isInstanceOf(ApiProblem.BadField.class).hasMessageStartingWith("code");
+                    .isInstanceOf(ApiProblem.BadField.class).hasMessageStartingWith("outcome");
             assertThatThrownBy(() -> shift.api.wrapUp(new WrapUpBody("1733400000.3", "INFORMATION", "x".repeat(501)),
                     NADIA).block()).isInstanceOf(ApiProblem.BadField.class).hasMessageStartingWith("note");
-            assertThat(shift.shifts.wrapUpOf("1733400000.3")).as("nothing refused was kept").isEmpty();
+            assertThat(shift.shifts.wrapUpOf("nadia", "1733400000.3")).as("nothing refused was kept").isEmpty();
 
             clock.advance(ShiftApi.WRAP_UP_WINDOW.plusMinutes(1));
             assertThatThrownBy(() -> shift.api.wrapUp(new WrapUpBody("1733400000.3", "INFORMATION", ""), NADIA)
@@ -160,6 +160,59 @@ class ShiftTest {
         }
     }
 
+    @Test
+    void aCallThatWentBackToTheQueueIsWrappedUpByTheAgentWhoAnsweredIt() {
+        MutableClock clock = new MutableClock(MORNING, TEHRAN);
+        try (Storage storage = open(); Shift shift = new Shift(storage, clock)) {
+            shift.switchboard.signIn(new Agent("nadia", "نادیا", "PJSIP/105"));
+            shift.switchboard.signIn(new Agent("reza", "رضا", "PJSIP/102"));
+            WaitingCall call = shift.take("1733400000.5");
+            clock.advance(Duration.ofSeconds(30));
+            call.bridgeFailed();
+            shift.switchboard.accept(new CallId("1733400000.5"), "reza");
+            clock.advance(Duration.ofMinutes(3));
+            call.bridgeEnded();
+
+            assertThatThrownBy(() -> shift.api.wrapUp(new WrapUpBody("1733400000.5", "NUISANCE", ""), NADIA).block())
+                    .as("her phone never answered it").isInstanceOf(ApiProblem.NotFound.class);
+            shift.api.wrapUp(new WrapUpBody("1733400000.5", "INFORMATION", ""), () -> "reza").block();
+
+            assertThat(shift.api.shift(NADIA).block().calls()).singleElement().satisfies(c -> {
+                assertThat(c.answered()).isFalse();
+                assertThat(c.wrapUp()).as("reza's outcome is not hers").isNull();
+            });
+            assertThat(shift.api.shift(() -> "reza").block().calls()).singleElement()
+                    .extracting(ShiftCall::wrapUp).isEqualTo(WrapUpCode.INFORMATION);
+        }
+    }
+
+    @Test
+    void aCrashDoesNotCountTheHoursTheHotlineWasDownAndAStopEndsTheShiftWhenItStops() {
+        MutableClock clock = new MutableClock(MORNING, TEHRAN);
+        try (Storage storage = open()) {
+            Shift crashed = new Shift(storage, clock);
+            crashed.switchboard.signIn(new Agent("nadia", "نادیا", "PJSIP/105"));
+            clock.advance(Duration.ofMinutes(10));
+            crashed.switchboard.goAway("nadia", AwayReason.PRAYER);
+            crashed.log.flush();
+            // No close: the process died here.
+        }
+        clock.advance(Duration.ofHours(2));
+        try (Storage storage = open(); Shift shift = new Shift(storage, clock)) {
+            ShiftView view = shift.api.shift(NADIA).block();
+            assertThat(view.availableSeconds()).isEqualTo(10 * 60);
+            assertThat(view.awaySeconds()).as("ended at the last thing known of it").containsEntry(AwayReason.PRAYER, 0L);
+
+            shift.switchboard.signIn(new Agent("nadia", "نادیا", "PJSIP/105"));
+            clock.advance(Duration.ofMinutes(30));
+        }
+        clock.advance(Duration.ofHours(1));
+        try (Storage storage = open(); Shift shift = new Shift(storage, clock)) {
+            assertThat(shift.api.shift(NADIA).block().availableSeconds()).as("the stop ended her shift")
+                    .isEqualTo(40 * 60);
+        }
+    }
+
     private Storage open() {
         return Storage.open(dir, new StoreSettings(Duration.ofMinutes(1), 0, 64L << 20));
     }
@@ -182,7 +235,7 @@ class ShiftTest {
             switchboard = new Switchboard(clock);
             shifts = MapDbShifts.open(storage);
             calls = MapDbCallLog.open(storage);
-            log = new ShiftLog(switchboard, shifts);
+            log = new ShiftLog(switchboard, shifts, clock);
             api = new ShiftApi(shifts, log, calls, clock);
         }
 

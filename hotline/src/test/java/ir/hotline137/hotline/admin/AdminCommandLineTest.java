@@ -121,7 +121,7 @@ class AdminCommandLineTest {
         assertThat(code).isZero();
         String hash = out.toString(StandardCharsets.UTF_8).strip();
         assertThat(hash).startsWith("$2a$12$").doesNotContain("مریم");
-        ConsoleUsers users = ConsoleUsers.of(List.of(new ConsoleUser("maryam", hash, Set.of(Role.AGENT),
+        ConsoleUsers users = ConsoleUsers.of(List.of(ConsoleUser.of("maryam", hash, Set.of(Role.AGENT),
                 Optional.empty())));
         assertThat(users.passwordEncoder().matches("گذرواژهٔ بلند مریم", hash)).isTrue();
     }

@@ -10,8 +10,9 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * A caller on hold, for an agent or for the mayor: music, their place in line every so often and at once when
- * it improves ("your place in the queue: 3, about 9 minutes, please wait"), and an ear for the hang-up. While holding nothing is sent to Asterisk: the hold
+ * A caller on hold, for an agent or for the mayor: music, their place in line every so often ("your place in the
+ * queue: 3, please wait"), and an ear for the hang-up. On the mayor's line, where a turn lasts minutes, also an
+ * estimated wait, and the new place at once when it improves. While holding nothing is sent to Asterisk: the hold
  * listens on the connection for the HANGUP notice in short slices and looks at the line in between, so thousands
  * of waiting callers cost no AGI traffic.
  */
@@ -20,6 +21,7 @@ public final class Hold {
     private final IntSupplier place;
     private final Supplier<Optional<Duration>> estimatedWait;
     private final Prompt pleaseWait;
+    private final boolean sayImprovements;
     private final IvrSettings settings;
     private final Clock clock;
     private Instant nextAnnouncement;
@@ -27,16 +29,33 @@ public final class Hold {
     private int lastSaid = Integer.MAX_VALUE;
 
     /**
-     * @param place         the caller's place in line now; below 1 once they are no longer waiting
-     * @param estimatedWait how long they may still wait, said with the place when known
-     * @param pleaseWait    what follows the place in each announcement
+     * A hold that says the place every {@code hotline.ivr.hold-announcement}: on the agents' queue, which moves
+     * every few seconds in a busy hour, saying each move would leave the caller no music at all.
+     *
+     * @param place      the caller's place in line now; below 1 once they are no longer waiting
+     * @param pleaseWait what follows the place in each announcement
      */
-    public Hold(Phone phone, IntSupplier place, Supplier<Optional<Duration>> estimatedWait, Prompt pleaseWait,
-                IvrSettings settings, Clock clock) {
+    public Hold(Phone phone, IntSupplier place, Prompt pleaseWait, IvrSettings settings, Clock clock) {
+        this(phone, place, Optional::empty, pleaseWait, false, settings, clock);
+    }
+
+    /**
+     * A hold that also says an estimated wait, and the new place as soon as it improves.
+     *
+     * @param estimatedWait how long they may still wait, said with the place when known
+     */
+    public static Hold sayingChanges(Phone phone, IntSupplier place, Supplier<Optional<Duration>> estimatedWait,
+                                     Prompt pleaseWait, IvrSettings settings, Clock clock) {
+        return new Hold(phone, place, estimatedWait, pleaseWait, true, settings, clock);
+    }
+
+    private Hold(Phone phone, IntSupplier place, Supplier<Optional<Duration>> estimatedWait, Prompt pleaseWait,
+                 boolean sayImprovements, IvrSettings settings, Clock clock) {
         this.phone = phone;
         this.place = place;
         this.estimatedWait = estimatedWait;
         this.pleaseWait = pleaseWait;
+        this.sayImprovements = sayImprovements;
         this.settings = settings;
         this.clock = clock;
     }
@@ -74,7 +93,7 @@ public final class Hold {
                 return decided.get();
             }
             int now = place.getAsInt();
-            if (!clock.instant().isBefore(nextAnnouncement) || (now >= 1 && now < lastSaid)) {
+            if (!clock.instant().isBefore(nextAnnouncement) || (sayImprovements && now >= 1 && now < lastSaid)) {
                 phone.announcePlace(now, estimatedWait.get(), pleaseWait);
                 lastSaid = now;
                 nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());

@@ -95,7 +95,7 @@ public final class Escalation {
 
     private FlowOutcome.Finished hold(Phone phone, ActiveCall call, WaitingCall waiting) {
         Instant deadline = clock.instant().plus(settings.answerTimeout());
-        Hold hold = new Hold(phone, waiting::position, Optional::empty, Prompt.HOLD_PLEASE_WAIT, settings, clock);
+        Hold hold = new Hold(phone, waiting::position, Prompt.HOLD_PLEASE_WAIT, settings, clock);
         hold.begin();
         while (true) {
             switch (hold.until(() -> next(waiting, deadline), "while waiting for an agent")) {

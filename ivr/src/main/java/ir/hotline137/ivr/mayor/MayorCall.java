@@ -119,8 +119,8 @@ public final class MayorCall {
 
     private FlowOutcome hold(Phone phone, ActiveCall call, MayorCaller caller, int district, CapturedSpeech said) {
         phone.play(Utterance.of(Prompt.MAYOR_IN_LINE));
-        Hold hold = new Hold(phone, caller::position, caller::estimatedWait, Prompt.MAYOR_PLEASE_WAIT, settings,
-                clock);
+        Hold hold = Hold.sayingChanges(phone, caller::placeInTurn, caller::estimatedWait, Prompt.MAYOR_PLEASE_WAIT,
+                settings, clock);
         hold.begin();
         while (true) {
             Turn turn;

@@ -67,6 +67,14 @@ public final class MayorCaller {
     }
 
     /**
+     * 1-based place in the order the mayor will take the waiting callers (the moderator's designated caller first,
+     * then the line), for the hold prompt; 0 once not waiting. On the screens, {@link #position()} is the line's.
+     */
+    public int placeInTurn() {
+        return line.placeInTurnOf(this);
+    }
+
+    /**
      * What the caller may expect to wait for the mayor from now, for the hold prompt; empty once not waiting.
      *
      * @see MayorLine#estimatedWait

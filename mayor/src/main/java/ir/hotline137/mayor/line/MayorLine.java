@@ -271,9 +271,9 @@ public final class MayorLine {
     }
 
     /**
-     * How long a waiting caller may expect to wait for the mayor: one conversation for each caller up to and
-     * including them, a conversation lasting what this programme's have lasted on average (before the first, the
-     * expected length). Empty for anyone not waiting.
+     * How long a waiting caller may expect to wait for the mayor: what is left of the conversation on air, and one
+     * conversation for each caller whose turn comes before theirs, a conversation lasting what this programme's have
+     * lasted on average (before the first, the expected length). Empty for anyone not waiting.
      */
     public Optional<Duration> estimatedWait(CallId id) {
         Objects.requireNonNull(id, "id");
@@ -360,6 +360,10 @@ public final class MayorLine {
 
     Optional<Duration> estimateOf(MayorCaller caller) {
         return locked.read(() -> estimate(caller));
+    }
+
+    int placeInTurnOf(MayorCaller caller) {
+        return locked.read(() -> turnOrder().indexOf(caller) + 1);
     }
 
     ScreeningState stateOf(MayorCaller caller) {
@@ -487,9 +491,24 @@ public final class MayorLine {
         return designated != null && designated.state == ScreeningState.APPROVED ? designated : null;
     }
 
+    /** The waiting callers in the order the mayor's clicks will take them: the designated one first, then the line. */
+    private List<MayorCaller> turnOrder() {
+        MayorCaller first = stillDesignated();
+        List<MayorCaller> order = new ArrayList<>();
+        if (first != null) {
+            order.add(first);
+        }
+        for (MayorCaller caller : line) {
+            if (caller != first && caller.state.isWaiting()) {
+                order.add(caller);
+            }
+        }
+        return order;
+    }
+
     private Optional<Duration> estimate(MayorCaller caller) {
-        int position = position(caller);
-        if (position < 1) {
+        int before = turnOrder().indexOf(caller);
+        if (before < 0) {
             return Optional.empty();
         }
         long talked = 0;
@@ -501,7 +520,12 @@ public final class MayorLine {
             }
         }
         Duration each = talked == 0 ? expectedConversation : total.dividedBy(talked);
-        return Optional.of(each.multipliedBy(position));
+        Duration left = Duration.ZERO;
+        if (onAir != null && onAir.onAirAt != null) {
+            Duration going = Duration.between(onAir.onAirAt, clock.instant());
+            left = going.compareTo(each) >= 0 ? Duration.ZERO : each.minus(going);
+        }
+        return Optional.of(left.plus(each.multipliedBy(before)));
     }
 
     private ScreeningOutcome screen(CallId id, Function<MayorCaller, ScreeningOutcome> action) {

@@ -86,24 +86,36 @@ class MayorTakesCallsTest {
     }
 
     @Test
-    void theEstimatedWaitIsAConversationPerPlaceAtThisProgrammesOwnPace() {
+    void theEstimatedWaitIsTheRestOfTheCallOnAirAndAConversationPerTurnAheadAtThisProgrammesPace() {
         line.open("t", PLANNED_END, "moderator");
         MayorCaller first = line.join(call(1), topic(1));
         MayorCaller second = line.join(call(2), topic(2));
         MayorCaller third = line.join(call(3), topic(3));
 
-        assertThat(third.estimatedWait()).as("before any conversation: the expected length per place")
-                .contains(Fixtures.CONVERSATION.multipliedBy(3));
+        assertThat(third.estimatedWait()).as("before any conversation: the expected length per turn ahead")
+                .contains(Fixtures.CONVERSATION.multipliedBy(2));
+        assertThat(first.estimatedWait()).as("first, with nobody on air").contains(Duration.ZERO);
 
         line.approve(call(1), "moderator");
         line.next(MAYOR, MAYOR_PHONE);
         assertThat(first.estimatedWait()).as("on air: no longer waiting").isEmpty();
-        clock.advance(Duration.ofMinutes(7));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(second.estimatedWait()).as("what is left of the expected conversation on air")
+                .contains(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(second.estimatedWait()).as("a conversation running long leaves nothing to wait for it")
+                .contains(Duration.ZERO);
         first.talked();
 
-        assertThat(second.estimatedWait()).as("the one conversation so far took 7 minutes")
+        assertThat(third.estimatedWait()).as("the one conversation so far took 7 minutes")
                 .contains(Duration.ofMinutes(7));
-        assertThat(third.estimatedWait()).contains(Duration.ofMinutes(14));
+
+        line.approve(call(3), "moderator");
+        line.designateNext(call(3));
+        assertThat(third.placeInTurn()).as("designated: next, whatever their place in line").isEqualTo(1);
+        assertThat(third.estimatedWait()).contains(Duration.ZERO);
+        assertThat(second.placeInTurn()).isEqualTo(2);
+        assertThat(second.position()).as("the line's own order is the moderator's").isEqualTo(1);
     }
 
     private void assertOnAir(CallId id) {
