@@ -3,7 +3,7 @@
 // Each form posts, then hands the new RequestView to onUpdated. REFERRED and DUPLICATE are never status
 // buttons: the server takes them only through the referral and duplicate forms, offered when nextStatuses allows.
 
-import { el, field, select, uniqueId } from './dom.js';
+import { el, field, select, uniqueId, datalist } from './dom.js';
 import { post, errorText, isAbort } from './api.js';
 import { notify } from './ui.js';
 import { session, categoryLabel } from './state.js';
@@ -88,7 +88,9 @@ async function submitting(form, prefix, work, fields = {}) {
 
 export function referralForm(view, onUpdated) {
   const current = view.referral ?? {};
-  const unit = el('input', { type: 'text', name: 'unit', autocomplete: 'off', value: current.unit ?? '' });
+  const unit = el('input', {
+    type: 'text', name: 'unit', autocomplete: 'off', value: current.unit ?? '', list: datalist('unit-names', session.directory.units),
+  });
   const assignee = el('input', { type: 'text', name: 'assignee', autocomplete: 'off', value: current.assignee ?? '' });
   const deadline = jalaliDateInput({ name: 'deadline', id: uniqueId('deadline'), min: cityToday(), value: current.deadline });
 

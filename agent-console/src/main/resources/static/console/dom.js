@@ -96,6 +96,17 @@ export function field(labelText, control, hint) {
   return { wrapper: el('div', { class: 'field' }, children), control };
 }
 
+/**
+ * The page's one <datalist> of these values under this id (made once), for an input's {@code list}: a typed name
+ * that must match another exactly, as a unit's does, is better chosen than typed.
+ */
+export function datalist(id, values) {
+  if (!document.getElementById(id)) {
+    document.body.append(el('datalist', { id }, (values ?? []).map((value) => el('option', { value }))));
+  }
+  return id;
+}
+
 /** A <select> with [value, label] options. */
 export function select(attributes, options, selectedValue) {
   const node = el('select', attributes);

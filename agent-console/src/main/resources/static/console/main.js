@@ -12,6 +12,7 @@ import { renderFigures } from './figures.js';
 import { renderPeople } from './people.js';
 import { renderWallboard } from './wallboard.js';
 import { renderShift } from './shift.js';
+import { renderUnitDesk, renderLate, renderUnitFigures } from './units.js';
 import { startAlerts, chimeOn, setChime } from './alerts.js';
 import { renderModerator, renderMayor, renderSessions, renderReport, hasRole } from './mayor.js';
 import { AWAY_REASONS, awayReasonLabel, presenceLabel, presenceText, useTimeZone } from './persian.js';
@@ -25,6 +26,11 @@ const main = document.getElementById('main');
  * Whether this person answers the agents' queue: an agent or a supervisor with a phone (as the server's live board
  * decides). The mayor's and a moderator's phones ring for the programme only, so they get no presence switch.
  */
+/** A unit sees only the requests referred to it: no board, no queue, no live socket. */
+function isUnit() {
+  return hasRole('UNIT');
+}
+
 function takesCalls() {
   return Boolean(session.me.dialString) && (hasRole('AGENT') || hasRole('SUPERVISOR'));
 }
@@ -32,13 +38,20 @@ function takesCalls() {
 function buildNav() {
   const nav = document.getElementById('nav');
   if (!nav) return;
+  if (isUnit()) {
+    // A unit's console is its desk and the requests on it; the 137 centre's screens are not theirs.
+    clear(nav).append(el('ul', { class: 'nav-list' },
+      el('li', {}, el('a', { href: '#/unit', id: 'nav-unit', class: 'nav-link', dataset: { route: 'unit' } }, 'میز واحد'))));
+    return;
+  }
   const links = [
     ['board', '#/board', 'تابلوی تماس‌ها'],
     ['requests', '#/requests', 'درخواست‌ها'],
   ];
   if (takesCalls()) links.push(['shift', '#/shift', 'شیفت من']);
   if (isSupervisor()) {
-    links.push(['wallboard', '#/wallboard', 'تابلوی سرپرست'], ['figures', '#/figures', 'آمار'], ['people', '#/people', 'کارکنان']);
+    links.push(['wallboard', '#/wallboard', 'تابلوی سرپرست'], ['late', '#/late', 'پیگیری مهلت‌ها'],
+      ['figures', '#/figures', 'آمار'], ['people', '#/people', 'کارکنان']);
   }
   if (hasRole('MODERATOR') || hasRole('SUPERVISOR')) links.push(['moderator', '#/moderator', 'گفتگو با شهردار']);
   if (hasRole('MAYOR')) links.push(['mayor', '#/mayor', 'میز شهردار']);
@@ -220,6 +233,9 @@ function resolve(path, query, context) {
     const code = decodeSegment(match[1]);
     if (code) return { key: 'requests', title: 'درخواست', run: () => renderRequest(main, code, context) };
   }
+  if (path === '/unit') return { key: 'unit', title: 'میز واحد', run: () => renderUnitDesk(main, query, context) };
+  if (path === '/late') return { key: 'late', title: 'پیگیری مهلت‌ها', run: () => renderLate(main, context) };
+  if (path === '/units/figures') return { key: 'late', title: 'کارنامهٔ واحدها', run: () => renderUnitFigures(main, query, context) };
   if (path === '/shift') return { key: 'shift', title: 'شیفت من', run: () => renderShift(main, context) };
   if (path === '/wallboard') return { key: 'wallboard', title: 'تابلوی سرپرست', run: () => renderWallboard(main, context) };
   if (path === '/people') return { key: 'people', title: 'کارکنان', run: () => renderPeople(main, context) };
@@ -236,6 +252,7 @@ function resolve(path, query, context) {
 
 /** Where a person starts: the mayor at their own screen, a moderator at the screening, everyone else the board. */
 function homeHash() {
+  if (isUnit()) return '#/unit';
   const answersQueue = hasRole('AGENT') || hasRole('SUPERVISOR');
   if (!answersQueue && hasRole('MAYOR')) return '#/mayor';
   if (!answersQueue && hasRole('MODERATOR')) return '#/moderator';
@@ -352,8 +369,12 @@ async function start() {
   startKeepAlive();
   buildNav();
   buildUser();
-  renderLiveStatus();
-  watchBoard();
+  if (isUnit()) {
+    document.getElementById('live-status')?.setAttribute('hidden', '');
+  } else {
+    renderLiveStatus();
+    watchBoard();
+  }
 
   try {
     session.directory = { districts: [], categories: [], statuses: [], ...(await loadDirectory()) };
@@ -361,6 +382,11 @@ async function start() {
     notify(errorText('فهرست منطقه‌ها و موضوع‌ها خوانده نشد', failure), 'error');
   }
 
+  if (isUnit()) {
+    window.addEventListener('hashchange', route);
+    route();
+    return;
+  }
   connect();
   startAlerts();
   // Presence before the socket's snapshot arrives (and if the socket cannot open).

@@ -3,7 +3,7 @@
 // screens listen to /ws/mayor, which sends the whole line after every change; what people do goes through
 // /api/mayor.
 
-import { el, clear, ltr, latin, definitionList, message, heading, field, uniqueId } from './dom.js';
+import { el, clear, ltr, latin, definitionList, message, heading, field, uniqueId, datalist } from './dom.js';
 import { get, post, api, errorText, isAbort } from './api.js';
 import { session, categoryLabel } from './state.js';
 import { notify, announce } from './ui.js';
@@ -220,7 +220,10 @@ function messagesPanel(placeholder) {
 /* ---------- directive form ---------- */
 
 function directiveForm(callId, onGiven) {
-  const unit = el('input', { type: 'text', name: 'unit', required: true, maxlength: '200', autocomplete: 'off' });
+  const unit = el('input', {
+    type: 'text', name: 'unit', required: true, maxlength: '200', autocomplete: 'off',
+    list: datalist('unit-names', session.directory.units),
+  });
   const assignee = el('input', { type: 'text', name: 'assignee', maxlength: '200', autocomplete: 'off' });
   const deadline = jalaliDateInput({ name: 'deadline', id: uniqueId('directive-deadline'), min: cityToday() });
   const text = el('textarea', { name: 'text', required: true, rows: '3', maxlength: '4000' });

@@ -1,9 +1,9 @@
 // #/people — the supervisor manages who may use the console: add, change roles, phone or password, remove;
 // and reads every change made, with who made it. People set in configuration are shown, not changed here.
 
-import { el, clear, heading, message, field, latin } from './dom.js';
+import { el, clear, heading, message, field, latin, datalist } from './dom.js';
 import { api, get, isAbort, errorText } from './api.js';
-import { isSupervisor, myUsername } from './state.js';
+import { isSupervisor, myUsername, session } from './state.js';
 import { formatDateTime, toLatinDigits } from './persian.js';
 
 const ROLES = [
@@ -11,6 +11,7 @@ const ROLES = [
   ['MODERATOR', 'گرداننده'],
   ['MAYOR', 'شهردار'],
   ['SUPERVISOR', 'سرپرست'],
+  ['UNIT', 'واحد (تنها)'],
 ];
 
 const FIELD_WORDS = {
@@ -18,6 +19,7 @@ const FIELD_WORDS = {
   password: 'گذرواژه باید دست‌کم ۱۰ نویسه باشد (و بیش از ۷۲ بایت نباشد).',
   roles: 'دست‌کم یک نقش را برگزینید.',
   dialString: 'تلفن را مانند PJSIP/101 بنویسید: فناوری، خط مورب و شماره، بی فاصله و ویرگول.',
+  unit: 'برای نقش «واحد»، نام واحد را همان‌گونه که درخواست‌ها به آن ارجاع می‌شوند بنویسید (و برای نقش‌های دیگر خالی بگذارید).',
 };
 
 const CONFLICT_WORDS = {
@@ -42,6 +44,13 @@ function roleBoxes(prefix, checked) {
     el('legend', {}, 'نقش‌ها'),
     ROLES.map(([value, text]) => el('label', { class: 'checkbox' },
       el('input', { type: 'checkbox', name: 'roles', value, checked: checked.includes(value) }), ` ${text}`)));
+}
+
+/** A unit's name, offered from the units requests are referred to. */
+function unitField(value) {
+  const listId = datalist('unit-names', session.directory.units);
+  return field('واحد (فقط برای نقش واحد)', el('input', { type: 'text', value, list: listId, maxLength: 100, autocomplete: 'off' }),
+    'نام واحد همان‌گونه که درخواست‌ها به آن ارجاع می‌شوند.');
 }
 
 const checkedRoles = (box) => [...box.querySelectorAll('input[name=roles]:checked')].map((input) => input.value);
@@ -111,7 +120,7 @@ export function renderPeople(container, { signal }) {
     return el('tr', { dataset: { username: person.username } },
       el('td', {}, latin(person.username)),
       el('td', {}, (person.roles ?? []).map(roleName).join('، ')),
-      el('td', {}, latin(person.dialString)),
+      el('td', {}, person.unit ? el('bdi', {}, person.unit) : latin(person.dialString)),
       actions);
   }
 
@@ -121,11 +130,13 @@ export function renderPeople(container, { signal }) {
       'خالی بگذارید تا تلفن برداشته شود.');
     const password = field('گذرواژهٔ تازه', el('input', { type: 'password', dir: 'ltr', autocomplete: 'new-password' }),
       'خالی بگذارید تا همان بماند. با تغییر گذرواژه یا نقش، ورود فعلی او پایان می‌یابد.');
-    const form = el('form', { class: 'people-edit' }, roles, phone.wrapper, password.wrapper,
+    const unit = unitField(person.unit ?? '');
+    const form = el('form', { class: 'people-edit' }, roles, phone.wrapper, unit.wrapper, password.wrapper,
       el('button', { type: 'submit', class: 'button' }, 'ذخیره'));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const body = { roles: checkedRoles(roles), dialString: toLatinDigits(phone.control.value.trim()) };
+      const body = { roles: checkedRoles(roles), dialString: toLatinDigits(phone.control.value.trim()),
+        unit: unit.control.value.trim() };
       if (password.control.value) body.password = password.control.value;
       send('PUT', `/api/users/${encodeURIComponent(person.username)}`, body, `تغییرهای ${person.username} ذخیره شد.`);
     });
@@ -140,8 +151,9 @@ export function renderPeople(container, { signal }) {
     const phone = field('تلفن (برای گرفتن تماس)', el('input', { type: 'text', id: 'new-dial-string', dir: 'ltr',
       placeholder: 'PJSIP/101', autocomplete: 'off' }));
     const roles = roleBoxes('new', ['AGENT']);
+    const unit = unitField('');
     const form = el('form', { id: 'add-person', class: 'panel people-add' },
-      heading(2, 'افزودن'), username.wrapper, password.wrapper, roles, phone.wrapper,
+      heading(2, 'افزودن'), username.wrapper, password.wrapper, roles, phone.wrapper, unit.wrapper,
       el('button', { type: 'submit', class: 'button', id: 'add-person-submit' }, 'افزودن'));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -150,6 +162,7 @@ export function renderPeople(container, { signal }) {
         password: password.control.value,
         roles: checkedRoles(roles),
         dialString: toLatinDigits(phone.control.value.trim()) || null,
+        unit: unit.control.value.trim() || null,
       };
       if (await send('POST', '/api/users', body, `${body.username} افزوده شد و می‌تواند وارد شود.`)) form.reset();
     });

@@ -4,6 +4,7 @@ import { el, clear, ltr, heading, field, select, message, definitionList, audioP
 import { get, errorText, isAbort } from './api.js';
 import { session, districtName, categoryLabel } from './state.js';
 import { requestActionForms } from './actions.js';
+import { unitActionForms } from './units.js';
 import {
   formatDate, formatDateTime, formatNumber, statusLabel, sourceLabel, actorLabel, toPersianDigits, toLatinDigits,
   normalizeDigitsInput, isTrackingCode, isDigits,
@@ -203,7 +204,9 @@ function requestDetails(container, view, signal) {
   clear(container).append(
     el('div', { class: 'page-head' },
       el('h1', { id: 'page-title', tabindex: '-1' }, 'درخواست ', ltr(view.code, 'code code-title')),
-      el('a', { href: '#/requests', class: 'button' }, 'بازگشت به جست‌وجو')),
+      session.me?.roles?.includes('UNIT')
+        ? el('a', { href: '#/unit', class: 'button' }, 'بازگشت به میز واحد')
+        : el('a', { href: '#/requests', class: 'button' }, 'بازگشت به جست‌وجو')),
     el('div', { class: 'request-layout', dataset: { code: view.code, status: view.status } },
       el('div', { class: 'request-main' },
         el('section', { class: 'panel', 'aria-labelledby': 'facts-title' },
@@ -222,7 +225,7 @@ function requestDetails(container, view, signal) {
           historyList(view.history))),
       el('div', { class: 'request-side' },
         el('section', { class: 'panel actions', 'aria-label': 'اقدام‌ها' },
-          requestActionForms(view, onUpdated)))));
+          session.me?.roles?.includes('UNIT') ? unitActionForms(view, onUpdated) : requestActionForms(view, onUpdated)))));
 }
 
 export function renderRequest(container, rawCode, { signal }) {

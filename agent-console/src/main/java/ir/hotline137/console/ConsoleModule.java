@@ -16,6 +16,7 @@ import ir.hotline137.console.security.LoginPage;
 import ir.hotline137.console.security.MeApi;
 import ir.hotline137.console.shift.ShiftConfiguration;
 import ir.hotline137.console.sockets.OpenSockets;
+import ir.hotline137.console.units.UnitsConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -23,13 +24,15 @@ import org.springframework.context.annotation.Import;
  * The whole console, as one import: its security rules, login page, JSON API, live board and the mayor's screens.
  * What it needs from the application around it: the {@code ConsoleUsers}, a {@code Clock} in the city's zone, the
  * requests core ({@code RequestDesk}, {@code RequestStore}, {@code FiguresReport}), the {@code CallLog}, the
- * {@code Switchboard}, the kept sessions and shifts ({@code MapDbSessions}, {@code MapDbShifts}), and
+ * {@code Switchboard}, the kept sessions and shifts ({@code MapDbSessions}, {@code MapDbShifts}), the follow-up
+ * office's settings, standard results and figures ({@code UnitSettings}, {@code StandardResults},
+ * {@code FollowUpFigures}), and
  * the mayor module's line, session log, reports, directives and settings.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ConsoleSecurity.class, LoginPage.class, MeApi.class, ApiErrors.class, RequestsApi.class, DirectoryApi.class,
         CallsApi.class, AgentsApi.class, FiguresApi.class, WallboardApi.class, PeopleApi.class, RecordingsApi.class, OpenSockets.class,
-        ShiftConfiguration.class,
+        ShiftConfiguration.class, UnitsConfiguration.class,
         LiveBoardConfiguration.class, MayorConfiguration.class})
 public class ConsoleModule {
 }

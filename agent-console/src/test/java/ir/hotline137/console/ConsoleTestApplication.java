@@ -9,7 +9,10 @@ import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.console.security.Role;
 import ir.hotline137.console.sessions.MapDbSessions;
 import ir.hotline137.console.shift.MapDbShifts;
+import ir.hotline137.console.units.StandardResults;
+import ir.hotline137.console.units.UnitSettings;
 import ir.hotline137.figures.FiguresReport;
+import ir.hotline137.figures.FollowUpFigures;
 import ir.hotline137.mayor.MayorSettings;
 import ir.hotline137.mayor.directive.Directives;
 import ir.hotline137.mayor.file.MapDbCallerFiles;
@@ -47,11 +50,14 @@ import org.springframework.core.env.Environment;
 @EnableAutoConfiguration
 @Import(ConsoleModule.class)
 public class ConsoleTestApplication {
+    /** The unit {@code unit6} works for. */
+    public static final String UNIT_SIX = "فنی و عمرانی منطقه ۶";
+
     /**
      * The people who may log in, with clear test passwords: {@code maryam} and {@code reza} (agents), {@code boss}
      * (supervisor), {@code host} (moderator), {@code mayor}; {@code ali} and {@code sara} (agents) are locked out by
      * LoginTest and used by nobody else; {@code nadia}
-     * (agent) goes away and back in ShiftApiTest.
+     * (agent) goes away and back in ShiftApiTest; {@code unit6} is a unit.
      */
     public static final List<ConsoleUser> PEOPLE = List.of(
             person("maryam", "agent-secret", Role.AGENT, "PJSIP/101"),
@@ -61,7 +67,9 @@ public class ConsoleTestApplication {
             person("mayor", "mayor-secret", Role.MAYOR, "PJSIP/mayor-studio"),
             person("ali", "ali-secret", Role.AGENT, "PJSIP/103"),
             person("sara", "sara-secret", Role.AGENT, "PJSIP/104"),
-            person("nadia", "nadia-secret", Role.AGENT, "PJSIP/105"));
+            person("nadia", "nadia-secret", Role.AGENT, "PJSIP/105"),
+            new ConsoleUser("unit6", "{noop}unit-secret", Set.of(Role.UNIT), Optional.empty(),
+                    Optional.of(UNIT_SIX)));
 
     private static ConsoleUser person(String name, String password, Role role, String phone) {
         return ConsoleUser.of(name, "{noop}" + password, Set.of(role), Optional.ofNullable(phone));
@@ -151,6 +159,22 @@ public class ConsoleTestApplication {
     @Bean
     MapDbSessions consoleSessions(Desks desks) {
         return MapDbSessions.open(desks.storage);
+    }
+
+    /** As shipped: units do not see callers' numbers. */
+    @Bean
+    UnitSettings unitSettings() {
+        return new UnitSettings(ShippedSettings.load().flag("hotline.units.show-caller-number"));
+    }
+
+    @Bean
+    StandardResults standardResults() {
+        return new StandardResults(List.of("خرابی برطرف شد.", "پسماند جمع‌آوری شد."));
+    }
+
+    @Bean
+    FollowUpFigures followUpFigures(RequestStore store, Clock clock) {
+        return new FollowUpFigures(store, Desks.DISTRICTS, Desks.CATEGORIES, clock);
     }
 
     @Bean

@@ -37,6 +37,7 @@ import org.springframework.util.unit.DataSize;
  * @param audiosocket      the port Asterisk streams callers' voices to
  * @param mayor            mayor-on-the-line programmes
  * @param login            how password guessing is slowed down
+ * @param units            what the follow-up office's units see
  * @param users            the people who may log in to the console
  */
 @ConfigurationProperties("hotline")
@@ -55,6 +56,7 @@ public record HotlineProperties(
         Audiosocket audiosocket,
         Mayor mayor,
         Login login,
+        Units units,
         List<User> users) {
 
     public HotlineProperties {
@@ -70,6 +72,7 @@ public record HotlineProperties(
         required(audiosocket, "hotline.audiosocket");
         required(mayor, "hotline.mayor");
         required(login, "hotline.login");
+        required(units, "hotline.units");
         users = users == null ? List.of() : List.copyOf(users);
         districts = districts == null ? List.of() : List.copyOf(districts);
         categories = categories == null ? List.of() : List.copyOf(categories);
@@ -138,6 +141,16 @@ public record HotlineProperties(
 
         public LoginSettings settings() {
             return new LoginSettings(userFailures, addressFailures, lockout, maxLockout, sessionIdle);
+        }
+    }
+
+    /**
+     * @param showCallerNumber whether a unit sees the citizen's number; by default not, since the 137 centre tells the
+     *                         citizen what the unit did
+     */
+    public record Units(Boolean showCallerNumber) {
+        public Units {
+            required(showCallerNumber, "hotline.units.show-caller-number");
         }
     }
 

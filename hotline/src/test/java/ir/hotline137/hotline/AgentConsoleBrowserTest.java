@@ -13,6 +13,7 @@ import ir.hotline137.requests.NewRequest;
 import ir.hotline137.requests.PersianDigits;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
+import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
 import ir.hotline137.switchboard.AwayReason;
 import ir.hotline137.switchboard.CallId;
@@ -58,6 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AgentConsoleBrowserTest {
+    private static final String UNIT_SIX = "فنی و عمرانی منطقه ۶";
     private static final String MARKUP = "<img src=x onerror=alert(1)>";
     private static final Duration SOON = Duration.ofSeconds(15);
 
@@ -68,6 +70,8 @@ class AgentConsoleBrowserTest {
         TestApplication.isolated(registry, "hotline-console-browser");
         TestApplication.user(registry, 0, "maryam", "agent-secret", "AGENT", "PJSIP/101");
         TestApplication.user(registry, 1, "boss", "boss-secret", "SUPERVISOR", null);
+        TestApplication.user(registry, 2, "unit6", "unit-secret", "UNIT", null);
+        registry.add("hotline.users[2].unit", () -> UNIT_SIX);
     }
 
     @Value("${local.server.port}")
@@ -191,6 +195,64 @@ class AgentConsoleBrowserTest {
 
         waitFor(By.id("presence-toggle")).click();
         new WebDriverWait(browser, SOON).until(ExpectedConditions.textToBe(By.id("presence-text"), "آماده"));
+    }
+
+    @Test
+    void aUnitFindsItsReferralOnItsDeskStartsItAndGivesAStandardResultAndTheSupervisorSeesTheUnitsRecord()
+            throws Exception {
+        CitizenRequest request = desk.register(NewRequest.fromCaller("09124440001", 6, "چاله بزرگ جلوی مدرسه",
+                RequestSource.AGENT));
+        desk.refer(request.code(), Optional.of(UNIT_SIX), Optional.empty(), Optional.empty(), "maryam");
+
+        logInUnit();
+        WebElement row = waitFor(By.cssSelector("#unit-requests tr[data-code='" + request.code().value() + "']"));
+        assertThat(row.getText()).contains("در مهلت", "دریافت‌نشده");
+        assertThat(browser.findElements(By.id("nav-board"))).as("a unit has no call board").isEmpty();
+        assertNoNullText("unit desk");
+        screenshot("unit-desk");
+
+        row.findElement(By.tagName("a")).click();
+        waitFor(By.id("unit-acknowledge")).click();
+        new WebDriverWait(browser, SOON).until(d -> desk.find(request.code()).orElseThrow().status()
+                == RequestStatus.IN_PROGRESS);
+        WebElement facts = waitFor(By.cssSelector(".request-layout[data-status='IN_PROGRESS']"));
+        assertThat(facts.getText()).as("the citizen's number is not the unit's to see").doesNotContain("۰۹۱۲۴۴۴۰۰۰۱");
+        new Select(waitFor(By.id("unit-result-choice"))).selectByIndex(1);
+        waitFor(By.id("unit-result-save")).click();
+        new WebDriverWait(browser, SOON).until(d -> desk.find(request.code()).orElseThrow().status()
+                == RequestStatus.RESOLVED);
+        assertThat(desk.find(request.code()).orElseThrow().result()).as("a standard result, which the IVR can say")
+                .contains("خرابی برطرف شد.");
+        screenshot("unit-request-resolved");
+
+        logIn("boss", "boss-secret");
+        browser.navigate().to(url("/#/units/figures"));
+        WebElement figures = waitFor(By.cssSelector("#unit-figures tr[data-key='" + UNIT_SIX + "']"));
+        assertThat(figures.getText()).contains(UNIT_SIX);
+        assertNoNullText("units' figures");
+        screenshot("units-figures");
+        browser.navigate().to(url("/#/late"));
+        waitFor(By.id("late-mayor-title"));
+        assertNoNullText("late list");
+    }
+
+    private void logInUnit() throws Exception {
+        TestBrowser.logIn(browser, url(""), "unit6", "unit-secret");
+        try {
+            waitFor(By.id("unit-counts"));
+        } catch (TimeoutException notShown) {
+            screenshot("unit-desk-not-shown");
+            // A module that does not load leaves the page as it was: say which error, if any, loading it gives.
+            Object loaded = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " import('/console/main.js').then(() => done('loads'), (e) => done(String(e)));");
+            throw new AssertionError("the unit's desk did not show: " + browser.getCurrentUrl() + " "
+                    + browser.executeScript("return document.body.innerText;") + " / main.js: " + loaded, notShown);
+        }
+    }
+
+    private static void assertNoNullText(String screen) {
+        String text = (String) browser.executeScript("return document.body.innerText;");
+        assertThat(text).as("the %s screen", screen).doesNotContain("null").doesNotContain("undefined");
     }
 
     @Test

@@ -159,6 +159,14 @@ public final class PromptCatalogue {
     }
 
     /**
+     * The words of every standard result, in the catalogue's order: what a unit chooses from, so that the citizen
+     * hears the result in a recorded voice.
+     */
+    public List<String> standardResultWords() {
+        return STANDARD_RESULTS.stream().filter(words::containsKey).map(words::get).toList();
+    }
+
+    /**
      * Folds text for the standard-result comparison. ZWNJ and spaces are dropped altogether, not just made equal
      * to each other: a result typed as «جمعآوری» must still match «جمع‌آوری». Among six whole sentences that
      * differ in their words, ignoring where the gaps fall cannot make two of them equal.

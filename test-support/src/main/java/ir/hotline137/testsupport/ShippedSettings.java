@@ -107,6 +107,10 @@ public final class ShippedSettings {
         return value == null ? "" : String.valueOf(value);
     }
 
+    public boolean flag(String key) {
+        return Boolean.parseBoolean(text(key));
+    }
+
     public int integer(String key) {
         return Integer.parseInt(text(key));
     }

@@ -1,6 +1,7 @@
 package ir.hotline137.console.recordings;
 
 import ir.hotline137.console.api.ApiProblem;
+import ir.hotline137.console.units.UnitScope;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.TrackingCode;
@@ -44,13 +45,15 @@ public class RecordingsApi {
     private static final MediaType WAV = MediaType.parseMediaType("audio/wav");
 
     private final RequestDesk desk;
+    private final UnitScope scope;
     private final Switchboard switchboard;
     private final Clock clock;
     private final Map<String, Instant> lastNoted = new ConcurrentHashMap<>();
 
-    public RecordingsApi(RequestDesk desk, Switchboard switchboard, Clock clock) {
+    public RecordingsApi(RequestDesk desk, Switchboard switchboard, UnitScope scope, Clock clock) {
         this.desk = desk;
         this.switchboard = switchboard;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -68,7 +71,11 @@ public class RecordingsApi {
                     + " digits with a valid check digit"));
         }
         TrackingCode wanted = TrackingCode.parse(code);
-        return Mono.fromCallable(() -> serve(wanted, range, listener.getName()))
+        return Mono.fromCallable(() -> {
+            // A unit hears only the citizens whose requests are referred to it.
+            desk.find(wanted).ifPresent(request -> scope.visible(listener, request));
+            return serve(wanted, range, listener.getName());
+        })
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

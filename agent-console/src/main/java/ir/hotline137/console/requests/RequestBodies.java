@@ -33,4 +33,12 @@ final class RequestBodies {
     /** @param category a configured category's id */
     record CategoryChange(String category) {
     }
+
+    /** @param resolved true, or absent: a result resolves the request */
+    record Result(String result, Boolean resolved) {
+    }
+
+    /** @param reason why the request is not the unit's */
+    record SendBack(String reason) {
+    }
 }

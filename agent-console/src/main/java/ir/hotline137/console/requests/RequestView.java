@@ -9,6 +9,7 @@ import ir.hotline137.requests.RequestStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A request as the console's API shows it: with the district's and category's names, so a screen needs no
@@ -33,6 +34,21 @@ public record RequestView(String code, String status, boolean open, Instant crea
             return new ReferralView(referral.unit(), referral.assignee(), referral.deadline(),
                     open && referral.isOverdue(today));
         }
+    }
+
+    /** Digits as many as a phone number has (ten or more; a tracking code has eight), in either script. */
+    private static final Pattern PHONE_DIGITS = Pattern.compile("[0-9۰-۹+][0-9۰-۹ ]{8,}[0-9۰-۹]");
+
+    /**
+     * The same request without the citizen's number anywhere: not as the caller's, and not in a history line that
+     * names a supporter's.
+     */
+    public RequestView withoutCallerNumbers() {
+        List<HistoryEntry> masked = history.stream().map(h -> new HistoryEntry(h.at(), h.actor(),
+                PHONE_DIGITS.matcher(h.what()).replaceAll("شمارهٔ پنهان"))).toList();
+        return new RequestView(code, status, open, createdAt, lastChangedAt, null, district, districtName, category,
+                categoryLabel, description, source, hasAudio, recordingUrl, supporters, duplicateOf, referral, result,
+                masked, nextStatuses);
     }
 
     static RequestView of(CitizenRequest request, String districtName, String categoryLabel, LocalDate today) {

@@ -1,6 +1,7 @@
 package ir.hotline137.console.requests;
 
 import ir.hotline137.console.api.ApiProblem;
+import ir.hotline137.console.units.UnitScope;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.InvalidRequestException;
@@ -54,24 +55,27 @@ public class RequestsApi {
 
     private final RequestDesk desk;
     private final Switchboard switchboard;
+    private final UnitScope scope;
     private final Clock clock;
     private final Map<Integer, District> districts;
     private final Map<String, Category> categories;
 
-    public RequestsApi(RequestDesk desk, Switchboard switchboard, Clock clock) {
+    public RequestsApi(RequestDesk desk, Switchboard switchboard, UnitScope scope, Clock clock) {
         this.desk = desk;
         this.switchboard = switchboard;
+        this.scope = scope;
         this.clock = clock;
         this.districts = desk.districts();
         this.categories = desk.categories();
     }
 
+    /** One request; a unit finds only those referred to it. */
     @GetMapping("/{code}")
-    public Mono<RequestView> byCode(@PathVariable String code) {
+    public Mono<RequestView> byCode(@PathVariable String code, Principal principal) {
         TrackingCode wanted = trackingCode(code);
-        return blocking(() -> desk.find(wanted))
-                .flatMap(found -> found.map(this::view).map(Mono::just)
-                        .orElseGet(() -> Mono.error(new ApiProblem.NotFound("code", "no request " + code))));
+        return blocking(() -> desk.find(wanted)
+                .map(found -> view(scope.visible(principal, found), principal))
+                .orElseThrow(() -> new ApiProblem.NotFound("code", "no request " + code)));
     }
 
     /**
@@ -219,12 +223,67 @@ public class RequestsApi {
         return blocking(() -> view(desk.markDuplicate(request, of, agent.getName())));
     }
 
+    /** A note in the request's history; a unit notes only what is referred to it. */
     @PostMapping("/{code}/notes")
     public Mono<RequestView> note(@PathVariable String code, @RequestBody RequestBodies.Note body, Principal agent) {
         TrackingCode request = trackingCode(code);
-        return blocking(() -> view(desk.addNote(request, body.text(), agent.getName())))
-                .onErrorMap(InvalidRequestException.class, e -> "note".equals(e.field())
-                        ? new ApiProblem.BadField("text", e.reason()) : e);
+        return blocking(() -> {
+            ownedBy(agent, request);
+            return view(desk.addNote(request, body.text(), agent.getName()), agent);
+        }).onErrorMap(InvalidRequestException.class, e -> "note".equals(e.field())
+                ? new ApiProblem.BadField("text", e.reason()) : e);
+    }
+
+    /** The unit has it and work has begun (REFERRED to IN_PROGRESS); saying so twice is harmless. */
+    @PostMapping("/{code}/acknowledge")
+    public Mono<RequestView> acknowledge(@PathVariable String code, Principal unit) {
+        TrackingCode request = trackingCode(code);
+        return blocking(() -> {
+            CitizenRequest current = ownedBy(unit, request);
+            if (current.status() == RequestStatus.IN_PROGRESS) {
+                return view(current, unit);
+            }
+            return view(desk.changeStatus(request, RequestStatus.IN_PROGRESS, unit.getName(), Optional.empty()), unit);
+        });
+    }
+
+    /**
+     * The unit's result ({@code {result, resolved: true}}): from REFERRED or IN_PROGRESS the request is RESOLVED
+     * with these words, which the citizen is told; 409 from any other status.
+     */
+    @PostMapping("/{code}/result")
+    public Mono<RequestView> result(@PathVariable String code, @RequestBody RequestBodies.Result body,
+                                    Principal unit) {
+        TrackingCode request = trackingCode(code);
+        if (body == null || body.result() == null || body.result().isBlank()) {
+            return Mono.error(new ApiProblem.BadField("result", "is required: what was done, in the citizen's terms"));
+        }
+        if (Boolean.FALSE.equals(body.resolved())) {
+            return Mono.error(new ApiProblem.BadField("resolved", "a result resolves the request; to write without "
+                    + "resolving, add a note"));
+        }
+        return blocking(() -> {
+            ownedBy(unit, request);
+            return view(desk.giveResult(request, body.result(), unit.getName()), unit);
+        });
+    }
+
+    /** Not the unit's: back to the 137 centre with the reason, to be referred again; 409 unless referred. */
+    @PostMapping("/{code}/send-back")
+    public Mono<RequestView> sendBack(@PathVariable String code, @RequestBody RequestBodies.SendBack body,
+                                      Principal unit) {
+        TrackingCode request = trackingCode(code);
+        return blocking(() -> {
+            ownedBy(unit, request);
+            return view(desk.sendBack(request, body == null ? null : body.reason(), unit.getName()), unit);
+        });
+    }
+
+    /** The request, if this person may act on it: for a unit, only one referred to it. */
+    private CitizenRequest ownedBy(Principal principal, TrackingCode code) {
+        CitizenRequest current = desk.find(code).orElseThrow(() -> new ApiProblem.NotFound("code", "no request "
+                + code.value()));
+        return scope.visible(principal, current);
     }
 
     /** The desk names the number "callerNumber"; here the parameter is "caller". */
@@ -245,6 +304,12 @@ public class RequestsApi {
         Category category = categories.get(request.category());
         return RequestView.of(request, district == null ? Integer.toString(request.district()) : district.name(),
                 category == null ? request.category() : category.label(), LocalDate.now(clock));
+    }
+
+    /** As this person may see it: a unit without the citizen's number, unless the setting says otherwise. */
+    private RequestView view(CitizenRequest request, Principal principal) {
+        RequestView view = view(request);
+        return scope.hidesCallers(principal) ? view.withoutCallerNumbers() : view;
     }
 
     private static TrackingCode trackingCode(String code) {

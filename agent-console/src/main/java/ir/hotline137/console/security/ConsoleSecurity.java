@@ -66,6 +66,10 @@ public class ConsoleSecurity {
         return manager;
     }
 
+    /** Everyone but a unit: the 137 centre's own people, who see every request. */
+    private static final String[] STAFF = {Role.AGENT.name(), Role.MODERATOR.name(), Role.MAYOR.name(),
+            Role.SUPERVISOR.name()};
+
     @Bean
     SecurityWebFilterChain consoleFilterChain(ServerHttpSecurity http, PasswordCheck passwordCheck,
                                               ConsoleUsers users) {
@@ -95,6 +99,16 @@ public class ConsoleSecurity {
                         .pathMatchers(HttpMethod.POST, "/api/mayor/next").hasRole(Role.MAYOR.name())
                         .pathMatchers("/api/mayor/**", "/ws/mayor")
                         .hasAnyRole(Role.MODERATOR.name(), Role.MAYOR.name(), Role.SUPERVISOR.name())
+                        // The follow-up office. A unit works the requests referred to it and nothing else: each of
+                        // the request routes below checks that the request is the unit's (UnitScope).
+                        .pathMatchers(HttpMethod.GET, "/api/units/mine").hasAnyRole(Role.UNIT.name(), Role.SUPERVISOR.name())
+                        .pathMatchers("/api/units/**").hasRole(Role.SUPERVISOR.name())
+                        .pathMatchers(HttpMethod.GET, "/api/requests/similar").hasAnyRole(STAFF)
+                        .pathMatchers(HttpMethod.GET, "/api/requests/*", "/api/requests/*/recording").authenticated()
+                        .pathMatchers(HttpMethod.POST, "/api/requests/*/notes", "/api/requests/*/acknowledge",
+                                "/api/requests/*/result", "/api/requests/*/send-back").authenticated()
+                        .pathMatchers("/api/me", "/api/me/**", "/api/directory").authenticated()
+                        .pathMatchers("/api/**", "/ws/**").hasAnyRole(STAFF)
                         .anyExchange().authenticated())
                 .addFilterAt(new ClientAddress(), SecurityWebFiltersOrder.FIRST)
                 .addFilterBefore(new StillThePerson(users), SecurityWebFiltersOrder.AUTHORIZATION)

@@ -7,8 +7,12 @@ import ir.hotline137.console.people.MapDbPeople;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.console.sessions.MapDbSessions;
 import ir.hotline137.console.shift.MapDbShifts;
+import ir.hotline137.console.units.StandardResults;
+import ir.hotline137.console.units.UnitSettings;
 import ir.hotline137.figures.FiguresReport;
+import ir.hotline137.figures.FollowUpFigures;
 import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.store.RequestStore;
 import ir.hotline137.store.Storage;
 import java.time.Clock;
@@ -38,6 +42,22 @@ public class ConsoleConfiguration {
     @Bean
     MapDbShifts agentShifts(Storage storage) {
         return MapDbShifts.open(storage);
+    }
+
+    @Bean
+    UnitSettings unitSettings(HotlineProperties properties) {
+        return new UnitSettings(properties.units().showCallerNumber());
+    }
+
+    /** What the IVR can say in a recorded voice: a unit choosing one of these reaches the citizen by phone too. */
+    @Bean
+    StandardResults standardResults() {
+        return new StandardResults(PromptCatalogue.persian().standardResultWords());
+    }
+
+    @Bean
+    FollowUpFigures followUpFigures(RequestStore store, HotlineProperties properties, Clock clock) {
+        return new FollowUpFigures(store, properties.districts(), properties.categories(), clock);
     }
 
     @Bean
