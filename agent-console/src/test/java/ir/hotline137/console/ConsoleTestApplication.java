@@ -21,6 +21,7 @@ import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.mayor.log.MayorSessionLog;
 import ir.hotline137.mayor.log.SessionRecorder;
 import ir.hotline137.mayor.report.SessionReports;
+import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.store.RequestStore;
@@ -175,6 +176,11 @@ public class ConsoleTestApplication {
     @Bean
     FollowUpFigures followUpFigures(RequestStore store, Clock clock) {
         return new FollowUpFigures(store, Desks.DISTRICTS, Desks.CATEGORIES, clock);
+    }
+
+    @Bean
+    MapDbOutbox outbox(Desks desks) {
+        return MapDbOutbox.open(desks.storage);
     }
 
     @Bean

@@ -6,13 +6,18 @@ import ir.hotline137.console.security.Role;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.server.FastAgiSettings;
 import ir.hotline137.ivr.speech.RecordingFolder;
+import ir.hotline137.outbound.dispatch.CallingHours;
+import ir.hotline137.outbound.dispatch.DispatchSettings;
+import ir.hotline137.outbound.sms.SmppSettings;
 import ir.hotline137.recognizer.audio.Endpointing;
 import ir.hotline137.recognizer.audiosocket.AudioSocketSettings;
+import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.store.StoreSettings;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -38,6 +43,8 @@ import org.springframework.util.unit.DataSize;
  * @param mayor            mayor-on-the-line programmes
  * @param login            how password guessing is slowed down
  * @param units            what the follow-up office's units see
+ * @param outbound         when and how often citizens are told
+ * @param sms              the city's SMS centre
  * @param users            the people who may log in to the console
  */
 @ConfigurationProperties("hotline")
@@ -57,6 +64,8 @@ public record HotlineProperties(
         Mayor mayor,
         Login login,
         Units units,
+        Outbound outbound,
+        Sms sms,
         List<User> users) {
 
     public HotlineProperties {
@@ -73,6 +82,8 @@ public record HotlineProperties(
         required(mayor, "hotline.mayor");
         required(login, "hotline.login");
         required(units, "hotline.units");
+        required(outbound, "hotline.outbound");
+        required(sms, "hotline.sms");
         users = users == null ? List.of() : List.copyOf(users);
         districts = districts == null ? List.of() : List.copyOf(districts);
         categories = categories == null ? List.of() : List.copyOf(categories);
@@ -141,6 +152,64 @@ public record HotlineProperties(
 
         public LoginSettings settings() {
             return new LoginSettings(userFailures, addressFailures, lockout, maxLockout, sessionIdle);
+        }
+    }
+
+    /**
+     * @param callingHours  e.g. {@code 09:00-20:00}, in the city's zone
+     * @param daysOff       weekdays nobody is called or sent an SMS
+     * @param attempts      tries in all before a notification is given up
+     * @param spacing       between a failed try and the next
+     * @param every         how often the outbox is looked at
+     * @param batch         most notifications sent in one look
+     * @param tellReferrals whether a referral is told, besides the registration and the result
+     * @param doNotCall     numbers never called or sent an SMS
+     */
+    public record Outbound(String callingHours, List<DayOfWeek> daysOff, Integer attempts, Duration spacing,
+                           Duration every, Integer batch, Boolean tellReferrals, List<String> doNotCall) {
+        public Outbound {
+            required(callingHours, "hotline.outbound.calling-hours");
+            daysOff = daysOff == null ? List.of() : List.copyOf(daysOff);
+            required(attempts, "hotline.outbound.attempts");
+            required(spacing, "hotline.outbound.spacing");
+            required(every, "hotline.outbound.every");
+            required(batch, "hotline.outbound.batch");
+            required(tellReferrals, "hotline.outbound.tell-referrals");
+            doNotCall = doNotCall == null ? List.of() : doNotCall.stream().map(n -> CallerNumber.parse(n).digits()).toList();
+        }
+
+        public CallingHours hours(ZoneId zone) {
+            return CallingHours.of(callingHours, Set.copyOf(daysOff), zone);
+        }
+
+        public DispatchSettings dispatch() {
+            return new DispatchSettings(attempts, spacing, every, batch, Set.copyOf(doNotCall));
+        }
+    }
+
+    /**
+     * @param host          the SMS centre; blank: no SMS is sent and no notice is made
+     * @param sourceAddress what citizens see the SMS come from
+     */
+    public record Sms(String host, Integer port, String systemId, String password, String sourceAddress,
+                      Duration timeout) {
+        public Sms {
+            host = host == null ? "" : host.strip();
+            required(port, "hotline.sms.port");
+            systemId = systemId == null ? "" : systemId;
+            password = password == null ? "" : password;
+            required(sourceAddress, "hotline.sms.source-address");
+            required(timeout, "hotline.sms.timeout");
+            // Checked at start, so a setting SMPP would refuse at every bind stops the start with its name.
+            new SmppSettings(host, port, systemId, password, sourceAddress, timeout);
+        }
+
+        public boolean isConfigured() {
+            return !host.isEmpty();
+        }
+
+        public SmppSettings settings() {
+            return new SmppSettings(host, port, systemId, password, sourceAddress, timeout);
         }
     }
 

@@ -1,6 +1,8 @@
 package ir.hotline137.console.requests;
 
 import ir.hotline137.console.recordings.RecordingsApi;
+import ir.hotline137.outbound.outbox.Attempt;
+import ir.hotline137.outbound.outbox.Notification;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.HistoryEntry;
 import ir.hotline137.requests.HistoryWords;
@@ -9,6 +11,8 @@ import ir.hotline137.requests.RequestStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,14 +20,38 @@ import java.util.regex.Pattern;
  * second lookup, and the statuses it may move to next, so a screen offers only what the lifecycle allows. Its
  * history reads in Persian, lines kept in English before included ({@link HistoryWords#shown}). Where
  * the recording lies on the server stays there: {@code recordingUrl} is where the console plays it. {@code open}:
- * still being worked on, so its category may change.
+ * still being worked on, so its category may change. {@code resultAt}: when the result was given (null before, and
+ * for requests from before it was recorded); {@code reopened}: how often a citizen said it was not fixed;
+ * {@code satisfaction}: what the citizen answered, if asked; {@code notifications}: what the citizens were told,
+ * or are to be, and how each try went.
  */
 public record RequestView(String code, String status, boolean open, Instant createdAt, Instant lastChangedAt, String callerNumber,
                           int district, String districtName, String category, String categoryLabel,
                           String description, String source, boolean hasAudio, String recordingUrl, int supporters,
                           String duplicateOf,
                           ReferralView referral, String result, List<HistoryEntry> history,
-                          List<RequestStatus> nextStatuses) {
+                          List<RequestStatus> nextStatuses, Instant resultAt, int reopened,
+                          SatisfactionView satisfaction, List<NotificationView> notifications) {
+
+    /** @param fixed null when the citizen did not answer whether it is fixed */
+    public record SatisfactionView(int score, Boolean fixed, Instant at) {
+    }
+
+    /**
+     * One message to a citizen.
+     *
+     * @param to            the citizen's number; null where numbers are hidden
+     * @param outcome       how the last try ended (e.g. SENT, ANSWERED, BUSY); null before the first
+     */
+    public record NotificationView(String kind, String channel, String to, String status, int attempts,
+                                   Instant lastAttemptAt, String outcome) {
+        static NotificationView of(Notification n) {
+            Optional<Attempt> last = n.lastAttempt();
+            return new NotificationView(n.kind().name(), n.channel().name().toLowerCase(Locale.ROOT), n.to(),
+                    n.status().name(), n.attempts().size(), last.map(Attempt::at).orElse(null),
+                    last.flatMap(Attempt::result).map(r -> r.name().toLowerCase(Locale.ROOT)).orElse(null));
+        }
+    }
 
     /**
      * Who must act and by when. {@code overdue} as of today in the city's time zone, and only while the request
@@ -48,10 +76,13 @@ public record RequestView(String code, String status, boolean open, Instant crea
                 PHONE_DIGITS.matcher(h.what()).replaceAll("شمارهٔ پنهان"))).toList();
         return new RequestView(code, status, open, createdAt, lastChangedAt, null, district, districtName, category,
                 categoryLabel, description, source, hasAudio, recordingUrl, supporters, duplicateOf, referral, result,
-                masked, nextStatuses);
+                masked, nextStatuses, resultAt, reopened, satisfaction, notifications.stream()
+                        .map(n -> new NotificationView(n.kind(), n.channel(), null, n.status(), n.attempts(),
+                                n.lastAttemptAt(), n.outcome())).toList());
     }
 
-    static RequestView of(CitizenRequest request, String districtName, String categoryLabel, LocalDate today) {
+    static RequestView of(CitizenRequest request, String districtName, String categoryLabel, LocalDate today,
+                          List<Notification> notifications) {
         return new RequestView(request.code().value(), request.status().name(), request.isOpen(), request.createdAt(),
                 request.lastChangedAt(), request.callerNumber().map(n -> n.digits()).orElse(null), request.district(),
                 districtName, request.category(), categoryLabel, request.description(), request.source().name(),
@@ -63,6 +94,9 @@ public record RequestView(String code, String status, boolean open, Instant crea
                 request.result().orElse(null),
                 request.history().stream()
                         .map(h -> new HistoryEntry(h.at(), h.actor(), HistoryWords.shown(h))).toList(),
-                request.status().next().stream().sorted().toList());
+                request.status().next().stream().sorted().toList(), request.resultAt().orElse(null),
+                request.reopened(), request.satisfaction().map(s -> new SatisfactionView(s.score(),
+                        s.fixed().orElse(null), s.at())).orElse(null),
+                notifications.stream().map(NotificationView::of).toList());
     }
 }

@@ -2,6 +2,7 @@ package ir.hotline137.console.requests;
 
 import ir.hotline137.console.api.ApiProblem;
 import ir.hotline137.console.units.UnitScope;
+import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.InvalidRequestException;
@@ -56,14 +57,16 @@ public class RequestsApi {
     private final RequestDesk desk;
     private final Switchboard switchboard;
     private final UnitScope scope;
+    private final MapDbOutbox outbox;
     private final Clock clock;
     private final Map<Integer, District> districts;
     private final Map<String, Category> categories;
 
-    public RequestsApi(RequestDesk desk, Switchboard switchboard, UnitScope scope, Clock clock) {
+    public RequestsApi(RequestDesk desk, Switchboard switchboard, UnitScope scope, MapDbOutbox outbox, Clock clock) {
         this.desk = desk;
         this.switchboard = switchboard;
         this.scope = scope;
+        this.outbox = outbox;
         this.clock = clock;
         this.districts = desk.districts();
         this.categories = desk.categories();
@@ -303,7 +306,8 @@ public class RequestsApi {
         District district = districts.get(request.district());
         Category category = categories.get(request.category());
         return RequestView.of(request, district == null ? Integer.toString(request.district()) : district.name(),
-                category == null ? request.category() : category.label(), LocalDate.now(clock));
+                category == null ? request.category() : category.label(), LocalDate.now(clock),
+                outbox.forRequest(request.code()));
     }
 
     /** As this person may see it: a unit without the citizen's number, unless the setting says otherwise. */

@@ -1,0 +1,25 @@
+package ir.hotline137.hotline.outbound;
+
+import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.requests.store.RequestStore;
+import ir.hotline137.store.Storage;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Telling citizens: the outbox is always there (a request's page lists what it holds); the worker when set up. */
+@Configuration(proxyBeanMethods = false)
+public class OutboundConfiguration {
+
+    @Bean
+    MapDbOutbox outbox(Storage storage) {
+        return MapDbOutbox.open(storage);
+    }
+
+    /** Closed before the outbox and the store it reads, which it depends on. */
+    @Bean(destroyMethod = "close")
+    OutboundWorker outboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store, Clock clock) {
+        return new OutboundWorker(properties, outbox, store, clock);
+    }
+}

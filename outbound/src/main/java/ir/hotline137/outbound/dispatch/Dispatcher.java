@@ -1,0 +1,121 @@
+package ir.hotline137.outbound.dispatch;
+
+import ir.hotline137.outbound.notices.NoticeWriter;
+import ir.hotline137.outbound.outbox.AttemptResult;
+import ir.hotline137.outbound.outbox.Channel;
+import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.Notification;
+import ir.hotline137.outbound.outbox.NotificationStatus;
+import ir.hotline137.outbound.sms.SmsGateway;
+import ir.hotline137.outbound.sms.SmsOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works the outbox: every so often it derives the notices of what was committed since, then, within calling hours,
+ * sends what is due. Each attempt is written as begun before the SMS goes, and its end after, so a crash between the
+ * two leaves an attempt marked uncertain at the next start, never sent twice on its own.
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final MapDbOutbox outbox;
+    private final NoticeWriter notices;
+    private final SmsGateway sms;
+    private final CallingHours hours;
+    private final DispatchSettings settings;
+    private final Clock clock;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("outbox").daemon().factory());
+
+    public Dispatcher(MapDbOutbox outbox, NoticeWriter notices, SmsGateway sms, CallingHours hours,
+                      DispatchSettings settings, Clock clock) {
+        this.outbox = outbox;
+        this.notices = notices;
+        this.sms = sms;
+        this.hours = hours;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Marks what the last run left under way as uncertain, then works the outbox every {@code every}. */
+    public void start() {
+        int interrupted = outbox.markInterruptedUncertain();
+        if (interrupted > 0) {
+            log.warn("{} notifications were being sent when the hotline stopped; marked uncertain, not sent again",
+                    interrupted);
+        }
+        long every = settings.every().toMillis();
+        worker.scheduleWithFixedDelay(this::safely, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void safely() {
+        try {
+            tick();
+        } catch (RuntimeException failed) {
+            // The next look tries again; what is kept in the outbox is not lost by one failed look.
+            log.error("working the outbox failed", failed);
+        }
+    }
+
+    /**
+     * One look: the notices of what was committed since the last, then what is due, if calling hours allow.
+     *
+     * @return how many attempts were made
+     */
+    public int tick() {
+        notices.catchUp();
+        Instant now = clock.instant();
+        if (!hours.allow(now)) {
+            return 0;
+        }
+        int attempts = 0;
+        for (Notification due : outbox.due(now, settings.batch())) {
+            if (settings.doNotCall().contains(due.to())) {
+                outbox.skip(due.id());
+                continue;
+            }
+            if (due.channel() != Channel.SMS) {
+                continue;
+            }
+            Optional<Notification> begun = outbox.beginAttempt(due.id(), clock.instant());
+            if (begun.isEmpty()) {
+                continue;
+            }
+            attempts++;
+            record(begun.get(), sms.send(due.to(), due.text()));
+        }
+        return attempts;
+    }
+
+    private void record(Notification attempt, SmsOutcome outcome) {
+        switch (outcome) {
+            case SmsOutcome.Accepted accepted -> outbox.endAttempt(attempt.id(), AttemptResult.SENT,
+                    accepted.messageId(), NotificationStatus.DONE, Optional.empty());
+            case SmsOutcome.Refused refused -> outbox.endAttempt(attempt.id(), AttemptResult.REJECTED, refused.why(),
+                    NotificationStatus.FAILED, Optional.empty());
+            case SmsOutcome.Unavailable unavailable -> {
+                boolean more = attempt.attempts().size() < settings.attempts();
+                outbox.endAttempt(attempt.id(), AttemptResult.UNAVAILABLE, unavailable.why(),
+                        more ? NotificationStatus.PENDING : NotificationStatus.FAILED,
+                        more ? Optional.of(clock.instant().plus(settings.spacing())) : Optional.empty());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package ir.hotline137.outbound.notices;
+
+import ir.hotline137.outbound.outbox.Channel;
+import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.NoticeKind;
+import ir.hotline137.outbound.outbox.Notification;
+import ir.hotline137.requests.CallerNumber;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.RequestStatus;
+import ir.hotline137.requests.Supporter;
+import ir.hotline137.requests.store.RequestStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns committed changes to requests into notifications in the outbox. It reads the store's changes since the last
+ * revision it saw, in revision order, and writes what they call for together with the new mark: run it again, after
+ * a crash or on a second node, and it makes nothing twice, since each notification has a key of its own.
+ *
+ * <p>The first run starts from the store's present: what happened before the outbox existed was told, or will not
+ * be, and a citizen does not get an SMS about last year's request because someone added a note to it today. (A
+ * join, referral or result in the very millisecond the outbox first started counts as before it.)
+ */
+public final class NoticeWriter {
+    private final RequestStore store;
+    private final MapDbOutbox outbox;
+    private final boolean tellReferrals;
+    private final Clock clock;
+    /** Events from before the outbox began are not told: joins, referrals and results up to this moment. */
+    private Instant since;
+    /** ...and registrations up to this one, by the store's registration order, which is exact where times tie. */
+    private long sinceSequence;
+
+    /** @param tellReferrals whether a referral is told too, not only the registration and the result */
+    public NoticeWriter(RequestStore store, MapDbOutbox outbox, boolean tellReferrals, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.tellReferrals = tellReferrals;
+        this.clock = clock;
+    }
+
+    /**
+     * Derives what the changes since the last run call for.
+     *
+     * @return how many notifications were made
+     */
+    public synchronized int catchUp() {
+        Long seen = outbox.seenRevision().orElse(null);
+        if (seen == null) {
+            outbox.startFrom(store.revision(), store.count(), clock.instant());
+            return 0;
+        }
+        if (since == null) {
+            since = outbox.startedAt().orElse(Instant.EPOCH);
+            sinceSequence = outbox.startedAfterSequence().orElse(0L);
+        }
+        List<Notification> made = new ArrayList<>();
+        long[] upTo = {seen};
+        store.forEachChangedSince(seen, request -> {
+            made.addAll(noticesOf(request));
+            upTo[0] = Math.max(upTo[0], request.revision());
+        });
+        if (upTo[0] == seen) {
+            return 0;
+        }
+        return outbox.add(made, upTo[0]).size();
+    }
+
+    private List<Notification> noticesOf(CitizenRequest request) {
+        List<Notification> notices = new ArrayList<>();
+        String code = request.code().value();
+        if (request.sequence() > sinceSequence) {
+            request.callerNumber().ifPresent(caller -> notices.add(sms(request, NoticeKind.REGISTERED, caller,
+                    code + "|REGISTERED|" + caller.digits(), NoticeWords.registered(request.code()), request.createdAt())));
+        }
+        for (Supporter supporter : request.supporters()) {
+            if (supporter.joinedAt().isAfter(since)) {
+                supporter.callerNumber().ifPresent(number -> notices.add(sms(request, NoticeKind.JOINED, number,
+                        code + "|JOINED|" + number.digits() + "|" + supporter.joinedAt().toEpochMilli(),
+                        NoticeWords.joined(request.code()), supporter.joinedAt())));
+            }
+        }
+        if (tellReferrals && request.referral().isPresent() && request.isOpen()
+                && request.referral().get().referredAt().isAfter(since)) {
+            Instant at = request.referral().get().referredAt();
+            for (CallerNumber number : everyone(request)) {
+                notices.add(sms(request, NoticeKind.REFERRED, number,
+                        code + "|REFERRED|" + number.digits() + "|" + at.toEpochMilli(),
+                        NoticeWords.referred(request.code(), request.referral().get()), at));
+            }
+        }
+        if (request.status() == RequestStatus.RESOLVED && request.resultAt().isPresent()
+                && request.result().isPresent() && request.resultAt().get().isAfter(since)) {
+            Instant at = request.resultAt().get();
+            for (CallerNumber number : everyone(request)) {
+                notices.add(sms(request, NoticeKind.RESULT, number,
+                        code + "|RESULT|" + number.digits() + "|" + at.toEpochMilli(),
+                        NoticeWords.result(request.code(), request.result().get()), at));
+            }
+        }
+        return notices;
+    }
+
+    /** The caller and every supporter with a number, each once. */
+    private static Set<CallerNumber> everyone(CitizenRequest request) {
+        Set<CallerNumber> numbers = new LinkedHashSet<>();
+        request.callerNumber().ifPresent(numbers::add);
+        request.supporters().forEach(s -> s.callerNumber().ifPresent(numbers::add));
+        return numbers;
+    }
+
+    private Notification sms(CitizenRequest request, NoticeKind kind, CallerNumber to, String key, String text,
+                             Instant at) {
+        return Notification.made(key + "|SMS", request.code(), kind, Channel.SMS, to.digits(), text,
+                at.isAfter(clock.instant()) ? at : clock.instant());
+    }
+}

@@ -1,0 +1,223 @@
+package ir.hotline137.outbound.outbox;
+
+import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.store.DurableMap;
+import ir.hotline137.store.MapFile;
+import ir.hotline137.store.Storage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mapdb.Serializer;
+import org.mapdb.serializer.SerializerArrayTuple;
+
+/**
+ * The outbox, in the data folder's journal like everything else kept. Besides the notifications by number it keeps
+ * their keys (so a change seen twice makes one notification), what is due by time, what is being tried, what each
+ * request has, and how far through the requests' changes the notices have been derived: the notifications a change
+ * makes and the mark past that change land in one write, so a crash neither loses them nor makes them twice.
+ */
+public final class MapDbOutbox {
+    /** The maps of outbox.mapdb; a file of another format is rebuilt from the journal. */
+    private static final int FILE_FORMAT = 1;
+    private static final String NEXT_ID = "notification";
+    private static final String SEEN_REVISION = "seen-revision";
+    private static final String STARTED_AT = "started-at";
+    private static final String STARTED_AFTER_SEQUENCE = "started-after-sequence";
+
+    private final Storage storage;
+    private final DurableMap<Long, Notification> notifications;
+    private final DurableMap<String, Long> byKey;
+    private final DurableMap<Object[], Boolean> due;
+    private final DurableMap<Long, Boolean> sending;
+    private final DurableMap<Object[], Boolean> byRequest;
+    private final DurableMap<String, Long> counters;
+
+    private MapDbOutbox(Storage storage) {
+        this.storage = storage;
+        MapFile file = new MapFile("outbox.mapdb", FILE_FORMAT);
+        this.notifications = file.treeMap("notifications", Serializer.LONG, new OutboxCodecs.NotificationCodec());
+        this.byKey = file.hashMap("notification-keys", Serializer.STRING, Serializer.LONG);
+        this.due = file.treeMap("due", new SerializerArrayTuple(Serializer.LONG, Serializer.LONG), Serializer.BOOLEAN);
+        this.sending = file.treeMap("sending", Serializer.LONG, Serializer.BOOLEAN);
+        this.byRequest = file.treeMap("by-request", new SerializerArrayTuple(Serializer.STRING, Serializer.LONG),
+                Serializer.BOOLEAN);
+        this.counters = file.hashMap("outbox-counters", Serializer.STRING, Serializer.LONG);
+        storage.attach(file);
+    }
+
+    public static MapDbOutbox open(Storage storage) {
+        return new MapDbOutbox(storage);
+    }
+
+    /** How far through the requests' changes (their revision) notices have been derived; empty before the first. */
+    public Optional<Long> seenRevision() {
+        return Optional.ofNullable(counters.get(SEEN_REVISION));
+    }
+
+    /** When notices began to be derived: events before it are not told. */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(counters.get(STARTED_AT)).map(Instant::ofEpochMilli);
+    }
+
+    /** The registration order of the last request registered before notices began; later ones are told. */
+    public Optional<Long> startedAfterSequence() {
+        return Optional.ofNullable(counters.get(STARTED_AFTER_SEQUENCE));
+    }
+
+    /**
+     * The first run: notices are derived from the store's {@code revision} on, for requests registered after
+     * {@code sequence} and for other events after {@code at}.
+     */
+    public void startFrom(long revision, long sequence, Instant at) {
+        storage.write(tx -> {
+            if (!tx.containsKey(counters, SEEN_REVISION)) {
+                tx.put(counters, SEEN_REVISION, revision);
+                tx.put(counters, STARTED_AT, at.toEpochMilli());
+                tx.put(counters, STARTED_AFTER_SEQUENCE, sequence);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Keeps the notifications a stretch of changes made, those whose key is new, and the mark past those changes,
+     * in one write.
+     *
+     * @return the notifications kept, numbered
+     */
+    public List<Notification> add(List<Notification> made, long seenUpTo) {
+        return storage.write(tx -> {
+            List<Notification> kept = new ArrayList<>();
+            for (Notification notification : made) {
+                if (tx.containsKey(byKey, notification.key())) {
+                    continue;
+                }
+                Notification numbered = notification.numbered(tx.increment(counters, NEXT_ID));
+                tx.put(notifications, numbered.id(), numbered);
+                tx.put(byKey, numbered.key(), numbered.id());
+                tx.put(byRequest, new Object[] {numbered.request().value(), numbered.id()}, true);
+                numbered.nextTryAt().ifPresent(at -> tx.put(due, dueKey(at, numbered.id()), true));
+                kept.add(numbered);
+            }
+            tx.put(counters, SEEN_REVISION, seenUpTo);
+            return kept;
+        });
+    }
+
+    /** The PENDING notifications whose time has come, earliest first, at most {@code limit}. */
+    public List<Notification> due(Instant now, int limit) {
+        List<Notification> found = new ArrayList<>();
+        for (Object[] key : due.ordered().headMap(new Object[] {now.toEpochMilli(), Long.MAX_VALUE}, true).keySet()) {
+            if (found.size() == limit) {
+                break;
+            }
+            Notification notification = notifications.get((Long) key[1]);
+            if (notification != null && notification.status() == NotificationStatus.PENDING) {
+                found.add(notification);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * An attempt begins: durably, before anything is sent. Empty when the notification is no longer PENDING (another
+     * worker took it, or it was given up), so nothing is sent twice.
+     */
+    public Optional<Notification> beginAttempt(long id, Instant at) {
+        return storage.write(tx -> {
+            Notification current = tx.get(notifications, id);
+            if (current == null || current.status() != NotificationStatus.PENDING) {
+                return Optional.empty();
+            }
+            current.nextTryAt().ifPresent(was -> tx.remove(due, dueKey(was, id)));
+            Notification begun = current.begun(at);
+            tx.put(notifications, id, begun);
+            tx.put(sending, id, true);
+            return Optional.of(begun);
+        });
+    }
+
+    /**
+     * The attempt under way ended: DONE, FAILED, or PENDING again from {@code retryAt}.
+     */
+    public Notification endAttempt(long id, AttemptResult how, String detail, NotificationStatus next,
+                            Optional<Instant> retryAt) {
+        if (next == NotificationStatus.PENDING && retryAt.isEmpty()) {
+            throw new IllegalArgumentException("a notification to be tried again needs the time to try it");
+        }
+        return storage.write(tx -> {
+            Notification current = tx.get(notifications, id);
+            if (current == null || current.status() != NotificationStatus.SENDING) {
+                throw new IllegalStateException("notification " + id + " has no attempt under way");
+            }
+            Notification ended = current.ended(how, detail, next,
+                    next == NotificationStatus.PENDING ? retryAt : Optional.empty());
+            tx.put(notifications, id, ended);
+            tx.remove(sending, id);
+            ended.nextTryAt().ifPresent(at -> tx.put(due, dueKey(at, id), true));
+            return ended;
+        });
+    }
+
+    /** A notification not to be sent at all (a number on the do-not-call list). */
+    public void skip(long id) {
+        storage.write(tx -> {
+            Notification current = tx.get(notifications, id);
+            if (current != null && current.status() == NotificationStatus.PENDING) {
+                current.nextTryAt().ifPresent(was -> tx.remove(due, dueKey(was, id)));
+                tx.put(notifications, id, current.withStatus(NotificationStatus.SKIPPED));
+            }
+            return id;
+        });
+    }
+
+    /**
+     * After a start: every attempt the last run began and never ended may have gone out, so it is marked UNCERTAIN
+     * and left for a person to judge, never sent again on its own.
+     *
+     * @return how many
+     */
+    public int markInterruptedUncertain() {
+        List<Long> interrupted = new ArrayList<>(sending.view().keySet());
+        if (interrupted.isEmpty()) {
+            return 0;
+        }
+        storage.write(tx -> {
+            for (Long id : interrupted) {
+                Notification current = tx.get(notifications, id);
+                if (current != null && current.status() == NotificationStatus.SENDING) {
+                    tx.put(notifications, id, current.ended(AttemptResult.UNCERTAIN,
+                            "the hotline stopped during this attempt", NotificationStatus.UNCERTAIN, Optional.empty()));
+                }
+                tx.remove(sending, id);
+            }
+            return null;
+        });
+        return interrupted.size();
+    }
+
+    public Optional<Notification> find(long id) {
+        return Optional.ofNullable(notifications.get(id));
+    }
+
+    /** A request's notifications, in the order they were made. */
+    public List<Notification> forRequest(TrackingCode request) {
+        List<Notification> found = new ArrayList<>();
+        for (Object[] key : byRequest.prefix(new Object[] {request.value()}).keySet()) {
+            Notification notification = notifications.get((Long) key[1]);
+            if (notification != null) {
+                found.add(notification);
+            }
+        }
+        return found;
+    }
+
+    public long count() {
+        return notifications.size();
+    }
+
+    private static Object[] dueKey(Instant at, long id) {
+        return new Object[] {at.toEpochMilli(), id};
+    }
+}

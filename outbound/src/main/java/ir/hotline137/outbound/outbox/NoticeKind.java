@@ -1,0 +1,13 @@
+package ir.hotline137.outbound.outbox;
+
+/** What happened that the citizen is told. */
+public enum NoticeKind {
+    /** Their request was registered: its tracking code. */
+    REGISTERED,
+    /** They joined an existing request: its tracking code. */
+    JOINED,
+    /** The request was referred to a unit, with its deadline (only where the city wants this told). */
+    REFERRED,
+    /** The unit gave its result. */
+    RESULT
+}

@@ -1,0 +1,181 @@
+package ir.hotline137.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.hotline137.outbound.dispatch.CallingHours;
+import ir.hotline137.outbound.dispatch.DispatchSettings;
+import ir.hotline137.outbound.dispatch.Dispatcher;
+import ir.hotline137.outbound.notices.NoticeWriter;
+import ir.hotline137.outbound.outbox.AttemptResult;
+import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.Notification;
+import ir.hotline137.outbound.outbox.NotificationStatus;
+import ir.hotline137.outbound.sms.SmppGateway;
+import ir.hotline137.outbound.sms.SmppSettings;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.Desks;
+import ir.hotline137.requests.NewRequest;
+import ir.hotline137.requests.RequestSource;
+import ir.hotline137.testsupport.MutableClock;
+import ir.hotline137.testsupport.smpp.FakeSmsc;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outbox worked against an SMS centre that speaks SMPP over TCP: sent within calling hours only, Persian in UCS-2
+ * and in parts when long, a throttled try repeated after its spacing, a number the network refuses given up, a
+ * dropped connection bound again, a do-not-call number never sent to, and nothing sent twice across a restart.
+ */
+class DispatcherTest {
+    private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+    /** Saturday 5 December 2026, 10:00 in Tehran. */
+    private static final Instant SATURDAY_MORNING = Instant.parse("2026-12-05T06:30:00Z");
+    private static final Duration SPACING = Duration.ofMinutes(10);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aResultReachesTheCallerAndTheSupporterInPersianWithinCallingHoursOnly() throws Exception {
+        MutableClock clock = new MutableClock(SATURDAY_MORNING.minus(Duration.ofHours(4)), TEHRAN);
+        try (FakeSmsc smsc = FakeSmsc.start("secret"); Desks desks = new Desks(dir, clock);
+             Outbound outbound = new Outbound(desks, smsc, clock, Set.of())) {
+            outbound.dispatcher.tick();
+            clock.advance(Duration.ofMinutes(1));
+            CitizenRequest request = resolvedWithSupporter(desks, "آسفالت جلوی مدرسهٔ دخترانه ترمیم شد و خط‌کشی هم انجام شد.");
+
+            assertThat(outbound.dispatcher.tick()).as("06:01 in Tehran: before calling hours").isZero();
+            assertThat(smsc.submits()).isZero();
+            clock.advance(Duration.ofHours(4));
+            assertThat(outbound.dispatcher.tick()).isEqualTo(4);
+
+            List<FakeSmsc.Message> messages = smsc.messages();
+            assertThat(messages).extracting(FakeSmsc.Message::to)
+                    .containsExactlyInAnyOrder("09121111111", "09121111111", "09122222222", "09122222222");
+            FakeSmsc.Message result = smsc.await(m -> m.to().equals("09122222222") && m.text().startsWith("نتیجهٔ رسیدگی"),
+                    Duration.ofSeconds(5));
+            assertThat(result.text()).as("joined again from its parts").contains(
+                    "آسفالت جلوی مدرسهٔ دخترانه ترمیم شد و خط‌کشی هم انجام شد.");
+            assertThat(result.parts()).isGreaterThan(1);
+            assertThat(result.from()).isEqualTo("20000137");
+            assertThat(outbound.outbox.forRequest(request.code())).extracting(Notification::status)
+                    .containsOnly(NotificationStatus.DONE);
+            assertThat(outbound.dispatcher.tick()).as("nothing twice").isZero();
+        }
+    }
+
+    @Test
+    void aThrottledTryIsRepeatedAfterItsSpacingAndARefusedNumberIsGivenUp() throws Exception {
+        MutableClock clock = new MutableClock(SATURDAY_MORNING, TEHRAN);
+        try (FakeSmsc smsc = FakeSmsc.start("secret"); Desks desks = new Desks(dir, clock);
+             Outbound outbound = new Outbound(desks, smsc, clock, Set.of())) {
+            outbound.dispatcher.tick();
+            CitizenRequest request = desks.desk.register(NewRequest.fromCaller("09121111111", 6, "چاله",
+                    RequestSource.IVR_SPEECH));
+            smsc.refuseNext(0x58);
+
+            outbound.dispatcher.tick();
+            Notification throttled = outbound.outbox.forRequest(request.code()).getFirst();
+            assertThat(throttled.status()).isEqualTo(NotificationStatus.PENDING);
+            assertThat(throttled.lastAttempt().orElseThrow().result()).contains(AttemptResult.UNAVAILABLE);
+            clock.advance(SPACING.minusSeconds(1));
+            assertThat(outbound.dispatcher.tick()).as("not before its spacing").isZero();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(outbound.dispatcher.tick()).isEqualTo(1);
+            assertThat(outbound.outbox.find(throttled.id()).orElseThrow().status()).isEqualTo(NotificationStatus.DONE);
+            assertThat(smsc.messages()).hasSize(1);
+
+            CitizenRequest unknown = desks.desk.register(NewRequest.fromCaller("09129999999", 6, "چاله",
+                    RequestSource.IVR_SPEECH));
+            smsc.refuseNext(0x0B);
+            outbound.dispatcher.tick();
+            Notification refused = outbound.outbox.forRequest(unknown.code()).getFirst();
+            assertThat(refused.status()).isEqualTo(NotificationStatus.FAILED);
+            assertThat(refused.lastAttempt().orElseThrow().detail()).contains("0x0000000B");
+        }
+    }
+
+    @Test
+    void aDroppedConnectionIsBoundAgainAndADoNotCallNumberIsNeverSentTo() throws Exception {
+        MutableClock clock = new MutableClock(SATURDAY_MORNING, TEHRAN);
+        try (FakeSmsc smsc = FakeSmsc.start("secret"); Desks desks = new Desks(dir, clock);
+             Outbound outbound = new Outbound(desks, smsc, clock, Set.of("09120000000"))) {
+            outbound.dispatcher.tick();
+            desks.desk.register(NewRequest.fromCaller("09121111111", 6, "چاله", RequestSource.IVR_SPEECH));
+            outbound.dispatcher.tick();
+            smsc.dropConnections();
+
+            CitizenRequest after = desks.desk.register(NewRequest.fromCaller("09123333333", 6, "چاله",
+                    RequestSource.IVR_SPEECH));
+            CitizenRequest quiet = desks.desk.register(NewRequest.fromCaller("09120000000", 6, "چاله",
+                    RequestSource.IVR_SPEECH));
+            for (int i = 0; i < 3 && smsc.messages().size() < 2; i++) {
+                outbound.dispatcher.tick();
+                clock.advance(SPACING);
+            }
+
+            assertThat(smsc.messages()).extracting(FakeSmsc.Message::to).containsExactly("09121111111", "09123333333");
+            assertThat(outbound.outbox.forRequest(after.code()).getFirst().status()).isEqualTo(NotificationStatus.DONE);
+            assertThat(outbound.outbox.forRequest(quiet.code()).getFirst().status()).isEqualTo(NotificationStatus.SKIPPED);
+        }
+    }
+
+    @Test
+    void nothingIsSentTwiceAcrossARestart() throws Exception {
+        MutableClock clock = new MutableClock(SATURDAY_MORNING, TEHRAN);
+        try (FakeSmsc smsc = FakeSmsc.start("secret")) {
+            try (Desks desks = new Desks(dir, clock); Outbound outbound = new Outbound(desks, smsc, clock, Set.of())) {
+                outbound.dispatcher.tick();
+                desks.desk.register(NewRequest.fromCaller("09121111111", 6, "چاله", RequestSource.IVR_SPEECH));
+                outbound.dispatcher.tick();
+                desks.desk.register(NewRequest.fromCaller("09124444444", 6, "چاله", RequestSource.IVR_SPEECH));
+                // Stopped before the next look: the second registration is committed, its notice not yet made.
+            }
+            try (Desks desks = new Desks(dir, clock); Outbound outbound = new Outbound(desks, smsc, clock, Set.of())) {
+                outbound.dispatcher.tick();
+                outbound.dispatcher.tick();
+            }
+            assertThat(smsc.messages()).extracting(FakeSmsc.Message::to).containsExactly("09121111111", "09124444444");
+        }
+    }
+
+    private static CitizenRequest resolvedWithSupporter(Desks desks, String result) {
+        CitizenRequest request = desks.desk.register(NewRequest.fromCaller("09121111111", 6, "چاله بزرگ جلوی مدرسه",
+                RequestSource.IVR_SPEECH));
+        desks.desk.join(request.code(), Optional.of("09122222222"), "ivr");
+        desks.desk.refer(request.code(), Optional.of("فنی و عمرانی منطقه ۶"), Optional.empty(), Optional.empty(),
+                "maryam");
+        return desks.desk.giveResult(request.code(), result, "unit6");
+    }
+
+    /** The outbound side as the application assembles it, on the test's store and fake SMS centre. */
+    private static final class Outbound implements AutoCloseable {
+        final MapDbOutbox outbox;
+        final SmppGateway sms;
+        final Dispatcher dispatcher;
+
+        Outbound(Desks desks, FakeSmsc smsc, MutableClock clock, Set<String> doNotCall) {
+            outbox = MapDbOutbox.open(desks.storage);
+            sms = new SmppGateway(new SmppSettings("127.0.0.1", smsc.port(), "hotline", "secret", "20000137",
+                    Duration.ofSeconds(5)));
+            dispatcher = new Dispatcher(outbox, new NoticeWriter(desks.store, outbox, false, clock), sms,
+                    CallingHours.of("09:00-20:00", Set.of(DayOfWeek.FRIDAY), TEHRAN),
+                    new DispatchSettings(3, SPACING, Duration.ofSeconds(1), 50, doNotCall), clock);
+            outbox.markInterruptedUncertain();
+        }
+
+        @Override
+        public void close() {
+            dispatcher.close();
+            sms.close();
+        }
+    }
+}
