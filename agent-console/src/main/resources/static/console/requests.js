@@ -181,6 +181,29 @@ function referralBlock(referral) {
     ], 'facts facts-inline'));
 }
 
+const NOTICE_KINDS = Object.freeze({
+  REGISTERED: 'کد پیگیری', JOINED: 'پیوستن', REFERRED: 'ارجاع', RESULT: 'نتیجه',
+});
+const NOTICE_STATUSES = Object.freeze({
+  PENDING: 'در نوبت', SENDING: 'در حال فرستادن', DONE: 'فرستاده شد', FAILED: 'نرسید',
+  UNCERTAIN: 'نامعلوم (سامانه در میانهٔ فرستادن ایستاد)', SKIPPED: 'فرستاده نمی‌شود (فهرست منع تماس)',
+});
+
+/** What the citizens were told about this request, or are to be, and how it went. */
+function noticesBlock(view) {
+  const notices = Array.isArray(view.notifications) ? view.notifications : [];
+  if (!notices.length) return el('p', { class: 'muted', id: 'notifications-none' }, 'پیامی به شهروندان فرستاده نشده است.');
+  return el('div', { class: 'table-wrap' }, el('table', { class: 'data-table', id: 'notifications' },
+    el('thead', {}, el('tr', {}, ['درباره', 'راه', 'به', 'وضعیت', 'تلاش', 'آخرین تلاش'].map((c) => el('th', { scope: 'col' }, c)))),
+    el('tbody', {}, notices.map((n) => el('tr', { dataset: { status: n.status, kind: n.kind } },
+      el('td', {}, NOTICE_KINDS[n.kind] ?? n.kind),
+      el('td', {}, n.channel === 'sms' ? 'پیامک' : 'تماس'),
+      el('td', {}, n.to ? ltr(n.to, 'phone') : 'شمارهٔ پنهان'),
+      el('td', {}, NOTICE_STATUSES[n.status] ?? n.status),
+      el('td', {}, formatNumber(n.attempts)),
+      el('td', {}, n.lastAttemptAt ? formatDateTime(n.lastAttemptAt) : '—'))))));
+}
+
 function requestDetails(container, view, signal) {
   const onUpdated = (updated) => {
     if (signal.aborted) return;
@@ -199,6 +222,10 @@ function requestDetails(container, view, signal) {
     ['حامیان', el('span', { id: 'supporters' }, formatNumber(view.supporters ?? 0))],
     ['تکراریِ درخواست', view.duplicateOf ? requestLink(view.duplicateOf) : undefined],
     ['نتیجه', view.result ? el('span', { class: 'pre-wrap' }, view.result) : undefined],
+    ['زمان نتیجه', view.resultAt ? formatDateTime(view.resultAt) : undefined],
+    ['بازگشته پس از نتیجه', view.reopened > 0 ? `${formatNumber(view.reopened)} بار (شهروند گفت برطرف نشده)` : undefined],
+    ['رضایت شهروند', view.satisfaction ? `${toPersianDigits(view.satisfaction.score)} از ۵`
+      + (view.satisfaction.fixed === true ? '؛ برطرف شده' : view.satisfaction.fixed === false ? '؛ برطرف نشده' : '') : undefined],
   ]);
 
   clear(container).append(
@@ -220,6 +247,9 @@ function requestDetails(container, view, signal) {
         el('section', { class: 'panel', 'aria-labelledby': 'referral-title' },
           el('h2', { id: 'referral-title' }, 'ارجاع'),
           referralBlock(view.referral)),
+        el('section', { class: 'panel', 'aria-labelledby': 'notices-title' },
+          el('h2', { id: 'notices-title' }, 'پیام به شهروندان'),
+          noticesBlock(view)),
         el('section', { class: 'panel', 'aria-labelledby': 'history-title' },
           el('h2', { id: 'history-title' }, 'تاریخچه'),
           historyList(view.history))),
