@@ -199,7 +199,8 @@ function noticesBlock(view) {
       el('td', {}, NOTICE_KINDS[n.kind] ?? n.kind),
       el('td', {}, n.channel === 'sms' ? 'پیامک' : 'تماس'),
       el('td', {}, n.to ? ltr(n.to, 'phone') : 'شمارهٔ پنهان'),
-      el('td', {}, NOTICE_STATUSES[n.status] ?? n.status),
+      el('td', {}, NOTICE_STATUSES[n.status] ?? n.status,
+        n.receipt ? el('small', { class: 'muted' }, n.receipt === 'DELIVRD' ? ' (به گوشی رسید)' : ' (به گوشی نرسید)') : null),
       el('td', {}, formatNumber(n.attempts)),
       el('td', {}, n.lastAttemptAt ? formatDateTime(n.lastAttemptAt) : '—'))))));
 }

@@ -13,6 +13,7 @@ import ir.hotline137.recognizer.audio.Endpointing;
 import ir.hotline137.recognizer.audiosocket.AudioSocketSettings;
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.District;
+import ir.hotline137.requests.PersianDigits;
 import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.store.StoreSettings;
@@ -20,7 +21,9 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -190,9 +193,15 @@ public record HotlineProperties(
     /**
      * @param host          the SMS centre; blank: no SMS is sent and no notice is made
      * @param sourceAddress what citizens see the SMS come from
+     * @param keywords      what a citizen's SMS of just this word gets back
      */
     public record Sms(String host, Integer port, String systemId, String password, String sourceAddress,
-                      Duration timeout) {
+                      Duration timeout, List<Keyword> keywords) {
+
+        /** @param word e.g. "1" (digits in either script match); {@code reply} what it gets back */
+        public record Keyword(String word, String reply) {
+        }
+
         public Sms {
             host = host == null ? "" : host.strip();
             required(port, "hotline.sms.port");
@@ -200,12 +209,22 @@ public record HotlineProperties(
             password = password == null ? "" : password;
             required(sourceAddress, "hotline.sms.source-address");
             required(timeout, "hotline.sms.timeout");
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
             // Checked at start, so a setting SMPP would refuse at every bind stops the start with its name.
             new SmppSettings(host, port, systemId, password, sourceAddress, timeout);
         }
 
         public boolean isConfigured() {
             return !host.isEmpty();
+        }
+
+        /** Each keyword as a citizen's digits in Latin form, and its reply. */
+        public Map<String, String> replies() {
+            Map<String, String> replies = new LinkedHashMap<>();
+            for (Keyword keyword : keywords) {
+                replies.put(PersianDigits.toAscii(keyword.word()).strip(), keyword.reply());
+            }
+            return replies;
         }
 
         public SmppSettings settings() {

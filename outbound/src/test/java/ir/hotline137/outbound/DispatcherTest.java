@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ir.hotline137.outbound.dispatch.CallingHours;
 import ir.hotline137.outbound.dispatch.DispatchSettings;
 import ir.hotline137.outbound.dispatch.Dispatcher;
+import ir.hotline137.outbound.notices.CitizenMessages;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.AttemptResult;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
 import ir.hotline137.outbound.outbox.NotificationStatus;
 import ir.hotline137.outbound.sms.SmppGateway;
@@ -15,6 +17,7 @@ import ir.hotline137.outbound.sms.SmppSettings;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.NewRequest;
+import ir.hotline137.requests.PersianDigits;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.testsupport.smpp.FakeSmsc;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -147,6 +151,46 @@ class DispatcherTest {
         }
     }
 
+    @Test
+    void aCitizensCodeOrKeywordIsAnsweredAtAnyHourAndAReceiptIsKept() throws Exception {
+        // 22:00 on Saturday in Tehran: after calling hours.
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-05T18:30:00Z"), TEHRAN);
+        try (FakeSmsc smsc = FakeSmsc.start("secret"); Desks desks = new Desks(dir, clock);
+             Outbound outbound = new Outbound(desks, smsc, clock, Set.of())) {
+            outbound.dispatcher.tick();
+            CitizenRequest request = desks.desk.register(NewRequest.fromCaller("09121111111", 6, "چاله",
+                    RequestSource.IVR_SPEECH));
+            outbound.dispatcher.tick();
+
+            smsc.messageFromPhone("989121111111", "20000137", PersianDigits.toPersian(request.code().value()));
+            smsc.messageFromPhone("989121111111", "20000137", "۱");
+            smsc.messageFromPhone("989121111111", "20000137", "سلام");
+            smsc.messageFromPhone("989121111111", "20000137", "سلام");
+            assertThat(outbound.dispatcher.tick()).as("the three answers, at night; the same message twice is one")
+                    .isEqualTo(3);
+
+            assertThat(smsc.messages()).extracting(FakeSmsc.Message::to).containsOnly("09121111111");
+            assertThat(smsc.messages()).extracting(FakeSmsc.Message::text).satisfiesExactly(
+                    status -> assertThat(status).startsWith("وضعیت درخواست " + PersianDigits.toPersian(
+                            request.code().value()) + ": ثبت شده"),
+                    keyword -> assertThat(keyword).isEqualTo("برنامهٔ «اصفهان من» را از بازار نصب کنید."),
+                    help -> assertThat(help).startsWith("برای پیگیری درخواست، کد ۸ رقمی"));
+            assertThat(outbound.outbox.forRequest(request.code())).filteredOn(n -> n.kind() == NoticeKind.REGISTERED)
+                    .singleElement().extracting(Notification::status).as("news waits for the morning")
+                    .isEqualTo(NotificationStatus.PENDING);
+
+            clock.advance(Duration.ofHours(11));
+            outbound.dispatcher.tick();
+            Notification registered = outbound.outbox.forRequest(request.code()).stream()
+                    .filter(n -> n.kind() == NoticeKind.REGISTERED).findFirst().orElseThrow();
+            assertThat(registered.status()).isEqualTo(NotificationStatus.DONE);
+            smsc.deliverReceipt(registered.lastAttempt().orElseThrow().detail(), "UNDELIV");
+            Notification undelivered = outbound.outbox.find(registered.id()).orElseThrow();
+            assertThat(undelivered.receipt()).contains("UNDELIV");
+            assertThat(undelivered.status()).as("accepted, never delivered: not told").isEqualTo(NotificationStatus.FAILED);
+        }
+    }
+
     private static CitizenRequest resolvedWithSupporter(Desks desks, String result) {
         CitizenRequest request = desks.desk.register(NewRequest.fromCaller("09121111111", 6, "چاله بزرگ جلوی مدرسه",
                 RequestSource.IVR_SPEECH));
@@ -167,6 +211,8 @@ class DispatcherTest {
             sms = new SmppGateway(new SmppSettings("127.0.0.1", smsc.port(), "hotline", "secret", "20000137",
                     Duration.ofSeconds(5)));
             dispatcher = new Dispatcher(outbox, new NoticeWriter(desks.store, outbox, false, clock), sms,
+                    new CitizenMessages(outbox, desks.desk, Map.of("1", "برنامهٔ «اصفهان من» را از بازار نصب کنید."),
+                            clock),
                     CallingHours.of("09:00-20:00", Set.of(DayOfWeek.FRIDAY), TEHRAN),
                     new DispatchSettings(3, SPACING, Duration.ofSeconds(1), 50, doNotCall), clock);
             outbox.markInterruptedUncertain();

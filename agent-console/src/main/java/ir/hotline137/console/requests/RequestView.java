@@ -42,14 +42,16 @@ public record RequestView(String code, String status, boolean open, Instant crea
      *
      * @param to            the citizen's number; null where numbers are hidden
      * @param outcome       how the last try ended (e.g. SENT, ANSWERED, BUSY); null before the first
+     * @param receipt       the SMS centre's delivery report (e.g. DELIVRD, UNDELIV); null until it comes
      */
     public record NotificationView(String kind, String channel, String to, String status, int attempts,
-                                   Instant lastAttemptAt, String outcome) {
+                                   Instant lastAttemptAt, String outcome, String receipt) {
         static NotificationView of(Notification n) {
             Optional<Attempt> last = n.lastAttempt();
             return new NotificationView(n.kind().name(), n.channel().name().toLowerCase(Locale.ROOT), n.to(),
                     n.status().name(), n.attempts().size(), last.map(Attempt::at).orElse(null),
-                    last.flatMap(Attempt::result).map(r -> r.name().toLowerCase(Locale.ROOT)).orElse(null));
+                    last.flatMap(Attempt::result).map(r -> r.name().toLowerCase(Locale.ROOT)).orElse(null),
+                    n.receipt().orElse(null));
         }
     }
 
@@ -78,7 +80,7 @@ public record RequestView(String code, String status, boolean open, Instant crea
                 categoryLabel, description, source, hasAudio, recordingUrl, supporters, duplicateOf, referral, result,
                 masked, nextStatuses, resultAt, reopened, satisfaction, notifications.stream()
                         .map(n -> new NotificationView(n.kind(), n.channel(), null, n.status(), n.attempts(),
-                                n.lastAttemptAt(), n.outcome())).toList());
+                                n.lastAttemptAt(), n.outcome(), n.receipt())).toList());
     }
 
     static RequestView of(CitizenRequest request, String districtName, String categoryLabel, LocalDate today,

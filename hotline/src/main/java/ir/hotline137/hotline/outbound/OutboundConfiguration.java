@@ -2,6 +2,7 @@ package ir.hotline137.hotline.outbound;
 
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.store.RequestStore;
 import ir.hotline137.store.Storage;
 import java.time.Clock;
@@ -19,7 +20,8 @@ public class OutboundConfiguration {
 
     /** Closed before the outbox and the store it reads, which it depends on. */
     @Bean(destroyMethod = "close")
-    OutboundWorker outboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store, Clock clock) {
-        return new OutboundWorker(properties, outbox, store, clock);
+    OutboundWorker outboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store,
+                                  RequestDesk desk, Clock clock) {
+        return new OutboundWorker(properties, outbox, store, desk, clock);
     }
 }

@@ -2,9 +2,11 @@ package ir.hotline137.hotline.outbound;
 
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.outbound.dispatch.Dispatcher;
+import ir.hotline137.outbound.notices.CitizenMessages;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.sms.SmppGateway;
+import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.store.RequestStore;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -22,14 +24,17 @@ public final class OutboundWorker implements AutoCloseable {
     private final HotlineProperties properties;
     private final MapDbOutbox outbox;
     private final RequestStore store;
+    private final RequestDesk desk;
     private final Clock clock;
     private SmppGateway sms;
     private Dispatcher dispatcher;
 
-    OutboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store, Clock clock) {
+    OutboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store, RequestDesk desk,
+                   Clock clock) {
         this.properties = properties;
         this.outbox = outbox;
         this.store = store;
+        this.desk = desk;
         this.clock = clock;
     }
 
@@ -41,7 +46,8 @@ public final class OutboundWorker implements AutoCloseable {
         }
         sms = new SmppGateway(properties.sms().settings());
         dispatcher = new Dispatcher(outbox, new NoticeWriter(store, outbox, properties.outbound().tellReferrals(),
-                clock), sms, properties.outbound().hours(clock.getZone()), properties.outbound().dispatch(), clock);
+                clock), sms, new CitizenMessages(outbox, desk, properties.sms().replies(), clock),
+                properties.outbound().hours(clock.getZone()), properties.outbound().dispatch(), clock);
         dispatcher.start();
         log.info("citizens are sent SMS through {}:{} within {}", properties.sms().host(), properties.sms().port(),
                 properties.outbound().callingHours());

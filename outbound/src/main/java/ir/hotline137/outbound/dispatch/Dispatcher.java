@@ -4,9 +4,11 @@ import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.AttemptResult;
 import ir.hotline137.outbound.outbox.Channel;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
 import ir.hotline137.outbound.outbox.NotificationStatus;
 import ir.hotline137.outbound.sms.SmsGateway;
+import ir.hotline137.outbound.sms.SmsListener;
 import ir.hotline137.outbound.sms.SmsOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,17 +30,20 @@ public final class Dispatcher implements AutoCloseable {
     private final MapDbOutbox outbox;
     private final NoticeWriter notices;
     private final SmsGateway sms;
+    private final SmsListener heard;
     private final CallingHours hours;
     private final DispatchSettings settings;
     private final Clock clock;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox").daemon().factory());
 
-    public Dispatcher(MapDbOutbox outbox, NoticeWriter notices, SmsGateway sms, CallingHours hours,
+    /** @param heard what the centre sends back (receipts, citizens' messages) goes here */
+    public Dispatcher(MapDbOutbox outbox, NoticeWriter notices, SmsGateway sms, SmsListener heard, CallingHours hours,
                       DispatchSettings settings, Clock clock) {
         this.outbox = outbox;
         this.notices = notices;
         this.sms = sms;
+        this.heard = heard;
         this.hours = hours;
         this.settings = settings;
         this.clock = clock;
@@ -71,12 +76,12 @@ public final class Dispatcher implements AutoCloseable {
      */
     public int tick() {
         notices.catchUp();
+        sms.keepBound(heard);
         Instant now = clock.instant();
-        if (!hours.allow(now)) {
-            return 0;
-        }
+        boolean inHours = hours.allow(now);
         int attempts = 0;
-        for (Notification due : outbox.due(now, settings.batch())) {
+        // An answer to the citizen's own message goes at any hour: they are waiting for it.
+        for (Notification due : outbox.due(now, settings.batch(), n -> inHours || n.kind() == NoticeKind.REPLY)) {
             if (settings.doNotCall().contains(due.to())) {
                 outbox.skip(due.id());
                 continue;

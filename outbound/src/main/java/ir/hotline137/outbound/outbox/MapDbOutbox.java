@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.mapdb.Serializer;
 import org.mapdb.serializer.SerializerArrayTuple;
 
@@ -31,6 +32,7 @@ public final class MapDbOutbox {
     private final DurableMap<Object[], Boolean> due;
     private final DurableMap<Long, Boolean> sending;
     private final DurableMap<Object[], Boolean> byRequest;
+    private final DurableMap<String, Long> byMessageId;
     private final DurableMap<String, Long> counters;
 
     private MapDbOutbox(Storage storage) {
@@ -42,6 +44,7 @@ public final class MapDbOutbox {
         this.sending = file.treeMap("sending", Serializer.LONG, Serializer.BOOLEAN);
         this.byRequest = file.treeMap("by-request", new SerializerArrayTuple(Serializer.STRING, Serializer.LONG),
                 Serializer.BOOLEAN);
+        this.byMessageId = file.hashMap("by-message-id", Serializer.STRING, Serializer.LONG);
         this.counters = file.hashMap("outbox-counters", Serializer.STRING, Serializer.LONG);
         storage.attach(file);
     }
@@ -96,7 +99,7 @@ public final class MapDbOutbox {
                 Notification numbered = notification.numbered(tx.increment(counters, NEXT_ID));
                 tx.put(notifications, numbered.id(), numbered);
                 tx.put(byKey, numbered.key(), numbered.id());
-                tx.put(byRequest, new Object[] {numbered.request().value(), numbered.id()}, true);
+                numbered.request().ifPresent(code -> tx.put(byRequest, new Object[] {code.value(), numbered.id()}, true));
                 numbered.nextTryAt().ifPresent(at -> tx.put(due, dueKey(at, numbered.id()), true));
                 kept.add(numbered);
             }
@@ -107,13 +110,19 @@ public final class MapDbOutbox {
 
     /** The PENDING notifications whose time has come, earliest first, at most {@code limit}. */
     public List<Notification> due(Instant now, int limit) {
+        return due(now, limit, notification -> true);
+    }
+
+    /** The same, of those {@code wanted}: e.g. only answers to citizens' own messages, outside calling hours. */
+    public List<Notification> due(Instant now, int limit, Predicate<Notification> wanted) {
         List<Notification> found = new ArrayList<>();
         for (Object[] key : due.ordered().headMap(new Object[] {now.toEpochMilli(), Long.MAX_VALUE}, true).keySet()) {
             if (found.size() == limit) {
                 break;
             }
             Notification notification = notifications.get((Long) key[1]);
-            if (notification != null && notification.status() == NotificationStatus.PENDING) {
+            if (notification != null && notification.status() == NotificationStatus.PENDING
+                    && wanted.test(notification)) {
                 found.add(notification);
             }
         }
@@ -155,8 +164,51 @@ public final class MapDbOutbox {
                     next == NotificationStatus.PENDING ? retryAt : Optional.empty());
             tx.put(notifications, id, ended);
             tx.remove(sending, id);
+            if (how == AttemptResult.SENT && !detail.isEmpty()) {
+                // The SMS centre's id for it: its delivery receipt names only that.
+                tx.put(byMessageId, detail, id);
+            }
             ended.nextTryAt().ifPresent(at -> tx.put(due, dueKey(at, id), true));
             return ended;
+        });
+    }
+
+    /**
+     * Keeps an answer to a citizen's own SMS, to be sent at once; a second copy of the same inbound message (the
+     * centre may deliver it twice) makes no second answer.
+     *
+     * @return the reply kept, or empty if its key was already kept
+     */
+    public Optional<Notification> addReply(Notification reply) {
+        return storage.write(tx -> {
+            if (tx.containsKey(byKey, reply.key())) {
+                return Optional.<Notification>empty();
+            }
+            Notification numbered = reply.numbered(tx.increment(counters, NEXT_ID));
+            tx.put(notifications, numbered.id(), numbered);
+            tx.put(byKey, numbered.key(), numbered.id());
+            numbered.request().ifPresent(code -> tx.put(byRequest, new Object[] {code.value(), numbered.id()}, true));
+            numbered.nextTryAt().ifPresent(at -> tx.put(due, dueKey(at, numbered.id()), true));
+            return Optional.of(numbered);
+        });
+    }
+
+    /**
+     * The SMS centre's delivery receipt for the message it numbered so; a receipt for a message we do not know (one
+     * sent before the outbox, or by another system on the same account) is ignored.
+     *
+     * @return the notification as it is now, if known
+     */
+    public Optional<Notification> receipt(String messageId, String state) {
+        return storage.write(tx -> {
+            Long id = tx.get(byMessageId, messageId);
+            Notification current = id == null ? null : tx.get(notifications, id);
+            if (current == null) {
+                return Optional.<Notification>empty();
+            }
+            Notification received = current.received(state);
+            tx.put(notifications, id, received);
+            return Optional.of(received);
         });
     }
 

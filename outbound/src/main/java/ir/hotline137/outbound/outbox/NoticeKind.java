@@ -9,5 +9,7 @@ public enum NoticeKind {
     /** The request was referred to a unit, with its deadline (only where the city wants this told). */
     REFERRED,
     /** The unit gave its result. */
-    RESULT
+    RESULT,
+    /** An answer to an SMS the citizen sent (a tracking code, a keyword): sent at any hour, since they asked. */
+    REPLY
 }

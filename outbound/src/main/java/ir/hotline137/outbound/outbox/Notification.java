@@ -13,13 +13,16 @@ import java.util.Optional;
  * @param id        the outbox's own number, in the order notifications were made
  * @param key       what makes it this notification and no other (request, kind, recipient, the event's time): the
  *                  same change seen twice makes one notification, not two
+ * @param request   the request it is about; empty for a reply that names none (a keyword, a wrong code)
  * @param to        the citizen's number as the requests keep it
  * @param text      what an SMS says (a call speaks from recordings)
  * @param nextTryAt when it may next be tried, while PENDING
+ * @param receipt   what the SMS centre last reported of the message's delivery (SMPP's final states: DELIVRD,
+ *                  UNDELIV, EXPIRED, REJECTD...)
  */
-public record Notification(long id, String key, TrackingCode request, NoticeKind kind, Channel channel, String to,
+public record Notification(long id, String key, Optional<TrackingCode> request, NoticeKind kind, Channel channel, String to,
                            String text, Instant createdAt, NotificationStatus status, List<Attempt> attempts,
-                           Optional<Instant> nextTryAt) {
+                           Optional<Instant> nextTryAt, Optional<String> receipt) {
     public Notification {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(request, "request");
@@ -31,13 +34,20 @@ public record Notification(long id, String key, TrackingCode request, NoticeKind
         Objects.requireNonNull(status, "status");
         attempts = List.copyOf(attempts);
         Objects.requireNonNull(nextTryAt, "nextTryAt");
+        Objects.requireNonNull(receipt, "receipt");
     }
 
     /** A new notification, to be tried from {@code at}. */
     public static Notification made(String key, TrackingCode request, NoticeKind kind, Channel channel, String to,
                                     String text, Instant at) {
-        return new Notification(0, key, request, kind, channel, to, text, at, NotificationStatus.PENDING, List.of(),
-                Optional.of(at));
+        return new Notification(0, key, Optional.of(request), kind, channel, to, text, at, NotificationStatus.PENDING,
+                List.of(), Optional.of(at), Optional.empty());
+    }
+
+    /** An SMS answering one the citizen sent, to go at once. */
+    public static Notification reply(String key, Optional<TrackingCode> request, String to, String text, Instant at) {
+        return new Notification(0, key, request, NoticeKind.REPLY, Channel.SMS, to, text, at, NotificationStatus.PENDING,
+                List.of(), Optional.of(at), Optional.empty());
     }
 
     public Optional<Attempt> lastAttempt() {
@@ -45,23 +55,35 @@ public record Notification(long id, String key, TrackingCode request, NoticeKind
     }
 
     Notification numbered(long newId) {
-        return new Notification(newId, key, request, kind, channel, to, text, createdAt, status, attempts, nextTryAt);
+        return new Notification(newId, key, request, kind, channel, to, text, createdAt, status, attempts, nextTryAt,
+                receipt);
     }
 
     Notification begun(Instant at) {
         List<Attempt> more = new ArrayList<>(attempts);
         more.add(new Attempt(attempts.size() + 1, at, Optional.empty(), ""));
         return new Notification(id, key, request, kind, channel, to, text, createdAt, NotificationStatus.SENDING,
-                more, Optional.empty());
+                more, Optional.empty(), receipt);
     }
 
     Notification ended(AttemptResult how, String detail, NotificationStatus next, Optional<Instant> retryAt) {
         List<Attempt> done = new ArrayList<>(attempts);
         done.set(done.size() - 1, done.getLast().ended(how, detail));
-        return new Notification(id, key, request, kind, channel, to, text, createdAt, next, done, retryAt);
+        return new Notification(id, key, request, kind, channel, to, text, createdAt, next, done, retryAt, receipt);
     }
 
     Notification withStatus(NotificationStatus next) {
-        return new Notification(id, key, request, kind, channel, to, text, createdAt, next, attempts, Optional.empty());
+        return new Notification(id, key, request, kind, channel, to, text, createdAt, next, attempts, Optional.empty(),
+                receipt);
+    }
+
+    /**
+     * The centre's delivery receipt: delivered keeps it DONE; any other final state means the citizen was not told,
+     * and it is FAILED (not tried again: a phone off for days or a wrong number will not be better in half an hour).
+     */
+    Notification received(String state) {
+        NotificationStatus next = "DELIVRD".equals(state) ? status : NotificationStatus.FAILED;
+        return new Notification(id, key, request, kind, channel, to, text, createdAt, next, attempts, nextTryAt,
+                Optional.of(state));
     }
 }

@@ -29,7 +29,7 @@ final class OutboxCodecs {
             out.writeByte(VERSION);
             out.writeLong(n.id());
             out.writeUTF(n.key());
-            out.writeUTF(n.request().value());
+            writeOptional(out, n.request().map(TrackingCode::value));
             out.writeUTF(n.kind().name());
             out.writeUTF(n.channel().name());
             out.writeUTF(n.to());
@@ -47,6 +47,7 @@ final class OutboxCodecs {
             if (n.nextTryAt().isPresent()) {
                 writeInstant(out, n.nextTryAt().get());
             }
+            writeOptional(out, n.receipt());
         }
 
         @Override
@@ -54,7 +55,7 @@ final class OutboxCodecs {
             readVersion(in, VERSION, "notification");
             long id = in.readLong();
             String key = in.readUTF();
-            TrackingCode request = new TrackingCode(in.readUTF());
+            Optional<TrackingCode> request = readOptional(in).map(TrackingCode::new);
             NoticeKind kind = NoticeKind.valueOf(in.readUTF());
             Channel channel = Channel.valueOf(in.readUTF());
             String to = in.readUTF();
@@ -68,7 +69,8 @@ final class OutboxCodecs {
                         in.readUTF()));
             }
             Optional<Instant> nextTryAt = in.readBoolean() ? Optional.of(readInstant(in)) : Optional.empty();
-            return new Notification(id, key, request, kind, channel, to, text, createdAt, status, attempts, nextTryAt);
+            return new Notification(id, key, request, kind, channel, to, text, createdAt, status, attempts, nextTryAt,
+                    readOptional(in));
         }
     }
 }

@@ -1,12 +1,17 @@
 package ir.hotline137.outbound.sms;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
+import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.GeneralDataCoding;
@@ -17,11 +22,16 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.InvalidDeliveryReceiptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +53,7 @@ public final class SmppGateway implements SmsGateway {
     private final SmppSettings settings;
     private final AtomicInteger references = new AtomicInteger();
     private SMPPSession session;
+    private volatile SmsListener listener;
 
     public SmppGateway(SmppSettings settings) {
         this.settings = settings;
@@ -78,6 +89,18 @@ public final class SmppGateway implements SmsGateway {
         }
     }
 
+    @Override
+    public synchronized void keepBound(SmsListener heard) {
+        this.listener = heard;
+        try {
+            bound();
+        } catch (IOException unreachable) {
+            drop();
+            log.warn("the SMS centre at {}:{} cannot be reached now: {}", settings.host(), settings.port(),
+                    unreachable.getMessage());
+        }
+    }
+
     private SMPPSession bound() throws IOException {
         if (session != null && session.getSessionState().isBound()) {
             return session;
@@ -85,6 +108,7 @@ public final class SmppGateway implements SmsGateway {
         drop();
         SMPPSession fresh = new SMPPSession();
         fresh.setTransactionTimer(settings.timeout().toMillis());
+        fresh.setMessageReceiverListener(new Heard());
         fresh.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX,
                 settings.systemId(), settings.password(), "", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
                 null), settings.timeout().toMillis());
@@ -105,5 +129,40 @@ public final class SmppGateway implements SmsGateway {
     @Override
     public synchronized void close() {
         drop();
+    }
+
+    /** What the centre delivers: receipts for our messages, citizens' messages to us. */
+    private final class Heard implements MessageReceiverListener {
+        @Override
+        public void onAcceptDeliverSm(DeliverSm delivered) throws ProcessRequestException {
+            SmsListener heard = listener;
+            if (heard == null) {
+                return;
+            }
+            try {
+                if (delivered.isSmscDeliveryReceipt()) {
+                    DeliveryReceipt receipt = delivered.getShortMessageAsDeliveryReceipt();
+                    heard.receipt(receipt.getId(), receipt.getFinalStatus().name());
+                } else {
+                    byte[] body = delivered.getShortMessage();
+                    String text = (delivered.getDataCoding() & 0x0F) == 0x08
+                            ? new String(body, StandardCharsets.UTF_16BE) : new String(body, StandardCharsets.ISO_8859_1);
+                    heard.message(delivered.getSourceAddr(), text);
+                }
+            } catch (InvalidDeliveryReceiptException | RuntimeException unreadable) {
+                // SMPP 3.4 section 5.1.3: ESME_RX_T_APPN asks the centre to deliver it again later.
+                throw new ProcessRequestException("could not take it now: " + unreadable.getMessage(), 0x00000064);
+            }
+        }
+
+        @Override
+        public void onAcceptAlertNotification(AlertNotification alert) {
+            // Not asked for.
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm data, Session source) throws ProcessRequestException {
+            throw new ProcessRequestException("data_sm is not taken here", 0x00000003);
+        }
     }
 }

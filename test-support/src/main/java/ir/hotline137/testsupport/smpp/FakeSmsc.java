@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +19,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.GeneralDataCoding;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.QueryBroadcastSm;
 import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.ReplaceSm;
 import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.BroadcastSmResult;
@@ -42,6 +53,7 @@ import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.session.connection.ServerConnection;
 import org.jsmpp.session.connection.ServerConnectionFactory;
 import org.jsmpp.session.connection.socket.ServerSocketConnection;
+import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 
 /**
@@ -109,6 +121,35 @@ public final class FakeSmsc implements AutoCloseable {
             session.close();
         }
         sessions.clear();
+    }
+
+    /**
+     * Sends the bound ESME a delivery receipt for a message it submitted, in the form SMPP 3.4 appendix B gives
+     * ({@code id:… sub:… dlvrd:… submit date:… done date:… stat:DELIVRD err:000 text:…}).
+     *
+     * @param state DELIVRD, UNDELIV, EXPIRED, REJECTD…
+     */
+    public void deliverReceipt(String messageId, String state) throws Exception {
+        Date now = new Date();
+        String receipt = new DeliveryReceipt(messageId, 1, "DELIVRD".equals(state) ? 1 : 0, now, now,
+                DeliveryReceiptState.valueOf(state), "000", "").toString();
+        deliver(new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+                "hotline", "20000137", new GeneralDataCoding(Alphabet.ALPHA_DEFAULT),
+                receipt.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** A citizen's own SMS to the hotline's number, delivered to the bound ESME in UCS-2. */
+    public void messageFromPhone(String from, String to, String text) throws Exception {
+        deliver(new ESMClass(), from, to, new GeneralDataCoding(Alphabet.ALPHA_UCS2),
+                text.getBytes(StandardCharsets.UTF_16BE));
+    }
+
+    private void deliver(ESMClass esm, String from, String to, GeneralDataCoding coding, byte[] body) throws Exception {
+        SMPPServerSession session = sessions.stream().filter(s -> s.getSessionState().isBound()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("nobody is bound to the fake SMS centre"));
+        session.deliverShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, from,
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, esm, (byte) 0, (byte) 0,
+                new RegisteredDelivery(), coding, body);
     }
 
     /** Waits for a message the test expects; fails with every message so far if none comes in time. */
