@@ -182,7 +182,7 @@ function referralBlock(referral) {
 }
 
 const NOTICE_KINDS = Object.freeze({
-  REGISTERED: 'کد پیگیری', JOINED: 'پیوستن', REFERRED: 'ارجاع', RESULT: 'نتیجه',
+  REGISTERED: 'کد پیگیری', JOINED: 'پیوستن', REFERRED: 'ارجاع', RESULT: 'نتیجه', REPLY: 'پاسخ به پیامک شهروند',
 });
 const NOTICE_STATUSES = Object.freeze({
   PENDING: 'در نوبت', SENDING: 'در حال فرستادن', DONE: 'فرستاده شد', FAILED: 'نرسید',

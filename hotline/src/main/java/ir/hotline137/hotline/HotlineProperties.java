@@ -14,6 +14,7 @@ import ir.hotline137.recognizer.audiosocket.AudioSocketSettings;
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.PersianDigits;
+import ir.hotline137.requests.Referral;
 import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.store.StoreSettings;
@@ -161,19 +162,17 @@ public record HotlineProperties(
     /**
      * @param callingHours  e.g. {@code 09:00-20:00}, in the city's zone
      * @param daysOff       weekdays nobody is called or sent an SMS
-     * @param attempts      tries in all before a notification is given up
      * @param spacing       between a failed try and the next
      * @param every         how often the outbox is looked at
      * @param batch         most notifications sent in one look
      * @param tellReferrals whether a referral is told, besides the registration and the result
      * @param doNotCall     numbers never called or sent an SMS
      */
-    public record Outbound(String callingHours, List<DayOfWeek> daysOff, Integer attempts, Duration spacing,
+    public record Outbound(String callingHours, List<DayOfWeek> daysOff, Duration spacing,
                            Duration every, Integer batch, Boolean tellReferrals, List<String> doNotCall) {
         public Outbound {
             required(callingHours, "hotline.outbound.calling-hours");
             daysOff = daysOff == null ? List.of() : List.copyOf(daysOff);
-            required(attempts, "hotline.outbound.attempts");
             required(spacing, "hotline.outbound.spacing");
             required(every, "hotline.outbound.every");
             required(batch, "hotline.outbound.batch");
@@ -186,7 +185,7 @@ public record HotlineProperties(
         }
 
         public DispatchSettings dispatch() {
-            return new DispatchSettings(attempts, spacing, every, batch, Set.copyOf(doNotCall));
+            return new DispatchSettings(spacing, every, batch, Set.copyOf(doNotCall));
         }
     }
 
@@ -487,7 +486,7 @@ public record HotlineProperties(
             return new ConsoleUser(username == null ? "" : username, password == null ? "" : password,
                     roles == null ? Set.of() : Set.copyOf(roles),
                     Optional.ofNullable(dialString).filter(d -> !d.isBlank()),
-                    Optional.ofNullable(unit).map(String::strip).filter(u -> !u.isBlank()));
+                    Optional.ofNullable(unit).map(Referral::unitName).filter(u -> !u.isBlank()));
         }
     }
 }

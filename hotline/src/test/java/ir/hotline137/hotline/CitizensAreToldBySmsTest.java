@@ -61,7 +61,7 @@ class CitizensAreToldBySmsTest {
                 "{\"callerNumber\":\"09125550101\",\"district\":6,\"description\":\"چاله بزرگ جلوی مدرسه\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String code = TestApi.field(registered.body(), "code");
-        FakeSmsc.Message told = smsc.await(m -> m.to().equals("09125550101"), SOON);
+        FakeSmsc.Message told = smsc.await(m -> m.to().equals("989125550101"), SOON);
         assertThat(told.text()).contains("کد پیگیری", PersianDigits.toPersian(code));
         assertThat(told.from()).isEqualTo("20000137");
 
@@ -69,7 +69,7 @@ class CitizensAreToldBySmsTest {
                 "{\"unit\":\"" + UNIT_SIX + "\"}").statusCode()).isEqualTo(200);
         assertThat(send("POST", "/api/requests/" + code + "/result", UNIT,
                 "{\"result\":\"خرابی برطرف شد.\",\"resolved\":true}").statusCode()).isEqualTo(200);
-        FakeSmsc.Message result = smsc.await(m -> m.to().equals("09125550101") && m.text().startsWith("نتیجهٔ رسیدگی"),
+        FakeSmsc.Message result = smsc.await(m -> m.to().equals("989125550101") && m.text().startsWith("نتیجهٔ رسیدگی"),
                 SOON);
         assertThat(result.text()).contains("خرابی برطرف شد.", PersianDigits.toPersian(code));
 

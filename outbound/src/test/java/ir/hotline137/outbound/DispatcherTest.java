@@ -63,8 +63,8 @@ class DispatcherTest {
 
             List<FakeSmsc.Message> messages = smsc.messages();
             assertThat(messages).extracting(FakeSmsc.Message::to)
-                    .containsExactlyInAnyOrder("09121111111", "09121111111", "09122222222", "09122222222");
-            FakeSmsc.Message result = smsc.await(m -> m.to().equals("09122222222") && m.text().startsWith("نتیجهٔ رسیدگی"),
+                    .containsExactlyInAnyOrder("989121111111", "989121111111", "989122222222", "989122222222");
+            FakeSmsc.Message result = smsc.await(m -> m.to().equals("989122222222") && m.text().startsWith("نتیجهٔ رسیدگی"),
                     Duration.ofSeconds(5));
             assertThat(result.text()).as("joined again from its parts").contains(
                     "آسفالت جلوی مدرسهٔ دخترانه ترمیم شد و خط‌کشی هم انجام شد.");
@@ -116,6 +116,11 @@ class DispatcherTest {
             desks.desk.register(NewRequest.fromCaller("09121111111", 6, "چاله", RequestSource.IVR_SPEECH));
             outbound.dispatcher.tick();
             smsc.dropConnections();
+            // The hotline learns of it when its reader sees the connection end: a drop it has not noticed yet is a
+            // different case (below), where a message may already be with the centre.
+            for (int i = 0; i < 100 && outbound.sms.isBound(); i++) {
+                Thread.sleep(50);
+            }
 
             CitizenRequest after = desks.desk.register(NewRequest.fromCaller("09123333333", 6, "چاله",
                     RequestSource.IVR_SPEECH));
@@ -126,9 +131,30 @@ class DispatcherTest {
                 clock.advance(SPACING);
             }
 
-            assertThat(smsc.messages()).extracting(FakeSmsc.Message::to).containsExactly("09121111111", "09123333333");
+            assertThat(smsc.messages()).extracting(FakeSmsc.Message::to).containsExactly("989121111111", "989123333333");
             assertThat(outbound.outbox.forRequest(after.code()).getFirst().status()).isEqualTo(NotificationStatus.DONE);
             assertThat(outbound.outbox.forRequest(quiet.code()).getFirst().status()).isEqualTo(NotificationStatus.SKIPPED);
+        }
+    }
+
+    @Test
+    void aMessageWhoseAnswerWasLostIsUncertainAndNeverSentAgain() throws Exception {
+        MutableClock clock = new MutableClock(SATURDAY_MORNING, TEHRAN);
+        try (FakeSmsc smsc = FakeSmsc.start("secret"); Desks desks = new Desks(dir, clock);
+             Outbound outbound = new Outbound(desks, smsc, clock, Set.of())) {
+            outbound.dispatcher.tick();
+            CitizenRequest request = desks.desk.register(NewRequest.fromCaller("09121111111", 6, "چاله",
+                    RequestSource.IVR_SPEECH));
+            smsc.dropOnNextSubmit();
+
+            outbound.dispatcher.tick();
+            Notification lost = outbound.outbox.forRequest(request.code()).getFirst();
+            assertThat(lost.status()).isEqualTo(NotificationStatus.UNCERTAIN);
+            for (int i = 0; i < 3; i++) {
+                clock.advance(SPACING);
+                outbound.dispatcher.tick();
+            }
+            assertThat(smsc.submits()).as("once, whatever became of it").isEqualTo(1);
         }
     }
 
@@ -147,7 +173,7 @@ class DispatcherTest {
                 outbound.dispatcher.tick();
                 outbound.dispatcher.tick();
             }
-            assertThat(smsc.messages()).extracting(FakeSmsc.Message::to).containsExactly("09121111111", "09124444444");
+            assertThat(smsc.messages()).extracting(FakeSmsc.Message::to).containsExactly("989121111111", "989124444444");
         }
     }
 
@@ -169,7 +195,7 @@ class DispatcherTest {
             assertThat(outbound.dispatcher.tick()).as("the three answers, at night; the same message twice is one")
                     .isEqualTo(3);
 
-            assertThat(smsc.messages()).extracting(FakeSmsc.Message::to).containsOnly("09121111111");
+            assertThat(smsc.messages()).extracting(FakeSmsc.Message::to).containsOnly("989121111111");
             assertThat(smsc.messages()).extracting(FakeSmsc.Message::text).satisfiesExactly(
                     status -> assertThat(status).startsWith("وضعیت درخواست " + PersianDigits.toPersian(
                             request.code().value()) + ": ثبت شده"),
@@ -214,7 +240,7 @@ class DispatcherTest {
                     new CitizenMessages(outbox, desks.desk, Map.of("1", "برنامهٔ «اصفهان من» را از بازار نصب کنید."),
                             clock),
                     CallingHours.of("09:00-20:00", Set.of(DayOfWeek.FRIDAY), TEHRAN),
-                    new DispatchSettings(3, SPACING, Duration.ofSeconds(1), 50, doNotCall), clock);
+                    new DispatchSettings(SPACING, Duration.ofSeconds(1), 50, doNotCall), clock);
             outbox.markInterruptedUncertain();
         }
 

@@ -92,13 +92,13 @@ public record CitizenRequest(
     }
 
     /**
-     * The citizen said the problem is not fixed: back to the unit it was referred to (IN_PROGRESS), its result and
-     * result time kept in the history only, counted as reopened.
+     * The citizen said the problem is not fixed: back to the unit (IN_PROGRESS) under {@code again}, a fresh referral
+     * with a fresh deadline; its result and result time kept in the history only, counted as reopened.
      */
-    CitizenRequest reopenedBy(Satisfaction answer, HistoryEntry entry) {
+    CitizenRequest reopenedBy(Satisfaction answer, Referral again, HistoryEntry entry) {
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
                 description, source, audioReference, RequestStatus.IN_PROGRESS, append(history, entry), supporters,
-                duplicateOf, referral, Optional.empty(), Optional.empty(), reopened + 1, Optional.of(answer));
+                duplicateOf, Optional.of(again), Optional.empty(), Optional.empty(), reopened + 1, Optional.of(answer));
     }
 
     CitizenRequest withSatisfaction(Satisfaction answer, HistoryEntry entry) {

@@ -23,6 +23,18 @@ public record Referral(String unit, String assignee, LocalDate deadline, Instant
         }
     }
 
+    /**
+     * A unit's name as referrals keep it, whoever typed it: readable, its spaces single, Arabic ي and ك as Persian's,
+     * so the unit's own login finds what was referred to it.
+     */
+    public static String unitName(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        return RequestDesk.readable(typed).replace('\u064A', '\u06CC').replace('\u0643', '\u06A9')
+                .replaceAll("\\s+", " ").strip();
+    }
+
     /** A referral made now, not yet acknowledged. */
     public static Referral made(String unit, String assignee, LocalDate deadline, Instant at) {
         return new Referral(unit, assignee, deadline, at, Optional.empty());

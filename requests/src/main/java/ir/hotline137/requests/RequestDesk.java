@@ -12,11 +12,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -125,8 +127,14 @@ public final class RequestDesk {
 
     /** Moves a request along its lifecycle; {@code result} is what the caller will hear, if any. */
     public CitizenRequest changeStatus(TrackingCode code, RequestStatus target, String actor, Optional<String> result) {
+        return changeStatus(code, target, actor, result, ANYONE);
+    }
+
+    CitizenRequest changeStatus(TrackingCode code, RequestStatus target, String actor, Optional<String> result,
+                                Predicate<CitizenRequest> mayAct) {
         String who = checkedActor(actor);
         return indexed(store.update(code, current -> {
+            allowed(current, mayAct);
             if (!current.status().canBecome(target)) {
                 throw new IllegalTransitionException(code, current.status(), target);
             }
@@ -178,7 +186,7 @@ public final class RequestDesk {
                 throw new IllegalTransitionException(code, current.status(), RequestStatus.REFERRED);
             }
             Category category = categories.get(current.category());
-            String toUnit = unit.filter(s -> !s.isBlank())
+            String toUnit = unit.map(Referral::unitName).filter(s -> !s.isBlank())
                     .or(() -> Optional.ofNullable(category).map(Category::referralUnit).filter(s -> !s.isBlank()))
                     .orElseThrow(() -> new InvalidRequestException("referral.unit", "is empty and category '"
                             + current.category() + "' has no default unit"));
@@ -202,6 +210,10 @@ public final class RequestDesk {
      * @throws IllegalTransitionException from any other status
      */
     public CitizenRequest giveResult(TrackingCode code, String result, String actor) {
+        return giveResult(code, result, actor, ANYONE);
+    }
+
+    CitizenRequest giveResult(TrackingCode code, String result, String actor, Predicate<CitizenRequest> mayAct) {
         String words = result == null ? "" : readable(result).strip();
         if (words.isEmpty()) {
             throw new InvalidRequestException("result", "is empty");
@@ -211,6 +223,7 @@ public final class RequestDesk {
         }
         String who = checkedActor(actor);
         return indexed(store.update(code, current -> {
+            allowed(current, mayAct);
             if (current.status() != RequestStatus.REFERRED && current.status() != RequestStatus.IN_PROGRESS) {
                 throw new IllegalTransitionException(code, current.status(), RequestStatus.RESOLVED);
             }
@@ -228,12 +241,17 @@ public final class RequestDesk {
      * @throws IllegalTransitionException unless it is referred to a unit and not yet resolved
      */
     public CitizenRequest sendBack(TrackingCode code, String reason, String actor) {
+        return sendBack(code, reason, actor, ANYONE);
+    }
+
+    CitizenRequest sendBack(TrackingCode code, String reason, String actor, Predicate<CitizenRequest> mayAct) {
         String why = reason == null ? "" : readable(reason).strip();
         if (why.isEmpty()) {
             throw new InvalidRequestException("reason", "is empty: say why it is not the unit's");
         }
         String who = checkedActor(actor);
         return indexed(store.update(code, current -> {
+            allowed(current, mayAct);
             if (current.referral().isEmpty() || (current.status() != RequestStatus.REFERRED
                     && current.status() != RequestStatus.IN_PROGRESS)) {
                 throw new IllegalTransitionException(code, current.status(), RequestStatus.REGISTERED);
@@ -254,9 +272,15 @@ public final class RequestDesk {
             HistoryEntry scored = new HistoryEntry(answer.at(), who, HistoryWords.satisfaction(answer));
             boolean notFixed = answer.fixed().filter(fixed -> !fixed).isPresent();
             if (notFixed && current.status() == RequestStatus.RESOLVED && current.referral().isPresent()) {
+                Referral was = current.referral().get();
+                // The same time as before, from now: a reopened request is not born overdue.
+                LocalDate given = LocalDate.ofInstant(was.referredAt(), zone());
+                long days = Math.max(1, ChronoUnit.DAYS.between(given, was.deadline()));
+                Referral again = new Referral(was.unit(), was.assignee(),
+                        LocalDate.ofInstant(answer.at(), zone()).plusDays(days), answer.at(), Optional.of(answer.at()));
                 CitizenRequest scoredOnly = current.withSatisfaction(answer, scored);
-                return scoredOnly.reopenedBy(answer, new HistoryEntry(answer.at(), who,
-                        HistoryWords.reopened(current.referral().get().unit(), said)));
+                return scoredOnly.reopenedBy(answer, again, new HistoryEntry(answer.at(), who,
+                        HistoryWords.reopened(was.unit(), said)));
             }
             return current.withSatisfaction(answer, scored);
         }));
@@ -320,6 +344,10 @@ public final class RequestDesk {
 
     /** Adds a free-text note to the history. */
     public CitizenRequest addNote(TrackingCode code, String note, String actor) {
+        return addNote(code, note, actor, ANYONE);
+    }
+
+    CitizenRequest addNote(TrackingCode code, String note, String actor, Predicate<CitizenRequest> mayAct) {
         String who = checkedActor(actor);
         String text = note == null ? "" : readable(note).strip();
         if (text.isEmpty()) {
@@ -328,7 +356,27 @@ public final class RequestDesk {
         if (text.length() > MAX_DESCRIPTION_LENGTH) {
             throw new InvalidRequestException("note", "is longer than " + MAX_DESCRIPTION_LENGTH + " characters");
         }
-        return store.update(code, current -> current.withNote(new HistoryEntry(clock.instant(), who, text)));
+        return store.update(code, current -> {
+            allowed(current, mayAct);
+            return current.withNote(new HistoryEntry(clock.instant(), who, text));
+        });
+    }
+
+    /**
+     * The desk as a unit uses it: it acts only on requests referred to that unit at the moment of the change (checked
+     * in the same write, so a request sent back and referred elsewhere meanwhile is not the unit's), and any other is
+     * not found, as if it did not exist.
+     */
+    public UnitDesk forUnit(String unit) {
+        return new UnitDesk(this, Referral.unitName(unit));
+    }
+
+    private static final Predicate<CitizenRequest> ANYONE = request -> true;
+
+    private static void allowed(CitizenRequest current, Predicate<CitizenRequest> mayAct) {
+        if (!mayAct.test(current)) {
+            throw new RequestNotFoundException(current.code());
+        }
     }
 
     public Optional<CitizenRequest> find(TrackingCode code) {
@@ -341,12 +389,16 @@ public final class RequestDesk {
 
     /** The open requests referred to this unit, in registration order. */
     public List<CitizenRequest> waitingOn(String unit) {
-        return store.waitingOn(unit.strip());
+        String name = Referral.unitName(unit);
+        // The index names a request's latest version, which may have moved on since: checked here.
+        return store.waitingOn(name).stream()
+                .filter(r -> r.isOpen() && r.referral().map(Referral::unit).filter(name::equals).isPresent())
+                .toList();
     }
 
     /** Every open request referred to a unit: the follow-up office's whole list. */
     public List<CitizenRequest> waitingOnAnyUnit() {
-        return store.waitingOnAnyUnit();
+        return store.waitingOnAnyUnit().stream().filter(r -> r.isOpen() && r.referral().isPresent()).toList();
     }
 
     public Page<CitizenRequest> search(RequestFilter filter, int page, int size) {

@@ -203,6 +203,11 @@ class RequestDeskTest {
         assertThat(reopened.result()).isEmpty();
         assertThat(reopened.resultAt()).isEmpty();
         assertThat(reopened.satisfaction()).hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(1));
+        assertThat(reopened.referral()).as("the unit's time again, from now").hasValueSatisfying(r -> {
+            assertThat(r.referredAt()).isEqualTo(clock.instant());
+            assertThat(r.deadline()).isEqualTo(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Tehran"))
+                    .plusDays(14));
+        });
         assertThat(reopened.history()).extracting(HistoryEntry::what).endsWith(
                 "شهروند به نتیجه امتیاز ۱ از ۵ داد؛ مشکل برطرف نشده است",
                 "دوباره به «فنی و عمرانی منطقه ۶» رفت، چون شهروند گفت مشکل برطرف نشده است: چاله هنوز هست");

@@ -1,6 +1,7 @@
 package ir.hotline137.console.requests;
 
 import ir.hotline137.console.recordings.RecordingsApi;
+import ir.hotline137.console.units.CitizenNumbers;
 import ir.hotline137.outbound.outbox.Attempt;
 import ir.hotline137.outbound.outbox.Notification;
 import ir.hotline137.requests.CitizenRequest;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * A request as the console's API shows it: with the district's and category's names, so a screen needs no
@@ -66,19 +67,19 @@ public record RequestView(String code, String status, boolean open, Instant crea
         }
     }
 
-    /** Digits as many as a phone number has (ten or more; a tracking code has eight), in either script. */
-    private static final Pattern PHONE_DIGITS = Pattern.compile("[0-9۰-۹+][0-9۰-۹ ]{8,}[0-9۰-۹]");
-
     /**
-     * The same request without the citizen's number anywhere: not as the caller's, and not in a history line that
-     * names a supporter's.
+     * The same request without the citizen's numbers anywhere: not as the caller's, not in its text, its result or a
+     * history line that names a supporter, not as the number a notification went to.
+     *
+     * @param numbers the request's own numbers ({@link CitizenNumbers#of})
      */
-    public RequestView withoutCallerNumbers() {
+    public RequestView withoutCallerNumbers(Set<String> numbers) {
         List<HistoryEntry> masked = history.stream().map(h -> new HistoryEntry(h.at(), h.actor(),
-                PHONE_DIGITS.matcher(h.what()).replaceAll("شمارهٔ پنهان"))).toList();
+                CitizenNumbers.hide(h.what(), numbers))).toList();
         return new RequestView(code, status, open, createdAt, lastChangedAt, null, district, districtName, category,
-                categoryLabel, description, source, hasAudio, recordingUrl, supporters, duplicateOf, referral, result,
-                masked, nextStatuses, resultAt, reopened, satisfaction, notifications.stream()
+                categoryLabel, CitizenNumbers.hide(description, numbers), source, hasAudio, recordingUrl, supporters,
+                duplicateOf, referral, CitizenNumbers.hide(result, numbers), masked, nextStatuses, resultAt, reopened,
+                satisfaction, notifications.stream()
                         .map(n -> new NotificationView(n.kind(), n.channel(), null, n.status(), n.attempts(),
                                 n.lastAttemptAt(), n.outcome(), n.receipt())).toList());
     }

@@ -1,6 +1,7 @@
 package ir.hotline137.console.requests;
 
 import ir.hotline137.console.api.ApiProblem;
+import ir.hotline137.console.units.CitizenNumbers;
 import ir.hotline137.console.units.UnitScope;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.requests.CitizenRequest;
@@ -8,6 +9,7 @@ import ir.hotline137.requests.District;
 import ir.hotline137.requests.InvalidRequestException;
 import ir.hotline137.requests.NewRequest;
 import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.RequestNotFoundException;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
@@ -230,10 +232,9 @@ public class RequestsApi {
     @PostMapping("/{code}/notes")
     public Mono<RequestView> note(@PathVariable String code, @RequestBody RequestBodies.Note body, Principal agent) {
         TrackingCode request = trackingCode(code);
-        return blocking(() -> {
-            ownedBy(agent, request);
-            return view(desk.addNote(request, body.text(), agent.getName()), agent);
-        }).onErrorMap(InvalidRequestException.class, e -> "note".equals(e.field())
+        return blocking(() -> view(scope.unitDesk(agent, desk)
+                .map(unit -> unit.addNote(request, body.text(), agent.getName()))
+                .orElseGet(() -> desk.addNote(request, body.text(), agent.getName())), agent)).onErrorMap(InvalidRequestException.class, e -> "note".equals(e.field())
                 ? new ApiProblem.BadField("text", e.reason()) : e);
     }
 
@@ -241,13 +242,13 @@ public class RequestsApi {
     @PostMapping("/{code}/acknowledge")
     public Mono<RequestView> acknowledge(@PathVariable String code, Principal unit) {
         TrackingCode request = trackingCode(code);
-        return blocking(() -> {
-            CitizenRequest current = ownedBy(unit, request);
-            if (current.status() == RequestStatus.IN_PROGRESS) {
-                return view(current, unit);
-            }
-            return view(desk.changeStatus(request, RequestStatus.IN_PROGRESS, unit.getName(), Optional.empty()), unit);
-        });
+        return blocking(() -> view(scope.unitDesk(unit, desk)
+                .map(own -> own.acknowledge(request, unit.getName()))
+                .orElseGet(() -> {
+                    CitizenRequest current = desk.find(request).orElseThrow(() -> new RequestNotFoundException(request));
+                    return current.status() == RequestStatus.IN_PROGRESS ? current
+                            : desk.changeStatus(request, RequestStatus.IN_PROGRESS, unit.getName(), Optional.empty());
+                }), unit));
     }
 
     /**
@@ -265,10 +266,9 @@ public class RequestsApi {
             return Mono.error(new ApiProblem.BadField("resolved", "a result resolves the request; to write without "
                     + "resolving, add a note"));
         }
-        return blocking(() -> {
-            ownedBy(unit, request);
-            return view(desk.giveResult(request, body.result(), unit.getName()), unit);
-        });
+        return blocking(() -> view(scope.unitDesk(unit, desk)
+                .map(own -> own.giveResult(request, body.result(), unit.getName()))
+                .orElseGet(() -> desk.giveResult(request, body.result(), unit.getName())), unit));
     }
 
     /** Not the unit's: back to the 137 centre with the reason, to be referred again; 409 unless referred. */
@@ -276,17 +276,10 @@ public class RequestsApi {
     public Mono<RequestView> sendBack(@PathVariable String code, @RequestBody RequestBodies.SendBack body,
                                       Principal unit) {
         TrackingCode request = trackingCode(code);
-        return blocking(() -> {
-            ownedBy(unit, request);
-            return view(desk.sendBack(request, body == null ? null : body.reason(), unit.getName()), unit);
-        });
-    }
-
-    /** The request, if this person may act on it: for a unit, only one referred to it. */
-    private CitizenRequest ownedBy(Principal principal, TrackingCode code) {
-        CitizenRequest current = desk.find(code).orElseThrow(() -> new ApiProblem.NotFound("code", "no request "
-                + code.value()));
-        return scope.visible(principal, current);
+        String reason = body == null ? null : body.reason();
+        return blocking(() -> view(scope.unitDesk(unit, desk)
+                .map(own -> own.sendBack(request, reason, unit.getName()))
+                .orElseGet(() -> desk.sendBack(request, reason, unit.getName())), unit));
     }
 
     /** The desk names the number "callerNumber"; here the parameter is "caller". */
@@ -313,7 +306,7 @@ public class RequestsApi {
     /** As this person may see it: a unit without the citizen's number, unless the setting says otherwise. */
     private RequestView view(CitizenRequest request, Principal principal) {
         RequestView view = view(request);
-        return scope.hidesCallers(principal) ? view.withoutCallerNumbers() : view;
+        return scope.hidesCallers(principal) ? view.withoutCallerNumbers(CitizenNumbers.of(request)) : view;
     }
 
     private static TrackingCode trackingCode(String code) {

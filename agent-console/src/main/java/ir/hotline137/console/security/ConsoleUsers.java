@@ -3,7 +3,7 @@ package ir.hotline137.console.security;
 import ir.hotline137.console.people.MapDbPeople;
 import ir.hotline137.console.people.PersonChange;
 import ir.hotline137.requests.PersianDigits;
-import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.Referral;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -175,7 +175,7 @@ public final class ConsoleUsers {
         if (find(name).isPresent()) {
             return new Outcome.Conflict("taken", "there is already someone called " + name);
         }
-        Optional<String> unitName = unit.map(RequestDesk::readable).map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> unitName = unit.map(Referral::unitName).filter(s -> !s.isEmpty());
         Optional<Outcome> wrong = checkPassword(password).or(() -> checkRoles(roles))
                 .or(() -> checkUnit(roles, unitName));
         if (wrong.isPresent()) {
@@ -229,7 +229,7 @@ public final class ConsoleUsers {
             said.add(newPhone.map(p -> "تلفن: " + p).orElse("تلفن برداشته شد"));
         }
         Optional<String> newUnit = unit.isEmpty() ? before.unit()
-                : unit.map(RequestDesk::readable).map(String::strip).filter(u -> !u.isEmpty());
+                : unit.map(Referral::unitName).filter(u -> !u.isEmpty());
         if (!newRoles.contains(Role.UNIT) && unit.isEmpty()) {
             // A unit goes with the role: taking the role away takes the unit too.
             newUnit = Optional.empty();

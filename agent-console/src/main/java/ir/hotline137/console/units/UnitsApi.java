@@ -129,7 +129,8 @@ public class UnitsApi {
 
     private Waiting waiting(CitizenRequest request, LocalDate today) {
         Referral referral = request.referral().orElseThrow();
-        String text = request.description();
+        // A unit's lists never show a citizen's number, whatever the setting: the desk is not where to call them.
+        String text = CitizenNumbers.hide(request.description(), CitizenNumbers.of(request));
         Optional<District> district = Optional.ofNullable(desk.districts().get(request.district()));
         Optional<Category> category = Optional.ofNullable(desk.categories().get(request.category()));
         return new Waiting(request.code().value(), referral.unit(), request.status().name(),

@@ -34,6 +34,7 @@ public final class Dispatcher implements AutoCloseable {
     private final CallingHours hours;
     private final DispatchSettings settings;
     private final Clock clock;
+    private volatile boolean stopping;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox").daemon().factory());
 
@@ -82,6 +83,9 @@ public final class Dispatcher implements AutoCloseable {
         int attempts = 0;
         // An answer to the citizen's own message goes at any hour: they are waiting for it.
         for (Notification due : outbox.due(now, settings.batch(), n -> inHours || n.kind() == NoticeKind.REPLY)) {
+            if (stopping) {
+                break;
+            }
             if (settings.doNotCall().contains(due.to())) {
                 outbox.skip(due.id());
                 continue;
@@ -94,31 +98,45 @@ public final class Dispatcher implements AutoCloseable {
                 continue;
             }
             attempts++;
-            record(begun.get(), sms.send(due.to(), due.text()));
+            if (!record(begun.get(), sms.send(due.to(), due.text()))) {
+                // The centre is down or throttling: the rest of the batch would only wait on it too.
+                break;
+            }
         }
         return attempts;
     }
 
-    private void record(Notification attempt, SmsOutcome outcome) {
+    /**
+     * Ends the attempt as it went.
+     *
+     * @return false when the centre could not take it now, so the batch stops
+     */
+    private boolean record(Notification attempt, SmsOutcome outcome) {
         switch (outcome) {
             case SmsOutcome.Accepted accepted -> outbox.endAttempt(attempt.id(), AttemptResult.SENT,
-                    accepted.messageId(), NotificationStatus.DONE, Optional.empty());
+                    String.join(",", accepted.messageIds()), NotificationStatus.DONE, Optional.empty());
             case SmsOutcome.Refused refused -> outbox.endAttempt(attempt.id(), AttemptResult.REJECTED, refused.why(),
                     NotificationStatus.FAILED, Optional.empty());
+            case SmsOutcome.Uncertain uncertain -> outbox.endAttempt(attempt.id(), AttemptResult.UNCERTAIN,
+                    uncertain.why(), NotificationStatus.UNCERTAIN, Optional.empty());
             case SmsOutcome.Unavailable unavailable -> {
-                boolean more = attempt.attempts().size() < settings.attempts();
+                // Nothing went out, and an outage is not the citizen's: tried again after the spacing however long
+                // the centre is down, never given up for it.
                 outbox.endAttempt(attempt.id(), AttemptResult.UNAVAILABLE, unavailable.why(),
-                        more ? NotificationStatus.PENDING : NotificationStatus.FAILED,
-                        more ? Optional.of(clock.instant().plus(settings.spacing())) : Optional.empty());
+                        NotificationStatus.PENDING, Optional.of(clock.instant().plus(settings.spacing())));
+                return false;
             }
         }
+        return true;
     }
 
+    /** Stops after the message being sent now, if any: nothing new is begun once stopping. */
     @Override
     public void close() {
+        stopping = true;
         worker.shutdown();
         try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
+            worker.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }

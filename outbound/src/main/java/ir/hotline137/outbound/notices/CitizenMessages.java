@@ -13,6 +13,7 @@ import ir.hotline137.requests.TrackingCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,12 +27,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class CitizenMessages implements SmsListener {
     private static final Logger log = LoggerFactory.getLogger(CitizenMessages.class);
+    /** Answers to one number in one day: enough for any citizen, and an end to two answering machines talking. */
+    static final int ANSWERS_A_DAY = 10;
     static final String HOW_TO_ASK = "برای پیگیری درخواست، کد ۸ رقمی پیگیری را بفرستید. برای ثبت درخواست با ۱۳۷ تماس بگیرید.";
 
     private final MapDbOutbox outbox;
     private final RequestDesk desk;
     private final Map<String, String> keywords;
     private final Clock clock;
+    /** Answers given today, by number; what a restart forgets is a day's limit, not a message. */
+    private final Map<String, Integer> answeredToday = new HashMap<>();
+    private LocalDate today;
 
     /** @param keywords a citizen's message (digits in either script) and the reply it gets */
     public CitizenMessages(MapDbOutbox outbox, RequestDesk desk, Map<String, String> keywords, Clock clock) {
@@ -50,7 +56,15 @@ public final class CitizenMessages implements SmsListener {
 
     @Override
     public void message(String from, String text) {
+        if (from == null || !from.strip().matches("\\+?[0-9۰-۹]+")) {
+            // A name, not a number (an operator's or a service's message): nobody to answer.
+            return;
+        }
         String to = number(from);
+        if (!withinToday(to)) {
+            log.warn("{} has had {} answers today; no more until tomorrow", to, ANSWERS_A_DAY);
+            return;
+        }
         String asked = PersianDigits.toAscii(text == null ? "" : text).strip();
         Optional<TrackingCode> about = Optional.empty();
         String reply;
@@ -59,7 +73,7 @@ public final class CitizenMessages implements SmsListener {
             reply = keyword;
         } else if (TrackingCode.isValid(asked)) {
             about = Optional.of(TrackingCode.parse(asked));
-            reply = desk.find(about.get()).map(this::status)
+            reply = desk.find(about.get()).map(request -> status(request, to))
                     .orElse("درخواستی با کد " + PersianDigits.toPersian(about.get().value())
                             + " پیدا نشد. کد ۸ رقمی پیگیری را دوباره بفرستید.");
         } else {
@@ -71,11 +85,27 @@ public final class CitizenMessages implements SmsListener {
         outbox.addReply(Notification.reply(key, about, to, reply, now));
     }
 
-    private String status(CitizenRequest request) {
+    private synchronized boolean withinToday(String number) {
+        LocalDate now = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        if (!now.equals(today)) {
+            today = now;
+            answeredToday.clear();
+        }
+        return answeredToday.merge(number, 1, Integer::sum) <= ANSWERS_A_DAY;
+    }
+
+    /**
+     * Anyone with the code learns where the request stands, as on the phone; its result, which may say where the
+     * citizen lives, goes only to the numbers of the caller and the supporters.
+     */
+    private String status(CitizenRequest request, String asking) {
         LocalDate changed = LocalDate.ofInstant(request.lastChangedAt(), clock.getZone());
+        boolean theirs = request.callerNumber().map(CallerNumber::digits).filter(asking::equals).isPresent()
+                || request.supporters().stream().anyMatch(s -> s.callerNumber().map(CallerNumber::digits)
+                        .filter(asking::equals).isPresent());
         return "وضعیت درخواست " + PersianDigits.toPersian(request.code().value()) + ": "
                 + HistoryWords.status(request.status()) + "؛ آخرین تغییر " + HistoryWords.jalali(changed) + "."
-                + request.result().map(r -> " نتیجه: " + r).orElse("");
+                + (theirs ? request.result().map(r -> " نتیجه: " + NoticeWords.shortened(r)).orElse("") : "");
     }
 
     /** The sender as the requests keep numbers; an SMS centre often gives them with the country code, 98. */

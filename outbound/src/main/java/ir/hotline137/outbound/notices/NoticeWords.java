@@ -23,9 +23,21 @@ public final class NoticeWords {
                 + HistoryWords.jalali(referral.deadline());
     }
 
+    /** Longer than this, a result is cut (about four SMS parts); the whole text is told on the phone at 137. */
+    static final int RESULT_LENGTH = 240;
+
     public static String result(TrackingCode code, String result) {
-        return "نتیجهٔ رسیدگی به درخواست " + digits(code) + ": " + result
+        return "نتیجهٔ رسیدگی به درخواست " + digits(code) + ": " + shortened(result)
                 + " برای پاسخ یا اعتراض با ۱۳۷ تماس بگیرید.";
+    }
+
+    /** A result as an SMS carries it: ending its sentence, and cut where too long for a few parts. */
+    static String shortened(String result) {
+        String text = result.strip();
+        if (text.length() > RESULT_LENGTH) {
+            return text.substring(0, RESULT_LENGTH).strip() + "… (متن کامل در ۱۳۷)";
+        }
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("؟") ? text : text + ".";
     }
 
     private static String digits(TrackingCode code) {

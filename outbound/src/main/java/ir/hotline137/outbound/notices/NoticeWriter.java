@@ -6,7 +6,6 @@ import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.CitizenRequest;
-import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.Supporter;
 import ir.hotline137.requests.store.RequestStore;
 import java.time.Clock;
@@ -14,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns committed changes to requests into notifications in the outbox. It reads the store's changes since the last
@@ -26,6 +27,9 @@ import java.util.Set;
  * join, referral or result in the very millisecond the outbox first started counts as before it.)
  */
 public final class NoticeWriter {
+    /** An Iranian mobile number, the only kind an SMS reaches: a landline or an extension gets none. */
+    private static final Pattern MOBILE = Pattern.compile("09\\d{9}");
+
     private final RequestStore store;
     private final MapDbOutbox outbox;
     private final boolean tellReferrals;
@@ -60,9 +64,9 @@ public final class NoticeWriter {
         }
         List<Notification> made = new ArrayList<>();
         long[] upTo = {seen};
-        store.forEachChangedSince(seen, request -> {
+        store.forEachChangeSince(seen, (request, revision) -> {
             made.addAll(noticesOf(request));
-            upTo[0] = Math.max(upTo[0], request.revision());
+            upTo[0] = Math.max(upTo[0], revision);
         });
         if (upTo[0] == seen) {
             return 0;
@@ -93,8 +97,9 @@ public final class NoticeWriter {
                         NoticeWords.referred(request.code(), request.referral().get()), at));
             }
         }
-        if (request.status() == RequestStatus.RESOLVED && request.resultAt().isPresent()
-                && request.result().isPresent() && request.resultAt().get().isAfter(since)) {
+        // Whatever its status now: a result closed a moment after it was given was still given.
+        if (request.resultAt().isPresent() && request.result().isPresent()
+                && request.resultAt().get().isAfter(since)) {
             Instant at = request.resultAt().get();
             for (CallerNumber number : everyone(request)) {
                 notices.add(sms(request, NoticeKind.RESULT, number,
@@ -102,6 +107,7 @@ public final class NoticeWriter {
                         NoticeWords.result(request.code(), request.result().get()), at));
             }
         }
+        notices.removeIf(Objects::isNull);
         return notices;
     }
 
@@ -115,6 +121,9 @@ public final class NoticeWriter {
 
     private Notification sms(CitizenRequest request, NoticeKind kind, CallerNumber to, String key, String text,
                              Instant at) {
+        if (!MOBILE.matcher(to.digits()).matches()) {
+            return null;
+        }
         return Notification.made(key + "|SMS", request.code(), kind, Channel.SMS, to.digits(), text,
                 at.isAfter(clock.instant()) ? at : clock.instant());
     }

@@ -33,6 +33,8 @@ public final class MapDbOutbox {
     private final DurableMap<Long, Boolean> sending;
     private final DurableMap<Object[], Boolean> byRequest;
     private final DurableMap<String, Long> byMessageId;
+    /** Receipts that came before the attempt they are for was recorded as ended (the parts of a long message). */
+    private final DurableMap<String, String> earlyReceipts;
     private final DurableMap<String, Long> counters;
 
     private MapDbOutbox(Storage storage) {
@@ -45,6 +47,7 @@ public final class MapDbOutbox {
         this.byRequest = file.treeMap("by-request", new SerializerArrayTuple(Serializer.STRING, Serializer.LONG),
                 Serializer.BOOLEAN);
         this.byMessageId = file.hashMap("by-message-id", Serializer.STRING, Serializer.LONG);
+        this.earlyReceipts = file.hashMap("early-receipts", Serializer.STRING, Serializer.STRING);
         this.counters = file.hashMap("outbox-counters", Serializer.STRING, Serializer.LONG);
         storage.attach(file);
     }
@@ -103,7 +106,8 @@ public final class MapDbOutbox {
                 numbered.nextTryAt().ifPresent(at -> tx.put(due, dueKey(at, numbered.id()), true));
                 kept.add(numbered);
             }
-            tx.put(counters, SEEN_REVISION, seenUpTo);
+            Long before = tx.get(counters, SEEN_REVISION);
+            tx.put(counters, SEEN_REVISION, before == null ? seenUpTo : Math.max(before, seenUpTo));
             return kept;
         });
     }
@@ -162,12 +166,19 @@ public final class MapDbOutbox {
             }
             Notification ended = current.ended(how, detail, next,
                     next == NotificationStatus.PENDING ? retryAt : Optional.empty());
+            if (how == AttemptResult.SENT && !detail.isEmpty()) {
+                // The SMS centre's id of each part: its delivery receipts name only those.
+                for (String messageId : detail.split(",")) {
+                    tx.put(byMessageId, messageId, id);
+                    String early = tx.get(earlyReceipts, messageId);
+                    if (early != null) {
+                        ended = ended.received(early);
+                        tx.remove(earlyReceipts, messageId);
+                    }
+                }
+            }
             tx.put(notifications, id, ended);
             tx.remove(sending, id);
-            if (how == AttemptResult.SENT && !detail.isEmpty()) {
-                // The SMS centre's id for it: its delivery receipt names only that.
-                tx.put(byMessageId, detail, id);
-            }
             ended.nextTryAt().ifPresent(at -> tx.put(due, dueKey(at, id), true));
             return ended;
         });
@@ -194,16 +205,19 @@ public final class MapDbOutbox {
     }
 
     /**
-     * The SMS centre's delivery receipt for the message it numbered so; a receipt for a message we do not know (one
-     * sent before the outbox, or by another system on the same account) is ignored.
+     * The SMS centre's delivery receipt for the part it numbered so. One that comes before its attempt is recorded
+     * as ended (the first part of a long message is often delivered while the last is being submitted) is kept and
+     * applied then; one for a message never recorded (sent before the outbox, or by another system on the same
+     * account) waits there for nothing.
      *
-     * @return the notification as it is now, if known
+     * @return the notification as it is now, if known yet
      */
     public Optional<Notification> receipt(String messageId, String state) {
         return storage.write(tx -> {
             Long id = tx.get(byMessageId, messageId);
             Notification current = id == null ? null : tx.get(notifications, id);
             if (current == null) {
+                tx.put(earlyReceipts, messageId, state);
                 return Optional.<Notification>empty();
             }
             Notification received = current.received(state);

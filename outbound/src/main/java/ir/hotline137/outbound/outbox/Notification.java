@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One message to one citizen about one request, and every attempt at it.
@@ -77,13 +78,24 @@ public record Notification(long id, String key, Optional<TrackingCode> request, 
                 receipt);
     }
 
+    /** SMPP's final states that mean the citizen was not told (SMPP 3.4 appendix B). */
+    static final Set<String> NOT_DELIVERED = Set.of("UNDELIV", "EXPIRED", "REJECTD", "DELETED");
+
     /**
-     * The centre's delivery receipt: delivered keeps it DONE; any other final state means the citizen was not told,
-     * and it is FAILED (not tried again: a phone off for days or a wrong number will not be better in half an hour).
+     * The centre's delivery receipt for one of its parts. Delivered: DONE, unless another part failed. Not delivered:
+     * the citizen was not told, FAILED (not tried again: a phone off for days or a wrong number will not be better in
+     * half an hour). Anything else (ENROUTE, ACCEPTD, UNKNOWN) is not final and changes nothing.
      */
     Notification received(String state) {
-        NotificationStatus next = "DELIVRD".equals(state) ? status : NotificationStatus.FAILED;
-        return new Notification(id, key, request, kind, channel, to, text, createdAt, next, attempts, nextTryAt,
-                Optional.of(state));
+        boolean failedBefore = receipt.filter(NOT_DELIVERED::contains).isPresent();
+        if (NOT_DELIVERED.contains(state)) {
+            return new Notification(id, key, request, kind, channel, to, text, createdAt, NotificationStatus.FAILED,
+                    attempts, nextTryAt, Optional.of(state));
+        }
+        if ("DELIVRD".equals(state) && !failedBefore) {
+            return new Notification(id, key, request, kind, channel, to, text, createdAt, NotificationStatus.DONE,
+                    attempts, nextTryAt, Optional.of(state));
+        }
+        return this;
     }
 }

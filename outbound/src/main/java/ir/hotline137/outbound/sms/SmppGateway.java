@@ -2,6 +2,8 @@ package ir.hotline137.outbound.sms;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsmpp.InvalidResponseException;
@@ -50,48 +52,95 @@ public final class SmppGateway implements SmsGateway {
             0x00000045, // ESME_RSUBMITFAIL
             0x00000064); // ESME_RX_T_APPN: temporary application error
 
+    /** ESME_RINVBNDSTS: the centre no longer takes us as bound; a fresh bind is worth it. */
+    private static final int NOT_BOUND = 0x00000004;
+
     private final SmppSettings settings;
     private final AtomicInteger references = new AtomicInteger();
     private SMPPSession session;
+    private boolean closed;
     private volatile SmsListener listener;
 
     public SmppGateway(SmppSettings settings) {
         this.settings = settings;
     }
 
+    /**
+     * Sends one message. Until the first part is written nothing has gone out, and a failure is worth another try
+     * later; once a part is written, a lost answer or connection means the centre may have it, and the outcome is
+     * uncertain, never retried on its own.
+     */
     @Override
     public synchronized SmsOutcome send(String to, String text) {
+        if (closed) {
+            return new SmsOutcome.Unavailable("the hotline is stopping");
+        }
+        SMPPSession bound;
+        List<byte[]> parts;
         try {
-            SMPPSession bound = bound();
-            List<byte[]> parts = SmsParts.of(text, references.incrementAndGet() & 0xFF);
-            String first = null;
-            for (byte[] part : parts) {
+            bound = bound();
+            parts = SmsParts.of(text, references.incrementAndGet() & 0xFF);
+        } catch (IOException | IllegalArgumentException unreachable) {
+            drop();
+            return new SmsOutcome.Unavailable("the SMS centre cannot be reached or bound: " + unreachable.getMessage());
+        }
+        List<String> ids = new ArrayList<>();
+        for (byte[] part : parts) {
+            try {
                 SubmitSmResult result = bound.submitShortMessage("CMT",
-                        TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, settings.sourceAddress(),
-                        TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN, to,
+                        sourceTon(), NumberingPlanIndicator.UNKNOWN, settings.sourceAddress(),
+                        TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, international(to),
                         parts.size() > 1 ? new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI)
                                 : new ESMClass(),
                         (byte) 0, (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
                         (byte) 0, new GeneralDataCoding(Alphabet.ALPHA_UCS2), (byte) 0, part);
-                if (first == null) {
-                    first = result.getMessageId();
+                ids.add(result.getMessageId());
+            } catch (NegativeResponseException refused) {
+                int status = refused.getCommandStatus();
+                String why = String.format("the SMS centre answered 0x%08X", status);
+                if (!ids.isEmpty()) {
+                    // Earlier parts went: resending would give the citizen them twice.
+                    return new SmsOutcome.Uncertain(why + " after " + ids.size() + " of " + parts.size() + " parts");
                 }
+                if (status == NOT_BOUND) {
+                    drop();
+                    return new SmsOutcome.Unavailable(why);
+                }
+                return TRY_AGAIN.contains(status) ? new SmsOutcome.Unavailable(why) : new SmsOutcome.Refused(why);
+            } catch (PDUException invalid) {
+                return ids.isEmpty() ? new SmsOutcome.Refused("the message cannot be put into SMPP: " + invalid.getMessage())
+                        : new SmsOutcome.Uncertain("a later part cannot be put into SMPP: " + invalid.getMessage());
+            } catch (ResponseTimeoutException | InvalidResponseException | IOException lost) {
+                drop();
+                return new SmsOutcome.Uncertain("the SMS centre did not answer a part it may have taken: "
+                        + lost.getMessage());
             }
-            return new SmsOutcome.Accepted(first);
-        } catch (NegativeResponseException refused) {
-            int status = refused.getCommandStatus();
-            String why = String.format("the SMS centre answered 0x%08X", status);
-            return TRY_AGAIN.contains(status) ? new SmsOutcome.Unavailable(why) : new SmsOutcome.Refused(why);
-        } catch (ResponseTimeoutException | InvalidResponseException | PDUException | IOException lost) {
-            // Whatever the session's state now, a fresh one is bound for the next message.
-            drop();
-            return new SmsOutcome.Unavailable("the SMS centre did not answer: " + lost.getMessage());
         }
+        return new SmsOutcome.Accepted(ids);
+    }
+
+    /** Whether a session is bound now (it may have been dropped without a word, which is found at the next send). */
+    public synchronized boolean isBound() {
+        return session != null && session.getSessionState().isBound();
+    }
+
+    /** A sender of digits is a number; one with letters is a name (SMPP 3.4 section 5.2.5). */
+    private TypeOfNumber sourceTon() {
+        return settings.sourceAddress().chars().allMatch(Character::isDigit) ? TypeOfNumber.UNKNOWN
+                : TypeOfNumber.ALPHANUMERIC;
+    }
+
+    /** 09121234567 as the network routes it between operators: 989121234567. */
+    static String international(String number) {
+        return number.startsWith("0") ? "98" + number.substring(1) : number;
     }
 
     @Override
     public synchronized void keepBound(SmsListener heard) {
         this.listener = heard;
+        if (closed) {
+            return;
+        }
         try {
             bound();
         } catch (IOException unreachable) {
@@ -128,6 +177,7 @@ public final class SmppGateway implements SmsGateway {
 
     @Override
     public synchronized void close() {
+        closed = true;
         drop();
     }
 
@@ -144,8 +194,17 @@ public final class SmppGateway implements SmsGateway {
                     DeliveryReceipt receipt = delivered.getShortMessageAsDeliveryReceipt();
                     heard.receipt(receipt.getId(), receipt.getFinalStatus().name());
                 } else {
-                    byte[] body = delivered.getShortMessage();
-                    String text = (delivered.getDataCoding() & 0x0F) == 0x08
+                    byte[] body = delivered.getShortMessage() == null ? new byte[0] : delivered.getShortMessage();
+                    if ((delivered.getEsmClass() & 0x40) != 0) {
+                        // A part of a longer message: answered once, for its first part, by the words in it.
+                        int header = (body[0] & 0xFF) + 1;
+                        if (partNumber(body) != 1) {
+                            return;
+                        }
+                        body = Arrays.copyOfRange(body, header, body.length);
+                    }
+                    // The general data coding group: bits 2-3 say the alphabet, 10 is UCS-2 (SMPP 3.4 5.2.19).
+                    String text = (delivered.getDataCoding() & 0x0C) == 0x08
                             ? new String(body, StandardCharsets.UTF_16BE) : new String(body, StandardCharsets.ISO_8859_1);
                     heard.message(delivered.getSourceAddr(), text);
                 }
@@ -153,6 +212,23 @@ public final class SmppGateway implements SmsGateway {
                 // SMPP 3.4 section 5.1.3: ESME_RX_T_APPN asks the centre to deliver it again later.
                 throw new ProcessRequestException("could not take it now: " + unreadable.getMessage(), 0x00000064);
             }
+        }
+
+        /** The part's number from the concatenation element of its user data header (3GPP TS 23.040 9.2.3.24.1). */
+        private static int partNumber(byte[] body) {
+            int end = (body[0] & 0xFF) + 1;
+            for (int at = 1; at + 1 < end && at + 1 < body.length; ) {
+                int id = body[at] & 0xFF;
+                int length = body[at + 1] & 0xFF;
+                if (id == 0x00 && length == 3 && at + 4 < body.length) {
+                    return body[at + 4] & 0xFF;
+                }
+                if (id == 0x08 && length == 4 && at + 5 < body.length) {
+                    return body[at + 5] & 0xFF;
+                }
+                at += 2 + length;
+            }
+            return 1;
         }
 
         @Override

@@ -1,14 +1,18 @@
 package ir.hotline137.outbound.sms;
 
+import java.util.List;
 import java.util.Objects;
 
 /** What the SMS centre did with one message. */
 public sealed interface SmsOutcome {
 
-    /** Accepted; the centre's message id (of the first part) tracks it. */
-    record Accepted(String messageId) implements SmsOutcome {
+    /** Accepted; the centre's message id of each part, whose delivery receipts name them. */
+    record Accepted(List<String> messageIds) implements SmsOutcome {
         public Accepted {
-            Objects.requireNonNull(messageId, "messageId");
+            messageIds = List.copyOf(messageIds);
+            if (messageIds.isEmpty()) {
+                throw new IllegalArgumentException("an accepted message has at least one id");
+            }
         }
     }
 
@@ -19,7 +23,20 @@ public sealed interface SmsOutcome {
         }
     }
 
-    /** Not now: the centre cannot be reached, is throttling, or answered in a way worth trying again later. */
+    /**
+     * Sent, or part of it, with no answer: the centre may have it, so it is not sent again on its own (a second SMS
+     * is worse than none).
+     */
+    record Uncertain(String why) implements SmsOutcome {
+        public Uncertain {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    /**
+     * Not now, and nothing of it went out: the centre cannot be reached or bound, is throttling, or answered in a way
+     * worth trying again later.
+     */
     record Unavailable(String why) implements SmsOutcome {
         public Unavailable {
             Objects.requireNonNull(why, "why");

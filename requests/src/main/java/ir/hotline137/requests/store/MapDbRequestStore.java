@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -281,6 +282,16 @@ public final class MapDbRequestStore implements RequestStore {
             CitizenRequest request = byCode.get(entry.getValue());
             if (request != null) {
                 action.accept(request);
+            }
+        }
+    }
+
+    @Override
+    public void forEachChangeSince(long sinceRevision, ObjLongConsumer<CitizenRequest> action) {
+        for (Map.Entry<Long, String> entry : byRevision.ordered().tailMap(sinceRevision, false).entrySet()) {
+            CitizenRequest request = byCode.get(entry.getValue());
+            if (request != null) {
+                action.accept(request, entry.getKey());
             }
         }
     }

@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -73,6 +74,12 @@ public interface RequestStore extends Closeable {
 
     /** Every request changed after {@code revision}, in revision order: what an index that saw up to it missed. */
     void forEachChangedSince(long revision, Consumer<CitizenRequest> action);
+
+    /**
+     * The same, with the revision each change was found under: a reader that keeps a mark sets it to the last
+     * revision it was given, never to a request's own (which may already be a later change it has not been given).
+     */
+    void forEachChangeSince(long revision, ObjLongConsumer<CitizenRequest> action);
 
     /** Every request, in registration order. */
     void forEach(Consumer<CitizenRequest> action);

@@ -76,8 +76,11 @@ public final class FakeSmsc implements AutoCloseable {
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final Queue<Integer> refusals = new ConcurrentLinkedQueue<>();
     private final Map<String, byte[][]> partial = new HashMap<>();
+    /** The id the first part of each message in parts was given, which the message as a whole is known by. */
+    private final Map<String, String> firstIds = new HashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private final AtomicLong submits = new AtomicLong();
+    private volatile boolean dropOnNextSubmit;
     private volatile boolean closed;
 
     private FakeSmsc(String password) throws IOException {
@@ -113,6 +116,14 @@ public final class FakeSmsc implements AutoCloseable {
         for (int status : commandStatuses) {
             refusals.add(status);
         }
+    }
+
+    /**
+     * The next submit_sm is taken and its answer never comes: the connection drops, as a network does between a
+     * centre accepting a message and its submit_sm_resp reaching the sender.
+     */
+    public void dropOnNextSubmit() {
+        dropOnNextSubmit = true;
     }
 
     /** Closes every bound connection, as a network that drops does; new binds are still accepted. */
@@ -185,8 +196,13 @@ public final class FakeSmsc implements AutoCloseable {
         }
     }
 
-    private SubmitSmResult submitted(SubmitSm submit) throws ProcessRequestException {
+    private SubmitSmResult submitted(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
         submits.incrementAndGet();
+        if (dropOnNextSubmit) {
+            dropOnNextSubmit = false;
+            session.close();
+            throw new ProcessRequestException("the connection dropped before the answer", SMPPConstant.STAT_ESME_RSYSERR);
+        }
         Integer refusal = refusals.poll();
         if (refusal != null) {
             throw new ProcessRequestException("refused as the test asked", refusal);
@@ -214,6 +230,9 @@ public final class FakeSmsc implements AutoCloseable {
         int number = body[5] & 0xFF;
         String key = submit.getDestAddress() + "|" + reference;
         byte[][] parts = partial.computeIfAbsent(key, k -> new byte[total][]);
+        if (number == 1) {
+            firstIds.put(key, id);
+        }
         parts[number - 1] = Arrays.copyOfRange(body, headerLength, body.length);
         if (Arrays.stream(parts).allMatch(p -> p != null)) {
             partial.remove(key);
@@ -221,7 +240,8 @@ public final class FakeSmsc implements AutoCloseable {
             for (byte[] part : parts) {
                 text.append(decode(submit, part));
             }
-            messages.add(new Message(submit.getSourceAddr(), submit.getDestAddress(), text.toString(), total, id));
+            messages.add(new Message(submit.getSourceAddr(), submit.getDestAddress(), text.toString(), total,
+                    firstIds.remove(key)));
         }
     }
 
@@ -266,7 +286,7 @@ public final class FakeSmsc implements AutoCloseable {
     private final class Receiver implements ServerMessageReceiverListener {
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
-            return submitted(submit);
+            return submitted(submit, session);
         }
 
         @Override
