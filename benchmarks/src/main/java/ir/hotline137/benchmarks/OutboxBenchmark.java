@@ -3,6 +3,7 @@ package ir.hotline137.benchmarks;
 import ir.hotline137.outbound.dispatch.CallingHours;
 import ir.hotline137.outbound.dispatch.DispatchSettings;
 import ir.hotline137.outbound.dispatch.Dispatcher;
+import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.AttemptResult;
 import ir.hotline137.outbound.outbox.Channel;
@@ -89,7 +90,8 @@ public final class OutboxBenchmark {
                 public void message(String from, String text) {
                 }
             };
-            Dispatcher dispatcher = new Dispatcher(outbox, notices, sms, ignore,
+            Dispatcher dispatcher = new Dispatcher(outbox, notices, LateDigest.toNobody(outbox, clock), sms,
+                    ignore,
                     new CallingHours(LocalTime.MIN, LocalTime.MAX, Set.of(), clock.getZone()),
                     new DispatchSettings(Duration.ofMinutes(1), Duration.ofSeconds(1), batch, Set.of()), clock);
             long started = System.nanoTime();

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -169,7 +170,8 @@ public record HotlineProperties(
      * @param doNotCall     numbers never called or sent an SMS
      */
     public record Outbound(String callingHours, List<DayOfWeek> daysOff, Duration spacing,
-                           Duration every, Integer batch, Boolean tellReferrals, List<String> doNotCall) {
+                           Duration every, Integer batch, Boolean tellReferrals, List<String> doNotCall,
+                           List<String> supervisors) {
         public Outbound {
             required(callingHours, "hotline.outbound.calling-hours");
             daysOff = daysOff == null ? List.of() : List.copyOf(daysOff);
@@ -178,6 +180,8 @@ public record HotlineProperties(
             required(batch, "hotline.outbound.batch");
             required(tellReferrals, "hotline.outbound.tell-referrals");
             doNotCall = doNotCall == null ? List.of() : doNotCall.stream().map(n -> CallerNumber.parse(n).digits()).toList();
+            supervisors = supervisors == null ? List.of()
+                    : supervisors.stream().map(n -> CallerNumber.parse(n).digits()).toList();
         }
 
         public CallingHours hours(ZoneId zone) {
@@ -235,9 +239,25 @@ public record HotlineProperties(
      * @param showCallerNumber whether a unit sees the citizen's number; by default not, since the 137 centre tells the
      *                         citizen what the unit did
      */
-    public record Units(Boolean showCallerNumber) {
+    public record Units(Boolean showCallerNumber, List<Head> heads) {
+        /** @param unit the unit's name as referrals name it; {@code number} its head's mobile */
+        public record Head(String unit, String number) {
+            public Head {
+                required(unit, "hotline.units.heads[].unit");
+                required(number, "hotline.units.heads[].number");
+                unit = Referral.unitName(unit);
+                number = CallerNumber.parse(number).digits();
+            }
+        }
+
         public Units {
             required(showCallerNumber, "hotline.units.show-caller-number");
+            heads = heads == null ? List.of() : List.copyOf(heads);
+        }
+
+        /** Each unit's head's number by the unit's name. */
+        public Map<String, String> headNumbers() {
+            return heads.stream().collect(Collectors.toMap(Head::unit, Head::number, (a, b) -> b));
         }
     }
 

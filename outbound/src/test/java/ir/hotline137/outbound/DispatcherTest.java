@@ -6,6 +6,7 @@ import ir.hotline137.outbound.dispatch.CallingHours;
 import ir.hotline137.outbound.dispatch.DispatchSettings;
 import ir.hotline137.outbound.dispatch.Dispatcher;
 import ir.hotline137.outbound.notices.CitizenMessages;
+import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.AttemptResult;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +219,49 @@ class DispatcherTest {
         }
     }
 
+    @Test
+    void eachUnitsHeadAndTheSupervisorsAreToldOnceADayWhatIsPastItsDeadline() throws Exception {
+        MutableClock clock = new MutableClock(SATURDAY_MORNING, TEHRAN);
+        String unit6 = "فنی و عمرانی منطقه ۶";
+        try (FakeSmsc smsc = FakeSmsc.start("secret"); Desks desks = new Desks(dir, clock);
+             Outbound outbound = new Outbound(desks, smsc, clock, Set.of(),
+                     Map.of(unit6, "09125555555", "خدمات شهری منطقه ۲", "09126666666"), List.of("09127777777"))) {
+            outbound.dispatcher.tick();
+            LocalDate today = LocalDate.ofInstant(clock.instant(), TEHRAN);
+            for (int i = 0; i < 3; i++) {
+                CitizenRequest request = desks.desk.register(NewRequest.fromCaller("0912000000" + i, 6, "چاله " + i,
+                        RequestSource.IVR_SPEECH));
+                // Two given four days, one twenty: after five days two are late, none yet twice over.
+                desks.desk.refer(request.code(), Optional.of(unit6), Optional.empty(),
+                        Optional.of(today.plusDays(i < 2 ? 4 : 20)), "maryam");
+            }
+            assertThat(outbound.dispatcher.tick()).as("nothing late yet: no list, only the citizens' codes").isEqualTo(3);
+            assertThat(smsc.messages()).extracting(FakeSmsc.Message::to).doesNotContain("989125555555", "989127777777");
+
+            clock.advance(Duration.ofDays(5));
+            outbound.dispatcher.tick();
+            assertThat(smsc.messages()).filteredOn(m -> m.to().equals("989125555555")).singleElement()
+                    .extracting(FakeSmsc.Message::text).isEqualTo("واحد «" + unit6 + "»: ۲ درخواست از مهلت گذشته است."
+                            + " فهرست در سامانهٔ ۱۳۷.");
+            assertThat(smsc.messages()).filteredOn(m -> m.to().equals("989127777777")).singleElement()
+                    .extracting(FakeSmsc.Message::text).isEqualTo("مرکز ۱۳۷ (۱ واحد): ۲ درخواست از مهلت گذشته است."
+                            + " فهرست در سامانهٔ ۱۳۷.");
+            assertThat(smsc.messages()).as("a unit with nothing late is not told").extracting(FakeSmsc.Message::to)
+                    .doesNotContain("989126666666");
+
+            clock.advance(Duration.ofHours(1));
+            outbound.dispatcher.tick();
+            assertThat(smsc.messages()).as("once a day").filteredOn(m -> m.to().equals("989125555555")).hasSize(1);
+
+            // Four days on, a Monday, the first two have had twice their four days.
+            clock.advance(Duration.ofDays(4));
+            outbound.dispatcher.tick();
+            assertThat(smsc.messages()).filteredOn(m -> m.to().equals("989125555555")).last()
+                    .extracting(FakeSmsc.Message::text).isEqualTo("واحد «" + unit6 + "»: ۲ درخواست از مهلت گذشته است،"
+                            + " ۲ درخواست برای دفتر شهردار. فهرست در سامانهٔ ۱۳۷.");
+        }
+    }
+
     private static CitizenRequest resolvedWithSupporter(Desks desks, String result) {
         CitizenRequest request = desks.desk.register(NewRequest.fromCaller("09121111111", 6, "چاله بزرگ جلوی مدرسه",
                 RequestSource.IVR_SPEECH));
@@ -233,10 +278,16 @@ class DispatcherTest {
         final Dispatcher dispatcher;
 
         Outbound(Desks desks, FakeSmsc smsc, MutableClock clock, Set<String> doNotCall) {
+            this(desks, smsc, clock, doNotCall, Map.of(), List.of());
+        }
+
+        Outbound(Desks desks, FakeSmsc smsc, MutableClock clock, Set<String> doNotCall, Map<String, String> heads,
+                 List<String> supervisors) {
             outbox = MapDbOutbox.open(desks.storage);
             sms = new SmppGateway(new SmppSettings("127.0.0.1", smsc.port(), "hotline", "secret", "20000137",
                     Duration.ofSeconds(5)));
-            dispatcher = new Dispatcher(outbox, new NoticeWriter(desks.store, outbox, false, clock), sms,
+            dispatcher = new Dispatcher(outbox, new NoticeWriter(desks.store, outbox, false, clock),
+                    new LateDigest(desks.desk, outbox, heads, supervisors, clock), sms,
                     new CitizenMessages(outbox, desks.desk, Map.of("1", "برنامهٔ «اصفهان من» را از بازار نصب کنید."),
                             clock),
                     CallingHours.of("09:00-20:00", Set.of(DayOfWeek.FRIDAY), TEHRAN),

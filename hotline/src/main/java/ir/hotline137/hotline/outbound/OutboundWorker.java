@@ -3,6 +3,7 @@ package ir.hotline137.hotline.outbound;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.outbound.dispatch.Dispatcher;
 import ir.hotline137.outbound.notices.CitizenMessages;
+import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.sms.SmppGateway;
@@ -46,7 +47,8 @@ public final class OutboundWorker implements AutoCloseable {
         }
         sms = new SmppGateway(properties.sms().settings());
         dispatcher = new Dispatcher(outbox, new NoticeWriter(store, outbox, properties.outbound().tellReferrals(),
-                clock), sms, new CitizenMessages(outbox, desk, properties.sms().replies(), clock),
+                clock), new LateDigest(desk, outbox, properties.units().headNumbers(),
+                properties.outbound().supervisors(), clock), sms, new CitizenMessages(outbox, desk, properties.sms().replies(), clock),
                 properties.outbound().hours(clock.getZone()), properties.outbound().dispatch(), clock);
         dispatcher.start();
         log.info("citizens are sent SMS through {}:{} within {}", properties.sms().host(), properties.sms().port(),

@@ -1,5 +1,6 @@
 package ir.hotline137.outbound.dispatch;
 
+import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.AttemptResult;
 import ir.hotline137.outbound.outbox.Channel;
@@ -29,6 +30,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private final MapDbOutbox outbox;
     private final NoticeWriter notices;
+    private final LateDigest late;
     private final SmsGateway sms;
     private final SmsListener heard;
     private final CallingHours hours;
@@ -39,10 +41,11 @@ public final class Dispatcher implements AutoCloseable {
             Thread.ofPlatform().name("outbox").daemon().factory());
 
     /** @param heard what the centre sends back (receipts, citizens' messages) goes here */
-    public Dispatcher(MapDbOutbox outbox, NoticeWriter notices, SmsGateway sms, SmsListener heard, CallingHours hours,
-                      DispatchSettings settings, Clock clock) {
+    public Dispatcher(MapDbOutbox outbox, NoticeWriter notices, LateDigest late, SmsGateway sms, SmsListener heard,
+                      CallingHours hours, DispatchSettings settings, Clock clock) {
         this.outbox = outbox;
         this.notices = notices;
+        this.late = late;
         this.sms = sms;
         this.heard = heard;
         this.hours = hours;
@@ -80,6 +83,9 @@ public final class Dispatcher implements AutoCloseable {
         sms.keepBound(heard);
         Instant now = clock.instant();
         boolean inHours = hours.allow(now);
+        if (inHours) {
+            late.tellToday();
+        }
         int attempts = 0;
         // An answer to the citizen's own message goes at any hour: they are waiting for it.
         for (Notification due : outbox.due(now, settings.batch(), n -> inHours || n.kind() == NoticeKind.REPLY)) {

@@ -82,7 +82,7 @@ public final class CitizenMessages implements SmsListener {
         Instant now = clock.instant();
         // The centre may deliver one message twice: the same words from the same number within a minute are one.
         String key = "reply|" + to + "|" + asked + "|" + now.getEpochSecond() / 60;
-        outbox.addReply(Notification.reply(key, about, to, reply, now));
+        outbox.addOne(Notification.reply(key, about, to, reply, now));
     }
 
     private synchronized boolean withinToday(String number) {

@@ -185,12 +185,13 @@ public final class MapDbOutbox {
     }
 
     /**
-     * Keeps an answer to a citizen's own SMS, to be sent at once; a second copy of the same inbound message (the
-     * centre may deliver it twice) makes no second answer.
+     * Keeps one notification that no request's change made (an answer to a citizen's own SMS, a day's list of late
+     * requests); one whose key is already kept (the same inbound message delivered twice, the same day's list) is not
+     * kept again.
      *
-     * @return the reply kept, or empty if its key was already kept
+     * @return the notification kept, or empty if its key was already kept
      */
-    public Optional<Notification> addReply(Notification reply) {
+    public Optional<Notification> addOne(Notification reply) {
         return storage.write(tx -> {
             if (tx.containsKey(byKey, reply.key())) {
                 return Optional.<Notification>empty();

@@ -11,5 +11,7 @@ public enum NoticeKind {
     /** The unit gave its result. */
     RESULT,
     /** An answer to an SMS the citizen sent (a tracking code, a keyword): sent at any hour, since they asked. */
-    REPLY
+    REPLY,
+    /** To a unit's head or a supervisor, once a day: how many referrals are past their deadline. */
+    LATE
 }

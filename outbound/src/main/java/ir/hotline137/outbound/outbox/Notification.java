@@ -51,6 +51,12 @@ public record Notification(long id, String key, Optional<TrackingCode> request, 
                 List.of(), Optional.of(at), Optional.empty());
     }
 
+    /** An SMS to a member of staff, about no one request. */
+    public static Notification toStaff(String key, NoticeKind kind, String to, String text, Instant at) {
+        return new Notification(0, key, Optional.empty(), kind, Channel.SMS, to, text, at, NotificationStatus.PENDING,
+                List.of(), Optional.of(at), Optional.empty());
+    }
+
     public Optional<Attempt> lastAttempt() {
         return attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.getLast());
     }
