@@ -1,5 +1,6 @@
 package ir.hotline137.benchmarks;
 
+import ir.hotline137.outbound.dispatch.CallSettings;
 import ir.hotline137.outbound.dispatch.CallingHours;
 import ir.hotline137.outbound.dispatch.DispatchSettings;
 import ir.hotline137.outbound.dispatch.Dispatcher;
@@ -80,7 +81,8 @@ public final class OutboxBenchmark {
             outbox.add(pending, 0);
 
             // An empty store: the notices are the ones above, nothing is derived.
-            NoticeWriter notices = new NoticeWriter(MapDbRequestStore.open(storage), outbox, false, clock);
+            NoticeWriter notices = new NoticeWriter(MapDbRequestStore.open(storage), outbox, false, Set.of(Channel.SMS),
+                    clock);
             SmsListener ignore = new SmsListener() {
                 @Override
                 public void receipt(String messageId, String state) {
@@ -90,8 +92,8 @@ public final class OutboxBenchmark {
                 public void message(String from, String text) {
                 }
             };
-            Dispatcher dispatcher = new Dispatcher(outbox, notices, LateDigest.toNobody(outbox, clock), sms,
-                    ignore,
+            Dispatcher dispatcher = new Dispatcher(outbox, notices, LateDigest.toNobody(outbox, clock),
+                    Optional.of(sms), ignore, Optional.empty(), new CallSettings(1, 1, Duration.ofHours(1)),
                     new CallingHours(LocalTime.MIN, LocalTime.MAX, Set.of(), clock.getZone()),
                     new DispatchSettings(Duration.ofMinutes(1), Duration.ofSeconds(1), batch, Set.of()), clock);
             long started = System.nanoTime();

@@ -6,6 +6,8 @@ import ir.hotline137.console.security.Role;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.server.FastAgiSettings;
 import ir.hotline137.ivr.speech.RecordingFolder;
+import ir.hotline137.outbound.call.AmiSettings;
+import ir.hotline137.outbound.dispatch.CallSettings;
 import ir.hotline137.outbound.dispatch.CallingHours;
 import ir.hotline137.outbound.dispatch.DispatchSettings;
 import ir.hotline137.outbound.sms.SmppSettings;
@@ -50,6 +52,7 @@ import org.springframework.util.unit.DataSize;
  * @param units            what the follow-up office's units see
  * @param outbound         when and how often citizens are told
  * @param sms              the city's SMS centre
+ * @param ami              Asterisk's manager interface, through which citizens are called
  * @param users            the people who may log in to the console
  */
 @ConfigurationProperties("hotline")
@@ -71,6 +74,7 @@ public record HotlineProperties(
         Units units,
         Outbound outbound,
         Sms sms,
+        Ami ami,
         List<User> users) {
 
     public HotlineProperties {
@@ -89,6 +93,7 @@ public record HotlineProperties(
         required(units, "hotline.units");
         required(outbound, "hotline.outbound");
         required(sms, "hotline.sms");
+        required(ami, "hotline.ami");
         users = users == null ? List.of() : List.copyOf(users);
         districts = districts == null ? List.of() : List.copyOf(districts);
         categories = categories == null ? List.of() : List.copyOf(categories);
@@ -171,8 +176,22 @@ public record HotlineProperties(
      */
     public record Outbound(String callingHours, List<DayOfWeek> daysOff, Duration spacing,
                            Duration every, Integer batch, Boolean tellReferrals, List<String> doNotCall,
-                           List<String> supervisors) {
+                           List<String> supervisors, String dialString, String context, String extension,
+                           String callerId, Duration ringTime, Integer calls, Integer callAttempts,
+                           Duration callSpacing) {
         public Outbound {
+            required(dialString, "hotline.outbound.dial-string");
+            if (!dialString.contains("{number}")) {
+                throw new IllegalArgumentException("hotline.outbound.dial-string '" + dialString
+                        + "' must say where the citizen's number goes, as {number} (e.g. PJSIP/{number}@trunk)");
+            }
+            required(context, "hotline.outbound.context");
+            required(extension, "hotline.outbound.extension");
+            required(callerId, "hotline.outbound.caller-id");
+            required(ringTime, "hotline.outbound.ring-time");
+            required(calls, "hotline.outbound.calls");
+            required(callAttempts, "hotline.outbound.call-attempts");
+            required(callSpacing, "hotline.outbound.call-spacing");
             required(callingHours, "hotline.outbound.calling-hours");
             daysOff = daysOff == null ? List.of() : List.copyOf(daysOff);
             required(spacing, "hotline.outbound.spacing");
@@ -190,6 +209,33 @@ public record HotlineProperties(
 
         public DispatchSettings dispatch() {
             return new DispatchSettings(spacing, every, batch, Set.copyOf(doNotCall));
+        }
+
+        public CallSettings callSettings() {
+            return new CallSettings(calls, callAttempts, callSpacing);
+        }
+    }
+
+    /**
+     * @param host    the Asterisk whose manager interface places the calls; blank: citizens are not called
+     * @param timeout how long logging in, or Asterisk's response to an action, may take
+     */
+    public record Ami(String host, Integer port, String username, String password, Duration timeout) {
+        public Ami {
+            host = host == null ? "" : host.strip();
+            required(port, "hotline.ami.port");
+            username = username == null ? "" : username;
+            password = password == null ? "" : password;
+            required(timeout, "hotline.ami.timeout");
+        }
+
+        public boolean isConfigured() {
+            return !host.isEmpty();
+        }
+
+        public AmiSettings settings(Outbound outbound) {
+            return new AmiSettings(host, port, username, password, outbound.dialString(), outbound.context(),
+                    outbound.extension(), outbound.callerId(), outbound.ringTime(), timeout);
         }
     }
 

@@ -2,6 +2,7 @@ package ir.hotline137.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hotline137.outbound.dispatch.CallSettings;
 import ir.hotline137.outbound.dispatch.CallingHours;
 import ir.hotline137.outbound.dispatch.DispatchSettings;
 import ir.hotline137.outbound.dispatch.Dispatcher;
@@ -9,6 +10,7 @@ import ir.hotline137.outbound.notices.CitizenMessages;
 import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.AttemptResult;
+import ir.hotline137.outbound.outbox.Channel;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
@@ -286,10 +288,10 @@ class DispatcherTest {
             outbox = MapDbOutbox.open(desks.storage);
             sms = new SmppGateway(new SmppSettings("127.0.0.1", smsc.port(), "hotline", "secret", "20000137",
                     Duration.ofSeconds(5)));
-            dispatcher = new Dispatcher(outbox, new NoticeWriter(desks.store, outbox, false, clock),
-                    new LateDigest(desks.desk, outbox, heads, supervisors, clock), sms,
+            dispatcher = new Dispatcher(outbox, new NoticeWriter(desks.store, outbox, false, Set.of(Channel.SMS), clock),
+                    new LateDigest(desks.desk, outbox, heads, supervisors, clock), Optional.of(sms),
                     new CitizenMessages(outbox, desks.desk, Map.of("1", "برنامهٔ «اصفهان من» را از بازار نصب کنید."),
-                            clock),
+                            clock), Optional.empty(), new CallSettings(1, 1, SPACING),
                     CallingHours.of("09:00-20:00", Set.of(DayOfWeek.FRIDAY), TEHRAN),
                     new DispatchSettings(SPACING, Duration.ofSeconds(1), 50, doNotCall), clock);
             outbox.markInterruptedUncertain();

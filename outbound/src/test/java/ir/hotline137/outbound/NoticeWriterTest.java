@@ -3,6 +3,7 @@ package ir.hotline137.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.outbound.notices.NoticeWriter;
+import ir.hotline137.outbound.outbox.Channel;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +38,7 @@ class NoticeWriterTest {
             CitizenRequest before = desks.desk.register(NewRequest.fromCaller("09120000001", 6, "چاله قدیمی",
                     RequestSource.IVR_SPEECH));
             MapDbOutbox outbox = MapDbOutbox.open(desks.storage);
-            NoticeWriter writer = new NoticeWriter(desks.store, outbox, false, clock);
+            NoticeWriter writer = new NoticeWriter(desks.store, outbox, false, Set.of(Channel.SMS), clock);
             assertThat(writer.catchUp()).as("the first run starts from now").isZero();
             clock.advance(Duration.ofMinutes(1));
             desks.desk.addNote(before.code(), "یادداشت تازه", "maryam");

@@ -51,6 +51,15 @@ public enum Prompt {
     /** Said instead of a result that is free text, which no recording can speak. */
     RESULT_WRITTEN("result-written"),
 
+    // Calling a citizen back with news of their request
+    /** Followed by the tracking code, digit by digit. */
+    NOTICE_HELLO("notice-hello"),
+    SATISFACTION_ASK("satisfaction-ask"),
+    FIXED_ASK("fixed-ask"),
+    NOT_FIXED_ASK("not-fixed-ask"),
+    REOPENED("reopened"),
+    ANSWER_THANKS("answer-thanks"),
+
     // Waiting for a person
     /** Followed by the caller's position in the queue as a cardinal number. */
     HOLD_POSITION("hold-position"),

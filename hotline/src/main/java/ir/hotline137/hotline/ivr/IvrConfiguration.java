@@ -12,10 +12,12 @@ import ir.hotline137.ivr.intake.DistrictQuestion;
 import ir.hotline137.ivr.intake.Intake;
 import ir.hotline137.ivr.mayor.MayorCall;
 import ir.hotline137.ivr.menu.MainMenu;
+import ir.hotline137.ivr.notice.NoticeCall;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
 import ir.hotline137.mayor.line.MayorLine;
+import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.store.DataFolder;
@@ -24,6 +26,7 @@ import ir.hotline137.switchboard.Switchboard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -75,10 +78,23 @@ public class IvrConfiguration {
                 callLog, settings, clock);
     }
 
+    /** The script of the calls the hotline places to tell citizens of their requests, once answered. */
+    @Bean
+    NoticeCall noticeCall(MapDbOutbox outbox, RequestDesk desk, Switchboard switchboard, SpeechCapture speech,
+                          IvrSettings settings, HotlineProperties properties, Clock clock) {
+        RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone(),
+                properties.recordings().sharing());
+        DistrictQuestion districts = new DistrictQuestion(desk.districts().keySet(), settings.tries());
+        return new NoticeCall(outbox, desk, new FollowUp(desk, PromptCatalogue.persian(), settings),
+                new Escalation(switchboard, desk, districts, speech, recordings, settings, clock), speech, recordings,
+                settings, clock);
+    }
+
     @Bean(destroyMethod = "close")
-    FastAgiServer fastAgiServer(CallScript script, HotlineProperties properties) {
+    FastAgiServer fastAgiServer(CallScript script, NoticeCall noticeCall, HotlineProperties properties) {
         try {
-            return FastAgiServer.start(properties.fastagi().settings(), script);
+            return FastAgiServer.start(properties.fastagi().settings(),
+                    Map.of(FastAgiServer.SCRIPT, script, NoticeCall.SCRIPT, noticeCall));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen for FastAGI on " + properties.fastagi().bind() + ":"
                     + properties.fastagi().port() + " (hotline.fastagi.port): " + e.getMessage(), e);

@@ -1,23 +1,34 @@
 package ir.hotline137.hotline.outbound;
 
 import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.outbound.call.AmiCallGateway;
+import ir.hotline137.outbound.call.CallGateway;
 import ir.hotline137.outbound.dispatch.Dispatcher;
 import ir.hotline137.outbound.notices.CitizenMessages;
 import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
+import ir.hotline137.outbound.outbox.Channel;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.sms.SmppGateway;
+import ir.hotline137.outbound.sms.SmsGateway;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.store.RequestStore;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 
 /**
- * Works the outbox once the application is ready, when an SMS centre is set ({@code hotline.sms.host}). Without one no
- * notice is made at all, so setting it later does not send a backlog of old news: notices begin from that start.
+ * Works the outbox once the application is ready, when an SMS centre ({@code hotline.sms.host}) or Asterisk's manager
+ * interface ({@code hotline.ami.host}) is set. Without either no notice is made at all, and without one of them no
+ * notice is made for that channel, so setting it later does not send a backlog of old news: notices begin from that
+ * start.
  */
 public final class OutboundWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboundWorker.class);
@@ -27,7 +38,8 @@ public final class OutboundWorker implements AutoCloseable {
     private final RequestStore store;
     private final RequestDesk desk;
     private final Clock clock;
-    private SmppGateway sms;
+    private Optional<SmsGateway> sms = Optional.empty();
+    private Optional<CallGateway> calls = Optional.empty();
     private Dispatcher dispatcher;
 
     OutboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store, RequestDesk desk,
@@ -41,18 +53,35 @@ public final class OutboundWorker implements AutoCloseable {
 
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void start() {
-        if (!properties.sms().isConfigured()) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        if (properties.sms().isConfigured()) {
+            sms = Optional.of(new SmppGateway(properties.sms().settings()));
+            channels.add(Channel.SMS);
+            log.info("citizens are sent SMS through {}:{} within {}", properties.sms().host(),
+                    properties.sms().port(), properties.outbound().callingHours());
+        } else {
             log.info("no SMS centre is set (hotline.sms.host): citizens are not sent SMS");
+        }
+        if (properties.ami().isConfigured()) {
+            calls = Optional.of(new AmiCallGateway(properties.ami().settings(properties.outbound())));
+            channels.add(Channel.CALL);
+            log.info("citizens are called through the manager interface at {}:{} on {} within {}",
+                    properties.ami().host(), properties.ami().port(), properties.outbound().dialString(),
+                    properties.outbound().callingHours());
+        } else {
+            log.info("no manager interface is set (hotline.ami.host): citizens are not called");
+        }
+        if (channels.isEmpty()) {
             return;
         }
-        sms = new SmppGateway(properties.sms().settings());
-        dispatcher = new Dispatcher(outbox, new NoticeWriter(store, outbox, properties.outbound().tellReferrals(),
-                clock), new LateDigest(desk, outbox, properties.units().headNumbers(),
-                properties.outbound().supervisors(), clock), sms, new CitizenMessages(outbox, desk, properties.sms().replies(), clock),
-                properties.outbound().hours(clock.getZone()), properties.outbound().dispatch(), clock);
+        dispatcher = new Dispatcher(outbox,
+                new NoticeWriter(store, outbox, properties.outbound().tellReferrals(), channels, clock),
+                new LateDigest(desk, outbox, sms.isPresent() ? properties.units().headNumbers() : Map.of(),
+                        sms.isPresent() ? properties.outbound().supervisors() : List.of(), clock),
+                sms, new CitizenMessages(outbox, desk, properties.sms().replies(), clock), calls,
+                properties.outbound().callSettings(), properties.outbound().hours(clock.getZone()),
+                properties.outbound().dispatch(), clock);
         dispatcher.start();
-        log.info("citizens are sent SMS through {}:{} within {}", properties.sms().host(), properties.sms().port(),
-                properties.outbound().callingHours());
     }
 
     @Override
@@ -60,8 +89,7 @@ public final class OutboundWorker implements AutoCloseable {
         if (dispatcher != null) {
             dispatcher.close();
         }
-        if (sms != null) {
-            sms.close();
-        }
+        sms.ifPresent(SmsGateway::close);
+        calls.ifPresent(CallGateway::close);
     }
 }

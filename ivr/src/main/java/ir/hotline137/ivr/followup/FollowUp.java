@@ -55,28 +55,50 @@ public final class FollowUp {
     private FlowOutcome tellStatus(Phone phone, ActiveCall call, CitizenRequest request) {
         call.request(request.code());
         call.settle(CallOutcome.STATUS_HEARD);
-        Utterance status = Utterance.of(Prompt.STATUS_IS, statusPrompt(request.status()), Prompt.LAST_CHANGE)
-                .then(SpokenDates.jalali(request.lastChangedAt(), settings.zone()))
-                .then(Prompt.LAST_CHANGE_END);
-        Optional<String> result = request.result().filter(r -> !r.isBlank());
-        Optional<String> spokenResult = result.flatMap(catalogue::standardResult);
+        Utterance status = status(request);
+        Optional<Utterance> spokenResult = standardResult(request);
         if (spokenResult.isPresent()) {
-            phone.play(status.then(Prompt.RESULT_IS).then(Utterance.ofFiles(spokenResult.get())).then(Prompt.GOODBYE));
+            phone.play(status.then(spokenResult.get()).then(Prompt.GOODBYE));
             return new FlowOutcome.Finished(CallOutcome.STATUS_HEARD);
         }
-        if (result.isEmpty()) {
+        if (!hasWrittenResult(request)) {
             phone.play(status.then(Prompt.GOODBYE));
             return new FlowOutcome.Finished(CallOutcome.STATUS_HEARD);
         }
-        // A result in an agent's own words cannot be spoken from recorded prompts: a person reads it out.
         phone.play(status);
-        Optional<Character> key = phone.askKey(Utterance.of(Prompt.RESULT_WRITTEN));
-        if (key.isPresent() && key.get() == '0') {
-            call.step("result:agent");
+        if (wantsWrittenResultRead(phone, call)) {
             return new FlowOutcome.NeedsAgent(EscalationReason.ASKED_FOR_AGENT);
         }
         phone.play(Utterance.of(Prompt.GOODBYE));
         return new FlowOutcome.Finished(CallOutcome.STATUS_HEARD);
+    }
+
+    /** The request's status and the date of its last change, as a caller hears them. */
+    public Utterance status(CitizenRequest request) {
+        return Utterance.of(Prompt.STATUS_IS, statusPrompt(request.status()), Prompt.LAST_CHANGE)
+                .then(SpokenDates.jalali(request.lastChangedAt(), settings.zone()))
+                .then(Prompt.LAST_CHANGE_END);
+    }
+
+    /** "The result:" and the result, when it is one of the standard results that recordings can say. */
+    public Optional<Utterance> standardResult(CitizenRequest request) {
+        return request.result().filter(r -> !r.isBlank()).flatMap(catalogue::standardResult)
+                .map(files -> Utterance.of(Prompt.RESULT_IS).then(Utterance.ofFiles(files)));
+    }
+
+    /** Whether the result is in the unit's own words, which no recording can speak. */
+    public boolean hasWrittenResult(CitizenRequest request) {
+        return request.result().filter(r -> !r.isBlank()).isPresent() && standardResult(request).isEmpty();
+    }
+
+    /** "The result is written: press 0 to hear it from an agent." Whether they pressed 0. */
+    public boolean wantsWrittenResultRead(Phone phone, ActiveCall call) {
+        Optional<Character> key = phone.askKey(Utterance.of(Prompt.RESULT_WRITTEN));
+        if (key.isPresent() && key.get() == '0') {
+            call.step("result:agent");
+            return true;
+        }
+        return false;
     }
 
     private static Prompt statusPrompt(RequestStatus status) {

@@ -2,9 +2,9 @@ package ir.hotline137.ivr.server;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.DefaultAgiServer;
@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asterisk-Java's FastAGI server, serving {@code agi://HOST:PORT/ivr}, with two changes:
+ * Asterisk-Java's FastAGI server, serving {@code agi://HOST:PORT/ivr} (a citizen's call to 137) and, when the hotline
+ * calls citizens, {@code agi://HOST:PORT/notify} (the call it placed, answered), with two changes:
  * <ul>
  *   <li>every call runs on its own virtual thread: Asterisk-Java's pool has no queue and turns calls away
  *       past its maximum, and a call spends nearly all its life waiting for the caller. Before Java 24 a
@@ -35,20 +36,26 @@ public final class FastAgiServer implements AutoCloseable {
     private final CallThreadServer server;
     private final Thread acceptor;
 
-    private FastAgiServer(AgiConnectionGate gate, AgiScript script) {
+    private FastAgiServer(AgiConnectionGate gate, Map<String, AgiScript> scripts) {
         this.gate = gate;
         SimpleMappingStrategy mapping = new SimpleMappingStrategy();
-        mapping.setMappings(Map.of(SCRIPT, script));
+        mapping.setMappings(Map.copyOf(scripts));
         this.server = new CallThreadServer(mapping, gate);
         this.acceptor = Thread.ofPlatform().name("fastagi-accept").daemon().start(this::serve);
     }
 
     /** Binds the port (failing here if it is taken) and starts taking calls. */
     public static FastAgiServer start(FastAgiSettings settings, AgiScript script) throws IOException {
+        return start(settings, Map.of(SCRIPT, script));
+    }
+
+    /** The same, serving each script by its name ({@code agi://HOST:PORT/NAME}). */
+    public static FastAgiServer start(FastAgiSettings settings, Map<String, AgiScript> scripts) throws IOException {
         AgiConnectionGate gate = new AgiConnectionGate(settings);
         log.info("FastAGI server listening on {}:{} for agi://HOST:{}/{}; allowed peers: {}", settings.bind(),
-                gate.port(), gate.port(), SCRIPT, gate.allowList());
-        return new FastAgiServer(gate, script);
+                gate.port(), gate.port(), String.join(", /", new java.util.TreeSet<>(scripts.keySet())),
+                gate.allowList());
+        return new FastAgiServer(gate, scripts);
     }
 
     public int port() {

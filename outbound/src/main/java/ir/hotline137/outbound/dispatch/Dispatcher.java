@@ -1,5 +1,7 @@
 package ir.hotline137.outbound.dispatch;
 
+import ir.hotline137.outbound.call.CallGateway;
+import ir.hotline137.outbound.call.CallOutcome;
 import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.AttemptResult;
@@ -14,8 +16,11 @@ import ir.hotline137.outbound.sms.SmsOutcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * Works the outbox: every so often it derives the notices of what was committed since, then, within calling hours,
  * sends what is due. Each attempt is written as begun before the SMS goes, and its end after, so a crash between the
  * two leaves an attempt marked uncertain at the next start, never sent twice on its own.
+ *
+ * <p>Calls ring for up to half a minute each, so they are placed side by side, at most {@link CallSettings#lines()}
+ * at once, each on a thread of its own; an SMS goes from the look itself. Without an SMS centre or without the
+ * manager interface, that channel's notices are not made at all ({@link NoticeWriter}), so none waits here for it.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -31,8 +40,12 @@ public final class Dispatcher implements AutoCloseable {
     private final MapDbOutbox outbox;
     private final NoticeWriter notices;
     private final LateDigest late;
-    private final SmsGateway sms;
+    private final Optional<SmsGateway> sms;
     private final SmsListener heard;
+    private final Optional<CallGateway> calls;
+    private final CallSettings calling;
+    private final Semaphore lines;
+    private final Set<Thread> ringing = ConcurrentHashMap.newKeySet();
     private final CallingHours hours;
     private final DispatchSettings settings;
     private final Clock clock;
@@ -41,13 +54,17 @@ public final class Dispatcher implements AutoCloseable {
             Thread.ofPlatform().name("outbox").daemon().factory());
 
     /** @param heard what the centre sends back (receipts, citizens' messages) goes here */
-    public Dispatcher(MapDbOutbox outbox, NoticeWriter notices, LateDigest late, SmsGateway sms, SmsListener heard,
-                      CallingHours hours, DispatchSettings settings, Clock clock) {
+    public Dispatcher(MapDbOutbox outbox, NoticeWriter notices, LateDigest late, Optional<SmsGateway> sms,
+                      SmsListener heard, Optional<CallGateway> calls, CallSettings calling, CallingHours hours,
+                      DispatchSettings settings, Clock clock) {
         this.outbox = outbox;
         this.notices = notices;
         this.late = late;
         this.sms = sms;
         this.heard = heard;
+        this.calls = calls;
+        this.calling = calling;
+        this.lines = new Semaphore(calling.lines());
         this.hours = hours;
         this.settings = settings;
         this.clock = clock;
@@ -80,7 +97,7 @@ public final class Dispatcher implements AutoCloseable {
      */
     public int tick() {
         notices.catchUp();
-        sms.keepBound(heard);
+        sms.ifPresent(centre -> centre.keepBound(heard));
         Instant now = clock.instant();
         boolean inHours = hours.allow(now);
         if (inHours) {
@@ -96,7 +113,13 @@ public final class Dispatcher implements AutoCloseable {
                 outbox.skip(due.id());
                 continue;
             }
-            if (due.channel() != Channel.SMS) {
+            if (due.channel() == Channel.CALL) {
+                if (calls.isPresent() && placeCall(due)) {
+                    attempts++;
+                }
+                continue;
+            }
+            if (sms.isEmpty()) {
                 continue;
             }
             Optional<Notification> begun = outbox.beginAttempt(due.id(), clock.instant());
@@ -104,12 +127,66 @@ public final class Dispatcher implements AutoCloseable {
                 continue;
             }
             attempts++;
-            if (!record(begun.get(), sms.send(due.to(), due.text()))) {
+            if (!record(begun.get(), sms.get().send(due.to(), due.text()))) {
                 // The centre is down or throttling: the rest of the batch would only wait on it too.
                 break;
             }
         }
         return attempts;
+    }
+
+    /**
+     * Begins a call on a line of its own, if one is free; a call that finds none waits for a later look.
+     *
+     * @return whether it was begun
+     */
+    private boolean placeCall(Notification due) {
+        if (!lines.tryAcquire()) {
+            return false;
+        }
+        Optional<Notification> begun = outbox.beginAttempt(due.id(), clock.instant());
+        if (begun.isEmpty()) {
+            lines.release();
+            return false;
+        }
+        Notification attempt = begun.get();
+        Thread.ofVirtual().name("notice-call-" + attempt.id()).start(() -> {
+            ringing.add(Thread.currentThread());
+            try {
+                recordCall(attempt, calls.orElseThrow().call(attempt.id(), attempt.attempts().size(), attempt.to()));
+            } catch (RuntimeException failed) {
+                log.error("notice call {} failed", attempt.id(), failed);
+            } finally {
+                ringing.remove(Thread.currentThread());
+                lines.release();
+            }
+        });
+        return true;
+    }
+
+    /** Ends the call's attempt as the network said; busy, unanswered and failed calls are tried again, so often. */
+    private void recordCall(Notification attempt, CallOutcome outcome) {
+        Instant now = clock.instant();
+        Optional<Instant> later = Optional.of(now.plus(calling.spacing()));
+        // This attempt is one of them, unless it was answered.
+        boolean more = attempt.unansweredCalls() + 1 < calling.attempts();
+        NotificationStatus next = more ? NotificationStatus.PENDING : NotificationStatus.FAILED;
+        switch (outcome) {
+            case CallOutcome.Answered answered -> outbox.endAttempt(attempt.id(), AttemptResult.ANSWERED,
+                    answered.channel(), NotificationStatus.DONE, Optional.empty());
+            case CallOutcome.Busy busy -> outbox.endAttempt(attempt.id(), AttemptResult.BUSY, "busy", next, later);
+            case CallOutcome.NoAnswer none -> outbox.endAttempt(attempt.id(), AttemptResult.NO_ANSWER, none.why(),
+                    next, later);
+            case CallOutcome.Failed failed -> outbox.endAttempt(attempt.id(), AttemptResult.FAILED, failed.why(),
+                    next, later);
+            // Nothing was dialled: an outage of ours is not counted against the citizen's tries.
+            case CallOutcome.Unavailable unavailable -> outbox.endAttempt(attempt.id(), AttemptResult.UNAVAILABLE,
+                    unavailable.why(), NotificationStatus.PENDING, Optional.of(now.plus(settings.spacing())));
+            // It may have rung. Had the citizen answered, the notice script would have said so by now (it records
+            // the answer itself, and an answered attempt stays answered); so it is tried again, never given up.
+            case CallOutcome.Lost lost -> outbox.endAttempt(attempt.id(), AttemptResult.UNCERTAIN, lost.why(),
+                    NotificationStatus.PENDING, later);
+        }
     }
 
     /**
@@ -136,13 +213,25 @@ public final class Dispatcher implements AutoCloseable {
         return true;
     }
 
-    /** Stops after the message being sent now, if any: nothing new is begun once stopping. */
+    /** Calls ringing now. */
+    public int callsUnderWay() {
+        return calling.lines() - lines.availablePermits();
+    }
+
+    /**
+     * Stops after the message being sent now, if any, and waits for the calls ringing to end: nothing new is begun
+     * once stopping. A call still ringing after a minute is left to the next start, which rings it again unless its
+     * script recorded an answer.
+     */
     @Override
     public void close() {
         stopping = true;
         worker.shutdown();
         try {
             worker.awaitTermination(1, TimeUnit.MINUTES);
+            for (Thread call : Set.copyOf(ringing)) {
+                call.join(java.time.Duration.ofMinutes(1));
+            }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }

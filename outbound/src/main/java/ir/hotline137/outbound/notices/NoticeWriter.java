@@ -29,21 +29,31 @@ import java.util.regex.Pattern;
 public final class NoticeWriter {
     /** An Iranian mobile number, the only kind an SMS reaches: a landline or an extension gets none. */
     private static final Pattern MOBILE = Pattern.compile("09\\d{9}");
+    /** A number the city's trunk can call, mobile or landline (eleven digits from the 0): not an extension. */
+    private static final Pattern CALLABLE = Pattern.compile("0[1-9]\\d{9}");
 
     private final RequestStore store;
     private final MapDbOutbox outbox;
     private final boolean tellReferrals;
+    private final Set<Channel> channels;
     private final Clock clock;
     /** Events from before the outbox began are not told: joins, referrals and results up to this moment. */
     private Instant since;
     /** ...and registrations up to this one, by the store's registration order, which is exact where times tie. */
     private long sinceSequence;
 
-    /** @param tellReferrals whether a referral is told too, not only the registration and the result */
-    public NoticeWriter(RequestStore store, MapDbOutbox outbox, boolean tellReferrals, Clock clock) {
+    /**
+     * @param tellReferrals whether a referral is told too, not only the registration and the result
+     * @param channels      how citizens can be told here: SMS with an SMS centre, calls with the manager interface.
+     *                      A call speaks a referral or a result; the registration and a join are only sent by SMS,
+     *                      since the citizen has just heard their code on the phone.
+     */
+    public NoticeWriter(RequestStore store, MapDbOutbox outbox, boolean tellReferrals, Set<Channel> channels,
+                        Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.tellReferrals = tellReferrals;
+        this.channels = Set.copyOf(channels);
         this.clock = clock;
     }
 
@@ -92,9 +102,10 @@ public final class NoticeWriter {
                 && request.referral().get().referredAt().isAfter(since)) {
             Instant at = request.referral().get().referredAt();
             for (CallerNumber number : everyone(request)) {
-                notices.add(sms(request, NoticeKind.REFERRED, number,
-                        code + "|REFERRED|" + number.digits() + "|" + at.toEpochMilli(),
-                        NoticeWords.referred(request.code(), request.referral().get()), at));
+                String key = code + "|REFERRED|" + number.digits() + "|" + at.toEpochMilli();
+                String words = NoticeWords.referred(request.code(), request.referral().get());
+                notices.add(sms(request, NoticeKind.REFERRED, number, key, words, at));
+                notices.add(call(request, NoticeKind.REFERRED, number, key, words, at));
             }
         }
         // Whatever its status now: a result closed a moment after it was given was still given.
@@ -102,9 +113,10 @@ public final class NoticeWriter {
                 && request.resultAt().get().isAfter(since)) {
             Instant at = request.resultAt().get();
             for (CallerNumber number : everyone(request)) {
-                notices.add(sms(request, NoticeKind.RESULT, number,
-                        code + "|RESULT|" + number.digits() + "|" + at.toEpochMilli(),
-                        NoticeWords.result(request.code(), request.result().get()), at));
+                String key = code + "|RESULT|" + number.digits() + "|" + at.toEpochMilli();
+                String words = NoticeWords.result(request.code(), request.result().get());
+                notices.add(sms(request, NoticeKind.RESULT, number, key, words, at));
+                notices.add(call(request, NoticeKind.RESULT, number, key, words, at));
             }
         }
         notices.removeIf(Objects::isNull);
@@ -121,10 +133,20 @@ public final class NoticeWriter {
 
     private Notification sms(CitizenRequest request, NoticeKind kind, CallerNumber to, String key, String text,
                              Instant at) {
-        if (!MOBILE.matcher(to.digits()).matches()) {
+        if (!channels.contains(Channel.SMS) || !MOBILE.matcher(to.digits()).matches()) {
             return null;
         }
         return Notification.made(key + "|SMS", request.code(), kind, Channel.SMS, to.digits(), text,
+                at.isAfter(clock.instant()) ? at : clock.instant());
+    }
+
+    /** The call speaks from recordings; its text is what an SMS of the same news says, for the request's page. */
+    private Notification call(CitizenRequest request, NoticeKind kind, CallerNumber to, String key, String text,
+                              Instant at) {
+        if (!channels.contains(Channel.CALL) || !CALLABLE.matcher(to.digits()).matches()) {
+            return null;
+        }
+        return Notification.made(key + "|CALL", request.code(), kind, Channel.CALL, to.digits(), text,
                 at.isAfter(clock.instant()) ? at : clock.instant());
     }
 }

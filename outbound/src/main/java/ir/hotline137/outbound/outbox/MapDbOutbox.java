@@ -161,6 +161,11 @@ public final class MapDbOutbox {
         }
         return storage.write(tx -> {
             Notification current = tx.get(notifications, id);
+            if (current != null && current.wasAnswered()) {
+                // The notice call's script reached the citizen before the manager interface's word came (or instead
+                // of it, when the connection dropped): answered stays answered.
+                return current;
+            }
             if (current == null || current.status() != NotificationStatus.SENDING) {
                 throw new IllegalStateException("notification " + id + " has no attempt under way");
             }
@@ -181,6 +186,30 @@ public final class MapDbOutbox {
             tx.remove(sending, id);
             ended.nextTryAt().ifPresent(at -> tx.put(due, dueKey(at, id), true));
             return ended;
+        });
+    }
+
+    /**
+     * The citizen answered the call for this notification: its script is speaking to them now. Recorded whatever the
+     * manager interface has said or will say of the attempt, which may come later than the answer or, when its
+     * connection dropped, never.
+     *
+     * @return the notification as it is now; empty if there is no such call notification with an attempt
+     */
+    public Optional<Notification> callAnswered(long id) {
+        return storage.write(tx -> {
+            Notification current = tx.get(notifications, id);
+            if (current == null || current.channel() != Channel.CALL || current.attempts().isEmpty()) {
+                return Optional.<Notification>empty();
+            }
+            if (current.wasAnswered()) {
+                return Optional.of(current);
+            }
+            current.nextTryAt().ifPresent(was -> tx.remove(due, dueKey(was, id)));
+            Notification answered = current.answered("answered");
+            tx.put(notifications, id, answered);
+            tx.remove(sending, id);
+            return Optional.of(answered);
         });
     }
 
@@ -240,8 +269,9 @@ public final class MapDbOutbox {
     }
 
     /**
-     * After a start: every attempt the last run began and never ended may have gone out, so it is marked UNCERTAIN
-     * and left for a person to judge, never sent again on its own.
+     * After a start: every SMS the last run began and never ended may have gone out, so it is marked UNCERTAIN and
+     * left for a person to judge, never sent again on its own. A call the last run began and never saw answered is
+     * due again.
      *
      * @return how many
      */
@@ -253,7 +283,16 @@ public final class MapDbOutbox {
         storage.write(tx -> {
             for (Long id : interrupted) {
                 Notification current = tx.get(notifications, id);
-                if (current != null && current.status() == NotificationStatus.SENDING) {
+                if (current != null && current.status() == NotificationStatus.SENDING
+                        && current.channel() == Channel.CALL) {
+                    // A call that was ringing is not news told: had the citizen answered, its script would have said
+                    // so. Ringing them again is better than never telling them.
+                    Instant from = current.lastAttempt().orElseThrow().at();
+                    Notification again = current.ended(AttemptResult.UNCERTAIN,
+                            "the hotline stopped during this call", NotificationStatus.PENDING, Optional.of(from));
+                    tx.put(notifications, id, again);
+                    tx.put(due, dueKey(from, id), true);
+                } else if (current != null && current.status() == NotificationStatus.SENDING) {
                     tx.put(notifications, id, current.ended(AttemptResult.UNCERTAIN,
                             "the hotline stopped during this attempt", NotificationStatus.UNCERTAIN, Optional.empty()));
                 }

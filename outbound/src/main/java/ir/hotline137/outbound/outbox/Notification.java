@@ -79,6 +79,25 @@ public record Notification(long id, String key, Optional<TrackingCode> request, 
         return new Notification(id, key, request, kind, channel, to, text, createdAt, next, done, retryAt, receipt);
     }
 
+    /** The citizen picked up: the last attempt was answered, whatever was recorded of it before. */
+    Notification answered(String detail) {
+        List<Attempt> done = new ArrayList<>(attempts);
+        done.set(done.size() - 1, done.getLast().ended(AttemptResult.ANSWERED, detail));
+        return new Notification(id, key, request, kind, channel, to, text, createdAt, NotificationStatus.DONE, done,
+                Optional.empty(), receipt);
+    }
+
+    /** Whether the citizen has answered a call for this notification. */
+    public boolean wasAnswered() {
+        return lastAttempt().flatMap(Attempt::result).filter(r -> r == AttemptResult.ANSWERED).isPresent();
+    }
+
+    /** Call attempts that reached the network and did not get the citizen (an outage of ours is not counted). */
+    public long unansweredCalls() {
+        return attempts.stream().filter(a -> a.result().filter(r -> r == AttemptResult.BUSY
+                || r == AttemptResult.NO_ANSWER || r == AttemptResult.FAILED).isPresent()).count();
+    }
+
     Notification withStatus(NotificationStatus next) {
         return new Notification(id, key, request, kind, channel, to, text, createdAt, next, attempts, Optional.empty(),
                 receipt);

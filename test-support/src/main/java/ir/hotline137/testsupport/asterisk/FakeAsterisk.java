@@ -3,6 +3,7 @@ package ir.hotline137.testsupport.asterisk;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,13 +99,32 @@ public final class FakeAsterisk implements AutoCloseable {
      */
     public FakeCall dial(Caller caller) {
         Objects.requireNonNull(caller, "caller");
+        return place(caller, "ivr", caller.callerId(), caller.callerIdName(), "137", "hotline", "137", 2, Map.of());
+    }
+
+    /**
+     * A call the PBX placed itself, as the manager interface's {@code Originate} does, answered by {@code citizen}:
+     * the dialplan at {@code context}/{@code extension} priority 1 runs {@code AGI(agi://host:port/script)} with the
+     * Originate's variables set on the channel. The AGI environment then shows the Originate's caller id (the line
+     * calling out), not the citizen's number, and no dialled number ({@code agi_dnid: unknown}), as an originated
+     * channel has none.
+     */
+    public FakeCall originated(Caller citizen, String script, String callerId, String context, String extension,
+                               Map<String, String> variables) {
+        Objects.requireNonNull(citizen, "citizen");
+        return place(citizen, script, callerId, "unknown", "unknown", context, extension, 1, variables);
+    }
+
+    private FakeCall place(Caller caller, String script, String callerId, String callerIdName, String dnid,
+                           String context, String extension, int priority, Map<String, String> variables) {
         long sequence = CALLS.incrementAndGet();
         String uniqueId = Instant.now().getEpochSecond() + "." + sequence;
         String channelName = "PJSIP/trunk-%08x".formatted(sequence);
-        FakeCall call = new FakeCall(uniqueId, new ScriptedChannel(caller, channelName, maxWait.toMillis(), installation),
-                callsUp::remove);
+        FakeCall call = new FakeCall(uniqueId, new ScriptedChannel(caller, channelName, maxWait.toMillis(), installation,
+                variables), callsUp::remove);
         callsUp.add(call);
-        String environment = environment(caller, uniqueId, channelName);
+        String environment = environment(script, callerId, callerIdName, dnid, context, extension, priority, uniqueId,
+                channelName);
         Thread.ofVirtual()
                 .name("fake-asterisk-" + uniqueId)
                 .start(() -> call.run(server, environment, CONNECT_TIMEOUT, readTimeout));
@@ -123,27 +143,28 @@ public final class FakeAsterisk implements AutoCloseable {
     }
 
     // The variables Asterisk 22's res_agi sends for a FastAGI call, in its order, ended by an empty line.
-    private String environment(Caller caller, String uniqueId, String channelName) {
+    private String environment(String script, String callerId, String callerIdName, String dnid, String context,
+                               String extension, int priority, String uniqueId, String channelName) {
         long threadId = 140_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L);
         return "agi_network: yes\n"
-                + "agi_network_script: ivr\n"
-                + "agi_request: agi://" + host + ":" + port + "/ivr\n"
+                + "agi_network_script: " + script + "\n"
+                + "agi_request: agi://" + host + ":" + port + "/" + script + "\n"
                 + "agi_channel: " + channelName + "\n"
                 + "agi_language: fa\n"
                 + "agi_type: PJSIP\n"
                 + "agi_uniqueid: " + uniqueId + "\n"
                 + "agi_version: 22.0.0\n"
-                + "agi_callerid: " + caller.callerId() + "\n"
-                + "agi_calleridname: " + caller.callerIdName() + "\n"
+                + "agi_callerid: " + callerId + "\n"
+                + "agi_calleridname: " + callerIdName + "\n"
                 + "agi_callingpres: 0\n"
                 + "agi_callingani2: 0\n"
                 + "agi_callington: 0\n"
                 + "agi_callingtns: 0\n"
-                + "agi_dnid: 137\n"
+                + "agi_dnid: " + dnid + "\n"
                 + "agi_rdnis: unknown\n"
-                + "agi_context: hotline\n"
-                + "agi_extension: 137\n"
-                + "agi_priority: 2\n"
+                + "agi_context: " + context + "\n"
+                + "agi_extension: " + extension + "\n"
+                + "agi_priority: " + priority + "\n"
                 + "agi_enhanced: 0.0\n"
                 + "agi_accountcode: \n"
                 + "agi_threadid: " + threadId + "\n"

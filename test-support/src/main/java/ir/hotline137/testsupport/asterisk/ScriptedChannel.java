@@ -9,7 +9,6 @@ import ir.hotline137.testsupport.asterisk.Caller.Speech;
 import ir.hotline137.testsupport.asterisk.Caller.Step;
 import ir.hotline137.testsupport.asterisk.Caller.Voice;
 import ir.hotline137.testsupport.asterisk.Caller.VoiceEnd;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -128,6 +127,13 @@ final class ScriptedChannel {
     private final Set<Path> written = new HashSet<>();
 
     ScriptedChannel(Caller caller, String channelName, long maxWaitMillis, Installation installation) {
+        this(caller, channelName, maxWaitMillis, installation, Map.of());
+    }
+
+    /** @param variables set on the channel before the script runs, as an Originate's {@code Variable:} lines are */
+    ScriptedChannel(Caller caller, String channelName, long maxWaitMillis, Installation installation,
+                    Map<String, String> variables) {
+        this.variables.putAll(variables);
         this.channelName = channelName;
         this.maxWaitMillis = maxWaitMillis;
         this.installation = installation;

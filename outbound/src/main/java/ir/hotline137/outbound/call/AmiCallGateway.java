@@ -1,0 +1,172 @@
+package ir.hotline137.outbound.call;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls through Asterisk's manager interface with Asterisk-Java: {@code Originate} with {@code Async: true} to the
+ * citizen's channel, into the notice context, carrying the notification's number in {@link
+ * AmiSettings#NOTICE_VARIABLE}. Asterisk answers the action at once ("Originate successfully queued") and says how
+ * the call went in an {@code OriginateResponse} event with the same ActionID, sent when the citizen answers or the
+ * call fails; its {@code Reason} is the last control frame the channel saw (Asterisk's {@code frame.h}: 1 hung up,
+ * 3 ringing when the time ran out, 4 answered, 5 busy, 8 congestion; 0 when no channel could be made).
+ *
+ * <p>The events are matched here by their ActionID rather than through Asterisk-Java's event-generating actions, so
+ * that a dropped connection ends every call waiting for its word at once (as {@link CallOutcome.Lost}) instead of
+ * each waiting out its timeout.
+ */
+public final class AmiCallGateway implements CallGateway, ManagerEventListener {
+    private static final Logger log = LoggerFactory.getLogger(AmiCallGateway.class);
+    private static final int ANSWERED = 4;
+    private static final int BUSY = 5;
+    private static final int RINGING = 3;
+    private static final int HUNG_UP = 1;
+
+    private final AmiSettings settings;
+    private final ManagerConnection connection;
+    private final Map<String, CompletableFuture<ManagerEvent>> waiting = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public AmiCallGateway(AmiSettings settings) {
+        this.settings = settings;
+        this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(),
+                settings.password()).createManagerConnection();
+        connection.addEventListener(this);
+    }
+
+    @Override
+    public CallOutcome call(long notice, int attempt, String number) {
+        try {
+            loggedIn();
+        } catch (IOException | AuthenticationFailedException | TimeoutException | IllegalStateException failed) {
+            return new CallOutcome.Unavailable("the manager interface at " + settings.host() + ":" + settings.port()
+                    + " cannot be used: " + failed.getMessage());
+        }
+        String actionId = "notice-" + notice + "-" + attempt;
+        OriginateAction originate = new OriginateAction();
+        originate.setActionId(actionId);
+        originate.setChannel(settings.channelFor(number));
+        originate.setContext(settings.context());
+        originate.setExten(settings.extension());
+        originate.setPriority(1);
+        originate.setCallerId(settings.callerId());
+        originate.setTimeout(settings.ringTime().toMillis());
+        originate.setVariable(AmiSettings.NOTICE_VARIABLE, Long.toString(notice));
+        originate.setAsync(true);
+        CompletableFuture<ManagerEvent> word = new CompletableFuture<>();
+        waiting.put(actionId, word);
+        try {
+            ManagerResponse queued;
+            try {
+                queued = connection.sendAction(originate, settings.timeout().toMillis());
+            } catch (IOException | IllegalStateException notSent) {
+                return new CallOutcome.Unavailable("the call could not be asked for: " + notSent.getMessage());
+            } catch (TimeoutException noResponse) {
+                return new CallOutcome.Lost("no response to Originate within " + settings.timeout());
+            }
+            if (queued == null) {
+                // Asterisk-Java ends an action's wait with nothing when the connection drops under it.
+                return new CallOutcome.Lost("the connection dropped as the call was asked for");
+            }
+            if (queued instanceof ManagerError || !"Success".equalsIgnoreCase(queued.getResponse())) {
+                // "Extension does not exist.", "Permission denied": the set-up is wrong, not the citizen's number.
+                log.error("Asterisk refused to place a notice call to {}: {}", settings.channelFor(number),
+                        queued.getMessage());
+                return new CallOutcome.Unavailable("Originate refused: " + queued.getMessage());
+            }
+            ManagerEvent event;
+            try {
+                event = word.get(settings.ringTime().plus(settings.timeout()).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException silent) {
+                return new CallOutcome.Lost("no OriginateResponse within the ring time");
+            } catch (ExecutionException dropped) {
+                return new CallOutcome.Lost(dropped.getCause().getMessage());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return new CallOutcome.Lost("stopped while the call was ringing");
+            }
+            return outcomeOf((OriginateResponseEvent) event);
+        } finally {
+            waiting.remove(actionId);
+        }
+    }
+
+    private static CallOutcome outcomeOf(OriginateResponseEvent response) {
+        int reason = response.getReason() == null ? 0 : response.getReason();
+        if ("Success".equalsIgnoreCase(response.getResponse())) {
+            return new CallOutcome.Answered(String.valueOf(response.getChannel()));
+        }
+        return switch (reason) {
+            case ANSWERED -> new CallOutcome.Answered(String.valueOf(response.getChannel()));
+            case BUSY -> new CallOutcome.Busy();
+            case RINGING -> new CallOutcome.NoAnswer("rang until the ring time ran out");
+            case HUNG_UP -> new CallOutcome.NoAnswer("turned down");
+            default -> new CallOutcome.Failed("reason " + reason);
+        };
+    }
+
+    private synchronized void loggedIn() throws IOException, AuthenticationFailedException, TimeoutException {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        ManagerConnectionState state = connection.getState();
+        if (state == ManagerConnectionState.CONNECTED) {
+            return;
+        }
+        if (state == ManagerConnectionState.RECONNECTING || state == ManagerConnectionState.CONNECTING) {
+            // Asterisk-Java is logging in again by itself after a drop.
+            throw new IllegalStateException("reconnecting");
+        }
+        connection.login();
+        log.info("logged in to the manager interface at {}:{} ({})", settings.host(), settings.port(),
+                connection.getProtocolIdentifier());
+    }
+
+    @Override
+    public void onManagerEvent(ManagerEvent event) {
+        if (event instanceof OriginateResponseEvent response && response.getActionId() != null) {
+            // Asterisk-Java may put its own id before ours, joined by '#'.
+            String actionId = response.getActionId();
+            CompletableFuture<ManagerEvent> word = waiting.get(actionId.substring(actionId.lastIndexOf('#') + 1));
+            if (word != null) {
+                word.complete(response);
+            }
+        } else if (event instanceof DisconnectEvent) {
+            waiting.values().forEach(word -> word.completeExceptionally(
+                    new IOException("the manager interface connection dropped while the call was placed")));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        waiting.values().forEach(word -> word.completeExceptionally(new IOException("the hotline is stopping")));
+        synchronized (this) {
+            if (connection.getState() == ManagerConnectionState.CONNECTED) {
+                try {
+                    connection.logoff();
+                } catch (RuntimeException ignored) {
+                    // leaving anyway
+                }
+            }
+        }
+    }
+}
