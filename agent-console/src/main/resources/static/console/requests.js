@@ -188,21 +188,27 @@ const NOTICE_STATUSES = Object.freeze({
   PENDING: 'در نوبت', SENDING: 'در حال فرستادن', DONE: 'فرستاده شد', FAILED: 'نرسید',
   UNCERTAIN: 'نامعلوم (سامانه در میانهٔ فرستادن ایستاد)', SKIPPED: 'فرستاده نمی‌شود (فهرست منع تماس)',
 });
+const NOTICE_OUTCOMES = Object.freeze({
+  sent: 'مرکز پیامک پذیرفت', answered: 'پاسخ داد', busy: 'مشغول بود', no_answer: 'پاسخ نداد',
+  failed: 'تماس برقرار نشد', unavailable: 'مرکز تلفن یا پیامک در دسترس نبود', rejected: 'شماره پذیرفته نشد',
+  uncertain: 'نامعلوم',
+});
 
 /** What the citizens were told about this request, or are to be, and how it went. */
 function noticesBlock(view) {
   const notices = Array.isArray(view.notifications) ? view.notifications : [];
   if (!notices.length) return el('p', { class: 'muted', id: 'notifications-none' }, 'پیامی به شهروندان فرستاده نشده است.');
   return el('div', { class: 'table-wrap' }, el('table', { class: 'data-table', id: 'notifications' },
-    el('thead', {}, el('tr', {}, ['درباره', 'راه', 'به', 'وضعیت', 'تلاش', 'آخرین تلاش'].map((c) => el('th', { scope: 'col' }, c)))),
+    el('thead', {}, el('tr', {}, ['درباره', 'راه', 'به', 'وضعیت', 'تلاش', 'آخرین تلاش', 'نتیجهٔ آن'].map((c) => el('th', { scope: 'col' }, c)))),
     el('tbody', {}, notices.map((n) => el('tr', { dataset: { status: n.status, kind: n.kind } },
       el('td', {}, NOTICE_KINDS[n.kind] ?? n.kind),
       el('td', {}, n.channel === 'sms' ? 'پیامک' : 'تماس'),
       el('td', {}, n.to ? ltr(n.to, 'phone') : 'شمارهٔ پنهان'),
-      el('td', {}, NOTICE_STATUSES[n.status] ?? n.status,
+      el('td', {}, n.channel === 'call' && n.status === 'DONE' ? 'گفته شد' : (NOTICE_STATUSES[n.status] ?? n.status),
         n.receipt ? el('small', { class: 'muted' }, n.receipt === 'DELIVRD' ? ' (به گوشی رسید)' : ' (به گوشی نرسید)') : null),
       el('td', {}, formatNumber(n.attempts)),
-      el('td', {}, n.lastAttemptAt ? formatDateTime(n.lastAttemptAt) : '—'))))));
+      el('td', {}, n.lastAttemptAt ? formatDateTime(n.lastAttemptAt) : '—'),
+      el('td', {}, n.outcome ? (NOTICE_OUTCOMES[n.outcome] ?? n.outcome) : '—'))))));
 }
 
 function requestDetails(container, view, signal) {

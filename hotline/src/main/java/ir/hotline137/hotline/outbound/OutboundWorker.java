@@ -14,6 +14,7 @@ import ir.hotline137.outbound.sms.SmsGateway;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.store.RequestStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -91,5 +92,9 @@ public final class OutboundWorker implements AutoCloseable {
         }
         sms.ifPresent(SmsGateway::close);
         calls.ifPresent(CallGateway::close);
+        if (dispatcher != null) {
+            // The calls the gateway's closing woke record their ends before the store closes.
+            dispatcher.awaitCalls(Duration.ofSeconds(5));
+        }
     }
 }

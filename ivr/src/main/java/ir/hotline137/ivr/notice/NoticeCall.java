@@ -21,6 +21,7 @@ import ir.hotline137.prompts.SpokenNumbers;
 import ir.hotline137.prompts.Utterance;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.Satisfaction;
 import ir.hotline137.switchboard.EscalationReason;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The script of a call the hotline placed ({@code agi://HOST:4573/notify}): the citizen has answered, and the channel
  * names the notification in {@link AmiSettings#NOTICE_VARIABLE}. That it was answered is recorded first, so the
  * notification is never called again whatever the manager interface says later. Then: who is calling and about which
- * code, the status and the result, and after a result two keypad questions: how satisfied (1 to 5), and is it really
+ * code, the status and the result, and after a result that still stands two keypad questions: how satisfied (1 to 5), and is it really
  * fixed (1 yes, 2 no). "No" asks what is still wrong, in the citizen's own words, and sends the request back to its
  * unit with them.
  *
@@ -113,7 +114,9 @@ public final class NoticeCall implements AgiScript {
     private boolean tell(Phone phone, ActiveCall call, Notification notice, CitizenRequest request) {
         Utterance news = Utterance.of(Prompt.NOTICE_HELLO).then(SpokenNumbers.digits(request.code().value()))
                 .then(followUp.status(request));
-        if (notice.kind() != NoticeKind.RESULT) {
+        if (notice.kind() != NoticeKind.RESULT || !resultStands(request)) {
+            // A referral's news, or a result another citizen has since said was not right: the request is back with
+            // its unit, and that is what they hear. Nobody is asked to rate a result that no longer stands.
             phone.play(news.then(Prompt.GOODBYE));
             return false;
         }
@@ -124,6 +127,11 @@ public final class NoticeCall implements AgiScript {
         }
         askSatisfaction(phone, call, request);
         return false;
+    }
+
+    private static boolean resultStands(CitizenRequest request) {
+        return request.result().isPresent()
+                && (request.status() == RequestStatus.RESOLVED || request.status() == RequestStatus.CLOSED);
     }
 
     /** The two questions; nothing is recorded for a citizen who answers neither. */

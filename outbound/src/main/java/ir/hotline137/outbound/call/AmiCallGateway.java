@@ -1,6 +1,7 @@
 package ir.hotline137.outbound.call;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
@@ -32,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>The events are matched here by their ActionID rather than through Asterisk-Java's event-generating actions, so
  * that a dropped connection ends every call waiting for its word at once (as {@link CallOutcome.Lost}) instead of
  * each waiting out its timeout.
+ *
+ * <p>An answered call holds its trunk channel until it hangs up, not only while it rings: {@link #call} returns when
+ * the {@code Hangup} event for its unique id comes (or the connection drops, or {@link #LONGEST_CALL} passes), so
+ * that the dispatcher's count of lines in use is the trunk's.
  */
 public final class AmiCallGateway implements CallGateway, ManagerEventListener {
     private static final Logger log = LoggerFactory.getLogger(AmiCallGateway.class);
@@ -39,10 +45,14 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
     private static final int BUSY = 5;
     private static final int RINGING = 3;
     private static final int HUNG_UP = 1;
+    /** A notice call is a minute or two; one still up after this is not waited for any longer. */
+    static final Duration LONGEST_CALL = Duration.ofMinutes(15);
 
     private final AmiSettings settings;
     private final ManagerConnection connection;
     private final Map<String, CompletableFuture<ManagerEvent>> waiting = new ConcurrentHashMap<>();
+    /** Answered calls still up, by the channel's unique id; done when it hangs up. */
+    private final Map<String, CompletableFuture<Void>> up = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public AmiCallGateway(AmiSettings settings) {
@@ -103,9 +113,29 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
                 Thread.currentThread().interrupt();
                 return new CallOutcome.Lost("stopped while the call was ringing");
             }
-            return outcomeOf((OriginateResponseEvent) event);
+            CallOutcome outcome = outcomeOf((OriginateResponseEvent) event);
+            if (outcome instanceof CallOutcome.Answered) {
+                untilHungUp(((OriginateResponseEvent) event).getUniqueId());
+            }
+            return outcome;
         } finally {
             waiting.remove(actionId);
+        }
+    }
+
+    private void untilHungUp(String uniqueId) {
+        CompletableFuture<Void> hungUp = uniqueId == null ? null : up.get(uniqueId);
+        if (hungUp == null) {
+            return;
+        }
+        try {
+            hungUp.get(LONGEST_CALL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | ExecutionException stillUpOrUnknown) {
+            // Its line is counted free again; a stuck channel is Asterisk's to clear.
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            up.remove(uniqueId);
         }
     }
 
@@ -147,11 +177,22 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
             String actionId = response.getActionId();
             CompletableFuture<ManagerEvent> word = waiting.get(actionId.substring(actionId.lastIndexOf('#') + 1));
             if (word != null) {
+                if ("Success".equalsIgnoreCase(response.getResponse()) && response.getUniqueId() != null) {
+                    // Before the word is passed on: events come in order, so its Hangup cannot be missed.
+                    up.put(response.getUniqueId(), new CompletableFuture<>());
+                }
                 word.complete(response);
             }
+        } else if (event instanceof HangupEvent hangup && hangup.getUniqueId() != null) {
+            CompletableFuture<Void> call = up.get(hangup.getUniqueId());
+            if (call != null) {
+                call.complete(null);
+            }
         } else if (event instanceof DisconnectEvent) {
-            waiting.values().forEach(word -> word.completeExceptionally(
-                    new IOException("the manager interface connection dropped while the call was placed")));
+            IOException dropped = new IOException("the manager interface connection dropped while the call was placed");
+            waiting.values().forEach(word -> word.completeExceptionally(dropped));
+            // Its Hangup will never be heard of.
+            up.values().forEach(call -> call.completeExceptionally(dropped));
         }
     }
 
@@ -159,6 +200,7 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
     public void close() {
         closed = true;
         waiting.values().forEach(word -> word.completeExceptionally(new IOException("the hotline is stopping")));
+        up.values().forEach(call -> call.completeExceptionally(new IOException("the hotline is stopping")));
         synchronized (this) {
             if (connection.getState() == ManagerConnectionState.CONNECTED) {
                 try {

@@ -14,6 +14,7 @@ import ir.hotline137.outbound.sms.SmsGateway;
 import ir.hotline137.outbound.sms.SmsListener;
 import ir.hotline137.outbound.sms.SmsOutcome;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -219,9 +220,9 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Stops after the message being sent now, if any, and waits for the calls ringing to end: nothing new is begun
-     * once stopping. A call still ringing after a minute is left to the next start, which rings it again unless its
-     * script recorded an answer.
+     * Stops after the message being sent now, if any, and waits a little for the calls under way to end: nothing new
+     * is begun once stopping. A call still ringing after that is left to the next start, which places it again unless
+     * its script recorded an answer; close the call gateway next, then {@link #awaitCalls} records their ends.
      */
     @Override
     public void close() {
@@ -229,8 +230,21 @@ public final class Dispatcher implements AutoCloseable {
         worker.shutdown();
         try {
             worker.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        awaitCalls(Duration.ofSeconds(10));
+    }
+
+    /** Waits up to {@code patience} in all for the calls under way to end and be recorded. */
+    public void awaitCalls(Duration patience) {
+        long end = System.nanoTime() + patience.toNanos();
+        try {
             for (Thread call : Set.copyOf(ringing)) {
-                call.join(java.time.Duration.ofMinutes(1));
+                long left = end - System.nanoTime();
+                if (left <= 0 || !call.join(Duration.ofNanos(left))) {
+                    return;
+                }
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

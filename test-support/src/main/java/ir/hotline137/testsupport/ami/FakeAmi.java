@@ -52,6 +52,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       are {@code fast_originate}'s for an Exten: Response, Channel, Context, Exten, Reason, Uniqueid ({@code
  *       <unknown>} for a channel never made), CallerIDNum, CallerIDName. The Response always comes before the
  *       event on the same connection. Without a Channel: {@code Message: Channel not specified}.</li>
+ *   <li>An answered call's {@code Hangup} event when its FastAGI side ends.</li>
  *   <li>A dropped connection is just closed: no Goodbye ({@code manager_shutdown}).</li>
  * </ul>
  * What each called number does is scripted with {@link #whenCalled}; an answered call then runs on the {@link
@@ -349,13 +350,17 @@ public final class FakeAmi implements AutoCloseable {
             String uniqueId = System.currentTimeMillis() / 1000 + "." + channels.incrementAndGet();
             if (pickup instanceof Answers answers && pbx != null) {
                 // Asterisk runs the dialplan once the channel is answered; the event goes out at the same moment.
-                answered.add(pbx.originated(answers.citizen(), script, originate.callerId(), originate.context(),
-                        originate.exten(), originate.variables()));
-                write(response(id, "Success", originate, 4, uniqueId));
+                FakeCall call = pbx.originated(answers.citizen(), script, originate.callerId(), originate.context(),
+                        originate.exten(), originate.variables());
+                answered.add(call);
+                write(response(id, "Success", originate, 4, call.uniqueId()));
+                Thread.ofVirtual().name("fake-ami-hangup").start(() -> hangupWhenEnded(call, originate));
                 return true;
             }
             if (pickup instanceof Answers) {
+                // No PBX to run the script on: the citizen picks up and hangs up at once.
                 write(response(id, "Success", originate, 4, uniqueId));
+                write(hangup(originate, uniqueId));
                 return true;
             }
             int reason = switch (pickup) {
@@ -366,6 +371,20 @@ public final class FakeAmi implements AutoCloseable {
             // A channel that never answered has no unique id in the event (nor a ChannelId given): "<unknown>".
             write(response(id, "Failure", originate, reason, "<unknown>"));
             return true;
+        }
+
+        /** The channel's {@code Hangup} event once the call ends. */
+        private void hangupWhenEnded(FakeCall call, Originate originate) {
+            try {
+                call.awaitEnd(Duration.ofMinutes(15));
+            } catch (RuntimeException | AssertionError stillUp) {
+                return;
+            }
+            try {
+                write(hangup(originate, call.uniqueId()));
+            } catch (IOException linkGone) {
+                // the manager connection dropped meanwhile: nobody hears of this hang-up
+            }
         }
 
         private Pickup next(String channel) {
@@ -386,6 +405,19 @@ public final class FakeAmi implements AutoCloseable {
                 + "Exten: " + originate.exten() + "\r\nReason: " + reason + "\r\n"
                 + "Uniqueid: " + uniqueId + "\r\nCallerIDNum: " + callerNumber(originate.callerId()) + "\r\n"
                 + "CallerIDName: <unknown>\r\n\r\n";
+    }
+
+    /**
+     * A {@code Hangup} event, with the fields of a channel snapshot ({@code manager_channels.c}): cause 16, Normal
+     * Clearing, as when either side hangs up.
+     */
+    private static String hangup(Originate originate, String uniqueId) {
+        return "Event: Hangup\r\nPrivilege: call,all\r\nChannel: " + originate.channel() + "-00000001\r\n"
+                + "ChannelState: 6\r\nChannelStateDesc: Up\r\nCallerIDNum: " + callerNumber(originate.callerId())
+                + "\r\nCallerIDName: <unknown>\r\nConnectedLineNum: <unknown>\r\nConnectedLineName: <unknown>\r\n"
+                + "Language: fa\r\nAccountCode: \r\nContext: " + originate.context() + "\r\nExten: "
+                + originate.exten() + "\r\nPriority: 2\r\nUniqueid: " + uniqueId + "\r\nLinkedid: " + uniqueId
+                + "\r\nCause: 16\r\nCause-txt: Normal Clearing\r\n\r\n";
     }
 
     private static String callerNumber(String callerId) {
