@@ -13,6 +13,7 @@ import { renderPeople } from './people.js';
 import { renderWallboard } from './wallboard.js';
 import { renderShift } from './shift.js';
 import { renderUnitDesk, renderLate, renderUnitFigures } from './units.js';
+import { renderCallbacks } from './callbacks.js';
 import { startAlerts, chimeOn, setChime } from './alerts.js';
 import { renderModerator, renderMayor, renderSessions, renderReport, hasRole } from './mayor.js';
 import { AWAY_REASONS, awayReasonLabel, presenceLabel, presenceText, useTimeZone } from './persian.js';
@@ -49,6 +50,8 @@ function buildNav() {
     ['requests', '#/requests', 'درخواست‌ها'],
   ];
   if (takesCalls()) links.push(['shift', '#/shift', 'شیفت من']);
+  // Without a phone of their own set here an agent still calls back from any phone and records how it went.
+  if (hasRole('AGENT') || hasRole('SUPERVISOR')) links.push(['callbacks', '#/callbacks', 'تماس دوباره']);
   if (isSupervisor()) {
     links.push(['wallboard', '#/wallboard', 'تابلوی سرپرست'], ['late', '#/late', 'پیگیری مهلت‌ها'],
       ['figures', '#/figures', 'آمار'], ['people', '#/people', 'کارکنان']);
@@ -236,6 +239,7 @@ function resolve(path, query, context) {
   if (path === '/unit') return { key: 'unit', title: 'میز واحد', run: () => renderUnitDesk(main, query, context) };
   if (path === '/late') return { key: 'late', title: 'پیگیری مهلت‌ها', run: () => renderLate(main, context) };
   if (path === '/units/figures') return { key: 'late', title: 'کارنامهٔ واحدها', run: () => renderUnitFigures(main, query, context) };
+  if (path === '/callbacks') return { key: 'callbacks', title: 'تماس دوباره با شهروندان', run: () => renderCallbacks(main, context) };
   if (path === '/shift') return { key: 'shift', title: 'شیفت من', run: () => renderShift(main, context) };
   if (path === '/wallboard') return { key: 'wallboard', title: 'تابلوی سرپرست', run: () => renderWallboard(main, context) };
   if (path === '/people') return { key: 'people', title: 'کارکنان', run: () => renderPeople(main, context) };

@@ -2,6 +2,7 @@ package ir.hotline137.console;
 
 import ir.hotline137.console.api.ApiErrors;
 import ir.hotline137.console.board.LiveBoardConfiguration;
+import ir.hotline137.console.callbacks.CallbacksApi;
 import ir.hotline137.console.calls.AgentsApi;
 import ir.hotline137.console.calls.CallsApi;
 import ir.hotline137.console.figures.FiguresApi;
@@ -26,12 +27,13 @@ import org.springframework.context.annotation.Import;
  * requests core ({@code RequestDesk}, {@code RequestStore}, {@code FiguresReport}), the {@code CallLog}, the
  * {@code Switchboard}, the kept sessions and shifts ({@code MapDbSessions}, {@code MapDbShifts}), the follow-up
  * office's settings, standard results and figures ({@code UnitSettings}, {@code StandardResults},
- * {@code FollowUpFigures}), and
+ * {@code FollowUpFigures}), the callbacks ({@code CallbackDesk}), and
  * the mayor module's line, session log, reports, directives and settings.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ConsoleSecurity.class, LoginPage.class, MeApi.class, ApiErrors.class, RequestsApi.class, DirectoryApi.class,
-        CallsApi.class, AgentsApi.class, FiguresApi.class, WallboardApi.class, PeopleApi.class, RecordingsApi.class, OpenSockets.class,
+        CallsApi.class, AgentsApi.class, CallbacksApi.class, FiguresApi.class, WallboardApi.class, PeopleApi.class,
+        RecordingsApi.class, OpenSockets.class,
         ShiftConfiguration.class, UnitsConfiguration.class,
         LiveBoardConfiguration.class, MayorConfiguration.class})
 public class ConsoleModule {

@@ -21,6 +21,9 @@ import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.mayor.log.MayorSessionLog;
 import ir.hotline137.mayor.log.SessionRecorder;
 import ir.hotline137.mayor.report.SessionReports;
+import ir.hotline137.outbound.callback.CallbackDesk;
+import ir.hotline137.outbound.callback.MapDbCallbacks;
+import ir.hotline137.outbound.dispatch.CallSettings;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.RequestDesk;
@@ -31,6 +34,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -181,6 +185,13 @@ public class ConsoleTestApplication {
     @Bean
     MapDbOutbox outbox(Desks desks) {
         return MapDbOutbox.open(desks.storage);
+    }
+
+    /** No manager interface here: agents record by hand how the callbacks they made went. */
+    @Bean(destroyMethod = "close")
+    CallbackDesk callbackDesk(Desks desks, Clock clock) {
+        return new CallbackDesk(MapDbCallbacks.open(desks.storage), Optional::empty,
+                new CallSettings(1, 3, Duration.ofHours(1)), clock);
     }
 
     @Bean

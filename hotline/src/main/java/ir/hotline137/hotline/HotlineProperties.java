@@ -409,9 +409,11 @@ public record HotlineProperties(
             Duration holdListen,
             Duration ringTimeout,
             String untranscribedDescription,
-            String callbackDescription) {
+            String callbackDescription,
+            Duration keepPlaceAfter) {
 
         public Ivr {
+            required(keepPlaceAfter, "hotline.ivr.keep-place-after");
             required(sounds, "hotline.ivr.sounds");
             required(tries, "hotline.ivr.tries");
             required(keypadTimeout, "hotline.ivr.keypad-timeout");
@@ -428,7 +430,7 @@ public record HotlineProperties(
         public IvrSettings settings(Path recordings, ZoneId zone) {
             return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
                     holdAnnouncement, answerTimeout, holdListen, ringTimeout, untranscribedDescription,
-                    callbackDescription);
+                    callbackDescription, keepPlaceAfter);
         }
     }
 

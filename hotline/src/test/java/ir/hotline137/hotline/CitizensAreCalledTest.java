@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * is not asked to rate a result that no longer stands. The request's JSON lists each call and how it went.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its manager connection is to this class's fake only: the application stops with it, not at the end of the run.
+@DirtiesContext
 class CitizensAreCalledTest {
     private static final String UNIT_SIX = "فنی و عمرانی منطقه ۶";
     private static final String AGENT = TestApi.basic("maryam", "agent-secret");
@@ -57,6 +61,14 @@ class CitizensAreCalledTest {
         registry.add("hotline.outbound.call-spacing", () -> "1s");
         // One line: the caller's second call waits for the supporter's to end.
         registry.add("hotline.outbound.calls", () -> "1");
+        // A caller on hold is offered to keep their place at the first announcement after a moment's wait.
+        registry.add("hotline.ivr.keep-place-after", () -> "10ms");
+        registry.add("hotline.ivr.hold-announcement", () -> "300ms");
+    }
+
+    @BeforeEach
+    void freshAmi() {
+        ami.forget();
     }
 
     @AfterAll
@@ -119,6 +131,47 @@ class CitizensAreCalledTest {
                     .doesNotContain(S + "satisfaction-ask", S + "result-is");
             Thread.sleep(500);
             assertThat(ami.originates()).as("nobody called again once told").hasSize(3);
+        }
+    }
+
+    @Test
+    void aCallerWhoKeptTheirPlaceIsCalledBackFromTheAgentsPhoneAfterTheAgentMissedTheFirstRing() throws Exception {
+        String citizen = "09125550303";
+        try (FakeAsterisk pbx = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
+            ami.answeringOn(pbx);
+            ami.whenCalled("PJSIP/101", new FakeAmi.RingsOut(), new FakeAmi.Answers(Caller.withNumber("137")));
+            CallTranscript kept = pbx.dial(Caller.withNumber(citizen).presses("0").presses("1")).awaitEnd(SOON);
+            assertThat(kept.played()).contains(S + "keep-place-offer", S + "keep-place-kept");
+
+            String queue = eventually(() -> {
+                String body = send("GET", "/api/callbacks", AGENT, null).body();
+                return body.contains("\"number\":\"" + citizen + "\"") ? body : null;
+            });
+            assertThat(queue).contains("\"kind\":\"KEPT_PLACE\"", "\"place\":1", "\"status\":\"WAITING\"");
+            String id = queue.replaceAll("(?s).*\"id\":(\\d+),\"place\":1,\"number\":\"" + citizen + "\".*", "$1");
+            assertThat(send("GET", "/api/callbacks", UNIT, null).statusCode()).as("not a unit's work").isEqualTo(403);
+
+            assertThat(send("POST", "/api/callbacks/" + id + "/call", AGENT, null).statusCode()).isEqualTo(200);
+            eventually(() -> {
+                String body = send("GET", "/api/callbacks", AGENT, null).body();
+                return body.contains("\"outcome\":\"agent_missed\"") && body.contains("\"status\":\"WAITING\"")
+                        ? body : null;
+            });
+            assertThat(send("POST", "/api/callbacks/" + id + "/call", AGENT, null).statusCode()).isEqualTo(200);
+            String done = eventually(() -> {
+                String body = send("GET", "/api/callbacks", AGENT, null).body();
+                return body.contains("\"status\":\"DONE\"") ? body : null;
+            });
+            assertThat(done).contains("\"outcome\":\"answered\"", "\"open\":[]");
+
+            List<FakeAmi.Originate> toAgent = ami.originates().stream()
+                    .filter(o -> o.channel().equals("PJSIP/101")).toList();
+            assertThat(toAgent).hasSize(2).allSatisfy(o -> assertThat(o.variables())
+                    .containsEntry("HOTLINE_CALLBACK", id));
+            CallTranscript agentLeg = ami.answeredCalls().getLast().awaitEnd(SOON);
+            assertThat(agentLeg.played()).contains(S + "callback-connecting");
+            assertThat(agentLeg.executed("Dial")).as("the agent's phone first, then the citizen's")
+                    .containsExactly("PJSIP/" + citizen + "@trunk,30,g");
         }
     }
 

@@ -21,6 +21,8 @@ import java.time.ZoneId;
  * @param ringTimeout             how long an agent's phone rings before the call returns to the queue
  * @param untranscribedDescription the description of a request whose recording has no transcript yet
  * @param callbackDescription     the description of a callback request whose message has no transcript
+ * @param keepPlaceAfter          a caller on hold this long is offered to keep their place and be called back
+ *                                (1 on the keypad); zero: never offered
  */
 public record IvrSettings(
         String sounds,
@@ -35,9 +37,13 @@ public record IvrSettings(
         Duration holdListen,
         Duration ringTimeout,
         String untranscribedDescription,
-        String callbackDescription) {
+        String callbackDescription,
+        Duration keepPlaceAfter) {
 
     public IvrSettings {
+        if (keepPlaceAfter == null || keepPlaceAfter.isNegative()) {
+            throw new IllegalArgumentException("hotline.ivr.keep-place-after must be zero (never) or positive");
+        }
         if (sounds == null || sounds.isBlank() || sounds.contains(" ")) {
             throw new IllegalArgumentException("hotline.ivr.sounds must be a folder name without spaces");
         }
@@ -59,11 +65,19 @@ public record IvrSettings(
 
     public IvrSettings withHoldAnnouncement(Duration every) {
         return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
-                every, answerTimeout, holdListen, ringTimeout, untranscribedDescription, callbackDescription);
+                every, answerTimeout, holdListen, ringTimeout, untranscribedDescription, callbackDescription,
+                keepPlaceAfter);
     }
 
     public IvrSettings withAnswerTimeout(Duration timeout) {
         return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
-                holdAnnouncement, timeout, holdListen, ringTimeout, untranscribedDescription, callbackDescription);
+                holdAnnouncement, timeout, holdListen, ringTimeout, untranscribedDescription, callbackDescription,
+                keepPlaceAfter);
+    }
+
+    public IvrSettings withKeepPlaceAfter(Duration after) {
+        return new IvrSettings(sounds, recordings, zone, tries, keypadTimeout, descriptionLimit, descriptionSilence,
+                holdAnnouncement, answerTimeout, holdListen, ringTimeout, untranscribedDescription, callbackDescription,
+                after);
     }
 }

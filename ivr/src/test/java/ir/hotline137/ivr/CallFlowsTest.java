@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.calls.CallRecord;
 import ir.hotline137.ivr.intake.Intake;
+import ir.hotline137.outbound.callback.CallbackKind;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.CitizenRequest;
@@ -261,6 +262,44 @@ class CallFlowsTest {
         assertThat(request.history()).extracting(HistoryEntry::what).anyMatch(w -> w.startsWith("درخواست تماس دوباره"));
         assertThat(ivr.switchboard.waitingCalls()).isEmpty();
         assertThat(awaitRecord(call).outcome()).isEqualTo(CallOutcome.CALLBACK_REQUESTED);
+        assertThat(ivr.callbacks.open()).singleElement().satisfies(callback -> {
+            assertThat(callback.kind()).isEqualTo(CallbackKind.MESSAGE);
+            assertThat(callback.number()).isEqualTo("09121234567");
+            assertThat(callback.request()).contains(request.code());
+            assertThat(callback.district()).contains(12);
+        });
+    }
+
+    @Test
+    void aCallerOnHoldKeepsTheirPlaceWithOneAndIsCalledBackInIt() throws Exception {
+        ivr.close();
+        ivr = IvrHarness.start(dir.resolve("keep"), s -> s.withKeepPlaceAfter(Duration.ofMillis(1))
+                .withHoldAnnouncement(Duration.ofMillis(300)));
+        FakeCall first = ivr.asterisk.dial(Caller.withNumber("09121111111").presses("0").holds());
+        WaitingCallView waitingFirst = awaitWaiting(first.uniqueId());
+        FakeCall keeps = ivr.asterisk.dial(Caller.withNumber("09122222222").presses("0").presses("1"));
+
+        CallTranscript kept = keeps.awaitEnd(CALL);
+        assertThat(kept.played()).containsSubsequence(S + "to-agent", S + "hold-position", S + "keep-place-offer",
+                S + "keep-place-kept", S + "goodbye");
+        assertThat(awaitRecord(kept).outcome()).isEqualTo(CallOutcome.CALLBACK_REQUESTED);
+        assertThat(awaitRecord(kept).path()).contains("kept-place");
+        assertThat(ivr.switchboard.waitingCalls()).extracting(WaitingCallView::id)
+                .as("the one who kept their place left the queue").containsExactly(waitingFirst.id());
+        assertThat(ivr.callbacks.open()).singleElement().satisfies(callback -> {
+            assertThat(callback.kind()).isEqualTo(CallbackKind.KEPT_PLACE);
+            assertThat(callback.number()).isEqualTo("09122222222");
+            assertThat(callback.placeAt()).as("their place is when they first waited, not when they pressed 1")
+                    .isBefore(callback.askedAt());
+        });
+
+        first.hangUp();
+        FakeCall withheld = ivr.asterisk.dial(Caller.anonymous().presses("0").holds());
+        // Its first announcement ends with «please wait», where an offer would be.
+        withheld.awaitCommand(command -> command.contains(S + "hold-please-wait"), CALL);
+        withheld.hangUp();
+        assertThat(withheld.awaitEnd(CALL).played()).as("a number that cannot be called back is not offered it")
+                .doesNotContain(S + "keep-place-offer");
     }
 
     @Test

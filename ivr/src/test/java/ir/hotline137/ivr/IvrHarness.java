@@ -18,6 +18,9 @@ import ir.hotline137.ivr.speech.StreamedSpeechCapture;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.mayor.log.SessionRecorder;
+import ir.hotline137.outbound.callback.CallbackDesk;
+import ir.hotline137.outbound.callback.MapDbCallbacks;
+import ir.hotline137.outbound.dispatch.CallSettings;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.recognizer.ShippedSpeechSettings;
 import ir.hotline137.recognizer.TestModel;
@@ -61,6 +64,8 @@ public final class IvrHarness implements AutoCloseable {
     public final Switchboard switchboard;
     public final MayorLine mayorLine;
     public final CallLog callLog;
+    /** The callbacks callers ask for; no manager interface, so none is placed from here. */
+    public final CallbackDesk callbacks;
     public final IvrSettings settings;
     public final FastAgiServer server;
     public final FakeAsterisk asterisk;
@@ -119,9 +124,11 @@ public final class IvrHarness implements AutoCloseable {
         mayorLine = new MayorLine(clock, new SessionRecorder(MapDbMayorSessionLog.open(desks.storage)),
                 ShippedSettings.load().duration("hotline.mayor.expected-conversation"));
         Intake intake = new Intake(desks.desk, districts, speech, recordings, settings, clock);
+        callbacks = new CallbackDesk(MapDbCallbacks.open(desks.storage), Optional::empty,
+                new CallSettings(1, 3, Duration.ofHours(1)), clock);
         CallScript script = new CallScript(new MainMenu(settings.tries(), mayorLine), intake,
                 new FollowUp(desks.desk, PromptCatalogue.persian(), settings),
-                new Escalation(switchboard, desks.desk, districts, speech, recordings, settings, clock),
+                new Escalation(switchboard, desks.desk, callbacks, districts, speech, recordings, settings, clock),
                 new MayorCall(mayorLine, intake, districts, speech, recordings, settings, clock),
                 callLog, settings, clock);
         server = FastAgiServer.start(fastAgi, script);

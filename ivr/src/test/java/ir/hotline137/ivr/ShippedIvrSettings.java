@@ -24,7 +24,7 @@ public final class ShippedIvrSettings {
                 shipped.duration(at + "description-silence"), shipped.duration(at + "hold-announcement"),
                 shipped.duration(at + "answer-timeout"), shipped.duration(at + "hold-listen"),
                 shipped.duration(at + "ring-timeout"), shipped.text(at + "untranscribed-description"),
-                shipped.text(at + "callback-description"));
+                shipped.text(at + "callback-description"), shipped.duration(at + "keep-place-after"));
     }
 
     /** {@code hotline.fastagi.*} as shipped (loopback), but on a free port. */

@@ -70,6 +70,11 @@ public enum Prompt {
     /** Followed by the tracking code of the callback request. */
     CALLBACK_REGISTERED("callback-registered"),
     CALLBACK_EMPTY("callback-empty"),
+    /** Said with the place to a caller who has waited {@code hotline.ivr.keep-place-after}: 1 keeps it. */
+    KEEP_PLACE_OFFER("keep-place-offer"),
+    KEEP_PLACE_KEPT("keep-place-kept"),
+    /** To the agent whose phone was rung to call a citizen back, while the citizen's rings. */
+    CALLBACK_CONNECTING("callback-connecting"),
 
     // Talking to the mayor
     /** Played after {@link #MAIN_MENU} while a mayor session is open. */

@@ -88,6 +88,9 @@ public class ConsoleSecurity {
                         // Moderators and the mayor work their own programme's queue, not the public line's.
                         .pathMatchers(HttpMethod.POST, "/api/calls/*/accept")
                         .hasAnyRole(Role.AGENT.name(), Role.SUPERVISOR.name())
+                        // Calling citizens back is the agents' work, as taking their calls is.
+                        .pathMatchers("/api/callbacks", "/api/callbacks/**")
+                        .hasAnyRole(Role.AGENT.name(), Role.SUPERVISOR.name())
                         // Mayor on the line: a supervisor runs the programme, moderators screen, the mayor takes
                         // the callers; directives come from the moderator or the mayor.
                         .pathMatchers(HttpMethod.POST, "/api/mayor/sessions", "/api/mayor/sessions/*/close")

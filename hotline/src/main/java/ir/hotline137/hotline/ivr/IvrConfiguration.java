@@ -6,6 +6,7 @@ import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.hotline.speech.SpeechIntake;
 import ir.hotline137.ivr.CallScript;
 import ir.hotline137.ivr.IvrSettings;
+import ir.hotline137.ivr.callback.CallbackCall;
 import ir.hotline137.ivr.escalation.Escalation;
 import ir.hotline137.ivr.followup.FollowUp;
 import ir.hotline137.ivr.intake.DistrictQuestion;
@@ -17,6 +18,7 @@ import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
 import ir.hotline137.mayor.line.MayorLine;
+import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.RequestDesk;
@@ -63,8 +65,9 @@ public class IvrConfiguration {
     }
 
     @Bean
-    CallScript callScript(RequestDesk desk, Switchboard switchboard, MayorLine mayorLine, SpeechCapture speech,
-                          CallLog callLog, IvrSettings settings, HotlineProperties properties, Clock clock) {
+    CallScript callScript(RequestDesk desk, Switchboard switchboard, CallbackDesk callbacks, MayorLine mayorLine,
+                          SpeechCapture speech, CallLog callLog, IvrSettings settings, HotlineProperties properties,
+                          Clock clock) {
         RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone(),
                 properties.recordings().sharing());
         DistrictQuestion districts = new DistrictQuestion(desk.districts().keySet(), settings.tries());
@@ -73,21 +76,25 @@ public class IvrConfiguration {
                 new MainMenu(settings.tries(), mayorLine),
                 intake,
                 new FollowUp(desk, PromptCatalogue.persian(), settings),
-                new Escalation(switchboard, desk, districts, speech, recordings, settings, clock),
+                new Escalation(switchboard, desk, callbacks, districts, speech, recordings, settings, clock),
                 new MayorCall(mayorLine, intake, districts, speech, recordings, settings, clock),
                 callLog, settings, clock);
     }
 
     /** The script of the calls the hotline places to tell citizens of their requests, once answered. */
     @Bean
-    NoticeCall noticeCall(MapDbOutbox outbox, RequestDesk desk, Switchboard switchboard, SpeechCapture speech,
-                          IvrSettings settings, HotlineProperties properties, Clock clock) {
+    NoticeCall noticeCall(MapDbOutbox outbox, CallbackDesk callbacks, RequestDesk desk, Switchboard switchboard,
+                          SpeechCapture speech, IvrSettings settings, HotlineProperties properties, Clock clock) {
         RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone(),
                 properties.recordings().sharing());
         DistrictQuestion districts = new DistrictQuestion(desk.districts().keySet(), settings.tries());
-        return new NoticeCall(outbox, desk, new FollowUp(desk, PromptCatalogue.persian(), settings),
-                new Escalation(switchboard, desk, districts, speech, recordings, settings, clock), speech, recordings,
-                settings, clock);
+        HotlineProperties.Outbound outbound = properties.outbound();
+        return new NoticeCall(outbox,
+                new CallbackCall(callbacks, number -> outbound.dialString().replace("{number}", number),
+                        outbound.ringTime()),
+                desk, new FollowUp(desk, PromptCatalogue.persian(), settings),
+                new Escalation(switchboard, desk, callbacks, districts, speech, recordings, settings, clock), speech,
+                recordings, settings, clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,6 +1,8 @@
 package ir.hotline137.hotline.outbound;
 
 import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.outbound.callback.CallbackDesk;
+import ir.hotline137.outbound.callback.MapDbCallbacks;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.store.RequestStore;
@@ -16,6 +18,18 @@ public class OutboundConfiguration {
     @Bean
     MapDbOutbox outbox(Storage storage) {
         return MapDbOutbox.open(storage);
+    }
+
+    @Bean
+    MapDbCallbacks callbacks(Storage storage) {
+        return MapDbCallbacks.open(storage);
+    }
+
+    /** Closed before the worker, whose manager connection it places its calls through. */
+    @Bean(destroyMethod = "close")
+    CallbackDesk callbackDesk(MapDbCallbacks callbacks, OutboundWorker worker, HotlineProperties properties,
+                              Clock clock) {
+        return new CallbackDesk(callbacks, worker::calls, properties.outbound().callSettings(), clock);
     }
 
     /** Closed before the outbox and the store it reads, which it depends on. */

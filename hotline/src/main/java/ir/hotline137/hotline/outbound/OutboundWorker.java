@@ -85,6 +85,11 @@ public final class OutboundWorker implements AutoCloseable {
         dispatcher.start();
     }
 
+    /** The manager interface, once started with one. */
+    public synchronized Optional<CallGateway> calls() {
+        return calls;
+    }
+
     @Override
     public synchronized void close() {
         if (dispatcher != null) {

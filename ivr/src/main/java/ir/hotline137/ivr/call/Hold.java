@@ -84,6 +84,21 @@ public final class Hold {
      * @throws CallerHungUp when the caller hangs up on hold
      */
     public <T> T until(Supplier<Optional<T>> decision, String where) {
+        return until(decision, Optional.empty(), where);
+    }
+
+    /**
+     * Something a caller on hold may choose instead of waiting on, offered with each announcement of their place once
+     * they have waited {@code after}: the announcement ends with {@code prompt} instead of "please wait", then the
+     * music plays on while the keypad timeout lets them press {@code key}.
+     *
+     * @param taken what {@link #until} returns when they take it
+     */
+    public record Offer<T>(Prompt prompt, char key, Duration after, Instant waitingSince, T taken) {
+    }
+
+    /** The same, with {@code offer} made to the caller; empty: nothing is offered. */
+    public <T> T until(Supplier<Optional<T>> decision, Optional<Offer<T>> offer, String where) {
         if (nextAnnouncement == null) {
             throw new IllegalStateException("begin() first: the caller is not on hold");
         }
@@ -94,9 +109,18 @@ public final class Hold {
             }
             int now = place.getAsInt();
             if (!clock.instant().isBefore(nextAnnouncement) || (sayImprovements && now >= 1 && now < lastSaid)) {
-                phone.announcePlace(now, estimatedWait.get(), pleaseWait);
+                Optional<Offer<T>> offered = offer.filter(o -> now >= 1 && !o.after().isZero()
+                        && !clock.instant().isBefore(o.waitingSince().plus(o.after())));
+                phone.announcePlace(now, estimatedWait.get(), offered.map(Offer::prompt).orElse(pleaseWait));
                 lastSaid = now;
                 nextAnnouncement = clock.instant().plus(settings.holdAnnouncement());
+                if (offered.isPresent()) {
+                    Optional<Character> key = phone.waitForKey(settings.keypadTimeout());
+                    if (key.isPresent() && key.get() == offered.get().key()) {
+                        return offered.get().taken();
+                    }
+                    continue;
+                }
             }
             if (phone.hungUpWithin(settings.holdListen())) {
                 throw new CallerHungUp(where);

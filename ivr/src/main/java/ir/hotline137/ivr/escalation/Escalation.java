@@ -15,6 +15,7 @@ import ir.hotline137.ivr.speech.CapturedSpeech;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
 import ir.hotline137.ivr.speech.SpokenThenHungUp;
+import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.prompts.Prompt;
 import ir.hotline137.prompts.Utterance;
 import ir.hotline137.requests.CitizenRequest;
@@ -42,7 +43,9 @@ import java.util.Optional;
  * Handing a call to a person. The call joins the switchboard's queue with everything gathered so far; the
  * caller is put on {@link Hold} (music and, every half minute, their place in the queue). When an agent accepts,
  * the caller is bridged to that agent's phone. If nobody accepts in time, the caller may leave a message,
- * registered as a request for a callback. A caller who hangs up leaves the queue at once.
+ * registered as a request for a callback. A caller who has waited {@code hotline.ivr.keep-place-after} may instead
+ * keep their place: 1, and they are called back in the order they first waited ({@link CallbackDesk}). A caller who
+ * hangs up leaves the queue at once.
  */
 public final class Escalation {
     /** Earlier requests are counted up to this many: past it, "many" is all the agent needs to know. */
@@ -50,16 +53,19 @@ public final class Escalation {
 
     private final Switchboard switchboard;
     private final RequestDesk desk;
+    private final CallbackDesk callbacks;
     private final DistrictQuestion districtQuestion;
     private final SpeechCapture speech;
     private final RecordingFolder recordings;
     private final IvrSettings settings;
     private final Clock clock;
 
-    public Escalation(Switchboard switchboard, RequestDesk desk, DistrictQuestion districtQuestion,
-                      SpeechCapture speech, RecordingFolder recordings, IvrSettings settings, Clock clock) {
+    public Escalation(Switchboard switchboard, RequestDesk desk, CallbackDesk callbacks,
+                      DistrictQuestion districtQuestion, SpeechCapture speech, RecordingFolder recordings,
+                      IvrSettings settings, Clock clock) {
         this.switchboard = switchboard;
         this.desk = desk;
+        this.callbacks = callbacks;
         this.districtQuestion = districtQuestion;
         this.speech = speech;
         this.recordings = recordings;
@@ -91,14 +97,22 @@ public final class Escalation {
 
         record TimedOut() implements HoldEnd {
         }
+
+        /** They pressed 1 to keep their place and be called back. */
+        record KeptPlace() implements HoldEnd {
+        }
     }
 
     private FlowOutcome.Finished hold(Phone phone, ActiveCall call, WaitingCall waiting) {
         Instant deadline = clock.instant().plus(settings.answerTimeout());
         Hold hold = new Hold(phone, waiting::position, Prompt.HOLD_PLEASE_WAIT, settings, clock);
+        Optional<Hold.Offer<HoldEnd>> keepPlace = CallbackDesk.canCallBack(call.callerDigits())
+                ? Optional.of(new Hold.Offer<>(Prompt.KEEP_PLACE_OFFER, '1', settings.keepPlaceAfter(),
+                        waiting.enqueuedAt(), new HoldEnd.KeptPlace()))
+                : Optional.empty();
         hold.begin();
         while (true) {
-            switch (hold.until(() -> next(waiting, deadline), "while waiting for an agent")) {
+            switch (hold.until(() -> next(waiting, deadline), keepPlace, "while waiting for an agent")) {
                 case HoldEnd.Assigned assigned -> {
                     Optional<FlowOutcome.Finished> bridged = bridge(phone, call, waiting, assigned.agent());
                     if (bridged.isPresent()) {
@@ -108,7 +122,15 @@ public final class Escalation {
                 }
                 case HoldEnd.TimedOut timedOut -> {
                     call.waited(waiting.waited());
-                    return callback(phone, call);
+                    return callback(phone, call, waiting.enqueuedAt());
+                }
+                case HoldEnd.KeptPlace kept -> {
+                    // Leaving the queue as a time-out does: unless an agent took the call that very moment, who
+                    // then gets it (the next look returns the assignment).
+                    if (waiting.timeOut()) {
+                        call.waited(waiting.waited());
+                        return keepPlace(phone, call, waiting.enqueuedAt());
+                    }
                 }
             }
         }
@@ -153,8 +175,18 @@ public final class Escalation {
         return Optional.empty();
     }
 
+    /** They keep their place: kept among the callbacks at the time they first waited, and the call ends. */
+    private FlowOutcome.Finished keepPlace(Phone phone, ActiveCall call, Instant placeAt) {
+        call.step("kept-place");
+        phone.musicOnHold(false);
+        callbacks.keepPlace(call.callerDigits(), placeAt, call.district());
+        call.settle(CallOutcome.CALLBACK_REQUESTED);
+        phone.play(Utterance.of(Prompt.KEEP_PLACE_KEPT, Prompt.GOODBYE));
+        return new FlowOutcome.Finished(CallOutcome.CALLBACK_REQUESTED);
+    }
+
     /** Nobody could take the call in time: a recorded message, registered so that someone calls back. */
-    private FlowOutcome.Finished callback(Phone phone, ActiveCall call) {
+    private FlowOutcome.Finished callback(Phone phone, ActiveCall call, Instant placeAt) {
         call.step("callback");
         phone.musicOnHold(false);
         phone.play(Utterance.of(Prompt.CALLBACK_OFFER));
@@ -164,7 +196,7 @@ public final class Escalation {
             message = speech.capture(phone, call.id(), file, settings.descriptionLimit());
         } catch (SpokenThenHungUp leftAMessage) {
             // Hanging up after the message is how most people end one: it counts all the same.
-            registerCallback(call, leftAMessage.speech(), call.district());
+            registerCallback(call, leftAMessage.speech(), call.district(), placeAt);
             throw new CallerHungUp("after leaving a message");
         }
         if (message instanceof CapturedSpeech.NothingSaid) {
@@ -173,7 +205,7 @@ public final class Escalation {
         }
         message.recording().ifPresent(call::recording);
         Optional<Integer> district = call.district().or(() -> districtQuestion.ask(phone, call));
-        Optional<CitizenRequest> registered = registerCallback(call, message, district);
+        Optional<CitizenRequest> registered = registerCallback(call, message, district, placeAt);
         phone.play(registered
                 .map(r -> Intake.codeTwice(Prompt.CALLBACK_REGISTERED, r.code()).then(Prompt.GOODBYE))
                 .orElse(Utterance.of(Prompt.GOODBYE)));
@@ -185,10 +217,11 @@ public final class Escalation {
      * the message then stays on the call record, which says a callback was asked for.
      */
     private Optional<CitizenRequest> registerCallback(ActiveCall call, CapturedSpeech message,
-                                                      Optional<Integer> district) {
+                                                      Optional<Integer> district, Instant placeAt) {
         message.recording().ifPresent(call::recording);
         if (district.isEmpty()) {
             call.settle(CallOutcome.CALLBACK_REQUESTED);
+            callbacks.leftMessage(call.callerDigits(), placeAt, Optional.empty(), district);
             return Optional.empty();
         }
         String text = message instanceof CapturedSpeech.Transcribed t ? t.text() : settings.callbackDescription();
@@ -198,6 +231,7 @@ public final class Escalation {
         call.request(registered.code());
         call.settle(CallOutcome.CALLBACK_REQUESTED);
         call.step("callback-registered");
+        callbacks.leftMessage(call.callerDigits(), placeAt, Optional.of(registered.code()), district);
         return Optional.of(registered);
     }
 

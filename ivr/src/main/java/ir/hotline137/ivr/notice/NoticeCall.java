@@ -5,6 +5,7 @@ import ir.hotline137.ivr.call.ActiveCall;
 import ir.hotline137.ivr.call.CallerHungUp;
 import ir.hotline137.ivr.call.KeypadQuestion;
 import ir.hotline137.ivr.call.Phone;
+import ir.hotline137.ivr.callback.CallbackCall;
 import ir.hotline137.ivr.escalation.Escalation;
 import ir.hotline137.ivr.followup.FollowUp;
 import ir.hotline137.ivr.server.ScreenedConnection;
@@ -43,6 +44,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A result in the unit's own words cannot be spoken from recordings: as on a follow-up call, 0 takes the citizen
  * to an agent who reads it (it was sent by SMS too, where there is an SMS centre).
+ *
+ * <p>The same script takes the other call the hotline places, an agent's phone rung to call a citizen back: its
+ * channel names the callback in {@link AmiSettings#CALLBACK_VARIABLE}, and {@link CallbackCall} goes on from there.
  */
 public final class NoticeCall implements AgiScript {
     public static final String SCRIPT = "notify";
@@ -51,6 +55,7 @@ public final class NoticeCall implements AgiScript {
     private static final Logger log = LoggerFactory.getLogger(NoticeCall.class);
 
     private final MapDbOutbox outbox;
+    private final CallbackCall callbacks;
     private final RequestDesk desk;
     private final FollowUp followUp;
     private final Escalation escalation;
@@ -59,9 +64,11 @@ public final class NoticeCall implements AgiScript {
     private final IvrSettings settings;
     private final Clock clock;
 
-    public NoticeCall(MapDbOutbox outbox, RequestDesk desk, FollowUp followUp, Escalation escalation,
-                      SpeechCapture speech, RecordingFolder recordings, IvrSettings settings, Clock clock) {
+    public NoticeCall(MapDbOutbox outbox, CallbackCall callbacks, RequestDesk desk, FollowUp followUp,
+                      Escalation escalation, SpeechCapture speech, RecordingFolder recordings, IvrSettings settings,
+                      Clock clock) {
         this.outbox = outbox;
+        this.callbacks = callbacks;
         this.desk = desk;
         this.followUp = followUp;
         this.escalation = escalation;
@@ -77,6 +84,12 @@ public final class NoticeCall implements AgiScript {
                 new IllegalStateException("calls reach NoticeCall through FastAgiServer, whose gate screens them")),
                 settings);
         try {
+            Optional<Long> callback = phone.variable(AmiSettings.CALLBACK_VARIABLE).flatMap(NoticeCall::number);
+            if (callback.isPresent()) {
+                callbacks.run(phone, request.getUniqueId(), callback.get());
+                phone.markHandled();
+                return;
+            }
             Optional<Notification> notice = phone.variable(AmiSettings.NOTICE_VARIABLE).flatMap(NoticeCall::number)
                     .flatMap(outbox::callAnswered);
             Optional<CitizenRequest> about = notice.flatMap(Notification::request).flatMap(desk::find);

@@ -64,22 +64,31 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
 
     @Override
     public CallOutcome call(long notice, int attempt, String number) {
+        return place("notice-" + notice + "-" + attempt, settings.channelFor(number), AmiSettings.NOTICE_VARIABLE,
+                notice);
+    }
+
+    @Override
+    public CallOutcome callAgent(long callback, int attempt, String agentChannel) {
+        return place("callback-" + callback + "-" + attempt, agentChannel, AmiSettings.CALLBACK_VARIABLE, callback);
+    }
+
+    private CallOutcome place(String actionId, String channel, String variable, long id) {
         try {
             loggedIn();
         } catch (IOException | AuthenticationFailedException | TimeoutException | IllegalStateException failed) {
             return new CallOutcome.Unavailable("the manager interface at " + settings.host() + ":" + settings.port()
                     + " cannot be used: " + failed.getMessage());
         }
-        String actionId = "notice-" + notice + "-" + attempt;
         OriginateAction originate = new OriginateAction();
         originate.setActionId(actionId);
-        originate.setChannel(settings.channelFor(number));
+        originate.setChannel(channel);
         originate.setContext(settings.context());
         originate.setExten(settings.extension());
         originate.setPriority(1);
         originate.setCallerId(settings.callerId());
         originate.setTimeout(settings.ringTime().toMillis());
-        originate.setVariable(AmiSettings.NOTICE_VARIABLE, Long.toString(notice));
+        originate.setVariable(variable, Long.toString(id));
         originate.setAsync(true);
         CompletableFuture<ManagerEvent> word = new CompletableFuture<>();
         waiting.put(actionId, word);
@@ -98,8 +107,7 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
             }
             if (queued instanceof ManagerError || !"Success".equalsIgnoreCase(queued.getResponse())) {
                 // "Extension does not exist.", "Permission denied": the set-up is wrong, not the citizen's number.
-                log.error("Asterisk refused to place a notice call to {}: {}", settings.channelFor(number),
-                        queued.getMessage());
+                log.error("Asterisk refused to place a call to {}: {}", channel, queued.getMessage());
                 return new CallOutcome.Unavailable("Originate refused: " + queued.getMessage());
             }
             ManagerEvent event;
@@ -202,7 +210,9 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
         waiting.values().forEach(word -> word.completeExceptionally(new IOException("the hotline is stopping")));
         up.values().forEach(call -> call.completeExceptionally(new IOException("the hotline is stopping")));
         synchronized (this) {
-            if (connection.getState() == ManagerConnectionState.CONNECTED) {
+            ManagerConnectionState state = connection.getState();
+            // Logging off also ends Asterisk-Java's attempts to log in again after a drop.
+            if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
                 try {
                     connection.logoff();
                 } catch (RuntimeException ignored) {

@@ -17,6 +17,8 @@ public record AmiSettings(String host, int port, String username, String passwor
                           String context, String extension, String callerId, Duration ringTime, Duration timeout) {
     /** The variable the originated channel carries, naming the notification its script speaks. */
     public static final String NOTICE_VARIABLE = "HOTLINE_NOTICE";
+    /** The variable an agent's channel carries when it is rung to call a citizen back, naming the callback. */
+    public static final String CALLBACK_VARIABLE = "HOTLINE_CALLBACK";
 
     public AmiSettings {
         Objects.requireNonNull(host, "host");

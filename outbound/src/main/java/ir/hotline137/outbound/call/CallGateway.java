@@ -11,6 +11,12 @@ public interface CallGateway extends AutoCloseable {
      */
     CallOutcome call(long notice, int attempt, String number);
 
+    /**
+     * Rings an agent's phone ({@code agentChannel}, e.g. {@code PJSIP/101}) and, if answered, hands it to the script
+     * that calls citizen back for callback {@code callback}. Blocks as {@link #call} does.
+     */
+    CallOutcome callAgent(long callback, int attempt, String agentChannel);
+
     @Override
     void close();
 }

@@ -146,6 +146,13 @@ public final class FakeAmi implements AutoCloseable {
         return this;
     }
 
+    /** Forgets what was received and scripted so far, for the next test on the same connection. */
+    public void forget() {
+        originates.clear();
+        answered.clear();
+        scripts.clear();
+    }
+
     public List<Originate> originates() {
         return List.copyOf(originates);
     }
