@@ -294,7 +294,7 @@ class DispatcherTest {
                             clock), Optional.empty(), new CallSettings(1, 1, SPACING),
                     CallingHours.of("09:00-20:00", Set.of(DayOfWeek.FRIDAY), TEHRAN),
                     new DispatchSettings(SPACING, Duration.ofSeconds(1), 50, doNotCall), clock);
-            outbox.markInterruptedUncertain();
+            outbox.markInterruptedUncertain(Instant.now());
         }
 
         @Override

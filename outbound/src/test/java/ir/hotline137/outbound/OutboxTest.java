@@ -71,13 +71,13 @@ class OutboxTest {
         }
         try (Storage storage = Storage.open(dir, Desks.STORE_SETTINGS)) {
             MapDbOutbox outbox = MapDbOutbox.open(storage);
-            assertThat(outbox.markInterruptedUncertain()).isEqualTo(1);
+            assertThat(outbox.markInterruptedUncertain(Instant.now())).isEqualTo(1);
             Notification after = outbox.find(id).orElseThrow();
             assertThat(after.status()).isEqualTo(NotificationStatus.UNCERTAIN);
             assertThat(after.lastAttempt().orElseThrow().result()).contains(AttemptResult.UNCERTAIN);
             assertThat(outbox.due(AT.plus(Duration.ofDays(1)), 10)).isEmpty();
             assertThat(outbox.beginAttempt(id, AT.plus(Duration.ofDays(1)))).isEmpty();
-            assertThat(outbox.markInterruptedUncertain()).as("once").isZero();
+            assertThat(outbox.markInterruptedUncertain(Instant.now())).as("once").isZero();
         }
     }
 }

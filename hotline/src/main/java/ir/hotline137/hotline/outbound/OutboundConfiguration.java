@@ -10,6 +10,7 @@ import ir.hotline137.store.Storage;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /** Telling citizens: the outbox is always there (a request's page lists what it holds); the worker when set up. */
 @Configuration(proxyBeanMethods = false)
@@ -25,17 +26,23 @@ public class OutboundConfiguration {
         return MapDbCallbacks.open(storage);
     }
 
-    /** Closed before the worker, whose manager connection it places its calls through. */
-    @Bean(destroyMethod = "close")
-    CallbackDesk callbackDesk(MapDbCallbacks callbacks, OutboundWorker worker, HotlineProperties properties,
-                              Clock clock) {
-        return new CallbackDesk(callbacks, worker::calls, properties.outbound().callSettings(), clock);
+    @Bean
+    CallExchange callExchange() {
+        return new CallExchange();
     }
 
-    /** Closed before the outbox and the store it reads, which it depends on. */
+    /** Closed after the worker, whose closing of the manager connection wakes the callbacks it waits for. */
     @Bean(destroyMethod = "close")
+    CallbackDesk callbackDesk(MapDbCallbacks callbacks, CallExchange exchange, HotlineProperties properties,
+                              Clock clock) {
+        return new CallbackDesk(callbacks, exchange, properties.outbound().callSettings(), clock);
+    }
+
+    /** Closed before the callback desk, the outbox and the store it reads, which it depends on. */
+    @Bean(destroyMethod = "close")
+    @DependsOn("callbackDesk")
     OutboundWorker outboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store,
-                                  RequestDesk desk, Clock clock) {
-        return new OutboundWorker(properties, outbox, store, desk, clock);
+                                  RequestDesk desk, CallExchange exchange, Clock clock) {
+        return new OutboundWorker(properties, outbox, store, desk, exchange, clock);
     }
 }

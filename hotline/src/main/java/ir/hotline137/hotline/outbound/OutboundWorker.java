@@ -38,17 +38,19 @@ public final class OutboundWorker implements AutoCloseable {
     private final MapDbOutbox outbox;
     private final RequestStore store;
     private final RequestDesk desk;
+    private final CallExchange exchange;
     private final Clock clock;
     private Optional<SmsGateway> sms = Optional.empty();
     private Optional<CallGateway> calls = Optional.empty();
     private Dispatcher dispatcher;
 
     OutboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store, RequestDesk desk,
-                   Clock clock) {
+                   CallExchange exchange, Clock clock) {
         this.properties = properties;
         this.outbox = outbox;
         this.store = store;
         this.desk = desk;
+        this.exchange = exchange;
         this.clock = clock;
     }
 
@@ -65,6 +67,7 @@ public final class OutboundWorker implements AutoCloseable {
         }
         if (properties.ami().isConfigured()) {
             calls = Optional.of(new AmiCallGateway(properties.ami().settings(properties.outbound())));
+            exchange.set(calls);
             channels.add(Channel.CALL);
             log.info("citizens are called through the manager interface at {}:{} on {} within {}",
                     properties.ami().host(), properties.ami().port(), properties.outbound().dialString(),
@@ -85,20 +88,20 @@ public final class OutboundWorker implements AutoCloseable {
         dispatcher.start();
     }
 
-    /** The manager interface, once started with one. */
-    public synchronized Optional<CallGateway> calls() {
-        return calls;
-    }
-
+    /**
+     * Stops looking at the outbox, then closes the connections: a call still ringing or talking is woken by that and
+     * records its end (a ringing one is placed again at the next start, an answered one was recorded when answered)
+     * before the store closes.
+     */
     @Override
     public synchronized void close() {
+        exchange.set(Optional.empty());
         if (dispatcher != null) {
             dispatcher.close();
         }
         sms.ifPresent(SmsGateway::close);
         calls.ifPresent(CallGateway::close);
         if (dispatcher != null) {
-            // The calls the gateway's closing woke record their ends before the store closes.
             dispatcher.awaitCalls(Duration.ofSeconds(5));
         }
     }

@@ -5,7 +5,6 @@ import ir.hotline137.ivr.call.Phone;
 import ir.hotline137.outbound.callback.Callback;
 import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.outbound.callback.CallbackOutcome;
-import ir.hotline137.outbound.callback.CallbackStatus;
 import ir.hotline137.prompts.Prompt;
 import ir.hotline137.prompts.Utterance;
 import java.time.Duration;
@@ -35,18 +34,23 @@ public final class CallbackCall {
     }
 
     public void run(Phone phone, String callId, long id) {
-        Optional<Callback> calling = callbacks.find(id).filter(c -> c.status() == CallbackStatus.CALLING);
+        Optional<Callback> calling = callbacks.ringingCitizen(id);
         if (calling.isEmpty()) {
             log.warn("call {} names callback {}, which is not being called", callId, id);
             return;
         }
         Callback callback = calling.get();
         String agent = callback.callingBy().orElse("");
-        phone.play(Utterance.of(Prompt.CALLBACK_CONNECTING));
-        DialResult dialled = phone.dial(citizenChannel.apply(callback.number()), ringTime);
-        CallbackOutcome outcome = outcomeOf(dialled);
-        callbacks.citizenLeg(id, agent, outcome);
-        log.info("callback {} by {}: {}", id, agent, outcome);
+        int number = callback.tries().size() + 1;
+        CallbackOutcome outcome = CallbackOutcome.AGENT_MISSED;
+        try {
+            phone.play(Utterance.of(Prompt.CALLBACK_CONNECTING));
+            outcome = outcomeOf(phone.dial(citizenChannel.apply(callback.number()), ringTime));
+        } finally {
+            // Also when the agent's line went before the citizen's phone was rung: the try was not the citizen's.
+            callbacks.citizenLeg(id, agent, number, outcome);
+            log.info("callback {} by {}: {}", id, agent, outcome);
+        }
     }
 
     /** {@code DIALSTATUS} as app_dial sets it. */

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
@@ -54,6 +55,11 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
     /** Answered calls still up, by the channel's unique id; done when it hangs up. */
     private final Map<String, CompletableFuture<Void>> up = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /**
+     * One login at a time. A lock, not {@code synchronized}: calls run on virtual threads, which before Java 24 would
+     * pin their carrier for the whole of a slow login, and the FastAGI server's own call threads share the carriers.
+     */
+    private final ReentrantLock login = new ReentrantLock();
 
     public AmiCallGateway(AmiSettings settings) {
         this.settings = settings;
@@ -102,8 +108,8 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
                 return new CallOutcome.Lost("no response to Originate within " + settings.timeout());
             }
             if (queued == null) {
-                // Asterisk-Java ends an action's wait with nothing when the connection drops under it.
-                return new CallOutcome.Lost("the connection dropped as the call was asked for");
+                // Not expected (a drop under a waiting action is a TimeoutException), but nothing said is not success.
+                return new CallOutcome.Lost("no response to Originate");
             }
             if (queued instanceof ManagerError || !"Success".equalsIgnoreCase(queued.getResponse())) {
                 // "Extension does not exist.", "Permission denied": the set-up is wrong, not the citizen's number.
@@ -161,21 +167,26 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
         };
     }
 
-    private synchronized void loggedIn() throws IOException, AuthenticationFailedException, TimeoutException {
-        if (closed) {
-            throw new IllegalStateException("closed");
+    private void loggedIn() throws IOException, AuthenticationFailedException, TimeoutException {
+        login.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("closed");
+            }
+            ManagerConnectionState state = connection.getState();
+            if (state == ManagerConnectionState.CONNECTED) {
+                return;
+            }
+            if (state == ManagerConnectionState.RECONNECTING || state == ManagerConnectionState.CONNECTING) {
+                // Asterisk-Java is logging in again by itself after a drop.
+                throw new IllegalStateException("reconnecting");
+            }
+            connection.login();
+            log.info("logged in to the manager interface at {}:{} ({})", settings.host(), settings.port(),
+                    connection.getProtocolIdentifier());
+        } finally {
+            login.unlock();
         }
-        ManagerConnectionState state = connection.getState();
-        if (state == ManagerConnectionState.CONNECTED) {
-            return;
-        }
-        if (state == ManagerConnectionState.RECONNECTING || state == ManagerConnectionState.CONNECTING) {
-            // Asterisk-Java is logging in again by itself after a drop.
-            throw new IllegalStateException("reconnecting");
-        }
-        connection.login();
-        log.info("logged in to the manager interface at {}:{} ({})", settings.host(), settings.port(),
-                connection.getProtocolIdentifier());
     }
 
     @Override
@@ -209,7 +220,8 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
         closed = true;
         waiting.values().forEach(word -> word.completeExceptionally(new IOException("the hotline is stopping")));
         up.values().forEach(call -> call.completeExceptionally(new IOException("the hotline is stopping")));
-        synchronized (this) {
+        login.lock();
+        try {
             ManagerConnectionState state = connection.getState();
             // Logging off also ends Asterisk-Java's attempts to log in again after a drop.
             if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
@@ -219,6 +231,8 @@ public final class AmiCallGateway implements CallGateway, ManagerEventListener {
                     // leaving anyway
                 }
             }
+        } finally {
+            login.unlock();
         }
     }
 }

@@ -33,6 +33,8 @@ public final class CallbackDesk implements AutoCloseable {
     private final CallSettings settings;
     private final Clock clock;
     private final Set<Thread> ringing = ConcurrentHashMap.newKeySet();
+    /** Callbacks whose citizen the script on the agent's phone has begun to ring. */
+    private final Set<Long> citizenRung = ConcurrentHashMap.newKeySet();
 
     /** @param exchange the manager interface, once there is one (none: agents call back from their own phones) */
     public CallbackDesk(MapDbCallbacks callbacks, Supplier<Optional<CallGateway>> exchange, CallSettings settings,
@@ -119,40 +121,51 @@ public final class CallbackDesk implements AutoCloseable {
         if (claimed.isEmpty()) {
             return new CallNow.NotWaiting(callbacks.find(id));
         }
-        Callback callback = claimed.get();
-        Thread.ofVirtual().name("callback-" + id).start(() -> {
-            ringing.add(Thread.currentThread());
+        int number = claimed.get().tries().size() + 1;
+        Thread call = Thread.ofVirtual().name("callback-" + id).unstarted(() -> {
             try {
-                CallOutcome agentLeg = gateway.get().callAgent(id, callback.tries().size() + 1, agentPhone.get());
-                // Answered: the script rang the citizen and said how it went; if it did not (the agent hung up
-                // first), the try was the agent's. Anything else never reached the citizen.
-                CallbackOutcome outcome = switch (agentLeg) {
-                    case CallOutcome.Answered answered -> CallbackOutcome.AGENT_MISSED;
-                    case CallOutcome.Busy busy -> CallbackOutcome.AGENT_MISSED;
-                    case CallOutcome.NoAnswer none -> CallbackOutcome.AGENT_MISSED;
-                    case CallOutcome.Failed failed -> CallbackOutcome.AGENT_MISSED;
-                    case CallOutcome.Unavailable unavailable -> CallbackOutcome.UNAVAILABLE;
-                    case CallOutcome.Lost lost -> CallbackOutcome.UNAVAILABLE;
-                };
-                end(id, agent, outcome);
+                CallOutcome agentLeg = gateway.get().callAgent(id, number, agentPhone.get());
+                // Answered: the script on the agent's phone rings the citizen and records how that went, also when
+                // the agent hangs up first; what is left to record here is a phone that never got that far.
+                if (!(agentLeg instanceof CallOutcome.Answered) || !citizenRung.contains(id)) {
+                    CallbackOutcome outcome = agentLeg instanceof CallOutcome.Unavailable
+                            || agentLeg instanceof CallOutcome.Lost ? CallbackOutcome.UNAVAILABLE
+                            : CallbackOutcome.AGENT_MISSED;
+                    end(id, agent, number, outcome);
+                }
             } catch (RuntimeException failed) {
                 log.error("callback {} failed", id, failed);
-                end(id, agent, CallbackOutcome.UNAVAILABLE);
+                end(id, agent, number, CallbackOutcome.UNAVAILABLE);
             } finally {
+                citizenRung.remove(id);
                 ringing.remove(Thread.currentThread());
             }
         });
-        return new CallNow.Ringing(callback);
+        // Counted before it starts, so that a close that comes now waits for it too.
+        ringing.add(call);
+        call.start();
+        return new CallNow.Ringing(claimed.get());
     }
 
     /**
-     * How the citizen's side of a callback went, from the script that rang them on the agent's call; or an agent's
-     * word on a callback they made from their own phone.
+     * The script on the agent's answered phone is about to ring the citizen: from here it, not the agent's call,
+     * says how the try went ({@link #citizenLeg}).
      *
-     * @return the callback as it is now; empty when it was not being called
+     * @return the callback and its try, when it is being called; empty otherwise (nobody is rung then)
      */
-    public Optional<Callback> citizenLeg(long id, String agent, CallbackOutcome outcome) {
-        return end(id, agent, outcome);
+    public Optional<Callback> ringingCitizen(long id) {
+        Optional<Callback> calling = callbacks.find(id).filter(c -> c.status() == CallbackStatus.CALLING);
+        calling.ifPresent(c -> citizenRung.add(id));
+        return calling;
+    }
+
+    /**
+     * How try {@code number} went on the citizen's side, from the script that rang them on the agent's call.
+     *
+     * @return the callback as it is now; empty when that try was not the one under way
+     */
+    public Optional<Callback> citizenLeg(long id, String agent, int number, CallbackOutcome outcome) {
+        return end(id, agent, number, outcome);
     }
 
     /**
@@ -161,43 +174,23 @@ public final class CallbackDesk implements AutoCloseable {
      * @return the callback as it is now; empty when it was not waiting (someone else is calling it, or it is over)
      */
     public Optional<Callback> recordByHand(long id, String agent, CallbackOutcome outcome) {
-        if (callbacks.claim(id, agent).isEmpty()) {
-            return Optional.empty();
-        }
-        return end(id, agent, outcome);
-    }
-
-    /** The agent who is ringing it now, while it is being called. */
-    public Optional<String> callingAgent(long id) {
-        return callbacks.find(id).filter(c -> c.status() == CallbackStatus.CALLING).flatMap(Callback::callingBy);
+        Optional<Callback> claimed = callbacks.claim(id, agent);
+        return claimed.flatMap(c -> end(id, agent, c.tries().size() + 1, outcome));
     }
 
     /** An agent closes a waiting callback by hand (the citizen called in again, or it was dealt with otherwise). */
     public Optional<Callback> close(long id, String agent) {
-        return callbacks.end(id, new CallbackTry(clock.instant(), agent, CallbackOutcome.CLOSED_BY_AGENT),
-                CallbackStatus.CLOSED, clock.instant());
+        return callbacks.close(id, agent, clock.instant());
     }
 
-    private Optional<Callback> end(long id, String agent, CallbackOutcome outcome) {
-        Instant now = clock.instant();
-        Callback current = callbacks.find(id).orElse(null);
-        if (current == null) {
-            return Optional.empty();
-        }
-        CallbackStatus next;
-        Instant due = current.dueAt();
-        if (outcome == CallbackOutcome.ANSWERED) {
-            next = CallbackStatus.DONE;
-        } else if (outcome.isCitizens()) {
-            next = current.citizensTries() + 1 >= settings.attempts() ? CallbackStatus.CLOSED : CallbackStatus.WAITING;
-            due = now.plus(settings.spacing());
-        } else {
-            next = CallbackStatus.WAITING;
-        }
-        return callbacks.end(id, new CallbackTry(now, agent, outcome), next, due);
+    private Optional<Callback> end(long id, String agent, int number, CallbackOutcome outcome) {
+        return callbacks.end(id, agent, number, outcome, clock.instant(), settings.attempts(), settings.spacing());
     }
 
-    /** Waits a little for the tries under way to be recorded; one cut short waits in its place at the next start. */
+    /**
+     * Waits a little for the tries under way to be recorded (the manager connection, closed first, has woken them);
+     * one cut short waits in its place at the next start.
+     */
     @Override
     public void close() {
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();

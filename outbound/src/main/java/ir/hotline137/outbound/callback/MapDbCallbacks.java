@@ -11,6 +11,7 @@ import ir.hotline137.store.DurableMap;
 import ir.hotline137.store.MapFile;
 import ir.hotline137.store.Storage;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,7 +51,7 @@ public final class MapDbCallbacks {
     }
 
     /**
-     * Keeps a callback; a number already waiting for one keeps the one it has (and its earlier place), with the
+     * Keeps a callback; a number already waiting for one (or being called now) keeps the one it has (and its earlier place), with the
      * request of a message left now added when it had none.
      *
      * @return the callback the number now waits for
@@ -59,11 +60,11 @@ public final class MapDbCallbacks {
         // Looked up before the write: a transaction reads only through itself. Adds are one at a time here, so the
         // number cannot start waiting between the two.
         Optional<Long> waiting = callbacks.view().values().stream()
-                .filter(open -> open.number().equals(asked.number()) && open.status() == CallbackStatus.WAITING)
+                .filter(open -> open.number().equals(asked.number()) && isOpen(open))
                 .map(Callback::id).findFirst();
         return storage.write(tx -> {
             Callback open = waiting.map(id -> tx.get(callbacks, id)).orElse(null);
-            if (open != null && open.status() == CallbackStatus.WAITING) {
+            if (open != null && isOpen(open)) {
                 if (open.request().isEmpty() && asked.request().isPresent()) {
                     Callback withRequest = new Callback(open.id(), open.number(), open.kind(), open.placeAt(),
                             open.askedAt(), asked.request(), open.district().or(asked::district), open.status(),
@@ -77,6 +78,10 @@ public final class MapDbCallbacks {
             tx.put(callbacks, numbered.id(), numbered);
             return numbered;
         });
+    }
+
+    private static boolean isOpen(Callback callback) {
+        return callback.status() == CallbackStatus.WAITING || callback.status() == CallbackStatus.CALLING;
     }
 
     /** Those waiting or being called now, in their place. */
@@ -122,23 +127,46 @@ public final class MapDbCallbacks {
     }
 
     /**
-     * Ends the try under way (or, for {@link CallbackOutcome#CLOSED_BY_AGENT}, closes a waiting one).
+     * Ends try number {@code number} of {@code agent}, if it is the one under way: a try that was given up on (the
+     * hotline restarted meanwhile, another agent has it now) is not ended by a late word about it. Answered is done;
+     * busy, not answered or failed waits {@code spacing}, or is closed once it was the last of {@code attempts};
+     * anything else (the agent's miss, the exchange's) waits on in its place as it was.
      *
-     * @param next   the status after it
-     * @param nextDue from when it may be called again, if it waits on
-     * @return the callback as it is now; empty when there was no such try to end
+     * @return the callback as it is now; empty when that try was not the one under way
      */
-    public Optional<Callback> end(long id, CallbackTry attempt, CallbackStatus next, Instant nextDue) {
+    public Optional<Callback> end(long id, String agent, int number, CallbackOutcome outcome, Instant at, int attempts,
+                                  Duration spacing) {
         return storage.write(tx -> {
             Callback current = tx.get(callbacks, id);
-            boolean closable = attempt.outcome() == CallbackOutcome.CLOSED_BY_AGENT
-                    && current != null && current.status() == CallbackStatus.WAITING;
-            if (current == null || !(current.status() == CallbackStatus.CALLING || closable)) {
+            if (current == null || current.status() != CallbackStatus.CALLING
+                    || !current.callingBy().equals(Optional.of(agent)) || current.tries().size() != number - 1) {
                 return Optional.<Callback>empty();
             }
-            Callback ended = current.ended(attempt, next, nextDue);
+            CallbackStatus next = CallbackStatus.WAITING;
+            Instant due = current.dueAt();
+            if (outcome == CallbackOutcome.ANSWERED) {
+                next = CallbackStatus.DONE;
+            } else if (outcome.isCitizens()) {
+                next = current.citizensTries() + 1 >= attempts ? CallbackStatus.CLOSED : CallbackStatus.WAITING;
+                due = at.plus(spacing);
+            }
+            Callback ended = current.ended(new CallbackTry(at, agent, outcome), next, due);
             tx.put(callbacks, id, ended);
             return Optional.of(ended);
+        });
+    }
+
+    /** An agent closes a waiting callback: no call back is needed any more. Empty when it is not waiting. */
+    public Optional<Callback> close(long id, String agent, Instant at) {
+        return storage.write(tx -> {
+            Callback current = tx.get(callbacks, id);
+            if (current == null || current.status() != CallbackStatus.WAITING) {
+                return Optional.<Callback>empty();
+            }
+            Callback closed = current.ended(new CallbackTry(at, agent, CallbackOutcome.CLOSED_BY_AGENT),
+                    CallbackStatus.CLOSED, current.dueAt());
+            tx.put(callbacks, id, closed);
+            return Optional.of(closed);
         });
     }
 
@@ -149,20 +177,22 @@ public final class MapDbCallbacks {
      * @return how many
      */
     public int markInterrupted(Instant now) {
-        List<Callback> calling = new ArrayList<>();
+        List<Long> calling = new ArrayList<>();
         for (Callback callback : callbacks.view().values()) {
             if (callback.status() == CallbackStatus.CALLING) {
-                calling.add(callback);
+                calling.add(callback.id());
             }
         }
         if (calling.isEmpty()) {
             return 0;
         }
         storage.write(tx -> {
-            for (Callback callback : calling) {
-                tx.put(callbacks, callback.id(), callback.ended(new CallbackTry(now,
-                        callback.callingBy().orElse(""), CallbackOutcome.UNAVAILABLE), CallbackStatus.WAITING,
-                        callback.dueAt()));
+            for (Long id : calling) {
+                Callback callback = tx.get(callbacks, id);
+                if (callback != null && callback.status() == CallbackStatus.CALLING) {
+                    tx.put(callbacks, id, callback.ended(new CallbackTry(now, callback.callingBy().orElse(""),
+                            CallbackOutcome.UNAVAILABLE), CallbackStatus.WAITING, callback.dueAt()));
+                }
             }
             return null;
         });

@@ -73,7 +73,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Marks what the last run left under way as uncertain, then works the outbox every {@code every}. */
     public void start() {
-        int interrupted = outbox.markInterruptedUncertain();
+        int interrupted = outbox.markInterruptedUncertain(clock.instant().plus(calling.spacing()));
         if (interrupted > 0) {
             log.warn("{} notifications were being sent when the hotline stopped; marked uncertain, not sent again",
                     interrupted);
@@ -105,8 +105,11 @@ public final class Dispatcher implements AutoCloseable {
             late.tellToday();
         }
         int attempts = 0;
-        // An answer to the citizen's own message goes at any hour: they are waiting for it.
-        for (Notification due : outbox.due(now, settings.batch(), n -> inHours || n.kind() == NoticeKind.REPLY)) {
+        // An answer to the citizen's own message goes at any hour: they are waiting for it. A call that could not start
+        // now (no line free, no manager interface any more) is not taken into the batch, where it would keep SMS out.
+        for (Notification due : outbox.due(now, settings.batch(), n -> (inHours || n.kind() == NoticeKind.REPLY)
+                && (n.channel() == Channel.CALL ? calls.isPresent() && lines.availablePermits() > 0
+                        : sms.isPresent()))) {
             if (stopping) {
                 break;
             }
@@ -151,8 +154,7 @@ public final class Dispatcher implements AutoCloseable {
             return false;
         }
         Notification attempt = begun.get();
-        Thread.ofVirtual().name("notice-call-" + attempt.id()).start(() -> {
-            ringing.add(Thread.currentThread());
+        Thread call = Thread.ofVirtual().name("notice-call-" + attempt.id()).unstarted(() -> {
             try {
                 recordCall(attempt, calls.orElseThrow().call(attempt.id(), attempt.attempts().size(), attempt.to()));
             } catch (RuntimeException failed) {
@@ -162,6 +164,9 @@ public final class Dispatcher implements AutoCloseable {
                 lines.release();
             }
         });
+        // Counted before it starts, so that a close that comes now waits for it too.
+        ringing.add(call);
+        call.start();
         return true;
     }
 
@@ -169,7 +174,7 @@ public final class Dispatcher implements AutoCloseable {
     private void recordCall(Notification attempt, CallOutcome outcome) {
         Instant now = clock.instant();
         Optional<Instant> later = Optional.of(now.plus(calling.spacing()));
-        // This attempt is one of them, unless it was answered.
+        // This attempt is one of them, unless it was answered or never dialled.
         boolean more = attempt.unansweredCalls() + 1 < calling.attempts();
         NotificationStatus next = more ? NotificationStatus.PENDING : NotificationStatus.FAILED;
         switch (outcome) {
@@ -184,9 +189,10 @@ public final class Dispatcher implements AutoCloseable {
             case CallOutcome.Unavailable unavailable -> outbox.endAttempt(attempt.id(), AttemptResult.UNAVAILABLE,
                     unavailable.why(), NotificationStatus.PENDING, Optional.of(now.plus(settings.spacing())));
             // It may have rung. Had the citizen answered, the notice script would have said so by now (it records
-            // the answer itself, and an answered attempt stays answered); so it is tried again, never given up.
-            case CallOutcome.Lost lost -> outbox.endAttempt(attempt.id(), AttemptResult.UNCERTAIN, lost.why(),
-                    NotificationStatus.PENDING, later);
+            // the answer itself, and an answered attempt stays answered); so it is tried again, and counted as a try:
+            // a manager interface that never says how calls went must not ring a citizen for ever.
+            case CallOutcome.Lost lost -> outbox.endAttempt(attempt.id(), AttemptResult.UNCERTAIN, lost.why(), next,
+                    later);
         }
     }
 
@@ -220,9 +226,8 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Stops after the message being sent now, if any, and waits a little for the calls under way to end: nothing new
-     * is begun once stopping. A call still ringing after that is left to the next start, which places it again unless
-     * its script recorded an answer; close the call gateway next, then {@link #awaitCalls} records their ends.
+     * Stops after the message being sent now, if any: nothing new is begun once stopping. Calls under way go on until
+     * the call gateway is closed, which wakes them; {@link #awaitCalls} then waits for their ends to be recorded.
      */
     @Override
     public void close() {
@@ -233,7 +238,6 @@ public final class Dispatcher implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        awaitCalls(Duration.ofSeconds(10));
     }
 
     /** Waits up to {@code patience} in all for the calls under way to end and be recorded. */

@@ -271,11 +271,12 @@ public final class MapDbOutbox {
     /**
      * After a start: every SMS the last run began and never ended may have gone out, so it is marked UNCERTAIN and
      * left for a person to judge, never sent again on its own. A call the last run began and never saw answered is
-     * due again.
+     * due again from {@code callsFrom} (the call spacing from now: a hotline restarting over and over must not ring a
+     * citizen at each start).
      *
      * @return how many
      */
-    public int markInterruptedUncertain() {
+    public int markInterruptedUncertain(Instant callsFrom) {
         List<Long> interrupted = new ArrayList<>(sending.view().keySet());
         if (interrupted.isEmpty()) {
             return 0;
@@ -287,7 +288,7 @@ public final class MapDbOutbox {
                         && current.channel() == Channel.CALL) {
                     // A call that was ringing is not news told: had the citizen answered, its script would have said
                     // so. Ringing them again is better than never telling them.
-                    Instant from = current.lastAttempt().orElseThrow().at();
+                    Instant from = callsFrom;
                     Notification again = current.ended(AttemptResult.UNCERTAIN,
                             "the hotline stopped during this call", NotificationStatus.PENDING, Optional.of(from));
                     tx.put(notifications, id, again);

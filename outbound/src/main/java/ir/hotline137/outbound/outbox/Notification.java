@@ -92,10 +92,14 @@ public record Notification(long id, String key, Optional<TrackingCode> request, 
         return lastAttempt().flatMap(Attempt::result).filter(r -> r == AttemptResult.ANSWERED).isPresent();
     }
 
-    /** Call attempts that reached the network and did not get the citizen (an outage of ours is not counted). */
+    /**
+     * Call attempts that reached the network, or may have, and did not get the citizen: busy, not answered, failed,
+     * and those whose end went unsaid. An outage of ours that dialled nothing is not counted.
+     */
     public long unansweredCalls() {
         return attempts.stream().filter(a -> a.result().filter(r -> r == AttemptResult.BUSY
-                || r == AttemptResult.NO_ANSWER || r == AttemptResult.FAILED).isPresent()).count();
+                || r == AttemptResult.NO_ANSWER || r == AttemptResult.FAILED || r == AttemptResult.UNCERTAIN)
+                .isPresent()).count();
     }
 
     Notification withStatus(NotificationStatus next) {

@@ -360,13 +360,13 @@ public final class FakeAmi implements AutoCloseable {
                 FakeCall call = pbx.originated(answers.citizen(), script, originate.callerId(), originate.context(),
                         originate.exten(), originate.variables());
                 answered.add(call);
-                write(response(id, "Success", originate, 4, call.uniqueId()));
+                write(response(id, "Success", originate, made(originate), 4, call.uniqueId()));
                 Thread.ofVirtual().name("fake-ami-hangup").start(() -> hangupWhenEnded(call, originate));
                 return true;
             }
             if (pickup instanceof Answers) {
                 // No PBX to run the script on: the citizen picks up and hangs up at once.
-                write(response(id, "Success", originate, 4, uniqueId));
+                write(response(id, "Success", originate, made(originate), 4, uniqueId));
                 write(hangup(originate, uniqueId));
                 return true;
             }
@@ -376,7 +376,7 @@ public final class FakeAmi implements AutoCloseable {
                 default -> 8;
             };
             // A channel that never answered has no unique id in the event (nor a ChannelId given): "<unknown>".
-            write(response(id, "Failure", originate, reason, "<unknown>"));
+            write(response(id, "Failure", originate, originate.channel(), reason, "<unknown>"));
             return true;
         }
 
@@ -406,9 +406,18 @@ public final class FakeAmi implements AutoCloseable {
     }
 
     // The fields of manager.c's OriginateResponse for an Exten, in fast_originate's order.
-    private static String response(String id, String response, Originate originate, int reason, String uniqueId) {
+    /** The name of the channel an answered Originate made, as {@code Channel:} gives it from then on. */
+    private static String made(Originate originate) {
+        String requested = originate.channel();
+        int at = requested.indexOf('@');
+        return (at < 0 ? requested : requested.substring(0, at)) + "-00000001";
+    }
+
+    /** {@code channel}: the channel made, or for one never made the one asked for. */
+    private static String response(String id, String response, Originate originate, String channel, int reason,
+                                   String uniqueId) {
         return "Event: OriginateResponse\r\nPrivilege: call,all\r\n" + id + "Response: " + response + "\r\n"
-                + "Channel: " + originate.channel() + "\r\nContext: " + originate.context() + "\r\n"
+                + "Channel: " + channel + "\r\nContext: " + originate.context() + "\r\n"
                 + "Exten: " + originate.exten() + "\r\nReason: " + reason + "\r\n"
                 + "Uniqueid: " + uniqueId + "\r\nCallerIDNum: " + callerNumber(originate.callerId()) + "\r\n"
                 + "CallerIDName: <unknown>\r\n\r\n";
@@ -419,7 +428,7 @@ public final class FakeAmi implements AutoCloseable {
      * Clearing, as when either side hangs up.
      */
     private static String hangup(Originate originate, String uniqueId) {
-        return "Event: Hangup\r\nPrivilege: call,all\r\nChannel: " + originate.channel() + "-00000001\r\n"
+        return "Event: Hangup\r\nPrivilege: call,all\r\nChannel: " + made(originate) + "\r\n"
                 + "ChannelState: 6\r\nChannelStateDesc: Up\r\nCallerIDNum: " + callerNumber(originate.callerId())
                 + "\r\nCallerIDName: <unknown>\r\nConnectedLineNum: <unknown>\r\nConnectedLineName: <unknown>\r\n"
                 + "Language: fa\r\nAccountCode: \r\nContext: " + originate.context() + "\r\nExten: "
