@@ -2,6 +2,7 @@ package ir.hotline137.outbound.callback;
 
 import ir.hotline137.outbound.call.CallGateway;
 import ir.hotline137.outbound.call.CallOutcome;
+import ir.hotline137.outbound.call.CallsUnderWay;
 import ir.hotline137.outbound.dispatch.CallSettings;
 import ir.hotline137.requests.TrackingCode;
 import java.time.Clock;
@@ -32,7 +33,7 @@ public final class CallbackDesk implements AutoCloseable {
     private final Supplier<Optional<CallGateway>> exchange;
     private final CallSettings settings;
     private final Clock clock;
-    private final Set<Thread> ringing = ConcurrentHashMap.newKeySet();
+    private final CallsUnderWay ringing = new CallsUnderWay();
     /** Callbacks whose citizen the script on the agent's phone has begun to ring. */
     private final Set<Long> citizenRung = ConcurrentHashMap.newKeySet();
 
@@ -122,7 +123,7 @@ public final class CallbackDesk implements AutoCloseable {
             return new CallNow.NotWaiting(callbacks.find(id));
         }
         int number = claimed.get().tries().size() + 1;
-        Thread call = Thread.ofVirtual().name("callback-" + id).unstarted(() -> {
+        ringing.start("callback-" + id, () -> {
             try {
                 CallOutcome agentLeg = gateway.get().callAgent(id, number, agentPhone.get());
                 // Answered: the script on the agent's phone rings the citizen and records how that went, also when
@@ -138,12 +139,8 @@ public final class CallbackDesk implements AutoCloseable {
                 end(id, agent, number, CallbackOutcome.UNAVAILABLE);
             } finally {
                 citizenRung.remove(id);
-                ringing.remove(Thread.currentThread());
             }
         });
-        // Counted before it starts, so that a close that comes now waits for it too.
-        ringing.add(call);
-        call.start();
         return new CallNow.Ringing(claimed.get());
     }
 
@@ -193,16 +190,6 @@ public final class CallbackDesk implements AutoCloseable {
      */
     @Override
     public void close() {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        try {
-            for (Thread call : Set.copyOf(ringing)) {
-                long left = end - System.nanoTime();
-                if (left <= 0 || !call.join(Duration.ofNanos(left))) {
-                    return;
-                }
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ringing.await(Duration.ofSeconds(5));
     }
 }

@@ -2,6 +2,7 @@ package ir.hotline137.outbound.dispatch;
 
 import ir.hotline137.outbound.call.CallGateway;
 import ir.hotline137.outbound.call.CallOutcome;
+import ir.hotline137.outbound.call.CallsUnderWay;
 import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.AttemptResult;
@@ -17,8 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -46,7 +45,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Optional<CallGateway> calls;
     private final CallSettings calling;
     private final Semaphore lines;
-    private final Set<Thread> ringing = ConcurrentHashMap.newKeySet();
+    private final CallsUnderWay ringing = new CallsUnderWay();
     private final CallingHours hours;
     private final DispatchSettings settings;
     private final Clock clock;
@@ -154,19 +153,15 @@ public final class Dispatcher implements AutoCloseable {
             return false;
         }
         Notification attempt = begun.get();
-        Thread call = Thread.ofVirtual().name("notice-call-" + attempt.id()).unstarted(() -> {
+        ringing.start("notice-call-" + attempt.id(), () -> {
             try {
                 recordCall(attempt, calls.orElseThrow().call(attempt.id(), attempt.attempts().size(), attempt.to()));
             } catch (RuntimeException failed) {
                 log.error("notice call {} failed", attempt.id(), failed);
             } finally {
-                ringing.remove(Thread.currentThread());
                 lines.release();
             }
         });
-        // Counted before it starts, so that a close that comes now waits for it too.
-        ringing.add(call);
-        call.start();
         return true;
     }
 
@@ -242,16 +237,6 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Waits up to {@code patience} in all for the calls under way to end and be recorded. */
     public void awaitCalls(Duration patience) {
-        long end = System.nanoTime() + patience.toNanos();
-        try {
-            for (Thread call : Set.copyOf(ringing)) {
-                long left = end - System.nanoTime();
-                if (left <= 0 || !call.join(Duration.ofNanos(left))) {
-                    return;
-                }
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ringing.await(patience);
     }
 }
