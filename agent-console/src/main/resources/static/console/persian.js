@@ -188,6 +188,7 @@ export const SOURCE_LABELS = Object.freeze({
   AGENT: 'اپراتور',
   MAYOR_SESSION: 'گفت‌وگو با شهردار',
   API: 'سامانهٔ دیگر',
+  MEETING: 'دیدار مردمی',
 });
 
 /** Who did something, when it was the system and not a person (a person is shown by their user name). */

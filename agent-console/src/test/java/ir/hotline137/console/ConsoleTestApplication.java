@@ -20,6 +20,8 @@ import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.mayor.log.MayorSessionLog;
 import ir.hotline137.mayor.log.SessionRecorder;
+import ir.hotline137.mayor.meeting.MapDbMeetings;
+import ir.hotline137.mayor.meeting.MeetingDesk;
 import ir.hotline137.mayor.report.SessionReports;
 import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.outbound.callback.MapDbCallbacks;
@@ -147,6 +149,12 @@ public class ConsoleTestApplication {
     Directives directives(MayorLine line, MayorSessionLog sessions, RequestDesk desk, MayorSettings settings,
                           Clock clock) {
         return new Directives(line, sessions, desk, settings, clock);
+    }
+
+    /** The mayor's public meetings, on the test store. */
+    @Bean
+    MeetingDesk meetingDesk(Desks desks, MayorSettings settings, Clock clock) {
+        return new MeetingDesk(MapDbMeetings.open(desks.storage), desks.desk, settings, clock);
     }
 
     /**

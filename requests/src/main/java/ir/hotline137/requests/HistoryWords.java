@@ -105,6 +105,7 @@ public final class HistoryWords {
             case AGENT -> "اپراتور";
             case MAYOR_SESSION -> "گفت‌وگو با شهردار";
             case API -> "سامانهٔ دیگر";
+            case MEETING -> "دیدار مردمی";
         };
     }
 

@@ -88,6 +88,17 @@ public class ConsoleSecurity {
                         // Moderators and the mayor work their own programme's queue, not the public line's.
                         .pathMatchers(HttpMethod.POST, "/api/calls/*/accept")
                         .hasAnyRole(Role.AGENT.name(), Role.SUPERVISOR.name())
+                        // Public meetings: supervisors create them; the committees (supervisors, moderators)
+                        // review, route and decline; at the meeting a moderator, supervisor or the mayor records each
+                        // instruction; the centre's people register citizens and read the report.
+                        .pathMatchers(HttpMethod.POST, "/api/meetings").hasRole(Role.SUPERVISOR.name())
+                        .pathMatchers(HttpMethod.POST, "/api/meetings/*/registrations/*/route",
+                                "/api/meetings/*/registrations/*/decline", "/api/meetings/*/registrations/*/answer",
+                                "/api/meetings/*/registrations/*/link")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.MODERATOR.name())
+                        .pathMatchers(HttpMethod.POST, "/api/meetings/*/registrations/*/instruction")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.MODERATOR.name(), Role.MAYOR.name())
+                        .pathMatchers("/api/meetings", "/api/meetings/**").hasAnyRole(STAFF)
                         // Calling citizens back is the agents' work, as taking their calls is.
                         .pathMatchers("/api/callbacks", "/api/callbacks/**")
                         .hasAnyRole(Role.AGENT.name(), Role.SUPERVISOR.name())

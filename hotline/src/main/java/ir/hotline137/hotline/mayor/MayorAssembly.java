@@ -8,6 +8,8 @@ import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.mayor.log.MayorSessionLog;
 import ir.hotline137.mayor.log.SessionRecorder;
+import ir.hotline137.mayor.meeting.MapDbMeetings;
+import ir.hotline137.mayor.meeting.MeetingDesk;
 import ir.hotline137.mayor.report.SessionReports;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.store.Storage;
@@ -51,5 +53,11 @@ public class MayorAssembly {
     Directives directives(MayorLine line, MayorSessionLog sessions, RequestDesk desk, MayorSettings settings,
                           Clock clock) {
         return new Directives(line, sessions, desk, settings, clock);
+    }
+
+    /** The mayor's public meetings, kept in meetings.mapdb. */
+    @Bean
+    MeetingDesk meetingDesk(Storage storage, RequestDesk desk, MayorSettings settings, Clock clock) {
+        return new MeetingDesk(MapDbMeetings.open(storage), desk, settings, clock);
     }
 }

@@ -69,26 +69,11 @@ public final class SessionReportCsv {
     }
 
     private static void row(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells.get(i)));
-        }
-        out.append("\r\n");
+        CsvRows.row(out, cells);
     }
 
-    /** RFC 4180 quoting, and formulas defused. */
     static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
-                || !v.equals(value)) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return CsvRows.cell(value);
     }
 
     private static String text(Object value) {

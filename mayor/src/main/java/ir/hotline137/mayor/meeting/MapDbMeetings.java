@@ -1,0 +1,196 @@
+package ir.hotline137.mayor.meeting;
+
+import static ir.hotline137.store.StoredFields.readInstant;
+import static ir.hotline137.store.StoredFields.readOptional;
+import static ir.hotline137.store.StoredFields.readVersion;
+import static ir.hotline137.store.StoredFields.writeInstant;
+import static ir.hotline137.store.StoredFields.writeOptional;
+
+import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.store.DurableMap;
+import ir.hotline137.store.MapFile;
+import ir.hotline137.store.Storage;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.mapdb.DataInput2;
+import org.mapdb.DataOutput2;
+import org.mapdb.Serializer;
+import org.mapdb.serializer.GroupSerializerObjectArray;
+import org.mapdb.serializer.SerializerArrayTuple;
+
+/** The meetings and their registrations, in meetings.mapdb, in the data folder's journal like everything else kept. */
+public final class MapDbMeetings {
+    /** The maps of meetings.mapdb; a file of another format is rebuilt from the journal. */
+    private static final int FILE_FORMAT = 1;
+    private static final String NEXT_MEETING = "meeting";
+    private static final String NEXT_REGISTRATION = "registration";
+
+    private final Storage storage;
+    private final DurableMap<Long, Meeting> meetings;
+    private final DurableMap<Long, Registration> registrations;
+    private final DurableMap<Object[], Boolean> byMeeting;
+    private final DurableMap<String, Long> counters;
+
+    private MapDbMeetings(Storage storage) {
+        this.storage = storage;
+        MapFile file = new MapFile("meetings.mapdb", FILE_FORMAT);
+        this.meetings = file.treeMap("meetings", Serializer.LONG, new MeetingCodec());
+        this.registrations = file.treeMap("registrations", Serializer.LONG, new RegistrationCodec());
+        this.byMeeting = file.treeMap("registrations-by-meeting",
+                new SerializerArrayTuple(Serializer.LONG, Serializer.LONG), Serializer.BOOLEAN);
+        this.counters = file.hashMap("meeting-counters", Serializer.STRING, Serializer.LONG);
+        storage.attach(file);
+    }
+
+    public static MapDbMeetings open(Storage storage) {
+        return new MapDbMeetings(storage);
+    }
+
+    public Meeting add(Meeting meeting) {
+        return storage.write(tx -> {
+            Meeting numbered = meeting.numbered(tx.increment(counters, NEXT_MEETING));
+            tx.put(meetings, numbered.id(), numbered);
+            return numbered;
+        });
+    }
+
+    public Optional<Meeting> meeting(long id) {
+        return Optional.ofNullable(meetings.get(id));
+    }
+
+    /** Every meeting, the soonest first. */
+    public List<Meeting> meetings() {
+        List<Meeting> all = new ArrayList<>(meetings.view().values());
+        all.sort(Comparator.comparing(Meeting::at).thenComparing(Meeting::id));
+        return all;
+    }
+
+    public Registration register(Registration registration) {
+        return storage.write(tx -> {
+            Registration numbered = registration.numbered(tx.increment(counters, NEXT_REGISTRATION));
+            tx.put(registrations, numbered.id(), numbered);
+            tx.put(byMeeting, new Object[] {numbered.meetingId(), numbered.id()}, true);
+            return numbered;
+        });
+    }
+
+    public Optional<Registration> registration(long id) {
+        return Optional.ofNullable(registrations.get(id));
+    }
+
+    /** A meeting's registrations in the order they came. */
+    public List<Registration> registrations(long meetingId) {
+        List<Registration> found = new ArrayList<>();
+        for (Object[] key : byMeeting.prefix(new Object[] {meetingId}).keySet()) {
+            Registration registration = registrations.get((Long) key[1]);
+            if (registration != null) {
+                found.add(registration);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Changes a registration as it is at the moment of writing.
+     *
+     * @param change given the registration as stored; throws to refuse (nothing is written then)
+     */
+    public Registration update(long id, UnaryOperator<Registration> change) {
+        return storage.write(tx -> {
+            Registration current = tx.get(registrations, id);
+            if (current == null) {
+                throw new IllegalArgumentException("no registration " + id);
+            }
+            Registration changed = change.apply(current);
+            tx.put(registrations, id, changed);
+            return changed;
+        });
+    }
+
+    static final class MeetingCodec extends GroupSerializerObjectArray<Meeting> {
+        private static final int VERSION = 1;
+
+        @Override
+        public void serialize(DataOutput2 out, Meeting m) throws IOException {
+            out.writeByte(VERSION);
+            out.writeLong(m.id());
+            out.writeUTF(m.kind().name());
+            out.writeUTF(m.title());
+            out.writeUTF(m.at().toString());
+            out.writeUTF(m.place());
+            out.writeInt(m.district().orElse(-1));
+            out.writeInt(m.officials().size());
+            for (String official : m.officials()) {
+                out.writeUTF(official);
+            }
+            out.writeUTF(m.registrationOpens().toString());
+            out.writeUTF(m.registrationCloses().toString());
+            out.writeUTF(m.createdBy());
+            writeInstant(out, m.createdAt());
+        }
+
+        @Override
+        public Meeting deserialize(DataInput2 in, int available) throws IOException {
+            readVersion(in, VERSION, "meeting");
+            long id = in.readLong();
+            MeetingKind kind = MeetingKind.valueOf(in.readUTF());
+            String title = in.readUTF();
+            LocalDateTime at = LocalDateTime.parse(in.readUTF());
+            String place = in.readUTF();
+            int district = in.readInt();
+            int count = in.readInt();
+            List<String> officials = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                officials.add(in.readUTF());
+            }
+            return new Meeting(id, kind, title, at, place, district < 0 ? Optional.empty() : Optional.of(district),
+                    officials, LocalDateTime.parse(in.readUTF()), LocalDateTime.parse(in.readUTF()), in.readUTF(),
+                    readInstant(in));
+        }
+    }
+
+    static final class RegistrationCodec extends GroupSerializerObjectArray<Registration> {
+        private static final int VERSION = 1;
+
+        @Override
+        public void serialize(DataOutput2 out, Registration r) throws IOException {
+            out.writeByte(VERSION);
+            out.writeLong(r.id());
+            out.writeLong(r.meetingId());
+            writeOptional(out, r.callerNumber());
+            out.writeInt(r.district());
+            out.writeUTF(r.matter());
+            out.writeUTF(r.source().name());
+            writeInstant(out, r.registeredAt());
+            out.writeUTF(r.registeredBy());
+            out.writeUTF(r.status().name());
+            writeOptional(out, r.official());
+            writeOptional(out, r.reason());
+            writeOptional(out, r.earlier().map(TrackingCode::value));
+            writeOptional(out, r.referred().map(TrackingCode::value));
+        }
+
+        @Override
+        public Registration deserialize(DataInput2 in, int available) throws IOException {
+            readVersion(in, VERSION, "registration");
+            long id = in.readLong();
+            long meetingId = in.readLong();
+            Optional<String> callerNumber = readOptional(in);
+            int district = in.readInt();
+            String matter = in.readUTF();
+            RegistrationSource source = RegistrationSource.valueOf(in.readUTF());
+            Instant registeredAt = readInstant(in);
+            String registeredBy = in.readUTF();
+            RegistrationStatus status = RegistrationStatus.valueOf(in.readUTF());
+            return new Registration(id, meetingId, callerNumber, district, matter, source, registeredAt, registeredBy,
+                    status, readOptional(in), readOptional(in), readOptional(in).map(TrackingCode::new),
+                    readOptional(in).map(TrackingCode::new));
+        }
+    }
+}
