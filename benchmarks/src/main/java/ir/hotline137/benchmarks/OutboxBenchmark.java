@@ -4,7 +4,6 @@ import ir.hotline137.outbound.dispatch.CallSettings;
 import ir.hotline137.outbound.dispatch.CallingHours;
 import ir.hotline137.outbound.dispatch.DispatchSettings;
 import ir.hotline137.outbound.dispatch.Dispatcher;
-import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.AttemptResult;
 import ir.hotline137.outbound.outbox.Channel;
@@ -92,7 +91,7 @@ public final class OutboxBenchmark {
                 public void message(String from, String text) {
                 }
             };
-            Dispatcher dispatcher = new Dispatcher(outbox, notices, LateDigest.toNobody(outbox, clock),
+            Dispatcher dispatcher = new Dispatcher(outbox, notices, List.of(),
                     Optional.of(sms), ignore, Optional.empty(), new CallSettings(1, 1, Duration.ofHours(1)),
                     new CallingHours(LocalTime.MIN, LocalTime.MAX, Set.of(), clock.getZone()),
                     new DispatchSettings(Duration.ofMinutes(1), Duration.ofSeconds(1), batch, Set.of()), clock);

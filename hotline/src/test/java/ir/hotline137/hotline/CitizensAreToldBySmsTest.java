@@ -8,6 +8,9 @@ import ir.hotline137.testsupport.smpp.FakeSmsc;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,7 @@ class CitizensAreToldBySmsTest {
         TestApplication.user(registry, 0, "maryam", "agent-secret", "AGENT", "PJSIP/101");
         TestApplication.user(registry, 1, "unit6", "unit-secret", "UNIT", null);
         registry.add("hotline.users[1].unit", () -> UNIT_SIX);
+        TestApplication.user(registry, 2, "boss", "boss-secret", "SUPERVISOR", null);
         registry.add("hotline.sms.host", () -> "127.0.0.1");
         registry.add("hotline.sms.port", () -> Integer.toString(smsc.port()));
         registry.add("hotline.sms.system-id", () -> "hotline");
@@ -81,7 +85,40 @@ class CitizensAreToldBySmsTest {
         assertThat(view).contains("\"outcome\":\"sent\"", "\"kind\":\"REGISTERED\"");
         assertThat(send("GET", "/api/requests/" + code, UNIT, null).body()).as("a unit sees what was told, not to whom")
                 .contains("\"kind\":\"RESULT\",\"channel\":\"sms\",\"to\":null").doesNotContain("09125550101");
-        assertThat(smsc.messages()).as("each once").hasSize(2);
+        assertThat(smsc.messages()).as("each once").filteredOn(m -> m.to().equals("989125550101")).hasSize(2);
+    }
+
+    @Test
+    void aMeetingsRegistrantsAreToldWhatTheCommitteeDecided() throws Exception {
+        String supervisor = TestApi.basic("boss", "boss-secret");
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Tehran")).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime day = now.plusDays(7).withHour(10).withMinute(0);
+        HttpResponse<String> created = send("POST", "/api/meetings", supervisor, "{\"kind\":\"PUBLIC_MEETING\","
+                + "\"title\":\"دیدار مردمی با شهردار\",\"date\":\"" + day + "\",\"place\":\"تالار شهر\","
+                + "\"officials\":[\"معاون شهرسازی\"],\"registrationOpens\":\"" + now.minusDays(1)
+                + "\",\"registrationCloses\":\"" + now.plusDays(2) + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String at = "/api/meetings/" + created.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
+        String invited = registered(send("POST", at + "/registrations", AGENT,
+                "{\"callerNumber\":\"09125550404\",\"district\":6,\"matter\":\"پروانهٔ ساخت\"}"));
+        String declined = registered(send("POST", at + "/registrations", AGENT,
+                "{\"callerNumber\":\"09125550505\",\"district\":6,\"matter\":\"سد معبر\"}"));
+
+        assertThat(send("POST", at + "/registrations/" + invited + "/route", supervisor,
+                "{\"official\":\"معاون شهرسازی\"}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", at + "/registrations/" + declined + "/decline", supervisor,
+                "{\"reason\":\"به واحد سد معبر منطقه ارجاع شد\"}").statusCode()).isEqualTo(200);
+
+        FakeSmsc.Message invitation = smsc.await(m -> m.to().equals("989125550404"), SOON);
+        assertThat(invitation.text()).contains("«دیدار مردمی با شهردار»", "تالار شهر",
+                "ساعت ۱۰:۰۰");
+        FakeSmsc.Message no = smsc.await(m -> m.to().equals("989125550505"), SOON);
+        assertThat(no.text()).contains("پذیرفته نشد", "به واحد سد معبر منطقه ارجاع شد");
+    }
+
+    private static String registered(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
     }
 
     private String eventually(Callable<String> found) throws Exception {

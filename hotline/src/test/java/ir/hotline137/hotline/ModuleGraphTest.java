@@ -25,7 +25,7 @@ class ModuleGraphTest {
             Map.entry("switchboard", Set.of(TESTS, "store")),
             Map.entry("recognizer", Set.of(TESTS, "store")),
             Map.entry("prompts", Set.of(TESTS, "store")),
-            Map.entry("mayor", Set.of(TESTS, "store", "requests", "switchboard")),
+            Map.entry("mayor", Set.of(TESTS, "store", "requests", "switchboard", "outbound")),
             Map.entry("ivr", Set.of(TESTS, "store", "requests", "calls", "switchboard", "mayor", "outbound", "recognizer",
                     "prompts")),
             Map.entry("agent-console", Set.of(TESTS, "store", "requests", "calls", "figures", "outbound", "switchboard",

@@ -289,7 +289,7 @@ class DispatcherTest {
             sms = new SmppGateway(new SmppSettings("127.0.0.1", smsc.port(), "hotline", "secret", "20000137",
                     Duration.ofSeconds(5)));
             dispatcher = new Dispatcher(outbox, new NoticeWriter(desks.store, outbox, false, Set.of(Channel.SMS), clock),
-                    new LateDigest(desks.desk, outbox, heads, supervisors, clock), Optional.of(sms),
+                    List.of(new LateDigest(desks.desk, outbox, heads, supervisors, clock)), Optional.of(sms),
                     new CitizenMessages(outbox, desks.desk, Map.of("1", "برنامهٔ «اصفهان من» را از بازار نصب کنید."),
                             clock), Optional.empty(), new CallSettings(1, 1, SPACING),
                     CallingHours.of("09:00-20:00", Set.of(DayOfWeek.FRIDAY), TEHRAN),

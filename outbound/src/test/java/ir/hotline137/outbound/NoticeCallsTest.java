@@ -9,7 +9,6 @@ import ir.hotline137.outbound.dispatch.CallingHours;
 import ir.hotline137.outbound.dispatch.DispatchSettings;
 import ir.hotline137.outbound.dispatch.Dispatcher;
 import ir.hotline137.outbound.notices.CitizenMessages;
-import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.Attempt;
 import ir.hotline137.outbound.outbox.AttemptResult;
@@ -210,7 +209,7 @@ class NoticeCallsTest {
                     "PJSIP/{number}@trunk", "hotline-notify", "notify", "137", Duration.ofSeconds(30),
                     Duration.ofSeconds(5)));
             dispatcher = new Dispatcher(outbox, new NoticeWriter(desks.store, outbox, false, Set.of(Channel.CALL),
-                    clock), LateDigest.toNobody(outbox, clock), Optional.empty(),
+                    clock), List.of(), Optional.empty(),
                     new CitizenMessages(outbox, desks.desk, Map.of(), clock), Optional.of(gateway),
                     new CallSettings(2, attempts, SPACING),
                     CallingHours.of("09:00-20:00", Set.of(DayOfWeek.FRIDAY), TEHRAN),

@@ -1,6 +1,7 @@
 package ir.hotline137.hotline.outbound;
 
 import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.mayor.meeting.MeetingDesk;
 import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.outbound.callback.MapDbCallbacks;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
@@ -42,7 +43,7 @@ public class OutboundConfiguration {
     @Bean(destroyMethod = "close")
     @DependsOn("callbackDesk")
     OutboundWorker outboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store,
-                                  RequestDesk desk, CallExchange exchange, Clock clock) {
-        return new OutboundWorker(properties, outbox, store, desk, exchange, clock);
+                                  RequestDesk desk, CallExchange exchange, MeetingDesk meetings, Clock clock) {
+        return new OutboundWorker(properties, outbox, store, desk, exchange, meetings, clock);
     }
 }

@@ -1,6 +1,8 @@
 package ir.hotline137.hotline.outbound;
 
 import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.mayor.meeting.MeetingDesk;
+import ir.hotline137.mayor.meeting.MeetingInvitations;
 import ir.hotline137.outbound.call.AmiCallGateway;
 import ir.hotline137.outbound.call.CallGateway;
 import ir.hotline137.outbound.dispatch.Dispatcher;
@@ -17,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -39,18 +40,20 @@ public final class OutboundWorker implements AutoCloseable {
     private final RequestStore store;
     private final RequestDesk desk;
     private final CallExchange exchange;
+    private final MeetingDesk meetings;
     private final Clock clock;
     private Optional<SmsGateway> sms = Optional.empty();
     private Optional<CallGateway> calls = Optional.empty();
     private Dispatcher dispatcher;
 
     OutboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store, RequestDesk desk,
-                   CallExchange exchange, Clock clock) {
+                   CallExchange exchange, MeetingDesk meetings, Clock clock) {
         this.properties = properties;
         this.outbox = outbox;
         this.store = store;
         this.desk = desk;
         this.exchange = exchange;
+        this.meetings = meetings;
         this.clock = clock;
     }
 
@@ -80,8 +83,9 @@ public final class OutboundWorker implements AutoCloseable {
         }
         dispatcher = new Dispatcher(outbox,
                 new NoticeWriter(store, outbox, properties.outbound().tellReferrals(), channels, clock),
-                new LateDigest(desk, outbox, sms.isPresent() ? properties.units().headNumbers() : Map.of(),
-                        sms.isPresent() ? properties.outbound().supervisors() : List.of(), clock),
+                sms.isEmpty() ? List.of() : List.of(new LateDigest(desk, outbox, properties.units().headNumbers(),
+                        properties.outbound().supervisors(), clock),
+                        new MeetingInvitations(meetings, outbox, clock.getZone())),
                 sms, new CitizenMessages(outbox, desk, properties.sms().replies(), clock), calls,
                 properties.outbound().callSettings(), properties.outbound().hours(clock.getZone()),
                 properties.outbound().dispatch(), clock);

@@ -3,7 +3,6 @@ package ir.hotline137.outbound.dispatch;
 import ir.hotline137.outbound.call.CallGateway;
 import ir.hotline137.outbound.call.CallOutcome;
 import ir.hotline137.outbound.call.CallsUnderWay;
-import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.AttemptResult;
 import ir.hotline137.outbound.outbox.Channel;
@@ -17,6 +16,7 @@ import ir.hotline137.outbound.sms.SmsOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +39,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private final MapDbOutbox outbox;
     private final NoticeWriter notices;
-    private final LateDigest late;
+    private final List<NoticeSource> sources;
     private final Optional<SmsGateway> sms;
     private final SmsListener heard;
     private final Optional<CallGateway> calls;
@@ -54,12 +54,12 @@ public final class Dispatcher implements AutoCloseable {
             Thread.ofPlatform().name("outbox").daemon().factory());
 
     /** @param heard what the centre sends back (receipts, citizens' messages) goes here */
-    public Dispatcher(MapDbOutbox outbox, NoticeWriter notices, LateDigest late, Optional<SmsGateway> sms,
+    public Dispatcher(MapDbOutbox outbox, NoticeWriter notices, List<NoticeSource> sources, Optional<SmsGateway> sms,
                       SmsListener heard, Optional<CallGateway> calls, CallSettings calling, CallingHours hours,
                       DispatchSettings settings, Clock clock) {
         this.outbox = outbox;
         this.notices = notices;
-        this.late = late;
+        this.sources = List.copyOf(sources);
         this.sms = sms;
         this.heard = heard;
         this.calls = calls;
@@ -101,7 +101,7 @@ public final class Dispatcher implements AutoCloseable {
         Instant now = clock.instant();
         boolean inHours = hours.allow(now);
         if (inHours) {
-            late.tellToday();
+            sources.forEach(source -> source.make(now));
         }
         int attempts = 0;
         // An answer to the citizen's own message goes at any hour: they are waiting for it. A call that could not start

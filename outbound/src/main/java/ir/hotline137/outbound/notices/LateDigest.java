@@ -1,5 +1,6 @@
 package ir.hotline137.outbound.notices;
 
+import ir.hotline137.outbound.dispatch.NoticeSource;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * same for every unit together. Kept in the outbox like every notification, one per person and day, so a restart
  * sends nothing twice.
  */
-public final class LateDigest {
+public final class LateDigest implements NoticeSource {
     private final RequestDesk desk;
     private final MapDbOutbox outbox;
     private final Map<String, String> heads;
@@ -41,21 +42,16 @@ public final class LateDigest {
         this.clock = clock;
     }
 
-    /** Tells no one: for a dispatcher that sends only citizens' notices. */
-    public static LateDigest toNobody(MapDbOutbox outbox, Clock clock) {
-        return new LateDigest(null, outbox, Map.of(), List.of(), clock);
-    }
-
     /**
      * Makes today's lists, if they are not made yet; nothing for a unit with nothing late.
      *
      * @return how many were made now
      */
-    public int tellToday() {
+    @Override
+    public int make(Instant now) {
         if (heads.isEmpty() && supervisors.isEmpty()) {
             return 0;
         }
-        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         Map<String, int[]> late = new TreeMap<>();
         for (CitizenRequest request : desk.waitingOnAnyUnit()) {
@@ -72,7 +68,7 @@ public final class LateDigest {
         int made = 0;
         for (Map.Entry<String, int[]> unit : late.entrySet()) {
             String head = heads.get(unit.getKey());
-            if (head != null && outbox.addOne(Notification.toStaff("late|" + unit.getKey() + "|" + head + "|" + today,
+            if (head != null && outbox.addOne(Notification.withoutRequest("late|" + unit.getKey() + "|" + head + "|" + today,
                     NoticeKind.LATE, head, words("واحد «" + unit.getKey() + "»", unit.getValue()), now)).isPresent()) {
                 made++;
             }
@@ -84,7 +80,7 @@ public final class LateDigest {
                 all[1] += counts[1];
             });
             for (String supervisor : supervisors) {
-                if (outbox.addOne(Notification.toStaff("late|*|" + supervisor + "|" + today, NoticeKind.LATE,
+                if (outbox.addOne(Notification.withoutRequest("late|*|" + supervisor + "|" + today, NoticeKind.LATE,
                         supervisor, words("مرکز ۱۳۷ (" + PersianDigits.toPersian(Integer.toString(late.size()))
                                 + " واحد)", all), now)).isPresent()) {
                     made++;

@@ -13,5 +13,11 @@ public enum NoticeKind {
     /** An answer to an SMS the citizen sent (a tracking code, a keyword): sent at any hour, since they asked. */
     REPLY,
     /** To a unit's head or a supervisor, once a day: how many referrals are past their deadline. */
-    LATE
+    LATE,
+    /** To a citizen the screening committee routed to an official: the meeting's day, time and place. */
+    INVITATION,
+    /** The day before the meeting, to those invited. */
+    MEETING_REMINDER,
+    /** To a citizen whose registration the screening committee declined: why, and what becomes of the matter. */
+    MEETING_DECLINED
 }

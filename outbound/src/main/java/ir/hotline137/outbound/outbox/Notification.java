@@ -51,8 +51,8 @@ public record Notification(long id, String key, Optional<TrackingCode> request, 
                 List.of(), Optional.of(at), Optional.empty());
     }
 
-    /** An SMS to a member of staff, about no one request. */
-    public static Notification toStaff(String key, NoticeKind kind, String to, String text, Instant at) {
+    /** An SMS about no one request: a unit's head's list of late requests, a citizen's meeting invitation. */
+    public static Notification withoutRequest(String key, NoticeKind kind, String to, String text, Instant at) {
         return new Notification(0, key, Optional.empty(), kind, Channel.SMS, to, text, at, NotificationStatus.PENDING,
                 List.of(), Optional.of(at), Optional.empty());
     }

@@ -1,0 +1,76 @@
+package ir.hotline137.mayor.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.hotline137.mayor.MayorSettings;
+import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.NoticeKind;
+import ir.hotline137.outbound.outbox.Notification;
+import ir.hotline137.requests.Desks;
+import ir.hotline137.testsupport.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Registrants are told what the committees decided, once each: the invited the day, time and place (and again the
+ * day before), the declined why; nothing for a landline or a matter not yet decided, nothing after the meeting.
+ */
+class MeetingInvitationsTest {
+    private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+    /** Saturday 5 December 2026, 10:00 in Tehran. */
+    private static final Instant SATURDAY = Instant.parse("2026-12-05T06:30:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theInvitedAreToldDayTimeAndPlaceAndRemindedTheDayBeforeAndTheDeclinedWhy() throws Exception {
+        MutableClock clock = new MutableClock(SATURDAY, TEHRAN);
+        try (Desks desks = new Desks(dir, clock)) {
+            MeetingDesk meetings = new MeetingDesk(MapDbMeetings.open(desks.storage), desks.desk,
+                    new MayorSettings(30, TEHRAN), clock);
+            MapDbOutbox outbox = MapDbOutbox.open(desks.storage);
+            MeetingInvitations invitations = new MeetingInvitations(meetings, outbox, TEHRAN);
+            LocalDateTime now = LocalDateTime.ofInstant(SATURDAY, TEHRAN);
+            Meeting meeting = meetings.create(new MeetingDesk.MeetingDraft(MeetingKind.PUBLIC_MEETING,
+                    "دیدار مردمی با شهردار", LocalDateTime.of(2026, 12, 12, 10, 0), "تالار شهر", Optional.of(6),
+                    List.of("معاون شهرسازی"), now.minusDays(1), now.plusDays(3)), "boss");
+            Registration invited = meetings.register(meeting.id(), Optional.of("09121230001"), 6, "پروانهٔ ساخت",
+                    RegistrationSource.AGENT, "maryam");
+            Registration declined = meetings.register(meeting.id(), Optional.of("09121230002"), 6, "سد معبر",
+                    RegistrationSource.AGENT, "maryam");
+            Registration landline = meetings.register(meeting.id(), Optional.of("02155550003"), 6, "آب گرفتگی",
+                    RegistrationSource.AGENT, "maryam");
+            Registration pending = meetings.register(meeting.id(), Optional.of("09121230004"), 6, "هنوز بررسی نشده",
+                    RegistrationSource.AGENT, "maryam");
+            meetings.route(meeting.id(), invited.id(), "معاون شهرسازی", "host");
+            meetings.route(meeting.id(), landline.id(), "معاون شهرسازی", "host");
+            meetings.decline(meeting.id(), declined.id(), "به واحد سد معبر ارجاع شد", "host");
+
+            assertThat(invitations.make(clock.instant())).isEqualTo(2);
+            assertThat(invitations.make(clock.instant())).as("once each").isZero();
+            List<Notification> told = outbox.due(clock.instant(), 10);
+            assertThat(told).extracting(Notification::to).containsExactlyInAnyOrder("09121230001", "09121230002");
+            assertThat(told).filteredOn(n -> n.kind() == NoticeKind.INVITATION).singleElement()
+                    .extracting(Notification::text).asString()
+                    .contains("«دیدار مردمی با شهردار»", "۱۴۰۵/۰۹/۲۱", "ساعت ۱۰:۰۰", "تالار شهر");
+            assertThat(told).filteredOn(n -> n.kind() == NoticeKind.MEETING_DECLINED).singleElement()
+                    .extracting(Notification::text).asString().contains("به واحد سد معبر ارجاع شد");
+
+            clock.advance(Duration.ofDays(6));
+            assertThat(invitations.make(clock.instant())).as("the day before").isEqualTo(1);
+            assertThat(outbox.due(clock.instant(), 10)).filteredOn(n -> n.kind() == NoticeKind.MEETING_REMINDER)
+                    .singleElement().extracting(Notification::text).asString().startsWith("سامانهٔ ۱۳۷، یادآوری: فردا");
+            clock.advance(Duration.ofDays(2));
+            meetings.route(meeting.id(), pending.id(), "معاون شهرسازی", "host");
+            assertThat(invitations.make(clock.instant())).as("after the meeting, nothing").isZero();
+        }
+    }
+}
