@@ -10,6 +10,7 @@ import ir.hotline137.ivr.escalation.Escalation;
 import ir.hotline137.ivr.followup.FollowUp;
 import ir.hotline137.ivr.intake.Intake;
 import ir.hotline137.ivr.mayor.MayorCall;
+import ir.hotline137.ivr.meeting.MeetingRegistrationCall;
 import ir.hotline137.ivr.menu.MainMenu;
 import ir.hotline137.ivr.server.ScreenedConnection;
 import ir.hotline137.prompts.Prompt;
@@ -25,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One call to 137, from answer to call record: the main menu, then registering, following up, a person or
- * the mayor.
+ * One call to 137, from answer to call record: the main menu, then registering, following up, a person, the
+ * mayor or a public meeting's registration.
  * This is the top of every call's path; each branch is a class of its own in the package named for it.
  *
  * <p>However the call ends, it ends here: a hang-up at any step is caught once, what the caller had already
@@ -45,17 +46,19 @@ public final class CallScript implements AgiScript {
     private final FollowUp followUp;
     private final Escalation escalation;
     private final MayorCall mayorCall;
+    private final MeetingRegistrationCall meetingCall;
     private final CallLog callLog;
     private final IvrSettings settings;
     private final Clock clock;
 
     public CallScript(MainMenu menu, Intake intake, FollowUp followUp, Escalation escalation, MayorCall mayorCall,
-                      CallLog callLog, IvrSettings settings, Clock clock) {
+                      MeetingRegistrationCall meetingCall, CallLog callLog, IvrSettings settings, Clock clock) {
         this.menu = menu;
         this.intake = intake;
         this.followUp = followUp;
         this.escalation = escalation;
         this.mayorCall = mayorCall;
+        this.meetingCall = meetingCall;
         this.callLog = callLog;
         this.settings = settings;
         this.clock = clock;
@@ -92,6 +95,7 @@ public final class CallScript implements AgiScript {
             case REGISTER -> intake.run(phone, call);
             case FOLLOW_UP -> followUp.run(phone, call);
             case MAYOR -> mayorCall.run(phone, call);
+            case MEETING -> meetingCall.run(phone, call);
             case AGENT -> new FlowOutcome.NeedsAgent(EscalationReason.ASKED_FOR_AGENT);
             case NOT_UNDERSTOOD -> new FlowOutcome.NeedsAgent(EscalationReason.MENU_NOT_UNDERSTOOD);
         };

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.calls.CallRecord;
 import ir.hotline137.ivr.intake.Intake;
+import ir.hotline137.mayor.meeting.Meeting;
+import ir.hotline137.mayor.meeting.MeetingDesk;
+import ir.hotline137.mayor.meeting.MeetingKind;
+import ir.hotline137.mayor.meeting.RegistrationSource;
 import ir.hotline137.outbound.callback.CallbackKind;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.CallerNumber;
@@ -27,6 +31,7 @@ import ir.hotline137.testsupport.asterisk.FakeCall;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -268,6 +273,31 @@ class CallFlowsTest {
             assertThat(callback.request()).contains(request.code());
             assertThat(callback.district()).contains(12);
         });
+    }
+
+    @Test
+    void whileAMeetingTakesRegistrationsFiveRegistersTheCallerWithTheirWords() {
+        CallTranscript before = ivr.asterisk.dial(Caller.withNumber("09121234567").pressesDuringPrompt("5")
+                .hangsUp()).awaitEnd(CALL);
+        assertThat(before.played()).as("not offered while no meeting takes registrations")
+                .doesNotContain(S + "main-menu-meeting").contains(S + "invalid-choice");
+        LocalDateTime now = LocalDateTime.now(ivr.settings.zone());
+        Meeting meeting = ivr.meetings.create(new MeetingDesk.MeetingDraft(MeetingKind.PUBLIC_MEETING,
+                "دیدار مردمی با شهردار", now.plusDays(7), "تالار شهر", Optional.empty(), List.of("معاون شهرسازی"),
+                now.minusHours(1), now.plusDays(2)), "boss");
+
+        CallTranscript call = ivr.asterisk.dial(Caller.withNumber("09121234567").presses("5")
+                .presses("7#").says(STREETLIGHT)).awaitEnd(CALL);
+
+        assertThat(call.played()).containsSubsequence(S + "main-menu", S + "main-menu-meeting", S + "district-ask",
+                S + "meeting-matter-ask", S + "meeting-registered", S + "goodbye");
+        assertThat(ivr.meetings.registrations(meeting.id())).singleElement().satisfies(registration -> {
+            assertThat(registration.callerNumber()).contains("09121234567");
+            assertThat(registration.district()).isEqualTo(7);
+            assertThat(registration.matter()).isEqualTo(STREETLIGHT);
+            assertThat(registration.source()).isEqualTo(RegistrationSource.IVR);
+        });
+        assertThat(awaitRecord(call).path()).anyMatch(step -> step.startsWith("meeting-registered:"));
     }
 
     @Test

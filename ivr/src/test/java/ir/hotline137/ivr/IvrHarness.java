@@ -8,6 +8,7 @@ import ir.hotline137.ivr.followup.FollowUp;
 import ir.hotline137.ivr.intake.DistrictQuestion;
 import ir.hotline137.ivr.intake.Intake;
 import ir.hotline137.ivr.mayor.MayorCall;
+import ir.hotline137.ivr.meeting.MeetingRegistrationCall;
 import ir.hotline137.ivr.menu.MainMenu;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.ivr.server.FastAgiSettings;
@@ -15,9 +16,12 @@ import ir.hotline137.ivr.speech.RecordedSpeechCapture;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
 import ir.hotline137.ivr.speech.StreamedSpeechCapture;
+import ir.hotline137.mayor.MayorSettings;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.mayor.log.SessionRecorder;
+import ir.hotline137.mayor.meeting.MapDbMeetings;
+import ir.hotline137.mayor.meeting.MeetingDesk;
 import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.outbound.callback.MapDbCallbacks;
 import ir.hotline137.outbound.dispatch.CallSettings;
@@ -66,6 +70,8 @@ public final class IvrHarness implements AutoCloseable {
     public final CallLog callLog;
     /** The callbacks callers ask for; no manager interface, so none is placed from here. */
     public final CallbackDesk callbacks;
+    /** The public meetings callers may register for (none unless a test makes one). */
+    public final MeetingDesk meetings;
     public final IvrSettings settings;
     public final FastAgiServer server;
     public final FakeAsterisk asterisk;
@@ -126,11 +132,15 @@ public final class IvrHarness implements AutoCloseable {
         Intake intake = new Intake(desks.desk, districts, speech, recordings, settings, clock);
         callbacks = new CallbackDesk(MapDbCallbacks.open(desks.storage), Optional::empty,
                 new CallSettings(1, 3, Duration.ofHours(1)), clock);
-        CallScript script = new CallScript(new MainMenu(settings.tries(), mayorLine), intake,
+        meetings = new MeetingDesk(MapDbMeetings.open(desks.storage), desks.desk,
+                new MayorSettings(30, settings.zone()), clock);
+        MeetingRegistrationCall meetingCall = new MeetingRegistrationCall(meetings, districts, speech, recordings,
+                settings, clock);
+        CallScript script = new CallScript(new MainMenu(settings.tries(), mayorLine, meetingCall::isOpen), intake,
                 new FollowUp(desks.desk, PromptCatalogue.persian(), settings),
                 new Escalation(switchboard, desks.desk, callbacks, districts, speech, recordings, settings, clock),
                 new MayorCall(mayorLine, intake, districts, speech, recordings, settings, clock),
-                callLog, settings, clock);
+                meetingCall, callLog, settings, clock);
         server = FastAgiServer.start(fastAgi, script);
         asterisk = new FakeAsterisk("127.0.0.1", server.port());
     }

@@ -60,6 +60,13 @@ public enum Prompt {
     REOPENED("reopened"),
     ANSWER_THANKS("answer-thanks"),
 
+    // Registering for a public meeting
+    /** Played after {@link #MAIN_MENU} while a meeting takes registrations. */
+    MAIN_MENU_MEETING("main-menu-meeting"),
+    MEETING_MATTER_ASK("meeting-matter-ask"),
+    MEETING_REGISTERED("meeting-registered"),
+    MEETING_CLOSED("meeting-closed"),
+
     // Waiting for a person
     /** Followed by the caller's position in the queue as a cardinal number. */
     HOLD_POSITION("hold-position"),

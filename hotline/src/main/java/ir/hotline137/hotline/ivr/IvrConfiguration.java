@@ -12,12 +12,14 @@ import ir.hotline137.ivr.followup.FollowUp;
 import ir.hotline137.ivr.intake.DistrictQuestion;
 import ir.hotline137.ivr.intake.Intake;
 import ir.hotline137.ivr.mayor.MayorCall;
+import ir.hotline137.ivr.meeting.MeetingRegistrationCall;
 import ir.hotline137.ivr.menu.MainMenu;
 import ir.hotline137.ivr.notice.NoticeCall;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
 import ir.hotline137.mayor.line.MayorLine;
+import ir.hotline137.mayor.meeting.MeetingDesk;
 import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.prompts.PromptCatalogue;
@@ -66,19 +68,21 @@ public class IvrConfiguration {
 
     @Bean
     CallScript callScript(RequestDesk desk, Switchboard switchboard, CallbackDesk callbacks, MayorLine mayorLine,
-                          SpeechCapture speech, CallLog callLog, IvrSettings settings, HotlineProperties properties,
-                          Clock clock) {
+                          MeetingDesk meetings, SpeechCapture speech, CallLog callLog, IvrSettings settings,
+                          HotlineProperties properties, Clock clock) {
         RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone(),
                 properties.recordings().sharing());
         DistrictQuestion districts = new DistrictQuestion(desk.districts().keySet(), settings.tries());
         Intake intake = new Intake(desk, districts, speech, recordings, settings, clock);
+        MeetingRegistrationCall meetingCall = new MeetingRegistrationCall(meetings, districts, speech, recordings,
+                settings, clock);
         return new CallScript(
-                new MainMenu(settings.tries(), mayorLine),
+                new MainMenu(settings.tries(), mayorLine, meetingCall::isOpen),
                 intake,
                 new FollowUp(desk, PromptCatalogue.persian(), settings),
                 new Escalation(switchboard, desk, callbacks, districts, speech, recordings, settings, clock),
                 new MayorCall(mayorLine, intake, districts, speech, recordings, settings, clock),
-                callLog, settings, clock);
+                meetingCall, callLog, settings, clock);
     }
 
     /** The script of the calls the hotline places to tell citizens of their requests, once answered. */

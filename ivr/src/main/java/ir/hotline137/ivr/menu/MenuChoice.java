@@ -10,6 +10,8 @@ public enum MenuChoice {
     AGENT,
     /** 4: talk to the mayor; only offered, and only taken, while a live session is open. */
     MAYOR,
+    /** 5: register for a public meeting; only offered, and only taken, while a meeting takes registrations. */
+    MEETING,
     /** No valid key after every try: a person takes over rather than losing the caller. */
     NOT_UNDERSTOOD
 }
