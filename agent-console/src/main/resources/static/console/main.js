@@ -14,6 +14,7 @@ import { renderWallboard } from './wallboard.js';
 import { renderShift } from './shift.js';
 import { renderUnitDesk, renderLate, renderUnitFigures } from './units.js';
 import { renderCallbacks } from './callbacks.js';
+import { renderMeetings, renderMeeting, renderMeetingReport } from './meetings.js';
 import { startAlerts, chimeOn, setChime } from './alerts.js';
 import { renderModerator, renderMayor, renderSessions, renderReport, hasRole } from './mayor.js';
 import { AWAY_REASONS, awayReasonLabel, presenceLabel, presenceText, useTimeZone } from './persian.js';
@@ -59,6 +60,7 @@ function buildNav() {
   if (hasRole('MODERATOR') || hasRole('SUPERVISOR')) links.push(['moderator', '#/moderator', 'گفتگو با شهردار']);
   if (hasRole('MAYOR')) links.push(['mayor', '#/mayor', 'میز شهردار']);
   if (hasRole('MODERATOR') || hasRole('SUPERVISOR') || hasRole('MAYOR')) links.push(['sessions', '#/mayor/sessions', 'گزارش برنامه‌ها']);
+  links.push(['meetings', '#/meetings', 'دیدارهای مردمی']);
   // «تماس جاری»: back to the card of the call this agent is on (shown while the board says so).
   const currentCall = el('li', { id: 'nav-current-call-item', hidden: true },
     el('a', { id: 'nav-current-call', class: 'nav-link nav-current-call', dataset: { route: 'call' } }, 'تماس جاری'));
@@ -239,6 +241,15 @@ function resolve(path, query, context) {
   if (path === '/unit') return { key: 'unit', title: 'میز واحد', run: () => renderUnitDesk(main, query, context) };
   if (path === '/late') return { key: 'late', title: 'پیگیری مهلت‌ها', run: () => renderLate(main, context) };
   if (path === '/units/figures') return { key: 'late', title: 'کارنامهٔ واحدها', run: () => renderUnitFigures(main, query, context) };
+  if (path === '/meetings') return { key: 'meetings', title: 'دیدارهای مردمی', run: () => renderMeetings(main, context) };
+  if ((match = /^\/meeting\/(\d+)$/.exec(path))) {
+    const id = match[1];
+    return { key: 'meetings', title: 'دیدار', run: () => renderMeeting(main, id, context) };
+  }
+  if ((match = /^\/meeting\/(\d+)\/report$/.exec(path))) {
+    const id = match[1];
+    return { key: 'meetings', title: 'گزارش پیگیری دیدار', run: () => renderMeetingReport(main, id, context) };
+  }
   if (path === '/callbacks') return { key: 'callbacks', title: 'تماس دوباره با شهروندان', run: () => renderCallbacks(main, context) };
   if (path === '/shift') return { key: 'shift', title: 'شیفت من', run: () => renderShift(main, context) };
   if (path === '/wallboard') return { key: 'wallboard', title: 'تابلوی سرپرست', run: () => renderWallboard(main, context) };

@@ -1,0 +1,274 @@
+// The mayor's public meetings: the list and a supervisor's form for a new one (#/meetings); one meeting's
+// registrations with the committees' decisions and the instructions given at it (#/meeting/<id>); the follow-up
+// committee's report (#/meeting/<id>/report). The server decides who may do what; the page offers each person only
+// what their roles allow.
+
+import { el, clear, heading, message, ltr, field, select, datalist } from './dom.js';
+import { get, post, errorText, isAbort } from './api.js';
+import { session } from './state.js';
+import { notify } from './ui.js';
+import { jalaliDateInput } from './jalali.js';
+import { formatDateTime, formatLongDay, formatNumber, statusLabel, toLatinDigits, toPersianDigits } from './persian.js';
+import { hasRole } from './mayor.js';
+
+const KIND_LABELS = Object.freeze({
+  PUBLIC_MEETING: 'دیدار مردمی با شهردار', PEOPLES_WEDNESDAY: 'چهارشنبهٔ مردمی', MARDOM_SALAM: 'مردم سلام',
+});
+const STATUS_LABELS = Object.freeze({
+  REGISTERED: 'در انتظار بررسی', ROUTED: 'ارجاع به مسئول', DECLINED: 'پذیرفته نشد', ANSWERED: 'پاسخ بدون دیدار',
+  HEARD: 'در دیدار شنیده شد',
+});
+const SOURCE_LABELS = Object.freeze({ IVR: 'سامانهٔ گویا', AGENT: 'اپراتور', VENUE: 'محل دیدار', API: 'برنامهٔ شهر' });
+const LATENESS_LABELS = Object.freeze({
+  ON_TIME: 'در مهلت', DUE_SOON: 'مهلت نزدیک است', OVERDUE: 'مهلت گذشته', FOR_THE_MAYOR: 'برای دفتر شهردار',
+});
+const CONFLICTS = Object.freeze({
+  'registration-closed': 'ثبت‌نام این دیدار بسته است',
+  'not-the-day': 'ثبت‌نام در محل فقط در روز دیدار است',
+  'already-decided': 'دربارهٔ این ثبت‌نام پیش‌تر تصمیم گرفته شده است',
+  'not-routed': 'فقط موضوعی که به مسئولی ارجاع شده در دیدار شنیده می‌شود',
+});
+
+const failure = (prefix, error) => (error && error.status === 409 && CONFLICTS[error.code]
+  ? `${prefix}: ${CONFLICTS[error.code]}.` : errorText(prefix, error));
+const committee = () => hasRole('SUPERVISOR') || hasRole('MODERATOR');
+const atMeeting = () => committee() || hasRole('MAYOR');
+
+/** «جمعه ۲۱ آذر ۱۴۰۵، ساعت ۱۰:۰۰» from a local date-time in the city's time. */
+function when(localDateTime) {
+  if (!localDateTime) return '—';
+  return `${formatLongDay(localDateTime.slice(0, 10))}، ساعت ${toPersianDigits(localDateTime.slice(11, 16))}`;
+}
+
+/** A Jalali day and a time typed as ۱۰:۰۰ → '2026-12-12T10:00', or null when either is not right. */
+function dateTimeOf(dateInput, timeInput) {
+  const day = dateInput.isoValue();
+  const time = /^(\d{1,2}):(\d{2})$/.exec(toLatinDigits(timeInput.value).trim());
+  if (!day || !time || Number(time[1]) > 23 || Number(time[2]) > 59) return null;
+  return `${day}T${time[1].padStart(2, '0')}:${time[2]}`;
+}
+
+function timeInput(id, value) {
+  return el('input', { type: 'text', id, inputmode: 'numeric', dir: 'ltr', placeholder: '۱۰:۰۰', value: toPersianDigits(value), class: 'time-input' });
+}
+
+/* ---------- #/meetings ---------- */
+
+export function renderMeetings(container, { signal }) {
+  clear(container).append(heading(1, 'دیدارهای مردمی', { id: 'page-title' }), message('در حال خواندن…'));
+  get('/api/meetings', { signal }).then((meetings) => {
+    if (signal.aborted) return;
+    const list = meetings.length ? el('div', { class: 'table-wrap' }, el('table', { class: 'data-table', id: 'meetings' },
+      el('thead', {}, el('tr', {}, ['دیدار', 'نوع', 'زمان', 'مکان', 'ثبت‌نام'].map((c) => el('th', { scope: 'col' }, c)))),
+      el('tbody', {}, meetings.map((m) => el('tr', { dataset: { id: String(m.id) } },
+        el('td', {}, el('a', { href: `#/meeting/${m.id}` }, m.title)),
+        el('td', {}, KIND_LABELS[m.kind] ?? m.kind),
+        el('td', {}, when(m.date)),
+        el('td', {}, m.place),
+        el('td', {}, m.registrationOpen ? el('span', { class: 'badge' }, 'باز است') : 'بسته'))))))
+      : el('p', { class: 'empty' }, 'هنوز دیداری تعریف نشده است.');
+    clear(container).append(heading(1, 'دیدارهای مردمی', { id: 'page-title' }), list,
+      hasRole('SUPERVISOR') ? newMeetingForm(container, signal) : null);
+  }).catch((error) => {
+    if (!isAbort(error) && !signal.aborted) container.append(message(errorText('خوانده نشد', error), 'error'));
+  });
+  return null;
+}
+
+function newMeetingForm(container, signal) {
+  const kind = field('نوع دیدار', select({ name: 'kind' }, Object.entries(KIND_LABELS), 'PUBLIC_MEETING'));
+  const title = field('عنوان', el('input', { type: 'text', name: 'title', maxlength: '300', required: true }));
+  const day = field('روز دیدار', jalaliDateInput({ name: 'day', id: 'meeting-day' }));
+  const at = field('ساعت', timeInput('meeting-time', '10:00'));
+  const place = field('مکان', el('input', { type: 'text', name: 'place', maxlength: '300', required: true }));
+  const districts = session.directory?.districts ?? [];
+  const district = field('منطقه', select({ name: 'district' }, [['', 'همهٔ شهر'], ...districts.map((d) => [d.number, d.name])], ''));
+  const officials = field('مسئولان حاضر (هر کدام در یک سطر)', el('textarea', { name: 'officials', rows: 3 }),
+    'شهروندان به یکی از اینان ارجاع می‌شوند.');
+  const opensDay = field('آغاز ثبت‌نام', jalaliDateInput({ name: 'opensDay', id: 'meeting-opens' }));
+  const opensAt = field('ساعت آغاز', timeInput('meeting-opens-time', '08:00'));
+  const closesDay = field('پایان ثبت‌نام', jalaliDateInput({ name: 'closesDay', id: 'meeting-closes' }));
+  const closesAt = field('ساعت پایان', timeInput('meeting-closes-time', '20:00'));
+  const submit = el('button', { type: 'submit', class: 'button button-primary' }, 'تعریف دیدار');
+  const form = el('form', { class: 'action-form', id: 'new-meeting', noValidate: true },
+    el('h2', {}, 'دیدار تازه'), kind.wrapper, title.wrapper, day.wrapper, at.wrapper, place.wrapper, district.wrapper,
+    officials.wrapper, opensDay.wrapper, opensAt.wrapper, closesDay.wrapper, closesAt.wrapper, submit);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const date = dateTimeOf(day.control, at.control);
+    const opens = dateTimeOf(opensDay.control, opensAt.control);
+    const closes = dateTimeOf(closesDay.control, closesAt.control);
+    if (!date || !opens || !closes) {
+      notify('روزها را به شکل ۱۴۰۵/۰۹/۲۱ و ساعت‌ها را به شکل ۱۰:۰۰ بنویسید.', 'error');
+      return;
+    }
+    submit.disabled = true;
+    try {
+      const made = await post('/api/meetings', {
+        kind: kind.control.value, title: title.control.value, date, place: place.control.value,
+        district: district.control.value ? Number(district.control.value) : null,
+        officials: officials.control.value.split('\n').map((s) => s.trim()).filter(Boolean),
+        registrationOpens: opens, registrationCloses: closes,
+      });
+      notify('دیدار تعریف شد.', 'success');
+      window.location.hash = `#/meeting/${made.id}`;
+    } catch (error) {
+      if (!isAbort(error)) notify(failure('تعریف نشد', error), 'error');
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+/* ---------- #/meeting/<id> ---------- */
+
+export function renderMeeting(container, id, { signal }) {
+  clear(container).append(heading(1, 'دیدار', { id: 'page-title' }), message('در حال خواندن…'));
+  const reload = () => renderMeeting(container, id, { signal });
+  Promise.all([get(`/api/meetings/${encodeURIComponent(id)}`, { signal }),
+    get(`/api/meetings/${encodeURIComponent(id)}/registrations`, { signal })]).then(([meeting, registrations]) => {
+    if (signal.aborted) return;
+    clear(container).append(
+      heading(1, meeting.title, { id: 'page-title' }),
+      el('p', { class: 'muted' }, `${KIND_LABELS[meeting.kind] ?? meeting.kind} — ${when(meeting.date)} — ${meeting.place}`),
+      el('p', {}, `مسئولان حاضر: ${meeting.officials.join('، ')}`),
+      el('p', {}, el('a', { href: `#/meeting/${meeting.id}/report`, class: 'button' }, 'گزارش پیگیری')),
+      registrationsTable(meeting, registrations, reload),
+      registerForm(meeting, reload));
+  }).catch((error) => {
+    if (!isAbort(error) && !signal.aborted) container.append(message(errorText('خوانده نشد', error), 'error'));
+  });
+  return null;
+}
+
+function registrationsTable(meeting, registrations, reload) {
+  if (!registrations.length) return el('p', { class: 'empty', id: 'registrations-none' }, 'هنوز کسی ثبت‌نام نکرده است.');
+  return el('div', { class: 'table-wrap' }, el('table', { class: 'data-table', id: 'registrations' },
+    el('thead', {}, el('tr', {}, ['شماره', 'تلفن', 'موضوع', 'از راه', 'وضعیت', 'کار'].map((c) => el('th', { scope: 'col' }, c)))),
+    el('tbody', {}, registrations.map((r) => el('tr', { dataset: { id: String(r.id), status: r.status } },
+      el('td', {}, formatNumber(r.id)),
+      el('td', {}, r.callerNumber ? ltr(r.callerNumber, 'phone') : 'بی‌شماره'),
+      el('td', {}, el('bdi', {}, r.matter), earlierList(r)),
+      el('td', {}, SOURCE_LABELS[r.source] ?? r.source, el('br'), el('small', { class: 'muted' }, formatDateTime(r.registeredAt))),
+      el('td', {}, STATUS_LABELS[r.status] ?? r.status,
+        r.official ? el('div', {}, `نزد: ${r.official}`) : null,
+        r.reason ? el('div', { class: 'muted' }, el('bdi', {}, r.reason)) : null,
+        r.earlier ? el('div', {}, 'درخواست پیشین: ', el('a', { href: `#/request/${r.earlier}` }, ltr(r.earlier, 'code'))) : null,
+        r.request ? el('div', {}, 'درخواست دیدار: ', el('a', { href: `#/request/${r.request}` }, ltr(r.request, 'code'))) : null),
+      el('td', { class: 'actions' }, actions(meeting, r, reload)))))));
+}
+
+function earlierList(r) {
+  if (!r.requests || !r.requests.length) return null;
+  return el('details', {}, el('summary', {}, `${formatNumber(r.requests.length)} درخواست پیشین این شماره`),
+    el('ul', {}, r.requests.map((q) => el('li', {}, el('a', { href: `#/request/${q.code}` }, ltr(q.code, 'code')),
+      ` — ${statusLabel(q.status)} — `, el('bdi', {}, q.description)))));
+}
+
+function act(path, body, done, reload) {
+  return async (event) => {
+    event?.preventDefault?.();
+    try {
+      await post(path, body());
+      notify(done, 'success');
+      reload();
+    } catch (error) {
+      if (!isAbort(error)) notify(failure('انجام نشد', error), 'error');
+    }
+  };
+}
+
+function actions(meeting, r, reload) {
+  const at = `/api/meetings/${meeting.id}/registrations/${r.id}`;
+  const parts = [];
+  if ((r.status === 'REGISTERED' || r.status === 'ROUTED') && committee()) {
+    const official = select({ 'aria-label': 'مسئول', dataset: { action: 'official' } },
+      meeting.officials.map((o) => [o, o]), r.official ?? meeting.officials[0]);
+    const route = el('button', { type: 'button', class: 'button button-primary', dataset: { action: 'route' } }, 'ارجاع');
+    route.addEventListener('click', act(`${at}/route`, () => ({ official: official.value }), 'به مسئول ارجاع شد.', reload));
+    const reason = el('input', { type: 'text', 'aria-label': 'دلیل یا پاسخ', placeholder: 'دلیل رد یا پاسخ', maxlength: '300' });
+    const decline = el('button', { type: 'button', class: 'button', dataset: { action: 'decline' } }, 'رد');
+    decline.addEventListener('click', act(`${at}/decline`, () => ({ reason: reason.value }), 'رد شد؛ به شهروند گفته می‌شود.', reload));
+    const answer = el('button', { type: 'button', class: 'button', dataset: { action: 'answer' } }, 'پاسخ بدون دیدار');
+    answer.addEventListener('click', act(`${at}/answer`, () => ({ reason: reason.value }), 'پاسخ ثبت شد.', reload));
+    const code = el('input', { type: 'text', 'aria-label': 'کد درخواست پیشین', placeholder: 'کد درخواست پیشین', inputmode: 'numeric', dir: 'ltr', size: 10 });
+    const link = el('button', { type: 'button', class: 'button', dataset: { action: 'link' } }, 'پیوند');
+    link.addEventListener('click', act(`${at}/link`, () => ({ code: toLatinDigits(code.value).trim() }), 'به درخواست پیشین پیوند خورد.', reload));
+    parts.push(el('div', { class: 'inline-actions' }, official, route),
+      el('div', { class: 'inline-actions' }, reason, decline, answer),
+      el('div', { class: 'inline-actions' }, code, link));
+  }
+  if (r.status === 'ROUTED' && atMeeting()) {
+    const unit = el('input', { type: 'text', 'aria-label': 'واحد', placeholder: 'واحد مسئول', list: datalist('meeting-units', session.directory?.units) });
+    const words = el('input', { type: 'text', 'aria-label': 'دستور', placeholder: 'دستور (پاراف)', maxlength: '4000' });
+    const deadline = jalaliDateInput({ name: 'deadline', id: `deadline-${r.id}` });
+    deadline.setAttribute('aria-label', 'مهلت (خالی: مهلت این نوع دیدار)');
+    const hear = el('button', { type: 'button', class: 'button button-primary', dataset: { action: 'instruction' } }, 'ثبت دستور');
+    hear.addEventListener('click', act(`${at}/instruction`, () => ({
+      unit: unit.value, instruction: words.value, deadline: deadline.isoValue() || null,
+    }), 'دستور ثبت شد و به واحد ارجاع شد.', reload));
+    parts.push(el('div', { class: 'inline-actions' }, unit, words, deadline, hear));
+  }
+  return parts.length ? parts : '—';
+}
+
+function registerForm(meeting, reload) {
+  const number = field('تلفن شهروند', el('input', { type: 'tel', dir: 'ltr', inputmode: 'tel', name: 'callerNumber' }));
+  const districts = session.directory?.districts ?? [];
+  const district = field('منطقه', select({ name: 'district' }, districts.map((d) => [d.number, d.name]), meeting.district ?? districts[0]?.number));
+  const matter = field('موضوع به گفتهٔ شهروند', el('textarea', { name: 'matter', rows: 3, maxlength: '4000' }));
+  const source = field('از راه', select({ name: 'source' }, [['AGENT', 'تماس با ۱۳۷'], ['VENUE', 'در محل دیدار']], 'AGENT'));
+  const submit = el('button', { type: 'submit', class: 'button button-primary' }, 'ثبت‌نام');
+  const form = el('form', { class: 'action-form', id: 'register-citizen', noValidate: true },
+    el('h2', {}, 'ثبت‌نام شهروند'), number.wrapper, district.wrapper, matter.wrapper, source.wrapper, submit);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      await post(`/api/meetings/${meeting.id}/registrations`, {
+        callerNumber: toLatinDigits(number.control.value).trim() || null, district: Number(district.control.value),
+        matter: matter.control.value, source: source.control.value,
+      });
+      notify('ثبت‌نام انجام شد.', 'success');
+      reload();
+    } catch (error) {
+      if (!isAbort(error)) notify(failure('ثبت‌نام نشد', error), 'error');
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+/* ---------- #/meeting/<id>/report ---------- */
+
+export function renderMeetingReport(container, id, { signal }) {
+  clear(container).append(heading(1, 'گزارش پیگیری دیدار', { id: 'page-title' }), message('در حال خواندن…'));
+  get(`/api/meetings/${encodeURIComponent(id)}/report`, { signal }).then((report) => {
+    if (signal.aborted) return;
+    const csv = el('a', { class: 'button', id: 'meeting-report-csv', download: '' }, 'دریافت CSV');
+    csv.setAttribute('href', `/api/meetings/${encodeURIComponent(id)}/report?format=csv`);
+    const counts = [['ثبت‌نام', report.registered], ['ارجاع‌شده، در انتظار دیدار', report.routed], ['پذیرفته نشد', report.declined],
+      ['پاسخ بدون دیدار', report.answeredWithoutMeeting], ['شنیده‌شده در دیدار', report.heard], ['نتیجه گرفت', report.answered], ['باز', report.open]];
+    clear(container).append(
+      heading(1, `گزارش پیگیری: ${report.meeting.title}`, { id: 'page-title' }),
+      el('p', { class: 'muted' }, when(report.meeting.date)),
+      el('ul', { class: 'facts facts-inline', id: 'meeting-report-counts' }, counts.map(([k, v]) => el('li', {}, `${k}: ${formatNumber(v)}`))),
+      el('p', {}, csv, ' ', el('a', { href: `#/meeting/${report.meeting.id}`, class: 'button' }, 'بازگشت به دیدار')),
+      el('div', { class: 'table-wrap' }, el('table', { class: 'data-table', id: 'meeting-report' },
+        el('thead', {}, el('tr', {}, ['موضوع', 'وضعیت', 'درخواست', 'واحد', 'مهلت', 'مانده', 'نتیجه'].map((c) => el('th', { scope: 'col' }, c)))),
+        el('tbody', {}, report.rows.map((row) => el('tr', { dataset: { status: row.registration.status, lateness: row.lateness ?? '' } },
+          el('td', {}, el('bdi', {}, row.registration.matter)),
+          el('td', {}, STATUS_LABELS[row.registration.status] ?? row.registration.status,
+            row.registration.reason ? el('div', { class: 'muted' }, el('bdi', {}, row.registration.reason)) : null),
+          el('td', {}, row.request ? el('a', { href: `#/request/${row.request}` }, ltr(row.request, 'code')) : '—',
+            row.requestStatus ? el('div', { class: 'muted' }, statusLabel(row.requestStatus)) : null),
+          el('td', {}, row.unit ?? '—'),
+          el('td', {}, row.deadline ? formatLongDay(row.deadline) : '—'),
+          el('td', {}, row.daysLeft === null || row.daysLeft === undefined ? '—'
+            : `${row.daysLeft >= 0 ? `${toPersianDigits(row.daysLeft)} روز مانده` : `${toPersianDigits(-row.daysLeft)} روز گذشته`} (${LATENESS_LABELS[row.lateness] ?? ''})`),
+          el('td', {}, row.result ? el('bdi', {}, row.result) : '—')))))));
+  }).catch((error) => {
+    if (!isAbort(error) && !signal.aborted) container.append(message(errorText('خوانده نشد', error), 'error'));
+  });
+  return null;
+}
