@@ -8,6 +8,7 @@ import ir.hotline137.testsupport.ami.FakeAmi;
 import ir.hotline137.testsupport.asterisk.CallTranscript;
 import ir.hotline137.testsupport.asterisk.Caller;
 import ir.hotline137.testsupport.asterisk.FakeAsterisk;
+import ir.hotline137.testsupport.asterisk.FakeCall;
 import ir.hotline137.testsupport.smpp.FakeSmsc;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -91,11 +92,12 @@ class PublicMeetingTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String at = "/api/meetings/" + idOf(created.body());
 
-        try (FakeAsterisk pbx = new FakeAsterisk("127.0.0.1", fastAgi.port())) {
-            CallTranscript byPhone = pbx.dial(Caller.withNumber("09125560001").presses("5").presses("6#")
-                    .says("پیاده روی خیابان بهار خراب است")).awaitEnd(SOON);
-            assertThat(byPhone.played()).contains("hotline137/main-menu-meeting", "hotline137/meeting-registered");
-        }
+        FakeAsterisk pbx = new FakeAsterisk("127.0.0.1", fastAgi.port());
+        ami.answeringOn(pbx);
+        ami.whenCalled("PJSIP/09125560001@trunk", new FakeAmi.Answers(Caller.withNumber("137")));
+        CallTranscript byPhone = pbx.dial(Caller.withNumber("09125560001").presses("5").presses("6#")
+                .says("پیاده روی خیابان بهار خراب است")).awaitEnd(SOON);
+        assertThat(byPhone.played()).contains("hotline137/main-menu-meeting", "hotline137/meeting-registered");
         HttpResponse<String> earlier = send("POST", "/api/requests", AGENT,
                 "{\"callerNumber\":\"09125560002\",\"district\":6,\"description\":\"چراغ کوچهٔ لاله خاموش است\"}");
         String earlierCode = TestApi.field(earlier.body(), "code");
@@ -121,6 +123,11 @@ class PublicMeetingTest {
         assertThat(smsc.await(m -> m.to().equals("989125560002") && m.text().contains("دعوت"), SOON).text())
                 .contains("«دیدار مردمی با شهردار»");
         assertThat(smsc.await(m -> m.to().equals("989125560003"), SOON).text()).contains("به پلیس ساختمان ارجاع شد");
+        ami.awaitOriginates(1, SOON);
+        CallTranscript invited = eventuallyAnswered().awaitEnd(SOON);
+        assertThat(invited.played()).as("the invitation by call: the day and hour, the place by SMS")
+                .containsSubsequence("hotline137/notice-meeting-invited", "hotline137/meeting-hour",
+                        "hotline137/n-10", "hotline137/meeting-place-sms", "hotline137/goodbye");
 
         String heardPhone = send("POST", at + "/registrations/" + byPhoneId + "/instruction", SUPERVISOR,
                 "{\"unit\":\"" + UNIT_SIX + "\",\"instruction\":\"پیاده‌رو ترمیم شود\"}").body();
@@ -140,6 +147,16 @@ class PublicMeetingTest {
         assertThat(report).contains("\"registered\":3", "\"declined\":1", "\"heard\":2", "\"answered\":1",
                 "\"open\":1", "\"request\":\"" + newCode + "\"", "\"lateness\":\"ON_TIME\"");
         assertThat(report).containsPattern("\"daysLeft\":\\d+");
+        pbx.close();
+    }
+
+    private FakeCall eventuallyAnswered() throws InterruptedException {
+        long end = System.nanoTime() + SOON.toNanos();
+        while (ami.answeredCalls().isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertThat(ami.answeredCalls()).as("a call answered").isNotEmpty();
+        return ami.answeredCalls().getFirst();
     }
 
     private static HttpResponse<String> expect201(HttpResponse<String> response) {

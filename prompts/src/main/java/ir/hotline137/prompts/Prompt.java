@@ -66,6 +66,10 @@ public enum Prompt {
     MEETING_MATTER_ASK("meeting-matter-ask"),
     MEETING_REGISTERED("meeting-registered"),
     MEETING_CLOSED("meeting-closed"),
+    /** Followed by the meeting's Jalali day, {@link #MEETING_HOUR} and the hour, then {@link #MEETING_PLACE_SMS}. */
+    NOTICE_MEETING_INVITED("notice-meeting-invited"),
+    MEETING_HOUR("meeting-hour"),
+    MEETING_PLACE_SMS("meeting-place-sms"),
 
     // Waiting for a person
     /** Followed by the caller's position in the queue as a cardinal number. */

@@ -87,8 +87,9 @@ public class IvrConfiguration {
 
     /** The script of the calls the hotline places to tell citizens of their requests, once answered. */
     @Bean
-    NoticeCall noticeCall(MapDbOutbox outbox, CallbackDesk callbacks, RequestDesk desk, Switchboard switchboard,
-                          SpeechCapture speech, IvrSettings settings, HotlineProperties properties, Clock clock) {
+    NoticeCall noticeCall(MapDbOutbox outbox, CallbackDesk callbacks, MeetingDesk meetings, RequestDesk desk,
+                          Switchboard switchboard, SpeechCapture speech, IvrSettings settings,
+                          HotlineProperties properties, Clock clock) {
         RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone(),
                 properties.recordings().sharing());
         DistrictQuestion districts = new DistrictQuestion(desk.districts().keySet(), settings.tries());
@@ -96,7 +97,7 @@ public class IvrConfiguration {
         return new NoticeCall(outbox,
                 new CallbackCall(callbacks, number -> outbound.dialString().replace("{number}", number),
                         outbound.ringTime()),
-                desk, new FollowUp(desk, PromptCatalogue.persian(), settings),
+                meetings, desk, new FollowUp(desk, PromptCatalogue.persian(), settings),
                 new Escalation(switchboard, desk, callbacks, districts, speech, recordings, settings, clock), speech,
                 recordings, settings, clock);
     }

@@ -6,6 +6,7 @@ import ir.hotline137.mayor.meeting.MeetingInvitations;
 import ir.hotline137.outbound.call.AmiCallGateway;
 import ir.hotline137.outbound.call.CallGateway;
 import ir.hotline137.outbound.dispatch.Dispatcher;
+import ir.hotline137.outbound.dispatch.NoticeSource;
 import ir.hotline137.outbound.notices.CitizenMessages;
 import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
@@ -17,6 +18,7 @@ import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.store.RequestStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -83,13 +85,22 @@ public final class OutboundWorker implements AutoCloseable {
         }
         dispatcher = new Dispatcher(outbox,
                 new NoticeWriter(store, outbox, properties.outbound().tellReferrals(), channels, clock),
-                sms.isEmpty() ? List.of() : List.of(new LateDigest(desk, outbox, properties.units().headNumbers(),
-                        properties.outbound().supervisors(), clock),
-                        new MeetingInvitations(meetings, outbox, clock.getZone())),
+                sources(channels),
                 sms, new CitizenMessages(outbox, desk, properties.sms().replies(), clock), calls,
                 properties.outbound().callSettings(), properties.outbound().hours(clock.getZone()),
                 properties.outbound().dispatch(), clock);
         dispatcher.start();
+    }
+
+    /** The staff's daily list of late requests goes by SMS only; a meeting's invitations by whatever there is. */
+    private List<NoticeSource> sources(Set<Channel> channels) {
+        List<NoticeSource> sources = new ArrayList<>();
+        if (channels.contains(Channel.SMS)) {
+            sources.add(new LateDigest(desk, outbox, properties.units().headNumbers(),
+                    properties.outbound().supervisors(), clock));
+        }
+        sources.add(new MeetingInvitations(meetings, outbox, channels, clock.getZone()));
+        return sources;
     }
 
     /**

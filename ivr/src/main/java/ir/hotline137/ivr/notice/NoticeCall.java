@@ -13,11 +13,15 @@ import ir.hotline137.ivr.speech.CapturedSpeech;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
 import ir.hotline137.ivr.speech.SpokenThenHungUp;
+import ir.hotline137.mayor.meeting.Meeting;
+import ir.hotline137.mayor.meeting.MeetingDesk;
+import ir.hotline137.mayor.meeting.MeetingInvitations;
 import ir.hotline137.outbound.call.AmiSettings;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
 import ir.hotline137.prompts.Prompt;
+import ir.hotline137.prompts.SpokenDates;
 import ir.hotline137.prompts.SpokenNumbers;
 import ir.hotline137.prompts.Utterance;
 import ir.hotline137.requests.CitizenRequest;
@@ -45,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * <p>A result in the unit's own words cannot be spoken from recordings: as on a follow-up call, 0 takes the citizen
  * to an agent who reads it (it was sent by SMS too, where there is an SMS centre).
  *
+ * <p>A meeting's invitation (no request: the notice's key names the meeting) says the day and the hour, and that the
+ * place came by SMS, since no recording can say a place.
+ *
  * <p>The same script takes the other call the hotline places, an agent's phone rung to call a citizen back: its
  * channel names the callback in {@link AmiSettings#CALLBACK_VARIABLE}, and {@link CallbackCall} goes on from there.
  */
@@ -56,6 +63,7 @@ public final class NoticeCall implements AgiScript {
 
     private final MapDbOutbox outbox;
     private final CallbackCall callbacks;
+    private final MeetingDesk meetings;
     private final RequestDesk desk;
     private final FollowUp followUp;
     private final Escalation escalation;
@@ -64,11 +72,12 @@ public final class NoticeCall implements AgiScript {
     private final IvrSettings settings;
     private final Clock clock;
 
-    public NoticeCall(MapDbOutbox outbox, CallbackCall callbacks, RequestDesk desk, FollowUp followUp,
-                      Escalation escalation, SpeechCapture speech, RecordingFolder recordings, IvrSettings settings,
-                      Clock clock) {
+    public NoticeCall(MapDbOutbox outbox, CallbackCall callbacks, MeetingDesk meetings, RequestDesk desk,
+                      FollowUp followUp, Escalation escalation, SpeechCapture speech, RecordingFolder recordings,
+                      IvrSettings settings, Clock clock) {
         this.outbox = outbox;
         this.callbacks = callbacks;
+        this.meetings = meetings;
         this.desk = desk;
         this.followUp = followUp;
         this.escalation = escalation;
@@ -92,6 +101,12 @@ public final class NoticeCall implements AgiScript {
             }
             Optional<Notification> notice = phone.variable(AmiSettings.NOTICE_VARIABLE).flatMap(NoticeCall::number)
                     .flatMap(outbox::callAnswered);
+            Optional<Meeting> meeting = notice.flatMap(MeetingInvitations::meetingOf).flatMap(meetings::meeting);
+            if (meeting.isPresent()) {
+                inviteTo(phone, meeting.get());
+                phone.markHandled();
+                return;
+            }
             Optional<CitizenRequest> about = notice.flatMap(Notification::request).flatMap(desk::find);
             if (notice.isEmpty() || about.isEmpty()) {
                 // Not one of ours (a dialplan sending other calls here, a notice from another data folder): nothing
@@ -113,6 +128,18 @@ public final class NoticeCall implements AgiScript {
         } catch (RuntimeException failure) {
             log.error("notice call {} failed: {}", request.getUniqueId(), failure.toString(), failure);
         }
+    }
+
+    /** «… دعوت شده‌اید، در روز بیست و یکم آذر ۱۴۰۵ ساعت ده؛ نشانی محل … پیامک شده است.» */
+    private void inviteTo(Phone phone, Meeting meeting) {
+        Utterance when = Utterance.of(Prompt.NOTICE_MEETING_INVITED)
+                .then(SpokenDates.jalali(meeting.at().atZone(settings.zone()).toInstant(), settings.zone()))
+                .then(Prompt.MEETING_HOUR).then(SpokenNumbers.cardinal(meeting.at().getHour()));
+        if (meeting.at().getMinute() != 0) {
+            when = when.then(Utterance.ofFiles("and")).then(SpokenNumbers.cardinal(meeting.at().getMinute()))
+                    .then(Prompt.MINUTES);
+        }
+        phone.play(when.then(Prompt.MEETING_PLACE_SMS).then(Prompt.GOODBYE));
     }
 
     private static Optional<Long> number(String text) {

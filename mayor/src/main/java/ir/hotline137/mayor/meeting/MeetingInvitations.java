@@ -1,6 +1,7 @@
 package ir.hotline137.mayor.meeting;
 
 import ir.hotline137.outbound.dispatch.NoticeSource;
+import ir.hotline137.outbound.outbox.Channel;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
@@ -10,25 +11,47 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * What the 137 centre tells registrants, derived from the registrations as they stand: a citizen routed to an
  * official is invited (day, time, place), and reminded the day before; a declined one is told why. Each is kept in
- * the outbox under a key of its own (meeting, registration, what), so looking again, or after a restart, sends
- * nothing twice; they go as SMS to mobile numbers, within calling hours, like every notice.
+ * the outbox under a key of its own (meeting, registration, what, channel), so looking again, or after a restart,
+ * sends nothing twice; they go within calling hours, like every notice. By SMS to mobiles, where there is an SMS
+ * centre; the invitation also by a call (to any number the trunk can call), where there is a manager interface,
+ * whose script says the day and time and that the place came by SMS ({@link #meetingOf} finds it again).
  */
 public final class MeetingInvitations implements NoticeSource {
     private static final Pattern MOBILE = Pattern.compile("09\\d{9}");
+    private static final Pattern CALLABLE = Pattern.compile("0[1-9]\\d{9}");
+    private static final String KEY = "meeting|";
 
     private final MeetingDesk meetings;
     private final MapDbOutbox outbox;
+    private final Set<Channel> channels;
     private final ZoneId zone;
 
-    public MeetingInvitations(MeetingDesk meetings, MapDbOutbox outbox, ZoneId zone) {
+    /** @param channels how citizens can be told here: SMS with an SMS centre, calls with the manager interface */
+    public MeetingInvitations(MeetingDesk meetings, MapDbOutbox outbox, Set<Channel> channels, ZoneId zone) {
         this.meetings = meetings;
         this.outbox = outbox;
+        this.channels = Set.copyOf(channels);
         this.zone = zone;
+    }
+
+    /** The meeting a meeting notice's key names; empty for any other notice. */
+    public static Optional<Long> meetingOf(Notification notice) {
+        if (!notice.key().startsWith(KEY)) {
+            return Optional.empty();
+        }
+        String[] parts = notice.key().split("\\|");
+        try {
+            return Optional.of(Long.parseLong(parts[1]));
+        } catch (RuntimeException notOurs) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -41,19 +64,20 @@ public final class MeetingInvitations implements NoticeSource {
             }
             boolean dayBefore = here.toLocalDate().equals(meeting.at().toLocalDate().minusDays(1));
             for (Registration registration : meetings.registrations(meeting.id())) {
-                String to = registration.callerNumber().filter(n -> MOBILE.matcher(n).matches()).orElse(null);
+                String to = registration.callerNumber().orElse(null);
                 if (to == null) {
                     continue;
                 }
-                String key = "meeting|" + meeting.id() + "|" + registration.id() + "|";
+                String key = KEY + meeting.id() + "|" + registration.id() + "|";
                 switch (registration.status()) {
                     case ROUTED -> {
-                        made += keep(key + "INVITED", NoticeKind.INVITATION, to, invitation(meeting), now);
+                        made += sms(key + "INVITED", NoticeKind.INVITATION, to, invitation(meeting), now);
+                        made += call(key + "INVITED", NoticeKind.INVITATION, to, invitation(meeting), now);
                         if (dayBefore) {
-                            made += keep(key + "REMINDED", NoticeKind.MEETING_REMINDER, to, reminder(meeting), now);
+                            made += sms(key + "REMINDED", NoticeKind.MEETING_REMINDER, to, reminder(meeting), now);
                         }
                     }
-                    case DECLINED -> made += keep(key + "DECLINED", NoticeKind.MEETING_DECLINED, to,
+                    case DECLINED -> made += sms(key + "DECLINED", NoticeKind.MEETING_DECLINED, to,
                             declined(meeting, registration.reason().orElse("")), now);
                     default -> {
                         // nothing to tell yet, or told at the meeting
@@ -64,8 +88,19 @@ public final class MeetingInvitations implements NoticeSource {
         return made;
     }
 
-    private int keep(String key, NoticeKind kind, String to, String text, Instant now) {
+    private int sms(String key, NoticeKind kind, String to, String text, Instant now) {
+        if (!channels.contains(Channel.SMS) || !MOBILE.matcher(to).matches()) {
+            return 0;
+        }
         return outbox.addOne(Notification.withoutRequest(key + "|SMS", kind, to, text, now)).isPresent() ? 1 : 0;
+    }
+
+    private int call(String key, NoticeKind kind, String to, String text, Instant now) {
+        if (!channels.contains(Channel.CALL) || !CALLABLE.matcher(to).matches()) {
+            return 0;
+        }
+        return outbox.addOne(Notification.withoutRequest(key + "|CALL", kind, Channel.CALL, to, text, now))
+                .isPresent() ? 1 : 0;
     }
 
     private static String invitation(Meeting meeting) {

@@ -3,6 +3,7 @@ package ir.hotline137.mayor.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.mayor.MayorSettings;
+import ir.hotline137.outbound.outbox.Channel;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
@@ -15,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +39,7 @@ class MeetingInvitationsTest {
             MeetingDesk meetings = new MeetingDesk(MapDbMeetings.open(desks.storage), desks.desk,
                     new MayorSettings(30, TEHRAN), clock);
             MapDbOutbox outbox = MapDbOutbox.open(desks.storage);
-            MeetingInvitations invitations = new MeetingInvitations(meetings, outbox, TEHRAN);
+            MeetingInvitations invitations = new MeetingInvitations(meetings, outbox, Set.of(Channel.SMS), TEHRAN);
             LocalDateTime now = LocalDateTime.ofInstant(SATURDAY, TEHRAN);
             Meeting meeting = meetings.create(new MeetingDesk.MeetingDraft(MeetingKind.PUBLIC_MEETING,
                     "دیدار مردمی با شهردار", LocalDateTime.of(2026, 12, 12, 10, 0), "تالار شهر", Optional.of(6),

@@ -53,7 +53,13 @@ public record Notification(long id, String key, Optional<TrackingCode> request, 
 
     /** An SMS about no one request: a unit's head's list of late requests, a citizen's meeting invitation. */
     public static Notification withoutRequest(String key, NoticeKind kind, String to, String text, Instant at) {
-        return new Notification(0, key, Optional.empty(), kind, Channel.SMS, to, text, at, NotificationStatus.PENDING,
+        return withoutRequest(key, kind, Channel.SMS, to, text, at);
+    }
+
+    /** The same by {@code channel}: a call speaks from recordings, its text is for the record. */
+    public static Notification withoutRequest(String key, NoticeKind kind, Channel channel, String to, String text,
+                                              Instant at) {
+        return new Notification(0, key, Optional.empty(), kind, channel, to, text, at, NotificationStatus.PENDING,
                 List.of(), Optional.of(at), Optional.empty());
     }
 
