@@ -132,7 +132,8 @@ export function renderMeeting(container, id, { signal }) {
       heading(1, meeting.title, { id: 'page-title' }),
       el('p', { class: 'muted' }, `${KIND_LABELS[meeting.kind] ?? meeting.kind} — ${when(meeting.date)} — ${meeting.place}`),
       el('p', {}, `مسئولان حاضر: ${meeting.officials.join('، ')}`),
-      el('p', {}, el('a', { href: `#/meeting/${meeting.id}/report`, class: 'button' }, 'گزارش پیگیری')),
+      el('p', {}, el('a', { href: `#/meeting/${meeting.id}/report`, class: 'button' }, 'گزارش پیگیری'), ' ',
+        el('a', { href: `#/meeting/${meeting.id}/lists`, class: 'button' }, 'فهرست هر مسئول (برای چاپ)')),
       registrationsTable(meeting, registrations, reload),
       registerForm(meeting, reload));
   }).catch((error) => {
@@ -237,6 +238,38 @@ function registerForm(meeting, reload) {
     }
   });
   return form;
+}
+
+/* ---------- #/meeting/<id>/lists ---------- */
+
+/** Each official's citizens on a page of their own, in the order they registered, for the day of the meeting. */
+export function renderMeetingLists(container, id, { signal }) {
+  clear(container).append(heading(1, 'فهرست هر مسئول', { id: 'page-title' }), message('در حال خواندن…'));
+  Promise.all([get(`/api/meetings/${encodeURIComponent(id)}`, { signal }),
+    get(`/api/meetings/${encodeURIComponent(id)}/registrations`, { signal })]).then(([meeting, registrations]) => {
+    if (signal.aborted) return;
+    const print = el('button', { type: 'button', class: 'button no-print', on: { click: () => window.print() } }, 'چاپ');
+    const lists = meeting.officials.map((official) => {
+      const theirs = registrations.filter((r) => r.official === official && (r.status === 'ROUTED' || r.status === 'HEARD'));
+      return el('section', { class: 'official-list', dataset: { official } },
+        el('h2', {}, `${official} — ${formatNumber(theirs.length)} نفر`),
+        theirs.length ? el('table', { class: 'data-table' },
+          el('thead', {}, el('tr', {}, ['ردیف', 'تلفن', 'موضوع', 'درخواست پیشین'].map((c) => el('th', { scope: 'col' }, c)))),
+          el('tbody', {}, theirs.map((r, i) => el('tr', {},
+            el('td', {}, formatNumber(i + 1)),
+            el('td', {}, r.callerNumber ? ltr(r.callerNumber, 'phone') : '—'),
+            el('td', {}, el('bdi', {}, r.matter)),
+            el('td', {}, r.earlier ? ltr(r.earlier, 'code') : '—')))))
+          : el('p', { class: 'empty' }, 'کسی به این مسئول ارجاع نشده است.'));
+    });
+    clear(container).append(heading(1, `فهرست هر مسئول: ${meeting.title}`, { id: 'page-title' }),
+      el('p', { class: 'muted' }, `${when(meeting.date)} — ${meeting.place}`),
+      el('p', { class: 'no-print' }, print, ' ', el('a', { href: `#/meeting/${meeting.id}`, class: 'button' }, 'بازگشت به دیدار')),
+      ...lists);
+  }).catch((error) => {
+    if (!isAbort(error) && !signal.aborted) container.append(message(errorText('خوانده نشد', error), 'error'));
+  });
+  return null;
 }
 
 /* ---------- #/meeting/<id>/report ---------- */
