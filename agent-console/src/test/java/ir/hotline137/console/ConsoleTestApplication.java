@@ -22,6 +22,8 @@ import ir.hotline137.mayor.log.MayorSessionLog;
 import ir.hotline137.mayor.log.SessionRecorder;
 import ir.hotline137.mayor.meeting.MapDbMeetings;
 import ir.hotline137.mayor.meeting.MeetingDesk;
+import ir.hotline137.mayor.meeting.MeetingKind;
+import ir.hotline137.mayor.meeting.MeetingSettings;
 import ir.hotline137.mayor.report.SessionReports;
 import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.outbound.callback.MapDbCallbacks;
@@ -39,8 +41,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -154,7 +158,11 @@ public class ConsoleTestApplication {
     /** The mayor's public meetings, on the test store. */
     @Bean
     MeetingDesk meetingDesk(Desks desks, MayorSettings settings, Clock clock) {
-        return new MeetingDesk(MapDbMeetings.open(desks.storage), desks.desk, settings, clock);
+        ShippedSettings shipped = ShippedSettings.load();
+        return new MeetingDesk(MapDbMeetings.open(desks.storage), desks.desk, settings, new MeetingSettings(shipped.integers("hotline.mayor.meetings.follow-up-days").entrySet().stream()
+                        .collect(Collectors.toMap(e -> MeetingKind.valueOf(e.getKey()), Map.Entry::getValue)),
+                        shipped.integer("hotline.mayor.meetings.slots-per-official"),
+                        shipped.duration("hotline.mayor.meetings.per-citizen")), clock);
     }
 
     /**

@@ -6,6 +6,8 @@ import ir.hotline137.console.security.Role;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.server.FastAgiSettings;
 import ir.hotline137.ivr.speech.RecordingFolder;
+import ir.hotline137.mayor.meeting.MeetingKind;
+import ir.hotline137.mayor.meeting.MeetingSettings;
 import ir.hotline137.outbound.call.AmiSettings;
 import ir.hotline137.outbound.dispatch.CallSettings;
 import ir.hotline137.outbound.dispatch.CallingHours;
@@ -313,13 +315,37 @@ public record HotlineProperties(
      * @param expectedConversation how long a conversation with the mayor is taken to last for the waiting callers'
      *                             estimated wait, until the programme's own conversations say better
      */
-    public record Mayor(Integer directiveDays, Duration expectedConversation) {
+    public record Mayor(Integer directiveDays, Duration expectedConversation, Meetings meetings) {
+        /**
+         * @param followUpDays     by kind, a referral's time when the instruction at the meeting names none
+         * @param slotsPerOfficial how many citizens each official sees, unless the meeting says otherwise
+         * @param perCitizen       how long each citizen is given, unless the meeting says otherwise
+         */
+        public record Meetings(Map<MeetingKind, Integer> followUpDays, Integer slotsPerOfficial, Duration perCitizen) {
+            public Meetings {
+                required(followUpDays, "hotline.mayor.meetings.follow-up-days");
+                required(slotsPerOfficial, "hotline.mayor.meetings.slots-per-official");
+                required(perCitizen, "hotline.mayor.meetings.per-citizen");
+            }
+
+            /** Checked as a meeting desk needs it; a wrong value stops the start with the setting's name. */
+            public MeetingSettings settings() {
+                try {
+                    return new MeetingSettings(followUpDays, slotsPerOfficial, perCitizen);
+                } catch (IllegalArgumentException wrong) {
+                    throw new IllegalArgumentException("hotline.mayor.meetings: " + wrong.getMessage(), wrong);
+                }
+            }
+        }
+
         public Mayor {
             required(directiveDays, "hotline.mayor.directive-days");
             if (directiveDays < 1 || directiveDays > 366) {
                 throw new IllegalArgumentException("hotline.mayor.directive-days must be 1 to 366, not " + directiveDays);
             }
             required(expectedConversation, "hotline.mayor.expected-conversation");
+            required(meetings, "hotline.mayor.meetings");
+            meetings.settings();
             if (expectedConversation.compareTo(Duration.ofSeconds(30)) < 0
                     || expectedConversation.compareTo(Duration.ofMinutes(30)) > 0) {
                 throw new IllegalArgumentException("hotline.mayor.expected-conversation must be 30s to 30m, not "

@@ -22,6 +22,8 @@ import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.mayor.log.SessionRecorder;
 import ir.hotline137.mayor.meeting.MapDbMeetings;
 import ir.hotline137.mayor.meeting.MeetingDesk;
+import ir.hotline137.mayor.meeting.MeetingKind;
+import ir.hotline137.mayor.meeting.MeetingSettings;
 import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.outbound.callback.MapDbCallbacks;
 import ir.hotline137.outbound.dispatch.CallSettings;
@@ -48,8 +50,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The IVR as the application assembles it — real FastAGI server, real store and index, real switchboard,
@@ -132,8 +136,12 @@ public final class IvrHarness implements AutoCloseable {
         Intake intake = new Intake(desks.desk, districts, speech, recordings, settings, clock);
         callbacks = new CallbackDesk(MapDbCallbacks.open(desks.storage), Optional::empty,
                 new CallSettings(1, 3, Duration.ofHours(1)), clock);
+        ShippedSettings shipped = ShippedSettings.load();
         meetings = new MeetingDesk(MapDbMeetings.open(desks.storage), desks.desk,
-                new MayorSettings(30, settings.zone()), clock);
+                new MayorSettings(30, settings.zone()), new MeetingSettings(shipped.integers("hotline.mayor.meetings.follow-up-days").entrySet().stream()
+                        .collect(Collectors.toMap(e -> MeetingKind.valueOf(e.getKey()), Map.Entry::getValue)),
+                        shipped.integer("hotline.mayor.meetings.slots-per-official"),
+                        shipped.duration("hotline.mayor.meetings.per-citizen")), clock);
         MeetingRegistrationCall meetingCall = new MeetingRegistrationCall(meetings, districts, speech, recordings,
                 settings, clock);
         CallScript script = new CallScript(new MainMenu(settings.tries(), mayorLine, meetingCall::isOpen), intake,

@@ -115,6 +115,20 @@ public final class ShippedSettings {
         return Integer.parseInt(text(key));
     }
 
+    /** The whole numbers under {@code prefix}, by the rest of their names ({@code a.b: {X: 1}} → {@code X=1}). */
+    public Map<String, Integer> integers(String prefix) {
+        Map<String, Integer> found = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix + ".")) {
+                found.put(key.substring(prefix.length() + 1), Integer.parseInt(String.valueOf(value)));
+            }
+        });
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("nothing under " + prefix + " in " + file);
+        }
+        return found;
+    }
+
     public double decimal(String key) {
         return Double.parseDouble(text(key));
     }

@@ -3,6 +3,7 @@ package ir.hotline137.console.meetings;
 import ir.hotline137.console.api.ApiError;
 import ir.hotline137.console.api.ApiProblem;
 import ir.hotline137.mayor.MayorSettings;
+import ir.hotline137.mayor.meeting.Meeting;
 import ir.hotline137.mayor.meeting.MeetingDesk;
 import ir.hotline137.mayor.meeting.MeetingKind;
 import ir.hotline137.mayor.meeting.MeetingRefused;
@@ -14,11 +15,13 @@ import ir.hotline137.requests.TrackingCode;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -52,9 +55,16 @@ public class MeetingsApi {
         this.clock = clock;
     }
 
-    /** Times are ISO local date-times in the city's zone, e.g. {@code 2026-12-20T10:00}. */
+    /**
+     * Times are ISO local date-times in the city's zone, e.g. {@code 2026-12-20T10:00}.
+     *
+     * @param slotsPerOfficial  how many citizens each official sees (the setting's when absent)
+     * @param slots             officials who see another number, by name
+     * @param minutesPerCitizen how long each citizen is given (the setting's when absent)
+     */
     public record NewMeeting(String kind, String title, String date, String place, Integer district,
-                             List<String> officials, String registrationOpens, String registrationCloses) {
+                             List<String> officials, Integer slotsPerOfficial, Map<String, Integer> slots,
+                             Integer minutesPerCitizen, String registrationOpens, String registrationCloses) {
     }
 
     @PostMapping
@@ -65,22 +75,26 @@ public class MeetingsApi {
         MeetingDesk.MeetingDraft draft = new MeetingDesk.MeetingDraft(kind(body.kind()), body.title(),
                 dateTime("date", body.date()), body.place(), Optional.ofNullable(body.district()),
                 body.officials() == null ? List.of() : body.officials(),
+                body.slots() == null ? Map.of() : body.slots(), Optional.ofNullable(body.slotsPerOfficial()),
+                Optional.ofNullable(body.minutesPerCitizen()).map(Duration::ofMinutes),
                 dateTime("registrationOpens", body.registrationOpens()),
                 dateTime("registrationCloses", body.registrationCloses()));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(MeetingViews.MeetingView.of(meetings.create(draft, by.getName()), now()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(meetings.create(draft, by.getName())));
     }
 
     @GetMapping
     public List<MeetingViews.MeetingView> list() {
-        LocalDateTime now = now();
-        return meetings.meetings().stream().map(m -> MeetingViews.MeetingView.of(m, now)).toList();
+        return meetings.meetings().stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
     public MeetingViews.MeetingView meeting(@PathVariable String id) {
-        return meetings.meeting(number(id)).map(m -> MeetingViews.MeetingView.of(m, now()))
+        return meetings.meeting(number(id)).map(this::view)
                 .orElseThrow(() -> new ApiProblem.NotFound("meeting", "no meeting " + id));
+    }
+
+    private MeetingViews.MeetingView view(Meeting meeting) {
+        return MeetingViews.MeetingView.of(meeting, meetings.placesTaken(meeting.id()), now());
     }
 
     /** @param source AGENT (the default), VENUE (137 staff on the day) or API (the city's app) */
@@ -96,14 +110,14 @@ public class MeetingsApi {
         Registration registered = refusals(() -> meetings.register(number(id), Optional.ofNullable(body.callerNumber()),
                 body.district(), body.matter(), source(body.source()), by.getName()));
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(MeetingViews.RegistrationView.of(registered, meetings.requestsOf(registered)));
+                .body(MeetingViews.RegistrationView.of(registered, Optional.empty(), meetings.requestsOf(registered)));
     }
 
     @GetMapping("/{id}/registrations")
     public List<MeetingViews.RegistrationView> registrations(@PathVariable String id) {
         return refusals(() -> meetings.registrations(number(id))).stream()
-                .map(r -> MeetingViews.RegistrationView.of(r, r.status() == RegistrationStatus.REGISTERED
-                        ? meetings.requestsOf(r) : List.of()))
+                .map(r -> MeetingViews.RegistrationView.of(r, meetings.expectedAt(r.id()),
+                        r.status() == RegistrationStatus.REGISTERED ? meetings.requestsOf(r) : List.of()))
                 .toList();
     }
 
@@ -177,7 +191,8 @@ public class MeetingsApi {
                     .header("Content-Disposition", "attachment; filename=\"meeting-" + meetingId + ".csv\"")
                     .body(new MeetingReportCsv(settings.zone()).write(rows));
         }
-        List<MeetingViews.ReportRow> shown = rows.stream().map(MeetingViews.ReportRow::of).toList();
+        List<MeetingViews.ReportRow> shown = rows.stream()
+                .map(r -> MeetingViews.ReportRow.of(r, meetings.expectedAt(r.registration().id()))).toList();
         int heard = count(rows, RegistrationStatus.HEARD);
         int answered = (int) rows.stream().filter(r -> r.registration().status() == RegistrationStatus.HEARD
                 && r.request().map(q -> !q.isOpen()).orElse(false)).count();
@@ -197,7 +212,7 @@ public class MeetingsApi {
     }
 
     private MeetingViews.RegistrationView view(Registration registration) {
-        return MeetingViews.RegistrationView.of(registration, List.of());
+        return MeetingViews.RegistrationView.of(registration, meetings.expectedAt(registration.id()), List.of());
     }
 
     /** A meeting that does not exist is 404, whatever was asked of it. */

@@ -11,6 +11,7 @@ import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.testsupport.ShippedSettings;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -48,7 +49,8 @@ class MeetingsApiTest {
         LocalDateTime day = now.plusDays(7).withHour(10).withMinute(0);
         String meeting = "{\"kind\":\"PEOPLES_WEDNESDAY\",\"title\":\"چهارشنبهٔ مردمی منطقهٔ ۶\",\"date\":\"" + day
                 + "\",\"place\":\"سالن شورای منطقهٔ ۶\",\"district\":6,\"officials\":[\"معاون خدمات شهری\",\""
-                + UNIT_SIX + "\"],\"registrationOpens\":\"" + now.minusDays(1) + "\",\"registrationCloses\":\""
+                + UNIT_SIX + "\"],\"slots\":{\"معاون خدمات شهری\":1},\"minutesPerCitizen\":15,"
+                + "\"registrationOpens\":\"" + now.minusDays(1) + "\",\"registrationCloses\":\""
                 + now.plusDays(2) + "\"}";
         assertThat(send("POST", "/api/meetings", AGENT, meeting).statusCode()).as("an agent may not").isEqualTo(403);
         HttpResponse<String> late = send("POST", "/api/meetings", SUPERVISOR,
@@ -87,7 +89,16 @@ class MeetingsApiTest {
         assertThat(send("POST", at + "/registrations/" + first + "/route", MODERATOR,
                 "{\"official\":\"" + UNIT_SIX + "\"}").body()).contains("\"status\":\"ROUTED\"");
         assertThat(send("POST", at + "/registrations/" + second + "/route", SUPERVISOR,
-                "{\"official\":\"معاون خدمات شهری\"}").statusCode()).isEqualTo(200);
+                "{\"official\":\"معاون خدمات شهری\"}").body()).contains("\"turn\":1", "\"expectedAt\":\""
+                + day.toLocalDate() + "T10:00");
+        HttpResponse<String> full = send("POST", at + "/registrations/" + third + "/route", MODERATOR,
+                "{\"official\":\"معاون خدمات شهری\"}");
+        assertThat(full.statusCode()).as("one place only").isEqualTo(409);
+        assertThat(full.body()).contains("\"code\":\"official-full\"");
+        assertThat(send("GET", at, AGENT, null).body()).contains("\"minutesPerCitizen\":15",
+                "{\"official\":\"معاون خدمات شهری\",\"slots\":1,\"taken\":1}",
+                "{\"official\":\"" + UNIT_SIX + "\",\"slots\":"
+                        + ShippedSettings.load().integer("hotline.mayor.meetings.slots-per-official") + ",\"taken\":1}");
         assertThat(send("POST", at + "/registrations/" + third + "/decline", MODERATOR,
                 "{\"reason\":\"به پلیس ساختمان ارجاع شد؛ کد پیگیری برایتان پیامک می‌شود\"}").body())
                 .contains("\"status\":\"DECLINED\"");

@@ -57,7 +57,9 @@ public class MayorAssembly {
 
     /** The mayor's public meetings, kept in meetings.mapdb. */
     @Bean
-    MeetingDesk meetingDesk(Storage storage, RequestDesk desk, MayorSettings settings, Clock clock) {
-        return new MeetingDesk(MapDbMeetings.open(storage), desk, settings, clock);
+    MeetingDesk meetingDesk(Storage storage, RequestDesk desk, MayorSettings settings, HotlineProperties properties,
+                            Clock clock) {
+        return new MeetingDesk(MapDbMeetings.open(storage), desk, settings,
+                properties.mayor().meetings().settings(), clock);
     }
 }

@@ -13,7 +13,6 @@ import ir.hotline137.ivr.speech.CapturedSpeech;
 import ir.hotline137.ivr.speech.RecordingFolder;
 import ir.hotline137.ivr.speech.SpeechCapture;
 import ir.hotline137.ivr.speech.SpokenThenHungUp;
-import ir.hotline137.mayor.meeting.Meeting;
 import ir.hotline137.mayor.meeting.MeetingDesk;
 import ir.hotline137.mayor.meeting.MeetingInvitations;
 import ir.hotline137.outbound.call.AmiSettings;
@@ -31,6 +30,7 @@ import ir.hotline137.requests.Satisfaction;
 import ir.hotline137.switchboard.EscalationReason;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * <p>A result in the unit's own words cannot be spoken from recordings: as on a follow-up call, 0 takes the citizen
  * to an agent who reads it (it was sent by SMS too, where there is an SMS centre).
  *
- * <p>A meeting's invitation (no request: the notice's key names the meeting) says the day and the hour, and that the
- * place came by SMS, since no recording can say a place.
+ * <p>A meeting's invitation (no request: the notice's key names the registration) says the day and the hour of the
+ * citizen's turn, and that the place came by SMS, since no recording can say a place.
  *
  * <p>The same script takes the other call the hotline places, an agent's phone rung to call a citizen back: its
  * channel names the callback in {@link AmiSettings#CALLBACK_VARIABLE}, and {@link CallbackCall} goes on from there.
@@ -101,7 +101,8 @@ public final class NoticeCall implements AgiScript {
             }
             Optional<Notification> notice = phone.variable(AmiSettings.NOTICE_VARIABLE).flatMap(NoticeCall::number)
                     .flatMap(outbox::callAnswered);
-            Optional<Meeting> meeting = notice.flatMap(MeetingInvitations::meetingOf).flatMap(meetings::meeting);
+            Optional<LocalDateTime> meeting = notice.flatMap(MeetingInvitations::registrationOf)
+                    .flatMap(meetings::expectedAt);
             if (meeting.isPresent()) {
                 inviteTo(phone, meeting.get());
                 phone.markHandled();
@@ -130,13 +131,13 @@ public final class NoticeCall implements AgiScript {
         }
     }
 
-    /** «… دعوت شده‌اید، در روز بیست و یکم آذر ۱۴۰۵ ساعت ده؛ نشانی محل … پیامک شده است.» */
-    private void inviteTo(Phone phone, Meeting meeting) {
+    /** «… دعوت شده‌اید، در روز بیست و یکم آذر ۱۴۰۵ ساعت ده و بیست دقیقه؛ نشانی محل … پیامک شده است.» */
+    private void inviteTo(Phone phone, LocalDateTime expected) {
         Utterance when = Utterance.of(Prompt.NOTICE_MEETING_INVITED)
-                .then(SpokenDates.jalali(meeting.at().atZone(settings.zone()).toInstant(), settings.zone()))
-                .then(Prompt.MEETING_HOUR).then(SpokenNumbers.cardinal(meeting.at().getHour()));
-        if (meeting.at().getMinute() != 0) {
-            when = when.then(Utterance.ofFiles("and")).then(SpokenNumbers.cardinal(meeting.at().getMinute()))
+                .then(SpokenDates.jalali(expected.atZone(settings.zone()).toInstant(), settings.zone()))
+                .then(Prompt.MEETING_HOUR).then(SpokenNumbers.cardinal(expected.getHour()));
+        if (expected.getMinute() != 0) {
+            when = when.then(Utterance.ofFiles("and")).then(SpokenNumbers.cardinal(expected.getMinute()))
                     .then(Prompt.MINUTES);
         }
         phone.play(when.then(Prompt.MEETING_PLACE_SMS).then(Prompt.GOODBYE));

@@ -2,7 +2,7 @@ package ir.hotline137.mayor.meeting;
 
 import static ir.hotline137.store.StoredFields.readInstant;
 import static ir.hotline137.store.StoredFields.readOptional;
-import static ir.hotline137.store.StoredFields.readVersion;
+import static ir.hotline137.store.StoredFields.readVersionUpTo;
 import static ir.hotline137.store.StoredFields.writeInstant;
 import static ir.hotline137.store.StoredFields.writeOptional;
 
@@ -11,11 +11,14 @@ import ir.hotline137.store.DurableMap;
 import ir.hotline137.store.MapFile;
 import ir.hotline137.store.Storage;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.mapdb.DataInput2;
@@ -114,7 +117,14 @@ public final class MapDbMeetings {
     }
 
     static final class MeetingCodec extends GroupSerializerObjectArray<Meeting> {
-        private static final int VERSION = 1;
+        /** 2 added each official's places, the time per citizen and the follow-up days. */
+        private static final int VERSION = 2;
+        /**
+         * A version-1 meeting promised its kind's follow-up time of then, and no places or times: it is read with
+         * places enough for anyone, and ten minutes for each citizen routed from now on.
+         */
+        private static final int V1_SLOTS = MeetingSettings.MOST_SLOTS;
+        private static final Duration V1_PER_CITIZEN = Duration.ofMinutes(10);
 
         @Override
         public void serialize(DataOutput2 out, Meeting m) throws IOException {
@@ -128,7 +138,10 @@ public final class MapDbMeetings {
             out.writeInt(m.officials().size());
             for (String official : m.officials()) {
                 out.writeUTF(official);
+                out.writeInt(m.slots().get(official));
             }
+            out.writeLong(m.perCitizen().toSeconds());
+            out.writeInt(m.followUpDays());
             out.writeUTF(m.registrationOpens().toString());
             out.writeUTF(m.registrationCloses().toString());
             out.writeUTF(m.createdBy());
@@ -137,7 +150,7 @@ public final class MapDbMeetings {
 
         @Override
         public Meeting deserialize(DataInput2 in, int available) throws IOException {
-            readVersion(in, VERSION, "meeting");
+            int version = readVersionUpTo(in, VERSION, "meeting");
             long id = in.readLong();
             MeetingKind kind = MeetingKind.valueOf(in.readUTF());
             String title = in.readUTF();
@@ -146,17 +159,23 @@ public final class MapDbMeetings {
             int district = in.readInt();
             int count = in.readInt();
             List<String> officials = new ArrayList<>(count);
+            Map<String, Integer> slots = new HashMap<>();
             for (int i = 0; i < count; i++) {
-                officials.add(in.readUTF());
+                String official = in.readUTF();
+                officials.add(official);
+                slots.put(official, version == 1 ? V1_SLOTS : in.readInt());
             }
+            Duration perCitizen = version == 1 ? V1_PER_CITIZEN : Duration.ofSeconds(in.readLong());
+            int followUpDays = version == 1 ? (kind == MeetingKind.MARDOM_SALAM ? 90 : 30) : in.readInt();
             return new Meeting(id, kind, title, at, place, district < 0 ? Optional.empty() : Optional.of(district),
-                    officials, LocalDateTime.parse(in.readUTF()), LocalDateTime.parse(in.readUTF()), in.readUTF(),
-                    readInstant(in));
+                    officials, slots, perCitizen, followUpDays, LocalDateTime.parse(in.readUTF()),
+                    LocalDateTime.parse(in.readUTF()), in.readUTF(), readInstant(in));
         }
     }
 
     static final class RegistrationCodec extends GroupSerializerObjectArray<Registration> {
-        private static final int VERSION = 1;
+        /** 2 added the turn. */
+        private static final int VERSION = 2;
 
         @Override
         public void serialize(DataOutput2 out, Registration r) throws IOException {
@@ -171,6 +190,7 @@ public final class MapDbMeetings {
             out.writeUTF(r.registeredBy());
             out.writeUTF(r.status().name());
             writeOptional(out, r.official());
+            out.writeInt(r.turn().orElse(0));
             writeOptional(out, r.reason());
             writeOptional(out, r.earlier().map(TrackingCode::value));
             writeOptional(out, r.referred().map(TrackingCode::value));
@@ -178,7 +198,7 @@ public final class MapDbMeetings {
 
         @Override
         public Registration deserialize(DataInput2 in, int available) throws IOException {
-            readVersion(in, VERSION, "registration");
+            int version = readVersionUpTo(in, VERSION, "registration");
             long id = in.readLong();
             long meetingId = in.readLong();
             Optional<String> callerNumber = readOptional(in);
@@ -188,8 +208,12 @@ public final class MapDbMeetings {
             Instant registeredAt = readInstant(in);
             String registeredBy = in.readUTF();
             RegistrationStatus status = RegistrationStatus.valueOf(in.readUTF());
+            Optional<String> official = readOptional(in);
+            // A version-1 registration routed before turns were kept is heard in the order it came.
+            int turn = version == 1 ? 0 : in.readInt();
             return new Registration(id, meetingId, callerNumber, district, matter, source, registeredAt, registeredBy,
-                    status, readOptional(in), readOptional(in), readOptional(in).map(TrackingCode::new),
+                    status, official, turn > 0 ? Optional.of(turn) : Optional.empty(), readOptional(in),
+                    readOptional(in).map(TrackingCode::new),
                     readOptional(in).map(TrackingCode::new));
         }
     }

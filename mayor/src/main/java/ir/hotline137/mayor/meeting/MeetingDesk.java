@@ -5,25 +5,31 @@ import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.InvalidRequestException;
 import ir.hotline137.requests.NewRequest;
+import ir.hotline137.requests.Referral;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
-import ir.hotline137.requests.Referral;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
 import ir.hotline137.requests.followup.Lateness;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Everything done with a meeting, in the order the written rules give it: a supervisor creates it; citizens register
  * while its registration is open (by phone, the app or an agent; at the venue on the day); the executive review links
  * a registration to the citizen's earlier request or answers it without a meeting; the screening committee routes it
  * to an official who attends, or declines it with a reason; at the meeting the official's instruction (the paraph)
- * becomes a request referred to its unit with a deadline (the kind's follow-up time from the meeting's day unless
+ * becomes a request referred to its unit with a deadline (the meeting's follow-up time from its day unless
  * named), which the follow-up committee tracks like any referral.
  *
  * <p>Every check is made before anything is written; an instruction's request, its referral and the registration's
@@ -35,19 +41,38 @@ public final class MeetingDesk {
     private final MapDbMeetings meetings;
     private final RequestDesk desk;
     private final MayorSettings settings;
+    private final MeetingSettings defaults;
     private final Clock clock;
+    /** Turns are given one route at a time, so two committee members never give the same one. */
+    private final ReentrantLock routing = new ReentrantLock();
 
-    public MeetingDesk(MapDbMeetings meetings, RequestDesk desk, MayorSettings settings, Clock clock) {
+    public MeetingDesk(MapDbMeetings meetings, RequestDesk desk, MayorSettings settings, MeetingSettings defaults,
+                       Clock clock) {
         this.meetings = meetings;
         this.desk = desk;
         this.settings = settings;
+        this.defaults = defaults;
         this.clock = clock;
     }
 
-    /** A meeting as a supervisor describes it. */
+    /**
+     * A meeting as a supervisor describes it.
+     *
+     * @param slots            places of officials who see more or fewer citizens than {@code slotsPerOfficial}
+     * @param slotsPerOfficial how many citizens each official sees; the setting's when empty
+     * @param perCitizen       how long each citizen is given; the setting's when empty
+     */
     public record MeetingDraft(MeetingKind kind, String title, LocalDateTime at, String place,
-                               Optional<Integer> district, List<String> officials, LocalDateTime registrationOpens,
-                               LocalDateTime registrationCloses) {
+                               Optional<Integer> district, List<String> officials, Map<String, Integer> slots,
+                               Optional<Integer> slotsPerOfficial, Optional<Duration> perCitizen,
+                               LocalDateTime registrationOpens, LocalDateTime registrationCloses) {
+        /** Officials who all see the setting's number of citizens, each for the setting's time. */
+        public MeetingDraft(MeetingKind kind, String title, LocalDateTime at, String place,
+                            Optional<Integer> district, List<String> officials, LocalDateTime registrationOpens,
+                            LocalDateTime registrationCloses) {
+            this(kind, title, at, place, district, officials, Map.of(), Optional.empty(), Optional.empty(),
+                    registrationOpens, registrationCloses);
+        }
     }
 
     public Meeting create(MeetingDraft draft, String by) {
@@ -80,8 +105,31 @@ public final class MeetingDesk {
         if (officials.isEmpty()) {
             throw new InvalidRequestException("officials", "names nobody: who attends, to route citizens to");
         }
-        return meetings.add(new Meeting(0, draft.kind(), title, draft.at(), place, draft.district(), officials,
-                draft.registrationOpens(), draft.registrationCloses(), by, clock.instant()));
+        int each = draft.slotsPerOfficial().orElse(defaults.slotsPerOfficial());
+        places("slotsPerOfficial", each);
+        Map<String, Integer> slots = new LinkedHashMap<>();
+        officials.forEach(o -> slots.put(o, each));
+        draft.slots().forEach((official, count) -> {
+            String name = official == null ? "" : RequestDesk.readable(official).strip();
+            if (!slots.containsKey(name)) {
+                throw new InvalidRequestException("slots", "'" + name + "' is not among the officials");
+            }
+            places("slots", count == null ? 0 : count);
+            slots.put(name, count);
+        });
+        Duration perCitizen = draft.perCitizen().orElse(defaults.perCitizen());
+        if (perCitizen.compareTo(Duration.ofMinutes(1)) < 0 || perCitizen.compareTo(Duration.ofHours(2)) > 0) {
+            throw new InvalidRequestException("minutesPerCitizen", "must be 1 to 120 minutes");
+        }
+        return meetings.add(new Meeting(0, draft.kind(), title, draft.at(), place, draft.district(), officials, slots,
+                perCitizen, defaults.followUpDays().get(draft.kind()), draft.registrationOpens(),
+                draft.registrationCloses(), by, clock.instant()));
+    }
+
+    private static void places(String field, int count) {
+        if (count < 1 || count > MeetingSettings.MOST_SLOTS) {
+            throw new InvalidRequestException(field, "must be 1 to " + MeetingSettings.MOST_SLOTS + " citizens");
+        }
     }
 
     public List<Meeting> meetings() {
@@ -137,7 +185,7 @@ public final class MeetingDesk {
             }
         }
         return meetings.register(new Registration(0, meetingId, digits, district, words, source, clock.instant(), by,
-                RegistrationStatus.REGISTERED, Optional.empty(), Optional.empty(), Optional.empty(),
+                RegistrationStatus.REGISTERED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty()));
     }
 
@@ -171,7 +219,11 @@ public final class MeetingDesk {
         });
     }
 
-    /** The screening committee routes it to an official who attends (again, to change its mind before the day). */
+    /**
+     * The screening committee routes it to an official who attends (again, to change its mind before the day). It
+     * takes the official's first free turn; routed to the same official again it keeps the turn it has. An official
+     * whose places are all given is refused ({@code official-full}).
+     */
     public Registration route(long meetingId, long registrationId, String official, String by) {
         Meeting meeting = existing(meetingId);
         String name = official == null ? "" : RequestDesk.readable(official).strip();
@@ -179,10 +231,58 @@ public final class MeetingDesk {
             throw new InvalidRequestException("official", "'" + name + "' does not attend this meeting: "
                     + String.join("، ", meeting.officials()));
         }
-        return change(meetingId, registrationId, current -> {
-            undecided(current);
-            return current.routed(name);
-        });
+        routing.lock();
+        try {
+            Set<Integer> taken = new HashSet<>();
+            for (Registration other : meetings.registrations(meetingId)) {
+                if (other.id() != registrationId && holdsTurn(other) && other.official().orElseThrow().equals(name)) {
+                    other.turn().ifPresent(taken::add);
+                }
+            }
+            return change(meetingId, registrationId, current -> {
+                undecided(current);
+                if (current.status() == RegistrationStatus.ROUTED && current.official().orElseThrow().equals(name)
+                        && current.turn().isPresent()) {
+                    return current;
+                }
+                int turn = 1;
+                while (taken.contains(turn)) {
+                    turn++;
+                }
+                if (turn > meeting.slots().get(name)) {
+                    throw new MeetingRefused("official-full", name + " sees " + meeting.slots().get(name)
+                            + " citizens at this meeting, and every place is given");
+                }
+                return current.routed(name, turn);
+            });
+        } finally {
+            routing.unlock();
+        }
+    }
+
+    /** Places given and left, by official, in the order they attend. */
+    public Map<String, Integer> placesTaken(long meetingId) {
+        Meeting meeting = existing(meetingId);
+        Map<String, Integer> taken = new LinkedHashMap<>();
+        meeting.officials().forEach(o -> taken.put(o, 0));
+        for (Registration registration : meetings.registrations(meetingId)) {
+            if (holdsTurn(registration)) {
+                taken.merge(registration.official().orElseThrow(), 1, Integer::sum);
+            }
+        }
+        return taken;
+    }
+
+    /** When a routed citizen is expected: their turn's time, or the meeting's start for one with no turn. */
+    public Optional<LocalDateTime> expectedAt(long registrationId) {
+        return meetings.registration(registrationId)
+                .filter(MeetingDesk::holdsTurn)
+                .flatMap(r -> meetings.meeting(r.meetingId()).map(m -> r.turn().map(m::timeOf).orElse(m.at())));
+    }
+
+    private static boolean holdsTurn(Registration registration) {
+        return (registration.status() == RegistrationStatus.ROUTED || registration.status() == RegistrationStatus.HEARD)
+                && registration.official().isPresent();
     }
 
     /** The screening committee declines it, with the reason the citizen is told. */
@@ -196,7 +296,7 @@ public final class MeetingDesk {
 
     /**
      * At the meeting: the official's instruction on a routed matter. It becomes a request referred to {@code unit}
-     * by {@code deadline} (the kind's follow-up time from the meeting's day when not named): the linked earlier
+     * by {@code deadline} (the meeting's follow-up time from its day when not named): the linked earlier
      * request when it can still be referred, else a new one (source MEETING) that names the earlier one.
      */
     public Registration hear(long meetingId, long registrationId, String unit, String instruction,
@@ -212,7 +312,7 @@ public final class MeetingDesk {
         }
         String words = text("instruction", instruction);
         String toUnit = text("unit", unit);
-        LocalDate by0 = deadline.orElse(meeting.at().toLocalDate().plusDays(meeting.kind().followUpDays()));
+        LocalDate by0 = deadline.orElse(meeting.at().toLocalDate().plusDays(meeting.followUpDays()));
         String note = "دستور " + registration.official().orElse("") + " در «" + meeting.title() + "»: " + words;
         return desk.together(() -> {
             Optional<CitizenRequest> earlier = registration.earlier().flatMap(desk::find)

@@ -17,11 +17,14 @@ import java.util.regex.Pattern;
 
 /**
  * What the 137 centre tells registrants, derived from the registrations as they stand: a citizen routed to an
- * official is invited (day, time, place), and reminded the day before; a declined one is told why. Each is kept in
+ * official is invited (day, the time of their turn, place), and reminded the day before; a declined one is told why. Each is kept in
  * the outbox under a key of its own (meeting, registration, what, channel), so looking again, or after a restart,
  * sends nothing twice; they go within calling hours, like every notice. By SMS to mobiles, where there is an SMS
  * centre; the invitation also by a call (to any number the trunk can call), where there is a manager interface,
- * whose script says the day and time and that the place came by SMS ({@link #meetingOf} finds it again).
+ * whose script says the day and time and that the place came by SMS ({@link #registrationOf} finds it again).
+ *
+ * <p>A citizen routed again to another official after being invited is not invited again: the committee's rules
+ * have it decide before the invitations go, and a second invitation with another time would confuse more than help.
  */
 public final class MeetingInvitations implements NoticeSource {
     private static final Pattern MOBILE = Pattern.compile("09\\d{9}");
@@ -41,14 +44,14 @@ public final class MeetingInvitations implements NoticeSource {
         this.zone = zone;
     }
 
-    /** The meeting a meeting notice's key names; empty for any other notice. */
-    public static Optional<Long> meetingOf(Notification notice) {
+    /** The registration a meeting notice's key names; empty for any other notice. */
+    public static Optional<Long> registrationOf(Notification notice) {
         if (!notice.key().startsWith(KEY)) {
             return Optional.empty();
         }
         String[] parts = notice.key().split("\\|");
         try {
-            return Optional.of(Long.parseLong(parts[1]));
+            return Optional.of(Long.parseLong(parts[2]));
         } catch (RuntimeException notOurs) {
             return Optional.empty();
         }
@@ -71,10 +74,13 @@ public final class MeetingInvitations implements NoticeSource {
                 String key = KEY + meeting.id() + "|" + registration.id() + "|";
                 switch (registration.status()) {
                     case ROUTED -> {
-                        made += sms(key + "INVITED", NoticeKind.INVITATION, to, invitation(meeting), now);
-                        made += call(key + "INVITED", NoticeKind.INVITATION, to, invitation(meeting), now);
+                        LocalDateTime expected = registration.turn().map(meeting::timeOf).orElse(meeting.at());
+                        String invitation = invitation(meeting, expected);
+                        made += sms(key + "INVITED", NoticeKind.INVITATION, to, invitation, now);
+                        made += call(key + "INVITED", NoticeKind.INVITATION, to, invitation, now);
                         if (dayBefore) {
-                            made += sms(key + "REMINDED", NoticeKind.MEETING_REMINDER, to, reminder(meeting), now);
+                            made += sms(key + "REMINDED", NoticeKind.MEETING_REMINDER, to,
+                                    reminder(meeting, expected), now);
                         }
                     }
                     case DECLINED -> made += sms(key + "DECLINED", NoticeKind.MEETING_DECLINED, to,
@@ -103,13 +109,14 @@ public final class MeetingInvitations implements NoticeSource {
                 .isPresent() ? 1 : 0;
     }
 
-    private static String invitation(Meeting meeting) {
-        return "سامانهٔ ۱۳۷: شما به «" + meeting.title() + "» دعوت شده‌اید: " + when(meeting) + "، " + meeting.place()
-                + ". لطفاً کارت شناسایی همراه داشته باشید.";
+    private static String invitation(Meeting meeting, LocalDateTime expected) {
+        return "سامانهٔ ۱۳۷: شما به «" + meeting.title() + "» دعوت شده‌اید: " + when(expected) + "، "
+                + meeting.place() + ". لطفاً کارت شناسایی همراه داشته باشید.";
     }
 
-    private static String reminder(Meeting meeting) {
-        return "سامانهٔ ۱۳۷، یادآوری: فردا «" + meeting.title() + "»، " + when(meeting) + "، " + meeting.place() + ".";
+    private static String reminder(Meeting meeting, LocalDateTime expected) {
+        return "سامانهٔ ۱۳۷، یادآوری: فردا «" + meeting.title() + "»، " + when(expected) + "، " + meeting.place()
+                + ".";
     }
 
     private static String declined(Meeting meeting, String reason) {
@@ -117,10 +124,10 @@ public final class MeetingInvitations implements NoticeSource {
                 + ". برای پیگیری با ۱۳۷ تماس بگیرید.";
     }
 
-    /** «روز ۱۴۰۵/۰۹/۲۱ ساعت ۱۰:۰۰». */
-    private static String when(Meeting meeting) {
-        LocalDate day = meeting.at().toLocalDate();
+    /** «روز ۱۴۰۵/۰۹/۲۱ ساعت ۱۰:۲۰». */
+    private static String when(LocalDateTime expected) {
+        LocalDate day = expected.toLocalDate();
         return "روز " + HistoryWords.jalali(day) + " ساعت "
-                + PersianDigits.toPersian("%02d:%02d".formatted(meeting.at().getHour(), meeting.at().getMinute()));
+                + PersianDigits.toPersian("%02d:%02d".formatted(expected.getHour(), expected.getMinute()));
     }
 }
