@@ -14,7 +14,7 @@ import { renderWallboard } from './wallboard.js';
 import { renderShift } from './shift.js';
 import { renderUnitDesk, renderLate, renderUnitFigures } from './units.js';
 import { renderCallbacks } from './callbacks.js';
-import { renderMeetings, renderMeeting, renderMeetingLists, renderMeetingReport } from './meetings.js';
+import { renderMeetings, renderMeeting, renderMeetingLists, renderMeetingVenue, renderMeetingReport } from './meetings.js';
 import { startAlerts, chimeOn, setChime } from './alerts.js';
 import { renderModerator, renderMayor, renderSessions, renderReport, hasRole } from './mayor.js';
 import { AWAY_REASONS, awayReasonLabel, presenceLabel, presenceText, useTimeZone } from './persian.js';
@@ -249,6 +249,10 @@ function resolve(path, query, context) {
   if ((match = /^\/meeting\/(\d+)\/lists$/.exec(path))) {
     const id = match[1];
     return { key: 'meetings', title: 'فهرست هر مسئول', run: () => renderMeetingLists(main, id, context) };
+  }
+  if ((match = /^\/meeting\/(\d+)\/venue$/.exec(path))) {
+    const id = match[1];
+    return { key: 'meetings', title: 'ثبت‌نام در محل', run: () => renderMeetingVenue(main, id, context) };
   }
   if ((match = /^\/meeting\/(\d+)\/report$/.exec(path))) {
     const id = match[1];

@@ -1,14 +1,15 @@
 // The mayor's public meetings: the list and a supervisor's form for a new one (#/meetings); one meeting's
-// registrations with the committees' decisions and the instructions given at it (#/meeting/<id>); the follow-up
-// committee's report (#/meeting/<id>/report). The server decides who may do what; the page offers each person only
-// what their roles allow.
+// registrations with the committees' decisions and the instructions given at it (#/meeting/<id>); each official's
+// list in turn, printable (#/meeting/<id>/lists); the phone-sized page 137 staff register citizens on at the venue
+// (#/meeting/<id>/venue); the follow-up committee's report (#/meeting/<id>/report). The server decides who may do
+// what; the page offers each person only what their roles allow.
 
-import { el, clear, heading, message, ltr, field, select, datalist } from './dom.js';
+import { el, append, clear, heading, message, ltr, field, select, datalist } from './dom.js';
 import { get, post, errorText, isAbort } from './api.js';
 import { session } from './state.js';
 import { notify } from './ui.js';
 import { jalaliDateInput } from './jalali.js';
-import { formatDateTime, formatLongDay, formatNumber, statusLabel, toLatinDigits, toPersianDigits } from './persian.js';
+import { cityToday, formatDateTime, formatLongDay, formatNumber, statusLabel, toLatinDigits, toPersianDigits } from './persian.js';
 import { hasRole } from './mayor.js';
 
 const KIND_LABELS = Object.freeze({
@@ -27,10 +28,13 @@ const CONFLICTS = Object.freeze({
   'not-the-day': 'ثبت‌نام در محل فقط در روز دیدار است',
   'already-decided': 'دربارهٔ این ثبت‌نام پیش‌تر تصمیم گرفته شده است',
   'not-routed': 'فقط موضوعی که به مسئولی ارجاع شده در دیدار شنیده می‌شود',
+  'official-full': 'همهٔ نوبت‌های این مسئول داده شده است',
 });
 
 const failure = (prefix, error) => (error && error.status === 409 && CONFLICTS[error.code]
   ? `${prefix}: ${CONFLICTS[error.code]}.` : errorText(prefix, error));
+/** Empties a node and adds children, skipping the absent ones (native append would write «null»). */
+const fill = (node, ...children) => append(clear(node), children);
 const committee = () => hasRole('SUPERVISOR') || hasRole('MODERATOR');
 const atMeeting = () => committee() || hasRole('MAYOR');
 
@@ -48,6 +52,30 @@ function dateTimeOf(dateInput, timeInput) {
   return `${day}T${time[1].padStart(2, '0')}:${time[2]}`;
 }
 
+/** «ساعت ۱۰:۱۰» from a local date-time. */
+function clock(localDateTime) {
+  return localDateTime ? `ساعت ${toPersianDigits(localDateTime.slice(11, 16))}` : '';
+}
+
+/** An official's places as the committee reads them: «۳ از ۱۰ نوبت». */
+function placesText(places) {
+  return places ? `${formatNumber(places.taken)} از ${formatNumber(places.slots)} نوبت` : '';
+}
+
+/** Lines «نام» or «نام: ۱۲» → { officials, slots } (slots only for the lines that name a number). */
+function officialsOf(text) {
+  const officials = [];
+  const slots = {};
+  for (const line of text.split('\n').map((s) => s.trim()).filter(Boolean)) {
+    const counted = /^(.*?)\s*[:：]\s*(\d+)$/.exec(toLatinDigits(line));
+    const name = counted ? line.slice(0, counted[1].length).trim() : line;
+    if (!name) continue;
+    officials.push(name);
+    if (counted) slots[name] = Number(counted[2]);
+  }
+  return { officials, slots };
+}
+
 function timeInput(id, value) {
   return el('input', { type: 'text', id, inputmode: 'numeric', dir: 'ltr', placeholder: '۱۰:۰۰', value: toPersianDigits(value), class: 'time-input' });
 }
@@ -55,7 +83,7 @@ function timeInput(id, value) {
 /* ---------- #/meetings ---------- */
 
 export function renderMeetings(container, { signal }) {
-  clear(container).append(heading(1, 'دیدارهای مردمی', { id: 'page-title' }), message('در حال خواندن…'));
+  fill(container, heading(1, 'دیدارهای مردمی', { id: 'page-title' }), message('در حال خواندن…'));
   get('/api/meetings', { signal }).then((meetings) => {
     if (signal.aborted) return;
     const list = meetings.length ? el('div', { class: 'table-wrap' }, el('table', { class: 'data-table', id: 'meetings' },
@@ -67,7 +95,7 @@ export function renderMeetings(container, { signal }) {
         el('td', {}, m.place),
         el('td', {}, m.registrationOpen ? el('span', { class: 'badge' }, 'باز است') : 'بسته'))))))
       : el('p', { class: 'empty' }, 'هنوز دیداری تعریف نشده است.');
-    clear(container).append(heading(1, 'دیدارهای مردمی', { id: 'page-title' }), list,
+    fill(container, heading(1, 'دیدارهای مردمی', { id: 'page-title' }), list,
       hasRole('SUPERVISOR') ? newMeetingForm(container, signal) : null);
   }).catch((error) => {
     if (!isAbort(error) && !signal.aborted) container.append(message(errorText('خوانده نشد', error), 'error'));
@@ -84,7 +112,11 @@ function newMeetingForm(container, signal) {
   const districts = session.directory?.districts ?? [];
   const district = field('منطقه', select({ name: 'district' }, [['', 'همهٔ شهر'], ...districts.map((d) => [d.number, d.name])], ''));
   const officials = field('مسئولان حاضر (هر کدام در یک سطر)', el('textarea', { name: 'officials', rows: 3 }),
-    'شهروندان به یکی از اینان ارجاع می‌شوند.');
+    'شهروندان به یکی از اینان ارجاع می‌شوند. برای شمار نوبت دیگری بنویسید «نام: ۱۲».');
+  const slots = field('نوبت هر مسئول', el('input', { type: 'text', name: 'slotsPerOfficial', inputmode: 'numeric', dir: 'ltr', size: 4, placeholder: '۱۰' }),
+    'خالی: شمار پیش‌فرض سامانه.');
+  const minutes = field('دقیقهٔ هر نفر', el('input', { type: 'text', name: 'minutesPerCitizen', inputmode: 'numeric', dir: 'ltr', size: 4, placeholder: '۱۰' }),
+    'ساعت هر شهروند از همین حساب می‌شود و در دعوت به او گفته می‌شود.');
   const opensDay = field('آغاز ثبت‌نام', jalaliDateInput({ name: 'opensDay', id: 'meeting-opens' }));
   const opensAt = field('ساعت آغاز', timeInput('meeting-opens-time', '08:00'));
   const closesDay = field('پایان ثبت‌نام', jalaliDateInput({ name: 'closesDay', id: 'meeting-closes' }));
@@ -92,7 +124,7 @@ function newMeetingForm(container, signal) {
   const submit = el('button', { type: 'submit', class: 'button button-primary' }, 'تعریف دیدار');
   const form = el('form', { class: 'action-form', id: 'new-meeting', noValidate: true },
     el('h2', {}, 'دیدار تازه'), kind.wrapper, title.wrapper, day.wrapper, at.wrapper, place.wrapper, district.wrapper,
-    officials.wrapper, opensDay.wrapper, opensAt.wrapper, closesDay.wrapper, closesAt.wrapper, submit);
+    officials.wrapper, slots.wrapper, minutes.wrapper, opensDay.wrapper, opensAt.wrapper, closesDay.wrapper, closesAt.wrapper, submit);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const date = dateTimeOf(day.control, at.control);
@@ -102,12 +134,23 @@ function newMeetingForm(container, signal) {
       notify('روزها را به شکل ۱۴۰۵/۰۹/۲۱ و ساعت‌ها را به شکل ۱۰:۰۰ بنویسید.', 'error');
       return;
     }
+    const count = (input) => {
+      const text = toLatinDigits(input.value).trim();
+      return text === '' ? null : (/^\d+$/.test(text) ? Number(text) : NaN);
+    };
+    const each = count(slots.control);
+    const perCitizen = count(minutes.control);
+    if (Number.isNaN(each) || Number.isNaN(perCitizen)) {
+      notify('نوبت‌ها و دقیقه‌ها را با رقم بنویسید.', 'error');
+      return;
+    }
+    const people = officialsOf(officials.control.value);
     submit.disabled = true;
     try {
       const made = await post('/api/meetings', {
         kind: kind.control.value, title: title.control.value, date, place: place.control.value,
         district: district.control.value ? Number(district.control.value) : null,
-        officials: officials.control.value.split('\n').map((s) => s.trim()).filter(Boolean),
+        officials: people.officials, slots: people.slots, slotsPerOfficial: each, minutesPerCitizen: perCitizen,
         registrationOpens: opens, registrationCloses: closes,
       });
       notify('دیدار تعریف شد.', 'success');
@@ -123,17 +166,20 @@ function newMeetingForm(container, signal) {
 /* ---------- #/meeting/<id> ---------- */
 
 export function renderMeeting(container, id, { signal }) {
-  clear(container).append(heading(1, 'دیدار', { id: 'page-title' }), message('در حال خواندن…'));
+  fill(container, heading(1, 'دیدار', { id: 'page-title' }), message('در حال خواندن…'));
   const reload = () => renderMeeting(container, id, { signal });
   Promise.all([get(`/api/meetings/${encodeURIComponent(id)}`, { signal }),
     get(`/api/meetings/${encodeURIComponent(id)}/registrations`, { signal })]).then(([meeting, registrations]) => {
     if (signal.aborted) return;
-    clear(container).append(
+    fill(container, 
       heading(1, meeting.title, { id: 'page-title' }),
       el('p', { class: 'muted' }, `${KIND_LABELS[meeting.kind] ?? meeting.kind} — ${when(meeting.date)} — ${meeting.place}`),
-      el('p', {}, `مسئولان حاضر: ${meeting.officials.join('، ')}`),
+      el('ul', { class: 'facts facts-inline', id: 'meeting-places' }, (meeting.places ?? []).map((p) =>
+        el('li', { dataset: { official: p.official } }, `${p.official}: ${placesText(p)}`))),
+      el('p', { class: 'muted' }, `هر نفر ${formatNumber(meeting.minutesPerCitizen)} دقیقه؛ پیگیری دستورها ${formatNumber(meeting.followUpDays)} روز`),
       el('p', {}, el('a', { href: `#/meeting/${meeting.id}/report`, class: 'button' }, 'گزارش پیگیری'), ' ',
-        el('a', { href: `#/meeting/${meeting.id}/lists`, class: 'button' }, 'فهرست هر مسئول (برای چاپ)')),
+        el('a', { href: `#/meeting/${meeting.id}/lists`, class: 'button' }, 'فهرست هر مسئول (برای چاپ)'), ' ',
+        el('a', { href: `#/meeting/${meeting.id}/venue`, class: 'button' }, 'ثبت‌نام در محل (تلفن همراه)')),
       registrationsTable(meeting, registrations, reload),
       registerForm(meeting, reload));
   }).catch((error) => {
@@ -153,6 +199,7 @@ function registrationsTable(meeting, registrations, reload) {
       el('td', {}, SOURCE_LABELS[r.source] ?? r.source, el('br'), el('small', { class: 'muted' }, formatDateTime(r.registeredAt))),
       el('td', {}, STATUS_LABELS[r.status] ?? r.status,
         r.official ? el('div', {}, `نزد: ${r.official}`) : null,
+        r.turn ? el('div', { class: 'turn' }, `نوبت ${formatNumber(r.turn)}، ${clock(r.expectedAt)}`) : null,
         r.reason ? el('div', { class: 'muted' }, el('bdi', {}, r.reason)) : null,
         r.earlier ? el('div', {}, 'درخواست پیشین: ', el('a', { href: `#/request/${r.earlier}` }, ltr(r.earlier, 'code'))) : null,
         r.request ? el('div', {}, 'درخواست دیدار: ', el('a', { href: `#/request/${r.request}` }, ltr(r.request, 'code'))) : null),
@@ -183,8 +230,14 @@ function actions(meeting, r, reload) {
   const at = `/api/meetings/${meeting.id}/registrations/${r.id}`;
   const parts = [];
   if ((r.status === 'REGISTERED' || r.status === 'ROUTED') && committee()) {
+    const places = Object.fromEntries((meeting.places ?? []).map((p) => [p.official, p]));
     const official = select({ 'aria-label': 'مسئول', dataset: { action: 'official' } },
-      meeting.officials.map((o) => [o, o]), r.official ?? meeting.officials[0]);
+      meeting.officials.map((o) => [o, `${o} (${placesText(places[o])})`]), r.official ?? meeting.officials[0]);
+    // An official whose places are all given can take no one new; whoever is already theirs keeps their turn.
+    for (const option of official.options) {
+      const p = places[option.value];
+      option.disabled = Boolean(p && p.taken >= p.slots && option.value !== r.official);
+    }
     const route = el('button', { type: 'button', class: 'button button-primary', dataset: { action: 'route' } }, 'ارجاع');
     route.addEventListener('click', act(`${at}/route`, () => ({ official: official.value }), 'به مسئول ارجاع شد.', reload));
     const reason = el('input', { type: 'text', 'aria-label': 'دلیل یا پاسخ', placeholder: 'دلیل رد یا پاسخ', maxlength: '300' });
@@ -242,27 +295,29 @@ function registerForm(meeting, reload) {
 
 /* ---------- #/meeting/<id>/lists ---------- */
 
-/** Each official's citizens on a page of their own, in the order they registered, for the day of the meeting. */
+/** Each official's citizens on a page of their own, in turn with the time each is expected, for the meeting's day. */
 export function renderMeetingLists(container, id, { signal }) {
-  clear(container).append(heading(1, 'فهرست هر مسئول', { id: 'page-title' }), message('در حال خواندن…'));
+  fill(container, heading(1, 'فهرست هر مسئول', { id: 'page-title' }), message('در حال خواندن…'));
   Promise.all([get(`/api/meetings/${encodeURIComponent(id)}`, { signal }),
     get(`/api/meetings/${encodeURIComponent(id)}/registrations`, { signal })]).then(([meeting, registrations]) => {
     if (signal.aborted) return;
     const print = el('button', { type: 'button', class: 'button no-print', on: { click: () => window.print() } }, 'چاپ');
     const lists = meeting.officials.map((official) => {
-      const theirs = registrations.filter((r) => r.official === official && (r.status === 'ROUTED' || r.status === 'HEARD'));
+      const theirs = registrations.filter((r) => r.official === official && (r.status === 'ROUTED' || r.status === 'HEARD'))
+        .sort((a, b) => (a.turn ?? Infinity) - (b.turn ?? Infinity) || a.id - b.id);
       return el('section', { class: 'official-list', dataset: { official } },
         el('h2', {}, `${official} — ${formatNumber(theirs.length)} نفر`),
         theirs.length ? el('table', { class: 'data-table' },
-          el('thead', {}, el('tr', {}, ['ردیف', 'تلفن', 'موضوع', 'درخواست پیشین'].map((c) => el('th', { scope: 'col' }, c)))),
-          el('tbody', {}, theirs.map((r, i) => el('tr', {},
-            el('td', {}, formatNumber(i + 1)),
+          el('thead', {}, el('tr', {}, ['نوبت', 'ساعت', 'تلفن', 'موضوع', 'درخواست پیشین'].map((c) => el('th', { scope: 'col' }, c)))),
+          el('tbody', {}, theirs.map((r) => el('tr', {},
+            el('td', {}, r.turn ? formatNumber(r.turn) : '—'),
+            el('td', {}, r.expectedAt ? toPersianDigits(r.expectedAt.slice(11, 16)) : '—'),
             el('td', {}, r.callerNumber ? ltr(r.callerNumber, 'phone') : '—'),
             el('td', {}, el('bdi', {}, r.matter)),
             el('td', {}, r.earlier ? ltr(r.earlier, 'code') : '—')))))
           : el('p', { class: 'empty' }, 'کسی به این مسئول ارجاع نشده است.'));
     });
-    clear(container).append(heading(1, `فهرست هر مسئول: ${meeting.title}`, { id: 'page-title' }),
+    fill(container, heading(1, `فهرست هر مسئول: ${meeting.title}`, { id: 'page-title' }),
       el('p', { class: 'muted' }, `${when(meeting.date)} — ${meeting.place}`),
       el('p', { class: 'no-print' }, print, ' ', el('a', { href: `#/meeting/${meeting.id}`, class: 'button' }, 'بازگشت به دیدار')),
       ...lists);
@@ -272,17 +327,89 @@ export function renderMeetingLists(container, id, { signal }) {
   return null;
 }
 
+/* ---------- #/meeting/<id>/venue ---------- */
+
+/**
+ * The page 137 staff hold on a phone at the venue, on the meeting's day: one citizen after another, number, district
+ * and matter, a big button; the last registered stay in view so a staffer can tell the citizen their number and see
+ * that nobody was registered twice.
+ */
+export function renderMeetingVenue(container, id, { signal }) {
+  fill(container, heading(1, 'ثبت‌نام در محل', { id: 'page-title' }), message('در حال خواندن…'));
+  get(`/api/meetings/${encodeURIComponent(id)}`, { signal }).then((meeting) => {
+    if (signal.aborted) return;
+    const today = cityToday();
+    const onTheDay = meeting.date.slice(0, 10) === today;
+    const done = el('div', { id: 'venue-done', role: 'status', 'aria-live': 'polite' });
+    const recent = el('ul', { class: 'venue-recent', id: 'venue-recent' });
+    const number = field('تلفن شهروند', el('input', { type: 'tel', dir: 'ltr', inputmode: 'tel', name: 'callerNumber', autocomplete: 'off', id: 'venue-number' }));
+    const districts = session.directory?.districts ?? [];
+    const district = field('منطقه', select({ name: 'district' }, districts.map((d) => [d.number, d.name]), meeting.district ?? districts[0]?.number));
+    const matter = field('موضوع به گفتهٔ شهروند', el('textarea', { name: 'matter', rows: 4, maxlength: '4000', id: 'venue-matter' }));
+    const submit = el('button', { type: 'submit', class: 'button button-primary venue-submit' }, 'ثبت');
+    const form = el('form', { class: 'venue-form', id: 'venue-form', noValidate: true }, number.wrapper, district.wrapper, matter.wrapper, submit);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (!matter.control.value.trim()) {
+        notify('موضوع را بنویسید.', 'error');
+        matter.control.focus();
+        return;
+      }
+      submit.disabled = true;
+      try {
+        const made = await post(`/api/meetings/${meeting.id}/registrations`, {
+          callerNumber: toLatinDigits(number.control.value).trim() || null, district: Number(district.control.value),
+          matter: matter.control.value, source: 'VENUE',
+        });
+        // The same number twice gets the registration it has: say so rather than count it as new.
+        const again = made.source !== 'VENUE' || [...recent.children].some((li) => li.dataset.id === String(made.id));
+        fill(done, el('p', { class: again ? 'venue-again' : 'venue-ok' },
+          again ? `این شماره پیش‌تر ثبت‌نام کرده است: شمارهٔ ${formatNumber(made.id)}` : `ثبت شد: شمارهٔ ${formatNumber(made.id)}`,
+          made.requests?.length ? el('span', { class: 'muted' }, ` — ${formatNumber(made.requests.length)} درخواست پیشین`) : null));
+        if (!again) recent.prepend(venueRow(made));
+        form.reset();
+        district.control.value = String(meeting.district ?? districts[0]?.number ?? '');
+        number.control.focus();
+      } catch (error) {
+        if (!isAbort(error)) notify(failure('ثبت نشد', error), 'error');
+      } finally {
+        submit.disabled = false;
+      }
+    });
+    fill(container, 
+      heading(1, 'ثبت‌نام در محل', { id: 'page-title' }),
+      el('p', { class: 'venue-meeting' }, el('strong', {}, meeting.title), el('br'), `${when(meeting.date)} — ${meeting.place}`),
+      onTheDay ? null : message('ثبت‌نام در محل فقط در روز دیدار است.', 'error'),
+      done, form, el('h2', {}, 'ثبت‌شده‌ها در محل'), recent,
+      el('p', {}, el('a', { href: `#/meeting/${meeting.id}` }, 'صفحهٔ دیدار')));
+    get(`/api/meetings/${encodeURIComponent(id)}/registrations`, { signal }).then((registrations) => {
+      if (signal.aborted) return;
+      // Below any made meanwhile, the latest first.
+      recent.append(...registrations.filter((r) => r.source === 'VENUE' && !recent.querySelector(`[data-id="${r.id}"]`)).reverse().map(venueRow));
+    }).catch(() => {});
+    if (onTheDay) number.control.focus();
+  }).catch((error) => {
+    if (!isAbort(error) && !signal.aborted) container.append(message(errorText('خوانده نشد', error), 'error'));
+  });
+  return null;
+}
+
+function venueRow(r) {
+  return el('li', { dataset: { id: String(r.id) } }, `${formatNumber(r.id)} — `, r.callerNumber ? ltr(r.callerNumber, 'phone') : 'بی‌شماره',
+    el('div', {}, el('bdi', {}, r.matter.length > 80 ? `${r.matter.slice(0, 80)}…` : r.matter)));
+}
+
 /* ---------- #/meeting/<id>/report ---------- */
 
 export function renderMeetingReport(container, id, { signal }) {
-  clear(container).append(heading(1, 'گزارش پیگیری دیدار', { id: 'page-title' }), message('در حال خواندن…'));
+  fill(container, heading(1, 'گزارش پیگیری دیدار', { id: 'page-title' }), message('در حال خواندن…'));
   get(`/api/meetings/${encodeURIComponent(id)}/report`, { signal }).then((report) => {
     if (signal.aborted) return;
     const csv = el('a', { class: 'button', id: 'meeting-report-csv', download: '' }, 'دریافت CSV');
     csv.setAttribute('href', `/api/meetings/${encodeURIComponent(id)}/report?format=csv`);
     const counts = [['ثبت‌نام', report.registered], ['ارجاع‌شده، در انتظار دیدار', report.routed], ['پذیرفته نشد', report.declined],
       ['پاسخ بدون دیدار', report.answeredWithoutMeeting], ['شنیده‌شده در دیدار', report.heard], ['نتیجه گرفت', report.answered], ['باز', report.open]];
-    clear(container).append(
+    fill(container, 
       heading(1, `گزارش پیگیری: ${report.meeting.title}`, { id: 'page-title' }),
       el('p', { class: 'muted' }, when(report.meeting.date)),
       el('ul', { class: 'facts facts-inline', id: 'meeting-report-counts' }, counts.map(([k, v]) => el('li', {}, `${k}: ${formatNumber(v)}`))),

@@ -2,11 +2,17 @@ package ir.hotline137.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ir.hotline137.calls.CallLog;
 import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.calls.CallRecord;
 import ir.hotline137.ivr.server.FastAgiServer;
+import ir.hotline137.mayor.meeting.Meeting;
+import ir.hotline137.mayor.meeting.MeetingDesk;
+import ir.hotline137.mayor.meeting.MeetingKind;
+import ir.hotline137.mayor.meeting.Registration;
+import ir.hotline137.mayor.meeting.RegistrationSource;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.HistoryWords;
 import ir.hotline137.requests.NewRequest;
@@ -30,14 +36,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -88,6 +98,9 @@ class AgentConsoleBrowserTest {
 
     @Autowired
     CallLog callLog;
+
+    @Autowired
+    MeetingDesk meetings;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -444,6 +457,66 @@ class AgentConsoleBrowserTest {
 
         new WebDriverWait(browser, SOON).until(driver -> desk.find(request.code()).orElseThrow().referral().isPresent());
         assertThat(desk.find(request.code()).orElseThrow().referral().orElseThrow().deadline()).isEqualTo(inAWeek);
+    }
+
+    @Test
+    void theCommitteeRoutesWithinEachOfficialsPlacesAndStaffRegisterCitizensAtTheVenueOnAPhone() throws Exception {
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Tehran"));
+        // The venue takes registrations on the meeting's day only, and this meeting is tonight: in the city's last
+        // ten minutes of a day the day could change under the test.
+        assumeTrue(now.toLocalTime().isBefore(LocalTime.of(23, 50)), "not in the city's last minutes of a day");
+        LocalDateTime tonight = now.toLocalDate().atTime(23, 59);
+        String deputy = "معاون خدمات شهری";
+        Meeting meeting = meetings.create(new MeetingDesk.MeetingDraft(MeetingKind.MARDOM_SALAM, "مردم سلام مسجد جامع",
+                tonight, "مسجد جامع", Optional.of(6), List.of(deputy, UNIT_SIX), Map.of(deputy, 1), Optional.empty(),
+                Optional.of(Duration.ofMinutes(15)), now.minusDays(1), tonight.minusMinutes(1)), "boss");
+        Registration first = meetings.register(meeting.id(), Optional.of("09126660001"), 6, "پیاده‌رو خراب است",
+                RegistrationSource.AGENT, "maryam");
+        Registration second = meetings.register(meeting.id(), Optional.of("09126660002"), 6, "سد معبر",
+                RegistrationSource.AGENT, "maryam");
+        meetings.route(meeting.id(), first.id(), deputy, "boss");
+
+        logIn("boss", "boss-secret");
+        browser.navigate().to(url("/#/meeting/" + meeting.id()));
+        WebElement row = waitFor(By.cssSelector("#registrations tr[data-id='" + second.id() + "']"));
+        Select official = new Select(row.findElement(By.cssSelector("select[data-action=official]")));
+        assertThat(official.getOptions()).filteredOn(o -> o.getAttribute("value").equals(deputy)).singleElement()
+                .satisfies(o -> assertThat(o.isEnabled()).as("every place of the deputy is given").isFalse());
+        assertThat(waitFor(By.cssSelector("#meeting-places")).getText()).contains(deputy + ": ۱ از ۱ نوبت");
+        assertThat(waitFor(By.cssSelector("#registrations tr[data-id='" + first.id() + "']")).getText())
+                .contains("نوبت ۱، ساعت ۲۳:۵۹");
+        assertNoNullText("meeting");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.navigate().to(url("/#/meeting/" + meeting.id() + "/venue"));
+            WebElement number = waitFor(By.id("venue-number"));
+            assertThat(browser.executeScript("return document.documentElement.scrollWidth")).as("nothing wider")
+                    .isEqualTo(browser.executeScript("return document.documentElement.clientWidth"));
+            assertThat(browser.executeScript("return getComputedStyle(document.querySelector('.topbar')).position"))
+                    .as("the bar scrolls away on a phone").isEqualTo("static");
+            number.sendKeys("۰۹۱۲۶۶۶۰۰۰۳");
+            browser.findElement(By.id("venue-matter")).sendKeys("آب‌گرفتگی زیرگذر میدان");
+            TestBrowser.click(browser, browser.findElement(By.cssSelector(".venue-submit")));
+            assertThat(waitFor(By.cssSelector("#venue-done .venue-ok")).getText()).startsWith("ثبت شد: شمارهٔ");
+            assertThat(meetings.registrations(meeting.id())).filteredOn(r -> r.source() == RegistrationSource.VENUE)
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.callerNumber()).contains("09126660003");
+                        assertThat(r.matter()).isEqualTo("آب‌گرفتگی زیرگذر میدان");
+                    });
+            assertThat(waitFor(By.id("venue-recent")).getText()).contains("آب‌گرفتگی زیرگذر میدان");
+            number = browser.findElement(By.id("venue-number"));
+            number.sendKeys("09126660001");
+            browser.findElement(By.id("venue-matter")).sendKeys("دوباره");
+            TestBrowser.click(browser, browser.findElement(By.cssSelector(".venue-submit")));
+            assertThat(waitFor(By.cssSelector("#venue-done .venue-again")).getText())
+                    .as("the same number: the registration it has").contains(PersianDigits.toPersian(
+                            Long.toString(first.id())));
+            screenshot("meeting-venue-phone");
+            assertNoNullText("venue");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1366, 768));
+        }
     }
 
     @Test
