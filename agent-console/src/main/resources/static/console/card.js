@@ -3,7 +3,7 @@
 // and the call's outcome (wrap-up) for the agent's shift. The card follows the live board for its call (caller
 // hung up, phone did not answer, call ended).
 
-import { el, clear, ltr, heading, field, select, message, definitionList, audioPlayer } from './dom.js';
+import { el, clear, append, ltr, heading, field, select, message, definitionList, audioPlayer } from './dom.js';
 import { get, post, errorText, isAbort } from './api.js';
 import { acceptedCalls, callOutcomes, session, myUsername, districtName, categoryLabel } from './state.js';
 import { notify } from './ui.js';
@@ -270,7 +270,7 @@ function duplicatesSection(call, onJoined, getCaller) {
         : 'درخواست مشابهی پیدا نشد.'));
       return;
     }
-    clear(body).append(
+    append(clear(body), [
       typed ? el('p', { class: 'hint' }, 'از روی شرحی که می‌نویسید:') : null,
       el('ul', { class: 'item-list', id: 'duplicates-list' }, list.map((duplicate) => el('li', {
         class: 'item', dataset: { code: duplicate.trackingCode },
@@ -285,7 +285,7 @@ function duplicatesSection(call, onJoined, getCaller) {
         el('span', {}, formatDate(duplicate.registeredAt)),
         Number.isFinite(duplicate.supporters) ? el('span', { class: 'supporters' },
           `${formatNumber(duplicate.supporters)} پشتیبان`) : null),
-      joinButton(duplicate.trackingCode)))));
+      joinButton(duplicate.trackingCode))))]);
   };
   section.update(call.duplicates, false);
   return section;

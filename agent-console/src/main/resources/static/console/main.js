@@ -14,7 +14,7 @@ import { renderWallboard } from './wallboard.js';
 import { renderShift } from './shift.js';
 import { renderUnitDesk, renderLate, renderUnitFigures } from './units.js';
 import { renderCallbacks } from './callbacks.js';
-import { renderMeetings, renderMeeting, renderMeetingLists, renderMeetingVenue, renderMeetingReport } from './meetings.js';
+import { renderMeetings, renderMeetingsFollowUp, renderMeeting, renderMeetingLists, renderMeetingVenue, renderMeetingReport } from './meetings.js';
 import { startAlerts, chimeOn, setChime } from './alerts.js';
 import { renderModerator, renderMayor, renderSessions, renderReport, hasRole } from './mayor.js';
 import { AWAY_REASONS, awayReasonLabel, presenceLabel, presenceText, useTimeZone } from './persian.js';
@@ -242,6 +242,7 @@ function resolve(path, query, context) {
   if (path === '/late') return { key: 'late', title: 'پیگیری مهلت‌ها', run: () => renderLate(main, context) };
   if (path === '/units/figures') return { key: 'late', title: 'کارنامهٔ واحدها', run: () => renderUnitFigures(main, query, context) };
   if (path === '/meetings') return { key: 'meetings', title: 'دیدارهای مردمی', run: () => renderMeetings(main, context) };
+  if (path === '/meetings/follow-up') return { key: 'meetings', title: 'پیگیری دستورهای دیدارها', run: () => renderMeetingsFollowUp(main, context) };
   if ((match = /^\/meeting\/(\d+)$/.exec(path))) {
     const id = match[1];
     return { key: 'meetings', title: 'دیدار', run: () => renderMeeting(main, id, context) };

@@ -95,7 +95,8 @@ export function renderMeetings(container, { signal }) {
         el('td', {}, m.place),
         el('td', {}, m.registrationOpen ? el('span', { class: 'badge' }, 'باز است') : 'بسته'))))))
       : el('p', { class: 'empty' }, 'هنوز دیداری تعریف نشده است.');
-    fill(container, heading(1, 'دیدارهای مردمی', { id: 'page-title' }), list,
+    fill(container, heading(1, 'دیدارهای مردمی', { id: 'page-title' }),
+      el('p', {}, el('a', { href: '#/meetings/follow-up', class: 'button', id: 'meetings-follow-up' }, 'پیگیری دستورهای همهٔ دیدارها')), list,
       hasRole('SUPERVISOR') ? newMeetingForm(container, signal) : null);
   }).catch((error) => {
     if (!isAbort(error) && !signal.aborted) container.append(message(errorText('خوانده نشد', error), 'error'));
@@ -161,6 +162,45 @@ function newMeetingForm(container, signal) {
     }
   });
   return form;
+}
+
+/* ---------- #/meetings/follow-up ---------- */
+
+/** The follow-up committee's list: every matter heard at any meeting, the open and latest first. */
+export function renderMeetingsFollowUp(container, { signal }) {
+  fill(container, heading(1, 'پیگیری دستورهای دیدارها', { id: 'page-title' }), message('در حال خواندن…'));
+  get('/api/meetings/follow-up', { signal }).then((rows) => {
+    if (signal.aborted) return;
+    const open = rows.filter((r) => r.row.lateness);
+    const late = open.filter((r) => r.row.lateness === 'OVERDUE' || r.row.lateness === 'FOR_THE_MAYOR');
+    fill(container,
+      heading(1, 'پیگیری دستورهای دیدارها', { id: 'page-title' }),
+      el('ul', { class: 'facts facts-inline', id: 'follow-up-counts' },
+        el('li', {}, `باز: ${formatNumber(open.length)}`), el('li', {}, `مهلت گذشته: ${formatNumber(late.length)}`),
+        el('li', {}, `نتیجه گرفت: ${formatNumber(rows.length - open.length)}`)),
+      rows.length ? el('div', { class: 'table-wrap' }, el('table', { class: 'data-table', id: 'follow-up' },
+        el('thead', {}, el('tr', {}, ['دیدار', 'موضوع', 'درخواست', 'واحد', 'مهلت', 'مانده', 'نتیجه'].map((c) => el('th', { scope: 'col' }, c)))),
+        el('tbody', {}, rows.map((r) => el('tr', { dataset: { lateness: r.row.lateness ?? '' } },
+          el('td', {}, el('a', { href: `#/meeting/${r.meetingId}/report` }, r.meetingTitle), el('br'),
+            el('small', { class: 'muted' }, formatLongDay(r.meetingDate.slice(0, 10)))),
+          el('td', {}, el('bdi', {}, r.row.registration.matter)),
+          el('td', {}, r.row.request ? el('a', { href: `#/request/${r.row.request}` }, ltr(r.row.request, 'code')) : '—'),
+          el('td', {}, r.row.unit ?? '—'),
+          el('td', {}, r.row.deadline ? formatLongDay(r.row.deadline) : '—'),
+          el('td', {}, daysLeftText(r.row)),
+          el('td', {}, r.row.result ? el('bdi', {}, r.row.result) : '—'))))))
+        : el('p', { class: 'empty' }, 'هنوز در دیداری دستوری ثبت نشده است.'));
+  }).catch((error) => {
+    if (!isAbort(error) && !signal.aborted) container.append(message(errorText('خوانده نشد', error), 'error'));
+  });
+  return null;
+}
+
+/** «۱۲ روز مانده (در مهلت)», «۳ روز گذشته (مهلت گذشته)», or a dash once answered. */
+function daysLeftText(row) {
+  if (row.daysLeft === null || row.daysLeft === undefined) return '—';
+  const days = row.daysLeft >= 0 ? `${toPersianDigits(row.daysLeft)} روز مانده` : `${toPersianDigits(-row.daysLeft)} روز گذشته`;
+  return `${days} (${LATENESS_LABELS[row.lateness] ?? ''})`;
 }
 
 /* ---------- #/meeting/<id> ---------- */
@@ -424,8 +464,7 @@ export function renderMeetingReport(container, id, { signal }) {
             row.requestStatus ? el('div', { class: 'muted' }, statusLabel(row.requestStatus)) : null),
           el('td', {}, row.unit ?? '—'),
           el('td', {}, row.deadline ? formatLongDay(row.deadline) : '—'),
-          el('td', {}, row.daysLeft === null || row.daysLeft === undefined ? '—'
-            : `${row.daysLeft >= 0 ? `${toPersianDigits(row.daysLeft)} روز مانده` : `${toPersianDigits(-row.daysLeft)} روز گذشته`} (${LATENESS_LABELS[row.lateness] ?? ''})`),
+          el('td', {}, daysLeftText(row)),
           el('td', {}, row.result ? el('bdi', {}, row.result) : '—')))))));
   }).catch((error) => {
     if (!isAbort(error) && !signal.aborted) container.append(message(errorText('خوانده نشد', error), 'error'));

@@ -86,6 +86,10 @@ final class MeetingViews {
         }
     }
 
+    /** A matter heard at a meeting on the follow-up committee's list, with the meeting it was heard at. */
+    record FollowUpRow(long meetingId, String meetingTitle, String kind, LocalDateTime meetingDate, ReportRow row) {
+    }
+
     /** @param answered heard at the meeting and given their result; {@code open} heard and still waiting */
     record Report(MeetingView meeting, int registered, int routed, int declined, int answeredWithoutMeeting,
                   int heard, int answered, int open, List<ReportRow> rows) {

@@ -87,6 +87,14 @@ public class MeetingsApi {
         return meetings.meetings().stream().map(this::view).toList();
     }
 
+    /** The follow-up committee's list: every matter heard at any meeting, the open and latest first. */
+    @GetMapping("/follow-up")
+    public List<MeetingViews.FollowUpRow> followUp() {
+        return meetings.followUp().stream().map(r -> new MeetingViews.FollowUpRow(r.meeting().id(),
+                r.meeting().title(), r.meeting().kind().name(), r.meeting().at(),
+                MeetingViews.ReportRow.of(r.row(), meetings.expectedAt(r.row().registration().id())))).toList();
+    }
+
     @GetMapping("/{id}")
     public MeetingViews.MeetingView meeting(@PathVariable String id) {
         return meetings.meeting(number(id)).map(this::view)

@@ -135,6 +135,11 @@ class MeetingsApiTest {
                 "\"open\":1", "\"result\":\"پیاده‌رو ترمیم شد.\"", "\"daysLeft\":", "\"lateness\":\"ON_TIME\"");
         HttpResponse<String> csv = send("GET", at + "/report?format=csv", AGENT, null);
         assertThat(csv.body()).startsWith("\uFEFFregistration,caller_number").contains(newCode, "DECLINED");
+        String followUp = send("GET", "/api/meetings/follow-up", SUPERVISOR, null).body();
+        assertThat(followUp).contains("\"meetingTitle\":\"چهارشنبهٔ مردمی منطقهٔ ۶\"");
+        assertThat(followUp.indexOf(newCode)).as("the open one before the answered one").isNotNegative()
+                .isLessThan(followUp.indexOf("\"request\":\"" + earlier.code().value() + "\""));
+        assertThat(send("GET", "/api/meetings/follow-up", UNIT, null).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/meetings/999999/report", AGENT, null).statusCode()).isEqualTo(404);
         assertThat(send("GET", at + "/report", UNIT, null).statusCode()).as("not a unit's").isEqualTo(403);
     }

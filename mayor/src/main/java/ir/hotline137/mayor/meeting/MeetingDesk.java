@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -358,6 +359,32 @@ public final class MeetingDesk {
                     referral.filter(r -> open).map(r -> Lateness.daysLeft(r, today)),
                     referral.filter(r -> open).map(r -> Lateness.of(r, today, settings.zone()))));
         }
+        return rows;
+    }
+
+    /** A matter heard at a meeting, as the follow-up committee follows it. */
+    public record FollowUpRow(Meeting meeting, ReportRow row) {
+    }
+
+    /**
+     * The follow-up committee's list: every matter heard at any meeting with its request as it is today, the open
+     * ones first, the latest on the ladder first (the mayor's office's, the overdue, the nearly due), then by the
+     * days left; the answered after them, the latest meeting first.
+     */
+    public List<FollowUpRow> followUp() {
+        List<FollowUpRow> rows = new ArrayList<>();
+        for (Meeting meeting : meetings.meetings()) {
+            for (ReportRow row : report(meeting.id())) {
+                if (row.registration().status() == RegistrationStatus.HEARD) {
+                    rows.add(new FollowUpRow(meeting, row));
+                }
+            }
+        }
+        rows.sort(Comparator.<FollowUpRow>comparingInt(r -> r.row().lateness().isPresent() ? 0 : 1)
+                .thenComparing(r -> r.row().lateness().map(l -> -l.ordinal()).orElse(0))
+                .thenComparing(r -> r.row().daysLeft().orElse(0L))
+                .thenComparing(r -> r.meeting().at(), Comparator.reverseOrder())
+                .thenComparing(r -> r.row().registration().id()));
         return rows;
     }
 
