@@ -9,6 +9,7 @@ import ir.hotline137.console.figures.FiguresApi;
 import ir.hotline137.console.figures.WallboardApi;
 import ir.hotline137.console.mayor.MayorConfiguration;
 import ir.hotline137.console.meetings.MeetingsApi;
+import ir.hotline137.console.open311.Open311Configuration;
 import ir.hotline137.console.people.PeopleApi;
 import ir.hotline137.console.recordings.RecordingsApi;
 import ir.hotline137.console.requests.DirectoryApi;
@@ -28,13 +29,15 @@ import org.springframework.context.annotation.Import;
  * requests core ({@code RequestDesk}, {@code RequestStore}, {@code FiguresReport}), the {@code CallLog}, the
  * {@code Switchboard}, the kept sessions and shifts ({@code MapDbSessions}, {@code MapDbShifts}), the follow-up
  * office's settings, standard results and figures ({@code UnitSettings}, {@code StandardResults},
- * {@code FollowUpFigures}), the callbacks ({@code CallbackDesk}), the public meetings ({@code MeetingDesk}), and
+ * {@code FollowUpFigures}), the callbacks ({@code CallbackDesk}), the public meetings ({@code MeetingDesk}), Open311's
+ * clients, district boundaries and settings ({@code MapDbApiClients}, {@code DistrictBoundaries},
+ * {@code Open311Settings}), and
  * the mayor module's line, session log, reports, directives and settings.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ConsoleSecurity.class, LoginPage.class, MeApi.class, ApiErrors.class, RequestsApi.class, DirectoryApi.class,
         CallsApi.class, AgentsApi.class, CallbacksApi.class, MeetingsApi.class, FiguresApi.class, WallboardApi.class,
-        PeopleApi.class,
+        PeopleApi.class, Open311Configuration.class,
         RecordingsApi.class, OpenSockets.class,
         ShiftConfiguration.class, UnitsConfiguration.class,
         LiveBoardConfiguration.class, MayorConfiguration.class})

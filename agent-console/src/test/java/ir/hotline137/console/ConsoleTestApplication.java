@@ -3,6 +3,9 @@ package ir.hotline137.console;
 import ir.hotline137.calls.CallLog;
 import ir.hotline137.calls.MapDbCallLog;
 import ir.hotline137.console.login.LoginSettings;
+import ir.hotline137.console.open311.DistrictBoundaries;
+import ir.hotline137.console.open311.MapDbApiClients;
+import ir.hotline137.console.open311.Open311Settings;
 import ir.hotline137.console.people.MapDbPeople;
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.ConsoleUsers;
@@ -208,6 +211,26 @@ public class ConsoleTestApplication {
     CallbackDesk callbackDesk(Desks desks, Clock clock) {
         return new CallbackDesk(MapDbCallbacks.open(desks.storage), Optional::empty,
                 new CallSettings(1, 3, Duration.ofHours(1)), clock);
+    }
+
+    @Bean
+    MapDbApiClients open311Clients(Desks desks) {
+        return MapDbApiClients.open(desks.storage);
+    }
+
+    /** As shipped; any channel's requests are listed only where a test says so. */
+    @Bean
+    Open311Settings open311Settings() {
+        ShippedSettings shipped = ShippedSettings.load();
+        return new Open311Settings(shipped.text("hotline.open311.contact"),
+                shipped.integer("hotline.open311.posts-per-minute"), shipped.flag("hotline.open311.list-every-channel"));
+    }
+
+    /** Districts 6 and 7 as two squares side by side, with a pond cut out of district 6 (test-districts.geojson). */
+    @Bean
+    DistrictBoundaries districtBoundaries() throws Exception {
+        return DistrictBoundaries.read(Path.of(ConsoleTestApplication.class.getResource("/test-districts.geojson")
+                .toURI()));
     }
 
     @Bean

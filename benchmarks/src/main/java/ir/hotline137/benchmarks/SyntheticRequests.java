@@ -54,7 +54,7 @@ final class SyntheticRequests {
                 CATEGORIES.get(random.nextInt(CATEGORIES.size())), text.next(random), RequestSource.IVR_SPEECH,
                 Optional.empty(), RequestStatus.REGISTERED,
                 List.of(new HistoryEntry(created, "ivr", "registered (ivr_speech)")), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
     }
 
     private TrackingCode freshCode() {

@@ -45,7 +45,7 @@ class Format1UpgradeTest {
                     "other", "درخواست شماره " + i, RequestSource.IVR_SPEECH, Optional.empty(),
                     i % 3 == 0 ? RequestStatus.REFERRED : RequestStatus.REGISTERED,
                     List.of(new HistoryEntry(AT.plusSeconds(i), "ivr", "registered (ivr_speech)")), List.of(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty()));
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty()));
         }
         Format1Requests.write(dir.resolve("requests.mapdb"), requests);
         CallRecord call = new CallRecord("1740814200.1", Optional.empty(), AT, AT.plusSeconds(40), List.of("menu:1"),

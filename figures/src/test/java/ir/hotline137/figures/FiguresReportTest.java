@@ -183,7 +183,7 @@ class FiguresReportTest {
                         Optional<Referral> referral) {
         store.insert(new CitizenRequest(code(++codes), 0, 0, createdAt, Optional.empty(), district, category,
                 "چاله در خیابان", RequestSource.AGENT, Optional.empty(), status, List.of(), List.of(),
-                Optional.empty(), referral, Optional.empty(), Optional.empty(), 0, Optional.empty()));
+                Optional.empty(), referral, Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty()));
     }
 
     private static Optional<Referral> referral(LocalDate deadline) {

@@ -1,6 +1,7 @@
 package ir.hotline137.hotline;
 
 import ir.hotline137.console.login.LoginSettings;
+import ir.hotline137.console.open311.Open311Settings;
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.Role;
 import ir.hotline137.ivr.IvrSettings;
@@ -74,6 +75,7 @@ public record HotlineProperties(
         Mayor mayor,
         Login login,
         Units units,
+        Open311 open311,
         Outbound outbound,
         Sms sms,
         Ami ami,
@@ -91,6 +93,7 @@ public record HotlineProperties(
         required(recognizer, "hotline.recognizer");
         required(audiosocket, "hotline.audiosocket");
         required(mayor, "hotline.mayor");
+        required(open311, "hotline.open311");
         required(login, "hotline.login");
         required(units, "hotline.units");
         required(outbound, "hotline.outbound");
@@ -306,6 +309,25 @@ public record HotlineProperties(
         /** Each unit's head's number by the unit's name. */
         public Map<String, String> headNumbers() {
             return heads.stream().collect(Collectors.toMap(Head::unit, Head::number, (a, b) -> b));
+        }
+    }
+
+    /**
+     * @param contact            who the city's app developers write to
+     * @param postsPerMinute     requests one API key may file in any minute
+     * @param districtBoundaries a GeoJSON file of the districts, or empty for none
+     * @param listEveryChannel   whether the public lists show requests from every channel, or the API's only
+     */
+    public record Open311(String contact, Integer postsPerMinute, String districtBoundaries, Boolean listEveryChannel) {
+        public Open311 {
+            required(contact, "hotline.open311.contact");
+            required(postsPerMinute, "hotline.open311.posts-per-minute");
+            districtBoundaries = districtBoundaries == null ? "" : districtBoundaries.strip();
+            required(listEveryChannel, "hotline.open311.list-every-channel");
+        }
+
+        public Open311Settings settings() {
+            return new Open311Settings(contact, postsPerMinute, listEveryChannel);
         }
     }
 

@@ -1,5 +1,6 @@
 package ir.hotline137.requests;
 
+import ir.hotline137.requests.location.Location;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
  *                   remembers the highest revision it has seen, which is how it knows what it missed
  * @param sequence   registration order (1, 2, 3 …), for newest-first listings
  * @param callerNumber absent for requests with no caller (a mayor's directive, an anonymous call)
+ * @param location   where the problem is, when the app sent it or an agent added it
  */
 public record CitizenRequest(
         TrackingCode code,
@@ -33,7 +35,8 @@ public record CitizenRequest(
         Optional<String> result,
         Optional<Instant> resultAt,
         int reopened,
-        Optional<Satisfaction> satisfaction) {
+        Optional<Satisfaction> satisfaction,
+        Optional<Location> location) {
 
     public CitizenRequest {
         Objects.requireNonNull(code, "code");
@@ -52,6 +55,7 @@ public record CitizenRequest(
             throw new IllegalArgumentException("reopened is negative: " + reopened);
         }
         Objects.requireNonNull(satisfaction, "satisfaction");
+        Objects.requireNonNull(location, "location");
         history = List.copyOf(history);
         supporters = List.copyOf(supporters);
     }
@@ -81,14 +85,14 @@ public record CitizenRequest(
         Optional<Instant> resultAtNow = next == RequestStatus.RESOLVED ? Optional.of(entry.at()) : resultAt;
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
                 description, source, audioReference, next, append(history, entry), supporters,
-                newDuplicateOf, referralNow, newResult, resultAtNow, reopened, satisfaction);
+                newDuplicateOf, referralNow, newResult, resultAtNow, reopened, satisfaction, location);
     }
 
     /** The unit said it is not theirs: back with the 137 centre, REGISTERED and with no referral. */
     CitizenRequest sentBack(HistoryEntry entry) {
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
                 description, source, audioReference, RequestStatus.REGISTERED, append(history, entry), supporters,
-                duplicateOf, Optional.empty(), result, resultAt, reopened, satisfaction);
+                duplicateOf, Optional.empty(), result, resultAt, reopened, satisfaction, location);
     }
 
     /**
@@ -98,13 +102,14 @@ public record CitizenRequest(
     CitizenRequest reopenedBy(Satisfaction answer, Referral again, HistoryEntry entry) {
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
                 description, source, audioReference, RequestStatus.IN_PROGRESS, append(history, entry), supporters,
-                duplicateOf, Optional.of(again), Optional.empty(), Optional.empty(), reopened + 1, Optional.of(answer));
+                duplicateOf, Optional.of(again), Optional.empty(), Optional.empty(), reopened + 1, Optional.of(answer),
+                location);
     }
 
     CitizenRequest withSatisfaction(Satisfaction answer, HistoryEntry entry) {
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
                 description, source, audioReference, status, append(history, entry), supporters,
-                duplicateOf, referral, result, resultAt, reopened, Optional.of(answer));
+                duplicateOf, referral, result, resultAt, reopened, Optional.of(answer), location);
     }
 
     CitizenRequest withSupporter(Supporter supporter, HistoryEntry entry) {
@@ -112,26 +117,32 @@ public record CitizenRequest(
         more.add(supporter);
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
                 description, source, audioReference, status, append(history, entry), more,
-                duplicateOf, referral, result, resultAt, reopened, satisfaction);
+                duplicateOf, referral, result, resultAt, reopened, satisfaction, location);
     }
 
     CitizenRequest withCategory(String newCategory, HistoryEntry entry) {
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, newCategory,
                 description, source, audioReference, status, append(history, entry), supporters,
-                duplicateOf, referral, result, resultAt, reopened, satisfaction);
+                duplicateOf, referral, result, resultAt, reopened, satisfaction, location);
+    }
+
+    CitizenRequest locatedAt(Location at, HistoryEntry entry) {
+        return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
+                description, source, audioReference, status, append(history, entry), supporters,
+                duplicateOf, referral, result, resultAt, reopened, satisfaction, Optional.of(at));
     }
 
     CitizenRequest withNote(HistoryEntry entry) {
         return new CitizenRequest(code, sequence, revision, createdAt, callerNumber, district, category,
                 description, source, audioReference, status, append(history, entry), supporters,
-                duplicateOf, referral, result, resultAt, reopened, satisfaction);
+                duplicateOf, referral, result, resultAt, reopened, satisfaction, location);
     }
 
     /** The store stamps each saved version with its registration order and its revision. */
     public CitizenRequest stamped(long newSequence, long newRevision) {
         return new CitizenRequest(code, newSequence, newRevision, createdAt, callerNumber, district, category,
                 description, source, audioReference, status, history, supporters, duplicateOf, referral, result,
-                resultAt, reopened, satisfaction);
+                resultAt, reopened, satisfaction, location);
     }
 
     private static List<HistoryEntry> append(List<HistoryEntry> history, HistoryEntry entry) {

@@ -4,9 +4,11 @@ import com.ibm.icu.util.Calendar;
 import com.ibm.icu.util.PersianCalendar;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
+import ir.hotline137.requests.location.Location;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +63,42 @@ public final class HistoryWords {
                 + words.map(w -> ": " + w).orElse("");
     }
 
+    private static final Pattern STATUS_CHANGED = Pattern.compile("^وضعیت از «[^»]+» به «([^»]+)» رسید.*", Pattern.DOTALL);
+
+    /**
+     * The status a request had once this line was written, for the lines that change it; empty for the others (a
+     * note, a supporter, a satisfaction answer). Read from the line as shown, so lines kept from before histories
+     * were Persian count too. How an outside system following updates is told each one's status.
+     */
+    public static Optional<RequestStatus> statusAfter(HistoryEntry entry) {
+        String line = shown(entry);
+        if (line.startsWith("ثبت شد (")) {
+            return Optional.of(RequestStatus.REGISTERED);
+        }
+        if (isReferral(line)) {
+            return Optional.of(RequestStatus.REFERRED);
+        }
+        Matcher changed = STATUS_CHANGED.matcher(line);
+        if (changed.matches()) {
+            for (RequestStatus status : RequestStatus.values()) {
+                if (status(status).equals(changed.group(1))) {
+                    return Optional.of(status);
+                }
+            }
+            return Optional.empty();
+        }
+        if (line.startsWith("واحد «") && line.contains("» آن را به مرکز ۱۳۷ برگرداند")) {
+            return Optional.of(RequestStatus.REGISTERED);
+        }
+        if (line.startsWith("دوباره به «")) {
+            return Optional.of(RequestStatus.IN_PROGRESS);
+        }
+        if (line.startsWith("تکراریِ درخواست ")) {
+            return Optional.of(RequestStatus.DUPLICATE);
+        }
+        return Optional.empty();
+    }
+
     /** Whether a stored history line is a referral's, in today's words or the English ones kept before them. */
     public static boolean isReferral(String stored) {
         return stored.startsWith("ارجاع به ") || OLD_REFERRED.matcher(stored).matches();
@@ -80,6 +118,14 @@ public final class HistoryWords {
 
     private static String mergedDuplicate(String code) {
         return "درخواست تکراری " + PersianDigits.toPersian(code) + " در این درخواست ادغام شد";
+    }
+
+    /** «نشانی ثبت شد: خیابان سعدی، کوچهٔ بهار (۳۵٫۶۸۹۲، ۵۱٫۳۸۹۰)». */
+    public static String located(Location at) {
+        String point = at.point().map(p -> PersianDigits.toPersian(String.format(Locale.ROOT, "%.5f، %.5f",
+                p.latitude(), p.longitude()))).orElse("");
+        String words = at.address().orElse("");
+        return "نشانی ثبت شد: " + (words.isEmpty() ? point : point.isEmpty() ? words : words + " (" + point + ")");
     }
 
     public static String listened() {

@@ -5,6 +5,7 @@ import ir.hotline137.requests.category.CategorySuggester;
 import ir.hotline137.requests.duplicates.DuplicateCandidate;
 import ir.hotline137.requests.duplicates.DuplicateIndex;
 import ir.hotline137.requests.duplicates.DuplicateQuery;
+import ir.hotline137.requests.location.Location;
 import ir.hotline137.requests.store.Page;
 import ir.hotline137.requests.store.RequestFilter;
 import ir.hotline137.requests.store.RequestStore;
@@ -90,7 +91,7 @@ public final class RequestDesk {
             CitizenRequest request = new CitizenRequest(code, 0, 0, now, caller, input.district(), category,
                     description, input.source(), input.audioReference().filter(s -> !s.isBlank()),
                     RequestStatus.REGISTERED, history, List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), 0, Optional.empty());
+                    Optional.empty(), 0, Optional.empty(), input.location());
             try {
                 return indexed(store.insert(request));
             } catch (RequestStore.CodeTakenException raced) {
@@ -340,6 +341,13 @@ public final class RequestDesk {
         String who = checkedActor(actor);
         return store.update(code, current -> current.withNote(new HistoryEntry(clock.instant(), who,
                 HistoryWords.listened())));
+    }
+
+    /** Says where the problem is (an agent who asked the caller; a correction); the history keeps each. */
+    public CitizenRequest locate(TrackingCode code, Location at, String actor) {
+        String who = checkedActor(actor);
+        return store.update(code, current -> current.locatedAt(at, new HistoryEntry(clock.instant(), who,
+                HistoryWords.located(at))));
     }
 
     /** Adds a free-text note to the history. */

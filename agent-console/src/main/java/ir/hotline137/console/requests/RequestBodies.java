@@ -30,6 +30,13 @@ final class RequestBodies {
     record Duplicate(String of) {
     }
 
+    /**
+     * Where the problem is, as the caller says it: an address in words, a point (both {@code latitude} and
+     * {@code longitude}, WGS 84 degrees), or both.
+     */
+    record LocationChange(Double latitude, Double longitude, String address) {
+    }
+
     /** @param category a configured category's id */
     record CategoryChange(String category) {
     }

@@ -9,6 +9,8 @@ import ir.hotline137.requests.HistoryEntry;
 import ir.hotline137.requests.HistoryWords;
 import ir.hotline137.requests.Referral;
 import ir.hotline137.requests.RequestStatus;
+import ir.hotline137.requests.location.GeoPoint;
+import ir.hotline137.requests.location.Location;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +26,7 @@ import java.util.Set;
  * still being worked on, so its category may change. {@code resultAt}: when the result was given (null before, and
  * for requests from before it was recorded); {@code reopened}: how often a citizen said it was not fixed;
  * {@code satisfaction}: what the citizen answered, if asked; {@code notifications}: what the citizens were told,
- * or are to be, and how each try went.
+ * or are to be, and how each try went; {@code location}: where the problem is, when known.
  */
 public record RequestView(String code, String status, boolean open, Instant createdAt, Instant lastChangedAt, String callerNumber,
                           int district, String districtName, String category, String categoryLabel,
@@ -32,7 +34,16 @@ public record RequestView(String code, String status, boolean open, Instant crea
                           String duplicateOf,
                           ReferralView referral, String result, List<HistoryEntry> history,
                           List<RequestStatus> nextStatuses, Instant resultAt, int reopened,
-                          SatisfactionView satisfaction, List<NotificationView> notifications) {
+                          SatisfactionView satisfaction, List<NotificationView> notifications,
+                          LocationView location) {
+
+    /** @param latitude null (and {@code longitude}) when only an address is known; {@code address} null when none */
+    public record LocationView(Double latitude, Double longitude, String address) {
+        static LocationView of(Location at) {
+            return new LocationView(at.point().map(GeoPoint::latitude).orElse(null),
+                    at.point().map(GeoPoint::longitude).orElse(null), at.address().orElse(null));
+        }
+    }
 
     /** @param fixed null when the citizen did not answer whether it is fixed */
     public record SatisfactionView(int score, Boolean fixed, Instant at) {
@@ -81,7 +92,9 @@ public record RequestView(String code, String status, boolean open, Instant crea
                 duplicateOf, referral, CitizenNumbers.hide(result, numbers), masked, nextStatuses, resultAt, reopened,
                 satisfaction, notifications.stream()
                         .map(n -> new NotificationView(n.kind(), n.channel(), null, n.status(), n.attempts(),
-                                n.lastAttemptAt(), n.outcome(), n.receipt())).toList());
+                                n.lastAttemptAt(), n.outcome(), n.receipt())).toList(),
+                location == null ? null : new LocationView(location.latitude(), location.longitude(),
+                        CitizenNumbers.hide(location.address(), numbers)));
     }
 
     static RequestView of(CitizenRequest request, String districtName, String categoryLabel, LocalDate today,
@@ -100,6 +113,7 @@ public record RequestView(String code, String status, boolean open, Instant crea
                 request.status().next().stream().sorted().toList(), request.resultAt().orElse(null),
                 request.reopened(), request.satisfaction().map(s -> new SatisfactionView(s.score(),
                         s.fixed().orElse(null), s.at())).orElse(null),
-                notifications.stream().map(NotificationView::of).toList());
+                notifications.stream().map(NotificationView::of).toList(),
+                request.location().map(LocationView::of).orElse(null));
     }
 }

@@ -14,6 +14,8 @@ import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
 import ir.hotline137.requests.category.Category;
+import ir.hotline137.requests.location.GeoPoint;
+import ir.hotline137.requests.location.Location;
 import ir.hotline137.requests.store.Page;
 import ir.hotline137.requests.store.RequestFilter;
 import ir.hotline137.switchboard.CallId;
@@ -197,6 +199,26 @@ public class RequestsApi {
             return Mono.error(new ApiProblem.BadField("category", "is required"));
         }
         return blocking(() -> view(desk.recategorize(request, body.category(), agent.getName())));
+    }
+
+    /** Where the problem is, as the caller tells the agent; said again, it replaces what was there. */
+    @PostMapping("/{code}/location")
+    public Mono<RequestView> locate(@PathVariable String code, @RequestBody RequestBodies.LocationChange body,
+                                    Principal agent) {
+        TrackingCode request = trackingCode(code);
+        if (body == null) {
+            return Mono.error(new ApiProblem.BadField("address", "is required, or latitude and longitude"));
+        }
+        if ((body.latitude() == null) != (body.longitude() == null)) {
+            return Mono.error(new ApiProblem.BadField(body.latitude() == null ? "latitude" : "longitude",
+                    "is required with the other"));
+        }
+        return blocking(() -> {
+            Optional<GeoPoint> point = body.latitude() == null ? Optional.empty()
+                    : Optional.of(new GeoPoint(body.latitude(), body.longitude()));
+            return view(desk.locate(request, new Location(point, Optional.ofNullable(body.address())
+                    .map(RequestDesk::readable)), agent.getName()));
+        });
     }
 
     /** The caller on the line backs this request; a request closed meanwhile is 409. */

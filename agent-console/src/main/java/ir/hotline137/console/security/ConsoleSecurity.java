@@ -83,6 +83,9 @@ public class ConsoleSecurity {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login", "/actuator/health", "/actuator/health/**", "/fonts/**").permitAll()
+                        // Open311 as its specification has it: anyone reads; filing checks the client's key itself.
+                        .pathMatchers("/open311/v2/**").permitAll()
+                        .pathMatchers("/api/open311/**").hasRole(Role.SUPERVISOR.name())
                         .pathMatchers("/api/users", "/api/users/**", "/api/figures/**", "/api/wallboard")
                         .hasRole(Role.SUPERVISOR.name())
                         // Moderators and the mayor work their own programme's queue, not the public line's.

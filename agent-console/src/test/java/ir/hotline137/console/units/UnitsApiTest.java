@@ -166,7 +166,7 @@ class UnitsApiTest {
                 "other", "سد معبر", RequestSource.AGENT, Optional.empty(), RequestStatus.REFERRED,
                 List.of(new HistoryEntry(at, "maryam", "ثبت شد")), List.of(), Optional.empty(),
                 Optional.of(Referral.made(unit, null, referredOn.plusDays(days), at)), Optional.empty(),
-                Optional.empty(), 0, Optional.empty());
+                Optional.empty(), 0, Optional.empty(), Optional.empty());
         return store.insert(request);
     }
 

@@ -3,6 +3,9 @@ package ir.hotline137.hotline.console;
 import ir.hotline137.calls.CallLog;
 import ir.hotline137.console.ConsoleModule;
 import ir.hotline137.console.login.LoginSettings;
+import ir.hotline137.console.open311.DistrictBoundaries;
+import ir.hotline137.console.open311.MapDbApiClients;
+import ir.hotline137.console.open311.Open311Settings;
 import ir.hotline137.console.people.MapDbPeople;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.console.sessions.MapDbSessions;
@@ -15,6 +18,8 @@ import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.store.RequestStore;
 import ir.hotline137.store.Storage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +47,24 @@ public class ConsoleConfiguration {
     @Bean
     MapDbShifts agentShifts(Storage storage) {
         return MapDbShifts.open(storage);
+    }
+
+    /** The systems that may file requests through Open311, in open311-clients.mapdb. */
+    @Bean
+    MapDbApiClients open311Clients(Storage storage) {
+        return MapDbApiClients.open(storage);
+    }
+
+    @Bean
+    Open311Settings open311Settings(HotlineProperties properties) {
+        return properties.open311().settings();
+    }
+
+    /** The districts on the map, read at start: a file that is not right stops the start with what is wrong. */
+    @Bean
+    DistrictBoundaries districtBoundaries(HotlineProperties properties) throws IOException {
+        String file = properties.open311().districtBoundaries();
+        return file.isEmpty() ? DistrictBoundaries.NONE : DistrictBoundaries.read(Path.of(file));
     }
 
     @Bean

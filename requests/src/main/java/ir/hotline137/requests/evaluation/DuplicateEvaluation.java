@@ -116,7 +116,7 @@ public final class DuplicateEvaluation {
         return new CitizenRequest(code, row.id(), revision, at, Optional.empty(), row.district(), row.category(),
                 row.text(), RequestSource.API, Optional.empty(), RequestStatus.REGISTERED,
                 List.of(new HistoryEntry(at, "evaluation", HistoryWords.registered(RequestSource.API))), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
     }
 
     /** Counts answers against the clusters seen so far. */

@@ -16,6 +16,8 @@ import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.Satisfaction;
 import ir.hotline137.requests.Supporter;
 import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.requests.location.GeoPoint;
+import ir.hotline137.requests.location.Location;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -36,9 +38,11 @@ import org.mapdb.Serializer;
  * was reopened and the citizen's satisfaction. A version-1 record reads with its referral made at the time of the
  * last referral line in its history (its registration if none), acknowledged if it is being worked on, and no
  * result time: those were never recorded, and a figure counts only what was.
+ *
+ * <p>Version 3 adds where the problem is (a point, an address); older records have none.
  */
 final class CitizenRequestCodec implements Serializer<CitizenRequest> {
-    private static final int RECORD_VERSION = 2;
+    private static final int RECORD_VERSION = 3;
 
     @Override
     public void serialize(DataOutput2 out, CitizenRequest r) throws IOException {
@@ -100,6 +104,16 @@ final class CitizenRequestCodec implements Serializer<CitizenRequest> {
             out.writeByte(satisfaction.fixed().map(fixed -> fixed ? 1 : 0).orElse(2));
             writeInstant(out, satisfaction.at());
         }
+        out.writeBoolean(r.location().isPresent());
+        if (r.location().isPresent()) {
+            Location location = r.location().get();
+            out.writeBoolean(location.point().isPresent());
+            if (location.point().isPresent()) {
+                out.writeDouble(location.point().get().latitude());
+                out.writeDouble(location.point().get().longitude());
+            }
+            writeOptional(out, location.address());
+        }
     }
 
     static CitizenRequest read(DataInput in) throws IOException {
@@ -156,8 +170,14 @@ final class CitizenRequestCodec implements Serializer<CitizenRequest> {
                         readInstant(in)));
             }
         }
+        Optional<Location> location = Optional.empty();
+        if (version >= 3 && in.readBoolean()) {
+            Optional<GeoPoint> point = in.readBoolean()
+                    ? Optional.of(new GeoPoint(in.readDouble(), in.readDouble())) : Optional.empty();
+            location = Optional.of(new Location(point, readOptional(in)));
+        }
         return new CitizenRequest(code, sequence, revision, createdAt, caller, district, category, description,
                 source, audio, status, history, supporters, duplicateOf, referral, result, resultAt, reopened,
-                satisfaction);
+                satisfaction, location);
     }
 }

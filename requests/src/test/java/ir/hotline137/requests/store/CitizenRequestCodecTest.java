@@ -14,6 +14,8 @@ import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.Satisfaction;
 import ir.hotline137.requests.Supporter;
 import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.requests.location.GeoPoint;
+import ir.hotline137.requests.location.Location;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -43,13 +45,19 @@ class CitizenRequestCodecTest {
                 Optional.of(new Referral("روشنایی منطقه ۶", "آقای کریمی", LocalDate.of(2026, 12, 8),
                         AT.plusSeconds(3600), Optional.of(AT.plusSeconds(7200)))),
                 Optional.of("لامپ عوض شد"), Optional.of(AT.plusSeconds(86_400)), 1,
-                Optional.of(new Satisfaction(2, Optional.of(false), AT.plusSeconds(90_000))));
+                Optional.of(new Satisfaction(2, Optional.of(false), AT.plusSeconds(90_000))),
+                Optional.of(new Location(Optional.of(new GeoPoint(35.6892, 51.3890)), Optional.of("خیابان سعدی"))));
 
         assertThat(roundTrip(request)).isEqualTo(request);
+        CitizenRequest addressOnly = new CitizenRequest(CODE, 7, 12, AT, Optional.empty(), 6, "lighting", "x",
+                RequestSource.API, Optional.empty(), RequestStatus.REGISTERED, List.of(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(),
+                Optional.of(new Location(Optional.empty(), Optional.of("میدان انقلاب"))));
+        assertThat(roundTrip(addressOnly)).isEqualTo(addressOnly);
         CitizenRequest unanswered = new CitizenRequest(CODE, 7, 12, AT, Optional.empty(), 6, "lighting", "x",
                 RequestSource.AGENT, Optional.empty(), RequestStatus.RESOLVED, List.of(), List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), 0,
-                Optional.of(new Satisfaction(5, Optional.empty(), AT)));
+                Optional.of(new Satisfaction(5, Optional.empty(), AT)), Optional.empty());
         assertThat(roundTrip(unanswered)).isEqualTo(unanswered);
     }
 
@@ -71,7 +79,7 @@ class CitizenRequestCodecTest {
         assertThat(read.resultAt()).as("never recorded").isEmpty();
         assertThat(read.reopened()).isZero();
         assertThat(read.satisfaction()).isEmpty();
-        assertThat(roundTrip(read)).as("written again as version 2").isEqualTo(read);
+        assertThat(roundTrip(read)).as("written again as the newest version").isEqualTo(read);
     }
 
     @Test
