@@ -9,7 +9,7 @@ import { notify } from './ui.js';
 import { session, categoryLabel } from './state.js';
 import { jalaliDateInput } from './jalali.js';
 import {
-  cityToday, statusLabel, isDigits, isTrackingCode, normalizeDigitsInput,
+  cityToday, statusLabel, isDigits, isTrackingCode, normalizeDigitsInput, toLatinDigits, toPersianDigits,
 } from './persian.js';
 
 /** Statuses that have their own form instead of a status button. */
@@ -29,6 +29,7 @@ export function requestActionForms(view, onUpdated, { withStatus = true } = {}) 
     canRefer(view) ? referralForm(view, onUpdated) : null,
     canMarkDuplicate(view) ? duplicateForm(view, onUpdated) : null,
     view.open ? categoryForm(view, onUpdated) : null,
+    view.open ? locationForm(view, onUpdated) : null,
     noteForm(view, onUpdated),
   ].filter(Boolean);
 }
@@ -186,6 +187,50 @@ export function categoryForm(view, onUpdated) {
     if (updated) {
       notify(`موضوع درخواست «${categoryLabel(updated.category)}» شد.`, 'success');
       onUpdated(updated, 'category');
+    }
+  });
+  return form;
+}
+
+/**
+ * Where the problem is, as the caller describes it: an address in words, and a point when the caller can read one
+ * from their phone (both coordinates, in degrees; Persian digits are taken as typed).
+ */
+export function locationForm(view, onUpdated) {
+  const current = view.location ?? {};
+  const address = el('input', { type: 'text', name: 'address', autocomplete: 'off', maxlength: '500', value: current.address ?? '' });
+  const lat = el('input', { type: 'text', name: 'latitude', inputmode: 'decimal', dir: 'ltr', size: 10, placeholder: '۳۲٫۶۵۴۶',
+    value: current.latitude === null || current.latitude === undefined ? '' : toPersianDigits(String(current.latitude)) });
+  const lon = el('input', { type: 'text', name: 'longitude', inputmode: 'decimal', dir: 'ltr', size: 10, placeholder: '۵۱٫۶۶۸۰',
+    value: current.longitude === null || current.longitude === undefined ? '' : toPersianDigits(String(current.longitude)) });
+  const title = uniqueId('location-title');
+  const form = el('form', { class: 'action-form location-form', 'aria-labelledby': title, novalidate: true },
+    el('h3', { id: title }, 'نشانی'),
+    el('div', { class: 'form-row' }, field('نشانی', address).wrapper),
+    el('div', { class: 'form-row' }, field('عرض جغرافیایی', lat).wrapper, field('طول جغرافیایی', lon).wrapper),
+    el('div', { class: 'form-actions' }, el('button', { type: 'submit', class: 'button' }, 'ثبت نشانی')));
+  const degrees = (input) => {
+    const text = toLatinDigits(input.value).replace('٫', '.').replace('/', '.').trim();
+    return text === '' ? null : (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN);
+  };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const latitude = degrees(lat);
+    const longitude = degrees(lon);
+    if (Number.isNaN(latitude) || Number.isNaN(longitude) || (latitude === null) !== (longitude === null)) {
+      formError(form).show('مختصات را هر دو با رقم بنویسید، مانند ۳۲٫۶۵۴۶ و ۵۱٫۶۶۸۰، یا هر دو را خالی بگذارید.');
+      return;
+    }
+    if (!address.value.trim() && latitude === null) {
+      formError(form).show('نشانی یا مختصات را بنویسید.');
+      return;
+    }
+    const updated = await submitting(form, 'ثبت نشانی ممکن نشد',
+      () => post(requestPath(view.code, 'location'), { address: address.value.trim() || null, latitude, longitude }),
+      { address, latitude: lat, longitude: lon, lat, long: lon });
+    if (updated) {
+      notify('نشانی ثبت شد.', 'success');
+      onUpdated(updated, 'location');
     }
   });
   return form;

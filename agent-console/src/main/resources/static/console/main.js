@@ -10,6 +10,7 @@ import { renderCall } from './card.js';
 import { renderSearch, renderRequest } from './requests.js';
 import { renderFigures } from './figures.js';
 import { renderPeople } from './people.js';
+import { renderApps } from './apps.js';
 import { renderWallboard } from './wallboard.js';
 import { renderShift } from './shift.js';
 import { renderUnitDesk, renderLate, renderUnitFigures } from './units.js';
@@ -55,7 +56,7 @@ function buildNav() {
   if (hasRole('AGENT') || hasRole('SUPERVISOR')) links.push(['callbacks', '#/callbacks', 'تماس دوباره']);
   if (isSupervisor()) {
     links.push(['wallboard', '#/wallboard', 'تابلوی سرپرست'], ['late', '#/late', 'پیگیری مهلت‌ها'],
-      ['figures', '#/figures', 'آمار'], ['people', '#/people', 'کارکنان']);
+      ['figures', '#/figures', 'آمار'], ['people', '#/people', 'کارکنان'], ['apps', '#/apps', 'برنامه‌های متصل']);
   }
   if (hasRole('MODERATOR') || hasRole('SUPERVISOR')) links.push(['moderator', '#/moderator', 'گفتگو با شهردار']);
   if (hasRole('MAYOR')) links.push(['mayor', '#/mayor', 'میز شهردار']);
@@ -263,6 +264,7 @@ function resolve(path, query, context) {
   if (path === '/shift') return { key: 'shift', title: 'شیفت من', run: () => renderShift(main, context) };
   if (path === '/wallboard') return { key: 'wallboard', title: 'تابلوی سرپرست', run: () => renderWallboard(main, context) };
   if (path === '/people') return { key: 'people', title: 'کارکنان', run: () => renderPeople(main, context) };
+  if (path === '/apps') return { key: 'apps', title: 'برنامه‌های متصل', run: () => renderApps(main, context) };
   if (path === '/figures') return { key: 'figures', title: 'آمار', run: () => renderFigures(main, query, context) };
   if (path === '/moderator') return { key: 'moderator', title: 'گفتگو با شهردار', run: () => renderModerator(main, context) };
   if (path === '/mayor') return { key: 'mayor', title: 'میز شهردار', run: () => renderMayor(main, context) };

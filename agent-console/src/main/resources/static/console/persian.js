@@ -187,7 +187,7 @@ export const SOURCE_LABELS = Object.freeze({
   IVR_SPEECH: 'سامانه گویا',
   AGENT: 'اپراتور',
   MAYOR_SESSION: 'گفت‌وگو با شهردار',
-  API: 'سامانهٔ دیگر',
+  API: 'برنامهٔ شهر (Open311)',
   MEETING: 'دیدار مردمی',
 });
 
@@ -217,7 +217,9 @@ export const presenceText = (agent) => (agent.presence === 'AWAY' && agent.awayR
   ? `${presenceLabel('AWAY')} — ${awayReasonLabel(agent.awayReason)}` : presenceLabel(agent.presence));
 export const reasonLabel = (code) => label(REASON_LABELS, code);
 export const sourceLabel = (code) => label(SOURCE_LABELS, code);
-export const actorLabel = (name) => label(ACTOR_LABELS, name);
+/** A system filing through Open311 is written «open311:<its name>» in the history: shown as that name. */
+export const actorLabel = (name) => (typeof name === 'string' && name.startsWith('open311:')
+  ? `برنامهٔ «${name.slice('open311:'.length)}»` : label(ACTOR_LABELS, name));
 export const leftQueueLabel = (code) => label(LEFT_QUEUE_LABELS, code);
 
 /** The Persian sentence for a 409 on accepting a call, from the server's conflict code (and who, if taken). */

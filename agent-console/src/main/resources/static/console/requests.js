@@ -226,6 +226,7 @@ function requestDetails(container, view, signal) {
     ['منطقه', view.districtName || districtName(view.district) || '—'],
     ['موضوع', view.categoryLabel || categoryLabel(view.category) || '—'],
     ['ثبت از راه', sourceLabel(view.source)],
+    ['نشانی', view.location ? locationText(view.location) : undefined],
     ['حامیان', el('span', { id: 'supporters' }, formatNumber(view.supporters ?? 0))],
     ['تکراریِ درخواست', view.duplicateOf ? requestLink(view.duplicateOf) : undefined],
     ['نتیجه', view.result ? el('span', { class: 'pre-wrap' }, view.result) : undefined],
@@ -287,4 +288,12 @@ export function renderRequest(container, rawCode, { signal }) {
         message(text, 'error', el('p', {}, el('a', { href: '#/requests', class: 'button' }, 'جست‌وجوی درخواست'))));
     });
   return null;
+}
+
+/** «پارک ناژوان (۳۲٫۶۵۰۰۰, ۵۱٫۷۵۰۰۰)»: the address as given; the point latitude first, left to right as maps write it. */
+function locationText(location) {
+  const point = location.latitude !== null && location.latitude !== undefined
+    ? toPersianDigits(`${location.latitude.toFixed(5)}, ${location.longitude.toFixed(5)}`) : '';
+  return el('span', { class: 'location' }, location.address ? el('bdi', {}, location.address) : null,
+    location.address && point ? ' ' : null, point ? el('bdi', { class: 'muted', dir: 'ltr' }, `(${point})`) : null);
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ir.hotline137.calls.CallLog;
 import ir.hotline137.calls.CallOutcome;
 import ir.hotline137.calls.CallRecord;
+import ir.hotline137.console.open311.ApiKeys;
 import ir.hotline137.ivr.server.FastAgiServer;
 import ir.hotline137.mayor.meeting.Meeting;
 import ir.hotline137.mayor.meeting.MeetingDesk;
@@ -21,6 +22,8 @@ import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.requests.location.GeoPoint;
+import ir.hotline137.requests.location.Location;
 import ir.hotline137.switchboard.AwayReason;
 import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.EscalationReason;
@@ -101,6 +104,9 @@ class AgentConsoleBrowserTest {
 
     @Autowired
     MeetingDesk meetings;
+
+    @Autowired
+    ApiKeys apiKeys;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -517,6 +523,42 @@ class AgentConsoleBrowserTest {
         } finally {
             browser.manage().window().setSize(new Dimension(1366, 768));
         }
+    }
+
+    @Test
+    void aSupervisorGivesTheCitysAppAKeyOnceAndRevokesItAndAnAgentAddsWhereAProblemIs() throws Exception {
+        logIn("boss", "boss-secret");
+        browser.navigate().to(url("/#/apps"));
+        WebElement name = waitFor(By.cssSelector("#new-app input[name=name]"));
+        name.sendKeys("اصفهان من");
+        TestBrowser.click(browser, browser.findElement(By.cssSelector("#new-app button[type=submit]")));
+        String key = waitFor(By.id("new-key-value")).getText();
+        assertThat(apiKeys.check(key)).as("the key shown works").isPresent();
+        long id = apiKeys.check(key).orElseThrow().id();
+        WebElement row = waitFor(By.cssSelector("#apps tr[data-id='" + id + "']"));
+        assertThat(row.getText()).contains("اصفهان من").doesNotContain(key);
+        screenshot("open311-key-made");
+        TestBrowser.click(browser, row.findElement(By.cssSelector("button[data-action=revoke]")));
+        browser.switchTo().alert().accept();
+        waitFor(By.cssSelector("#apps tr[data-id='" + id + "'][data-active='false']"));
+        assertThat(apiKeys.check(key)).as("revoked: files nothing").isEmpty();
+        assertNoNullText("apps");
+
+        CitizenRequest pothole = desk.register(NewRequest.fromCaller("09121234000", 7, "چاله بزرگ جلوی نانوایی",
+                RequestSource.IVR_SPEECH));
+        logIn("maryam", "agent-secret");
+        browser.navigate().to(url("/#/request/" + pothole.code().value()));
+        WebElement form = waitFor(By.cssSelector("form.location-form"));
+        form.findElement(By.name("address")).sendKeys("خیابان هشت بهشت، روبه‌روی نانوایی");
+        form.findElement(By.name("latitude")).sendKeys("۳۲٫۶۶۱۲");
+        form.findElement(By.name("longitude")).sendKeys("51.6705");
+        TestBrowser.click(browser, form.findElement(By.cssSelector("button[type=submit]")));
+        new WebDriverWait(browser, SOON).until(driver -> desk.find(pothole.code()).orElseThrow().location().isPresent());
+        assertThat(desk.find(pothole.code()).orElseThrow().location().orElseThrow())
+                .isEqualTo(new Location(Optional.of(new GeoPoint(32.6612, 51.6705)),
+                        Optional.of("خیابان هشت بهشت، روبه‌روی نانوایی")));
+        assertThat(waitFor(By.cssSelector(".location")).getText()).contains("خیابان هشت بهشت");
+        assertNoNullText("request with a location");
     }
 
     @Test
