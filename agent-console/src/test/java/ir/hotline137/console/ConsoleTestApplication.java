@@ -223,7 +223,8 @@ public class ConsoleTestApplication {
     Open311Settings open311Settings() {
         ShippedSettings shipped = ShippedSettings.load();
         return new Open311Settings(shipped.text("hotline.open311.contact"),
-                shipped.integer("hotline.open311.posts-per-minute"), shipped.flag("hotline.open311.list-every-channel"));
+                shipped.integer("hotline.open311.posts-per-minute"), shipped.integer("hotline.open311.reads-per-minute"),
+                shipped.flag("hotline.open311.list-every-channel"));
     }
 
     /** Districts 6 and 7 as two squares side by side, with a pond cut out of district 6 (test-districts.geojson). */

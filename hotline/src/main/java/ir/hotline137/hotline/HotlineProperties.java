@@ -315,19 +315,22 @@ public record HotlineProperties(
     /**
      * @param contact            who the city's app developers write to
      * @param postsPerMinute     requests one API key may file in any minute
+     * @param readsPerMinute     reads one address may make in any minute
      * @param districtBoundaries a GeoJSON file of the districts, or empty for none
      * @param listEveryChannel   whether the public lists show requests from every channel, or the API's only
      */
-    public record Open311(String contact, Integer postsPerMinute, String districtBoundaries, Boolean listEveryChannel) {
+    public record Open311(String contact, Integer postsPerMinute, Integer readsPerMinute, String districtBoundaries,
+                         Boolean listEveryChannel) {
         public Open311 {
             required(contact, "hotline.open311.contact");
             required(postsPerMinute, "hotline.open311.posts-per-minute");
+            required(readsPerMinute, "hotline.open311.reads-per-minute");
             districtBoundaries = districtBoundaries == null ? "" : districtBoundaries.strip();
             required(listEveryChannel, "hotline.open311.list-every-channel");
         }
 
         public Open311Settings settings() {
-            return new Open311Settings(contact, postsPerMinute, listEveryChannel);
+            return new Open311Settings(contact, postsPerMinute, readsPerMinute, listEveryChannel);
         }
     }
 

@@ -10,6 +10,7 @@ import ir.hotline137.requests.InvalidRequestException;
 import ir.hotline137.requests.NewRequest;
 import ir.hotline137.requests.Referral;
 import ir.hotline137.requests.RequestDesk;
+import ir.hotline137.requests.RequestNotOpenException;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.requests.RequestStatus;
 import ir.hotline137.requests.TrackingCode;
@@ -17,8 +18,6 @@ import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.duplicates.DuplicateCandidate;
 import ir.hotline137.requests.location.GeoPoint;
 import ir.hotline137.requests.location.Location;
-import ir.hotline137.requests.store.Page;
-import ir.hotline137.requests.store.RequestFilter;
 import ir.hotline137.requests.store.RequestStore;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -49,7 +48,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,9 +69,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the same duplicate check as a phoned one: the same problem already open is answered with that request's id and a
  * notice, and the caller joined to it as a supporter.
  *
- * <p>Reading needs no key: a request by its id is told to anyone, as the phone tells its status to anyone with the
- * code; the lists show only what came in through this API unless {@code hotline.open311.list-every-channel}, since a
- * citizen who phoned did not publish their words. Numbers in any text are hidden.
+ * <p>Reading needs no key, as the specification has it, and so what is read is public: only requests filed through
+ * this API (unless {@code hotline.open311.list-every-channel}), since a citizen who phoned did not publish their
+ * words; of their history only the changes of status, never a note; no phone number in any text. Each address reads
+ * at most {@code hotline.open311.reads-per-minute} times a minute.
  */
 @RestController
 @RequestMapping("/open311/v2")
@@ -88,11 +87,14 @@ public class GeoReportApi {
     private static final int MOST_PAGE_SIZE = 1000;
     private static final int MOST_UPDATES = 1000;
     private static final int MAX_DESCRIPTION = 4000;
+    /** Requests one list may name by id. */
+    private static final int MOST_IDS = 20;
 
     private final RequestDesk desk;
     private final RequestStore store;
     private final ApiKeys keys;
-    private final PostLimit limit;
+    private final MinuteLimit posts;
+    private final MinuteLimit reads;
     private final DistrictBoundaries boundaries;
     private final Open311Settings settings;
     private final Clock clock;
@@ -104,7 +106,8 @@ public class GeoReportApi {
         this.desk = desk;
         this.store = store;
         this.keys = keys;
-        this.limit = new PostLimit(settings.postsPerMinute(), clock);
+        this.posts = new MinuteLimit(settings.postsPerMinute(), clock);
+        this.reads = new MinuteLimit(settings.readsPerMinute(), clock);
         this.boundaries = boundaries;
         this.settings = settings;
         this.clock = clock;
@@ -114,10 +117,31 @@ public class GeoReportApi {
     /** A refusal in the specification's terms: the HTTP status, and the error's description. */
     static final class GeoReportError extends RuntimeException {
         private final HttpStatus status;
+        private final long retryAfter;
 
         GeoReportError(HttpStatus status, String description) {
+            this(status, description, 0);
+        }
+
+        GeoReportError(HttpStatus status, String description, long retryAfter) {
             super(description, null, false, false);
             this.status = status;
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    private static GeoReportError tooMany(long wait, String who) {
+        return new GeoReportError(HttpStatus.TOO_MANY_REQUESTS, "too many requests from this " + who
+                + ": try again in " + wait + " seconds", wait);
+    }
+
+    /** One read by the address asking, within its minute's allowance. */
+    private void read(ServerWebExchange exchange) {
+        var from = exchange.getRequest().getRemoteAddress();
+        long wait = reads.tryOne(from == null || from.getAddress() == null ? "unknown"
+                : from.getAddress().getHostAddress());
+        if (wait > 0) {
+            throw tooMany(wait, "address");
         }
     }
 
@@ -127,6 +151,7 @@ public class GeoReportApi {
     public Mono<ResponseEntity<String>> discovery(@PathVariable String format, ServerWebExchange exchange) {
         String base = exchange.getRequest().getURI().resolve(".").toString();
         return answer(format, HttpStatus.OK, () -> {
+            read(exchange);
             Map<String, Object> endpoint = new LinkedHashMap<>();
             endpoint.put("specification", SPECIFICATION);
             endpoint.put("url", base);
@@ -143,8 +168,9 @@ public class GeoReportApi {
     }
 
     @GetMapping("/services.{format}")
-    public Mono<ResponseEntity<String>> services(@PathVariable String format) {
+    public Mono<ResponseEntity<String>> services(@PathVariable String format, ServerWebExchange exchange) {
         return answer(format, HttpStatus.OK, () -> {
+            read(exchange);
             List<Map<String, Object>> services = new ArrayList<>();
             for (Category category : desk.categories().values()) {
                 Map<String, Object> service = new LinkedHashMap<>();
@@ -163,8 +189,10 @@ public class GeoReportApi {
     }
 
     @GetMapping("/services/{code}.{format}")
-    public Mono<ResponseEntity<String>> service(@PathVariable String code, @PathVariable String format) {
+    public Mono<ResponseEntity<String>> service(@PathVariable String code, @PathVariable String format,
+                                                ServerWebExchange exchange) {
         return answer(format, HttpStatus.OK, () -> {
+            read(exchange);
             Category category = category(code, HttpStatus.NOT_FOUND);
             List<Map<String, Object>> values = new ArrayList<>();
             for (District district : desk.districts().values()) {
@@ -177,8 +205,10 @@ public class GeoReportApi {
             attribute.put("variable", true);
             attribute.put("code", "district");
             attribute.put("datatype", "singlevaluelist");
-            attribute.put("required", false);
-            attribute.put("datatype_description", "منطقه‌ای که مشکل در آن است؛ با lat و long درون شهر لازم نیست");
+            // Without a map of the districts a point says no district, and the client must name it.
+            attribute.put("required", boundaries.isEmpty());
+            attribute.put("datatype_description", boundaries.isEmpty() ? "منطقه‌ای که مشکل در آن است"
+                    : "منطقه‌ای که مشکل در آن است؛ با lat و long درون شهر لازم نیست");
             attribute.put("order", 1);
             attribute.put("description", "منطقه");
             attribute.put("values", new GeoReportDocument.Repeated("value", values));
@@ -199,21 +229,17 @@ public class GeoReportApi {
      */
     @PostMapping("/requests.{format}")
     public Mono<ResponseEntity<String>> file(@PathVariable String format, ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> {
-            MultiValueMap<String, String> all = new LinkedMultiValueMap<>(exchange.getRequest().getQueryParams());
-            all.putAll(form);
-            return filing(format, all);
-        });
+        // From the form only: a key in the query string would be written into every access log on the way.
+        return exchange.getFormData().flatMap(form -> filing(format, form));
     }
 
     private Mono<ResponseEntity<String>> filing(String format, MultiValueMap<String, String> form) {
         return answerWith(format, () -> {
             ApiClient client = keys.check(form.getFirst("api_key")).orElseThrow(() -> new GeoReportError(
                     HttpStatus.FORBIDDEN, "api_key is missing, wrong or revoked"));
-            long wait = limit.tryFile(client.id());
+            long wait = posts.tryOne("client " + client.id());
             if (wait > 0) {
-                throw new GeoReportError(HttpStatus.TOO_MANY_REQUESTS, "too many requests from this key: try again in "
-                        + wait + " seconds");
+                throw tooMany(wait, "key");
             }
             Category category = category(required(form, "service_code"), HttpStatus.NOT_FOUND);
             String description = required(form, "description");
@@ -236,20 +262,41 @@ public class GeoReportApi {
             Optional<String> media = optional(form, "media_url").map(GeoReportApi::mediaUrl);
             String actor = "open311:" + client.name();
 
+            Location location = new Location(point, address.map(RequestDesk::readable));
             List<DuplicateCandidate> same = desk.findDuplicates(district, Optional.of(category.id()), description);
             if (!same.isEmpty()) {
                 TrackingCode existing = same.getFirst().code();
-                desk.join(existing, phone, actor);
-                log.info("open311 {}: same as {}, joined", client.name(), existing);
-                return ResponseEntity.ok(filed(existing, Optional.of(
-                        "این مشکل پیش‌تر گزارش شده و در دست پیگیری است؛ گزارش شما به آن افزوده شد.")));
+                try {
+                    joined(existing, phone, description, location, media, actor);
+                    log.info("open311 {}: same as {}, joined", client.name(), existing);
+                    return ResponseEntity.ok(filed(existing, Optional.of(
+                            "این مشکل پیش‌تر گزارش شده و در دست پیگیری است؛ گزارش شما به آن افزوده شد.")));
+                } catch (RequestNotOpenException closedMeanwhile) {
+                    log.info("open311 {}: {} closed meanwhile, filed anew", client.name(), existing);
+                }
             }
-            Location location = new Location(point, address.map(RequestDesk::readable));
             CitizenRequest made = desk.register(new NewRequest(phone, district, Optional.of(category.id()),
                     description, RequestSource.API, Optional.empty(), actor,
                     media.map(url -> "پیوند تصویر: " + url), Optional.of(location)));
             log.info("open311 {}: filed {}", client.name(), made.code());
             return ResponseEntity.status(HttpStatus.CREATED).body(filed(made.code(), Optional.empty()));
+        });
+    }
+
+    /**
+     * The app's citizen backs the open request, and what they sent is kept on it: their words as a note (the
+     * request's own stay), the place if it had none, the picture's link.
+     */
+    private void joined(TrackingCode existing, Optional<String> phone, String description, Location location,
+                        Optional<String> media, String actor) {
+        desk.together(() -> {
+            desk.join(existing, phone, actor);
+            desk.addNote(existing, "گزارش همان مشکل: " + description, actor);
+            if (desk.find(existing).flatMap(CitizenRequest::location).isEmpty()) {
+                desk.locate(existing, location, actor);
+            }
+            media.ifPresent(url -> desk.addNote(existing, "پیوند تصویر: " + url, actor));
+            return existing;
         });
     }
 
@@ -264,9 +311,11 @@ public class GeoReportApi {
     /* ---------- following ---------- */
 
     @GetMapping("/tokens/{token}.{format}")
-    public Mono<ResponseEntity<String>> token(@PathVariable String token, @PathVariable String format) {
+    public Mono<ResponseEntity<String>> token(@PathVariable String token, @PathVariable String format,
+                                              ServerWebExchange exchange) {
         // Every request is filed at once, so no token is ever handed out; a client that asks with a code gets it.
         return answer(format, HttpStatus.OK, () -> {
+            read(exchange);
             CitizenRequest request = byId(token);
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("service_request_id", request.code().value());
@@ -276,13 +325,16 @@ public class GeoReportApi {
     }
 
     @GetMapping("/requests/{id}.{format}")
-    public Mono<ResponseEntity<String>> request(@PathVariable String id, @PathVariable String format) {
-        return answer(format, HttpStatus.OK, () -> new GeoReportDocument.Items("service_requests", "request",
-                List.of(fields(byId(id)))));
+    public Mono<ResponseEntity<String>> request(@PathVariable String id, @PathVariable String format,
+                                                ServerWebExchange exchange) {
+        return answer(format, HttpStatus.OK, () -> {
+            read(exchange);
+            return new GeoReportDocument.Items("service_requests", "request", List.of(fields(byId(id))));
+        });
     }
 
     /**
-     * Requests by ids ({@code service_request_id}, comma-separated, which overrides the rest), or those requested
+     * Requests by ids ({@code service_request_id}, comma-separated, at most 20, which overrides the rest), or those requested
      * between {@code start_date} and {@code end_date} (the last 90 days when not given; at most 90 days), of the
      * {@code service_code}s and {@code status}es given, newest first, {@code page_size} (100, at most 1000) to a
      * {@code page} (from 1).
@@ -291,11 +343,15 @@ public class GeoReportApi {
     public Mono<ResponseEntity<String>> requests(@PathVariable String format, ServerWebExchange exchange) {
         MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
         return answer(format, HttpStatus.OK, () -> {
-            Optional<String> ids = optional(query, "service_request_id");
-            if (ids.isPresent()) {
+            read(exchange);
+            List<String> ids = list(query, "service_request_id");
+            if (!ids.isEmpty()) {
+                if (ids.size() > MOST_IDS) {
+                    throw bad("service_request_id names more than " + MOST_IDS + " requests");
+                }
                 List<Map<String, Object>> found = new ArrayList<>();
-                for (String id : ids.get().split(",")) {
-                    parseCode(id.strip()).flatMap(desk::find).ifPresent(r -> found.add(fields(r)));
+                for (String id : ids) {
+                    parseCode(id).flatMap(desk::find).filter(this::listed).ifPresent(r -> found.add(fields(r)));
                 }
                 return new GeoReportDocument.Items("service_requests", "request", found);
             }
@@ -314,64 +370,57 @@ public class GeoReportApi {
             Instant[] span = span(query, MOST_SPAN, MOST_SPAN);
             int size = number(query, "page_size", DEFAULT_PAGE_SIZE, MOST_PAGE_SIZE);
             int page = number(query, "page", 1, Integer.MAX_VALUE);
-            long skip = (long) (page - 1) * size;
+            long[] skip = {(long) (page - 1) * size};
             List<Map<String, Object>> found = new ArrayList<>();
-            scan:
-            for (int p = 0; ; p++) {
-                Page<CitizenRequest> batch = desk.search(RequestFilter.ALL, p, 500);
-                for (CitizenRequest r : batch.items()) {
-                    if (r.createdAt().isBefore(span[0])) {
-                        break scan;
-                    }
-                    if (r.createdAt().isAfter(span[1]) || !listed(r)
-                            || (!codes.isEmpty() && !codes.contains(r.category()))
-                            || (!open.isEmpty() && !open.contains(r.isOpen()))) {
-                        continue;
-                    }
-                    if (skip > 0) {
-                        skip--;
-                    } else if (found.size() < size) {
-                        found.add(fields(r));
-                    } else {
-                        break scan;
-                    }
+            store.forEachNewestFirst(r -> {
+                if (r.createdAt().isBefore(span[0])) {
+                    return false;
                 }
-                if (!batch.hasNext()) {
-                    break;
+                if (r.createdAt().isAfter(span[1]) || !listed(r)
+                        || (!codes.isEmpty() && !codes.contains(r.category()))
+                        || (!open.isEmpty() && !open.contains(r.isOpen()))) {
+                    return true;
                 }
-            }
+                if (skip[0] > 0) {
+                    skip[0]--;
+                    return true;
+                }
+                found.add(fields(r));
+                return found.size() < size;
+            });
             return new GeoReportDocument.Items("service_requests", "request", found);
         });
     }
 
     /**
-     * mySociety's extension: every change to a listed request between {@code start_date} and {@code end_date} (the
-     * last day when not given; at most 90 days), oldest first, at most 1000: each line of its history, with the
-     * status it had then.
+     * mySociety's extension: every change of status of a listed request between {@code start_date} and
+     * {@code end_date} (the last day when not given; at most 90 days), oldest first, at most 1000, each with the
+     * status it made. Notes, supporters and the like are the 137 centre's own and are not told.
      */
     @GetMapping("/servicerequestupdates.{format}")
     public Mono<ResponseEntity<String>> updates(@PathVariable String format, ServerWebExchange exchange) {
         MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
         return answer(format, HttpStatus.OK, () -> {
+            read(exchange);
             Instant[] span = span(query, Duration.ofDays(1), MOST_SPAN);
             record Update(Instant at, Map<String, Object> fields) {
             }
             List<Update> updates = new ArrayList<>();
-            store.forEachChangedSince(0, r -> {
-                if (!listed(r) || r.lastChangedAt().isBefore(span[0])) {
-                    return;
+            store.forEachRecentlyChanged(r -> {
+                if (r.lastChangedAt().isBefore(span[0])) {
+                    return false;
+                }
+                if (!listed(r)) {
+                    return true;
                 }
                 Set<String> numbers = CitizenNumbers.of(r);
-                RequestStatus status = RequestStatus.REGISTERED;
                 for (int i = 0; i < r.history().size(); i++) {
                     HistoryEntry entry = r.history().get(i);
-                    status = HistoryWords.statusAfter(entry).orElse(status);
-                    if (i == r.history().size() - 1) {
-                        status = r.status();
-                    }
-                    if (entry.at().isBefore(span[0]) || entry.at().isAfter(span[1])) {
+                    Optional<RequestStatus> made = HistoryWords.statusAfter(entry);
+                    if (made.isEmpty() || entry.at().isBefore(span[0]) || entry.at().isAfter(span[1])) {
                         continue;
                     }
+                    RequestStatus status = made.get();
                     Map<String, Object> fields = new LinkedHashMap<>();
                     fields.put("update_id", r.code().value() + "-" + (i + 1));
                     fields.put("service_request_id", r.code().value());
@@ -382,6 +431,7 @@ public class GeoReportApi {
                     fields.put("external_status_code", status.name());
                     updates.add(new Update(entry.at(), fields));
                 }
+                return true;
             });
             updates.sort(java.util.Comparator.comparing(Update::at));
             return new GeoReportDocument.Items("service_request_updates", "request_update",
@@ -448,9 +498,10 @@ public class GeoReportApi {
 
     /* ---------- parameters ---------- */
 
+    /** A request this API may tell; one phoned in is as unknown here as one that does not exist. */
     private CitizenRequest byId(String id) {
-        return parseCode(id).flatMap(desk::find).orElseThrow(() -> new GeoReportError(HttpStatus.NOT_FOUND,
-                "no service request " + id));
+        return parseCode(id).flatMap(desk::find).filter(this::listed).orElseThrow(() -> new GeoReportError(
+                HttpStatus.NOT_FOUND, "no service request " + id));
     }
 
     private static Optional<TrackingCode> parseCode(String id) {
@@ -500,9 +551,9 @@ public class GeoReportApi {
             throw bad("attribute[district] is not one of this city's districts: " + named.get());
         }
         return point.flatMap(boundaries::districtOf).filter(d -> desk.districts().containsKey(d))
-                .orElseThrow(() -> bad(point.isPresent()
-                        ? "lat and long are in none of this city's districts: send attribute[district]"
-                        : "attribute[district] is required without lat and long"));
+                .orElseThrow(() -> bad(point.isEmpty() ? "attribute[district] is required without lat and long"
+                        : boundaries.isEmpty() ? "attribute[district] is required: this city has no map of its districts"
+                        : "lat and long are in none of this city's districts: send attribute[district]"));
     }
 
     private static String mediaUrl(String text) {
@@ -616,8 +667,8 @@ public class GeoReportApi {
                         done.getBody());
             } catch (GeoReportError refused) {
                 HttpHeaders headers = new HttpHeaders();
-                if (refused.status == HttpStatus.TOO_MANY_REQUESTS) {
-                    headers.set(HttpHeaders.RETRY_AFTER, "60");
+                if (refused.retryAfter > 0) {
+                    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfter));
                 }
                 return written(asJson, refused.status, headers, error(refused.status, refused.getMessage()));
             } catch (InvalidRequestException invalid) {

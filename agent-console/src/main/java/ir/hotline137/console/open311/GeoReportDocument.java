@@ -1,6 +1,7 @@
 package ir.hotline137.console.open311;
 
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
@@ -65,7 +66,7 @@ sealed interface GeoReportDocument {
     }
 
     private static Map<String, Object> jsonFields(Map<String, Object> fields) {
-        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        Map<String, Object> json = new LinkedHashMap<>();
         fields.forEach((name, value) -> json.put(name, jsonValue(value)));
         return json;
     }
@@ -94,17 +95,31 @@ sealed interface GeoReportDocument {
                     if (each instanceof Map<?, ?> map) {
                         writeFields(out, (Map<String, Object>) map);
                     } else if (each != null) {
-                        out.writeCharacters(String.valueOf(each));
+                        out.writeCharacters(xmlText(String.valueOf(each)));
                     }
                     out.writeEndElement();
                 }
                 out.writeEndElement();
             } else {
                 out.writeStartElement(field.getKey());
-                out.writeCharacters(String.valueOf(value));
+                out.writeCharacters(xmlText(String.valueOf(value)));
                 out.writeEndElement();
             }
         }
+    }
+
+    /**
+     * The text with every character XML 1.0 cannot carry (controls, U+FFFE, U+FFFF, a lone surrogate) replaced by
+     * U+FFFD: one such character a citizen or an app typed would otherwise make the whole list unreadable.
+     */
+    static String xmlText(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+            clean.appendCodePoint(allowed ? c : 0xFFFD);
+        });
+        return clean.toString();
     }
 
     /** Writes what {@code body} writes after the declaration the specification asks for. */

@@ -142,6 +142,8 @@ class GeoReportApiTest {
         assertThat(first(again.body(), "service_request_id")).isEqualTo(lampCode.value());
         assertThat(first(again.body(), "service_notice")).contains("پیش‌تر گزارش شده");
         assertThat(desk.find(lampCode).orElseThrow().supporters()).hasSize(1);
+        assertThat(desk.find(lampCode).orElseThrow().history()).extracting(h -> h.what())
+                .as("the second report's words kept on the first").anyMatch(w -> w.startsWith("گزارش همان مشکل"));
 
         String one = get("/open311/v2/requests/" + lampCode.value() + ".json");
         valid("requests", one);
@@ -151,6 +153,8 @@ class GeoReportApiTest {
         items(xml(get("/open311/v2/requests/" + lampCode.value() + ".xml"), "service_requests"), "request",
                 REQUEST_ELEMENTS);
 
+        assertThat(TestApi.send(port, "POST", "/api/requests/" + lampCode.value() + "/notes", SUPERVISOR,
+                "{\"text\":\"یادداشت داخلی: پیمانکار قبلی پاسخ نمی‌دهد\"}").statusCode()).isEqualTo(200);
         assertThat(TestApi.send(port, "POST", "/api/requests/" + lampCode.value() + "/referral", SUPERVISOR,
                 "{\"unit\":\"روشنایی منطقه ۷\"}").statusCode()).isEqualTo(200);
         assertThat(TestApi.send(port, "POST", "/api/requests/" + lampCode.value() + "/status", SUPERVISOR,
@@ -168,7 +172,9 @@ class GeoReportApiTest {
         valid("updates", updates);
         List<String> statuses = all(updates, "status");
         assertThat(statuses).contains("open", "action_scheduled", "in_progress", "fixed");
-        assertThat(updates).contains("\"service_request_id\":\"" + lampCode.value() + "\"");
+        assertThat(updates).contains("\"service_request_id\":\"" + lampCode.value() + "\"")
+                .as("the centre's own notes are not told").doesNotContain("یادداشت داخلی")
+                .doesNotContain("گزارش همان مشکل");
         items(xml(get("/open311/v2/servicerequestupdates.xml" + since), "service_request_updates"),
                 "request_update", UPDATE_ELEMENTS);
 
@@ -180,9 +186,13 @@ class GeoReportApiTest {
                 .doesNotContain(phoned.code().value());
         assertThat(all(get("/open311/v2/requests.json" + since + "&status=closed"), "service_request_id"))
                 .containsExactly(lampCode.value());
-        assertThat(all(get("/open311/v2/requests.json?service_request_id=" + phoned.code().value()),
-                "service_request_id")).as("by its id: as the phone tells anyone with the code")
-                .containsExactly(phoned.code().value());
+        assertThat(all(get("/open311/v2/requests.json?service_request_id=" + phoned.code().value() + ","
+                + lampCode.value()), "service_request_id")).as("a phoned request is not published, by id either")
+                .containsExactly(lampCode.value());
+        HttpResponse<String> notPublished = send("GET", "/open311/v2/requests/" + phoned.code().value() + ".json",
+                null);
+        assertThat(notPublished.statusCode()).isEqualTo(404);
+        valid("errors", notPublished.body());
         HttpResponse<String> tooWide = send("GET", "/open311/v2/requests.json?start_date=2026-01-01&end_date="
                 + "2026-06-01", null);
         assertThat(tooWide.statusCode()).isEqualTo(400);

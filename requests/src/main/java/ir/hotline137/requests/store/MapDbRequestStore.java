@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ObjLongConsumer;
 import java.util.function.Supplier;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.mapdb.DB;
 import org.mapdb.Serializer;
@@ -274,6 +275,26 @@ public final class MapDbRequestStore implements RequestStore {
     public long revision() {
         Long revision = counters.get(REVISION);
         return revision == null ? 0 : revision;
+    }
+
+    @Override
+    public void forEachNewestFirst(Predicate<CitizenRequest> action) {
+        for (String code : bySequence.ordered().descendingMap().values()) {
+            CitizenRequest request = byCode.get(code);
+            if (request != null && !action.test(request)) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void forEachRecentlyChanged(Predicate<CitizenRequest> action) {
+        for (String code : byRevision.ordered().descendingMap().values()) {
+            CitizenRequest request = byCode.get(code);
+            if (request != null && !action.test(request)) {
+                return;
+            }
+        }
     }
 
     @Override

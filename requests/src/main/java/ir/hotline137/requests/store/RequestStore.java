@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ObjLongConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -80,6 +81,18 @@ public interface RequestStore extends Closeable {
      * revision it was given, never to a request's own (which may already be a later change it has not been given).
      */
     void forEachChangeSince(long revision, ObjLongConsumer<CitizenRequest> action);
+
+    /**
+     * Requests newest first (by registration), for as long as {@code action} says to go on: a listing by date reads
+     * what is in its window and stops.
+     */
+    void forEachNewestFirst(Predicate<CitizenRequest> action);
+
+    /**
+     * Requests by their latest change, the most recently changed first, for as long as {@code action} says to go on:
+     * what changed in a recent window is read without reading the rest.
+     */
+    void forEachRecentlyChanged(Predicate<CitizenRequest> action);
 
     /** Every request, in registration order. */
     void forEach(Consumer<CitizenRequest> action);

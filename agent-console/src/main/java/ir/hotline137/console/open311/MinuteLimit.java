@@ -8,29 +8,29 @@ import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How many requests one client may file: at most so many in any minute (a sliding window of the times it filed).
- * In memory: a restart forgets, which at worst lets a client file one more minute's worth.
+ * At most so many in any minute for each one (a client filing, an address reading): a sliding window of the times it
+ * came. In memory: a restart forgets, which at worst lets one more minute's worth through.
  */
-final class PostLimit {
+final class MinuteLimit {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final int perMinute;
     private final Clock clock;
-    private final ConcurrentHashMap<Long, Deque<Instant>> filed = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Deque<Instant>> filed = new ConcurrentHashMap<>();
 
-    PostLimit(int perMinute, Clock clock) {
+    MinuteLimit(int perMinute, Clock clock) {
         this.perMinute = perMinute;
         this.clock = clock;
     }
 
     /**
-     * Counts one filing for the client if it is within its limit.
+     * Counts one for {@code who} if it is within the limit.
      *
-     * @return seconds until it may file again, or 0 when this one is allowed (and counted)
+     * @return seconds until {@code who} may come again, or 0 when this one is allowed (and counted)
      */
-    long tryFile(long client) {
+    long tryOne(String who) {
         Instant now = clock.instant();
-        Deque<Instant> times = filed.computeIfAbsent(client, c -> new ArrayDeque<>());
+        Deque<Instant> times = filed.computeIfAbsent(who, c -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(MINUTE))) {
                 times.pollFirst();
