@@ -29,6 +29,7 @@ const CONFLICTS = Object.freeze({
   'already-decided': 'دربارهٔ این ثبت‌نام پیش‌تر تصمیم گرفته شده است',
   'not-routed': 'فقط موضوعی که به مسئولی ارجاع شده در دیدار شنیده می‌شود',
   'official-full': 'همهٔ نوبت‌های این مسئول داده شده است',
+  'already-routed': 'این شهروند به مسئول دیگری ارجاع و دعوت شده است؛ برای تغییر، آن را رد کنید',
 });
 
 const failure = (prefix, error) => (error && error.status === 409 && CONFLICTS[error.code]
@@ -171,7 +172,9 @@ export function renderMeetingsFollowUp(container, { signal }) {
   fill(container, heading(1, 'پیگیری دستورهای دیدارها', { id: 'page-title' }), message('در حال خواندن…'));
   get('/api/meetings/follow-up', { signal }).then((rows) => {
     if (signal.aborted) return;
-    const open = rows.filter((r) => r.row.lateness);
+    // Still being worked on, referred or sent back to the 137 centre: only a request with its result is done.
+    const OPEN = new Set(['REGISTERED', 'REFERRED', 'IN_PROGRESS']);
+    const open = rows.filter((r) => OPEN.has(r.row.requestStatus));
     const late = open.filter((r) => r.row.lateness === 'OVERDUE' || r.row.lateness === 'FOR_THE_MAYOR');
     fill(container,
       heading(1, 'پیگیری دستورهای دیدارها', { id: 'page-title' }),
@@ -269,7 +272,7 @@ function act(path, body, done, reload) {
 function actions(meeting, r, reload) {
   const at = `/api/meetings/${meeting.id}/registrations/${r.id}`;
   const parts = [];
-  if ((r.status === 'REGISTERED' || r.status === 'ROUTED') && committee()) {
+  if (r.status === 'REGISTERED' && committee()) {
     const places = Object.fromEntries((meeting.places ?? []).map((p) => [p.official, p]));
     const official = select({ 'aria-label': 'مسئول', dataset: { action: 'official' } },
       meeting.officials.map((o) => [o, `${o} (${placesText(places[o])})`]), r.official ?? meeting.officials[0]);
@@ -291,6 +294,13 @@ function actions(meeting, r, reload) {
     parts.push(el('div', { class: 'inline-actions' }, official, route),
       el('div', { class: 'inline-actions' }, reason, decline, answer),
       el('div', { class: 'inline-actions' }, code, link));
+  }
+  if (r.status === 'ROUTED' && committee()) {
+    // Invited already: not moved to another official, only declined (and the citizen told).
+    const reason = el('input', { type: 'text', 'aria-label': 'دلیل رد', placeholder: 'دلیل رد', maxlength: '300' });
+    const decline = el('button', { type: 'button', class: 'button', dataset: { action: 'decline' } }, 'رد');
+    decline.addEventListener('click', act(`${at}/decline`, () => ({ reason: reason.value }), 'رد شد؛ به شهروند گفته می‌شود.', reload));
+    parts.push(el('div', { class: 'inline-actions' }, reason, decline));
   }
   if (r.status === 'ROUTED' && atMeeting()) {
     const unit = el('input', { type: 'text', 'aria-label': 'واحد', placeholder: 'واحد مسئول', list: datalist('meeting-units', session.directory?.units) });

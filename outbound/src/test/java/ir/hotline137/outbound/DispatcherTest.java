@@ -6,6 +6,7 @@ import ir.hotline137.outbound.dispatch.CallSettings;
 import ir.hotline137.outbound.dispatch.CallingHours;
 import ir.hotline137.outbound.dispatch.DispatchSettings;
 import ir.hotline137.outbound.dispatch.Dispatcher;
+import ir.hotline137.outbound.dispatch.NoticeSource;
 import ir.hotline137.outbound.notices.CitizenMessages;
 import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -273,6 +275,33 @@ class DispatcherTest {
         return desks.desk.giveResult(request.code(), result, "unit6");
     }
 
+    @Test
+    void aNoticeThatNoLongerStandsIsSkippedAndNeverSent() throws Exception {
+        MutableClock clock = new MutableClock(SATURDAY_MORNING, TEHRAN);
+        try (FakeSmsc smsc = FakeSmsc.start("secret"); Desks desks = new Desks(dir, clock)) {
+            MapDbOutbox outbox = MapDbOutbox.open(desks.storage);
+            // A source whose invitation was withdrawn after it was made: asked before sending, it says so.
+            NoticeSource withdrawn = new NoticeSource() {
+                @Override
+                public int make(Instant now) {
+                    return outbox.addOne(Notification.withoutRequest("test|withdrawn", NoticeKind.INVITATION,
+                            "09124444444", "شما دعوت شده‌اید", now)).isPresent() ? 1 : 0;
+                }
+
+                @Override
+                public boolean stillStands(Notification notice) {
+                    return !notice.key().equals("test|withdrawn");
+                }
+            };
+            try (Outbound outbound = new Outbound(desks, outbox, smsc, clock, List.of(withdrawn))) {
+                outbound.dispatcher.tick();
+                assertThat(smsc.messages()).isEmpty();
+                assertThat(outbox.due(clock.instant().plus(Duration.ofDays(1)), 10)).isEmpty();
+                assertThat(outbox.count()).as("kept, as skipped").isEqualTo(1);
+            }
+        }
+    }
+
     /** The outbound side as the application assembles it, on the test's store and fake SMS centre. */
     private static final class Outbound implements AutoCloseable {
         final MapDbOutbox outbox;
@@ -285,11 +314,21 @@ class DispatcherTest {
 
         Outbound(Desks desks, FakeSmsc smsc, MutableClock clock, Set<String> doNotCall, Map<String, String> heads,
                  List<String> supervisors) {
-            outbox = MapDbOutbox.open(desks.storage);
+            this(desks, MapDbOutbox.open(desks.storage), smsc, clock, doNotCall,
+                    outbox -> List.of(new LateDigest(desks.desk, outbox, heads, supervisors, clock)));
+        }
+
+        Outbound(Desks desks, MapDbOutbox outbox, FakeSmsc smsc, MutableClock clock, List<NoticeSource> sources) {
+            this(desks, outbox, smsc, clock, Set.of(), kept -> sources);
+        }
+
+        private Outbound(Desks desks, MapDbOutbox outbox, FakeSmsc smsc, MutableClock clock, Set<String> doNotCall,
+                         Function<MapDbOutbox, List<NoticeSource>> sources) {
+            this.outbox = outbox;
             sms = new SmppGateway(new SmppSettings("127.0.0.1", smsc.port(), "hotline", "secret", "20000137",
                     Duration.ofSeconds(5)));
             dispatcher = new Dispatcher(outbox, new NoticeWriter(desks.store, outbox, false, Set.of(Channel.SMS), clock),
-                    List.of(new LateDigest(desks.desk, outbox, heads, supervisors, clock)), Optional.of(sms),
+                    sources.apply(outbox), Optional.of(sms),
                     new CitizenMessages(outbox, desks.desk, Map.of("1", "برنامهٔ «اصفهان من» را از بازار نصب کنید."),
                             clock), Optional.empty(), new CallSettings(1, 1, SPACING),
                     CallingHours.of("09:00-20:00", Set.of(DayOfWeek.FRIDAY), TEHRAN),

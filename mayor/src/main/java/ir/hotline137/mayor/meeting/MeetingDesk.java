@@ -190,6 +190,10 @@ public final class MeetingDesk {
                 Optional.empty()));
     }
 
+    public Optional<Registration> registration(long registrationId) {
+        return meetings.registration(registrationId);
+    }
+
     public List<Registration> registrations(long meetingId) {
         existing(meetingId);
         return meetings.registrations(meetingId);
@@ -221,9 +225,11 @@ public final class MeetingDesk {
     }
 
     /**
-     * The screening committee routes it to an official who attends (again, to change its mind before the day). It
-     * takes the official's first free turn; routed to the same official again it keeps the turn it has. An official
-     * whose places are all given is refused ({@code official-full}).
+     * The screening committee routes it to an official who attends, taking the official's first free turn; routed to
+     * the same official again it keeps the turn it has. An official whose places are all given is refused
+     * ({@code official-full}). Once routed it is not routed to another ({@code already-routed}): the invitation with
+     * its day and hour goes out at once, and moving the citizen would give their announced hour to someone else. A
+     * committee that must undo it declines it, and the citizen is told.
      */
     public Registration route(long meetingId, long registrationId, String official, String by) {
         Meeting meeting = existing(meetingId);
@@ -242,9 +248,12 @@ public final class MeetingDesk {
             }
             return change(meetingId, registrationId, current -> {
                 undecided(current);
-                if (current.status() == RegistrationStatus.ROUTED && current.official().orElseThrow().equals(name)
-                        && current.turn().isPresent()) {
-                    return current;
+                if (current.status() == RegistrationStatus.ROUTED) {
+                    if (current.official().orElseThrow().equals(name) && current.turn().isPresent()) {
+                        return current;
+                    }
+                    throw new MeetingRefused("already-routed", "this registration is routed to "
+                            + current.official().orElseThrow() + " and its citizen invited for that turn");
                 }
                 int turn = 1;
                 while (taken.contains(turn)) {
@@ -380,7 +389,10 @@ public final class MeetingDesk {
                 }
             }
         }
-        rows.sort(Comparator.<FollowUpRow>comparingInt(r -> r.row().lateness().isPresent() ? 0 : 1)
+        // Open means the request is still being worked on, with a referral or not: one a unit sent back has none,
+        // and is exactly the kind that needs the committee.
+        rows.sort(Comparator.<FollowUpRow>comparingInt(r -> r.row().request().map(CitizenRequest::isOpen)
+                        .orElse(false) ? 0 : 1)
                 .thenComparing(r -> r.row().lateness().map(l -> -l.ordinal()).orElse(0))
                 .thenComparing(r -> r.row().daysLeft().orElse(0L))
                 .thenComparing(r -> r.meeting().at(), Comparator.reverseOrder())

@@ -94,6 +94,27 @@ public final class MeetingInvitations implements NoticeSource {
         return made;
     }
 
+    /**
+     * An invitation or a reminder stands while its registration is routed; a refusal while it is declined. A citizen
+     * declined after their invitation was made is not called to be told of a meeting they will not attend.
+     */
+    @Override
+    public boolean stillStands(Notification notice) {
+        if (!notice.key().startsWith(KEY)) {
+            return true;
+        }
+        String[] parts = notice.key().split("\\|");
+        Optional<Registration> registration = registrationOf(notice).flatMap(meetings::registration);
+        if (registration.isEmpty() || parts.length < 4) {
+            return false;
+        }
+        return switch (parts[3]) {
+            case "INVITED", "REMINDED" -> registration.get().status() == RegistrationStatus.ROUTED;
+            case "DECLINED" -> registration.get().status() == RegistrationStatus.DECLINED;
+            default -> true;
+        };
+    }
+
     private int sms(String key, NoticeKind kind, String to, String text, Instant now) {
         if (!channels.contains(Channel.SMS) || !MOBILE.matcher(to).matches()) {
             return 0;

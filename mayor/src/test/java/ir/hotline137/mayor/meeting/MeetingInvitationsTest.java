@@ -112,14 +112,22 @@ class MeetingInvitationsTest {
                     .isInstanceOfSatisfying(MeetingRefused.class, e -> assertThat(e.code()).isEqualTo("official-full"));
             assertThat(meetings.expectedAt(citizens.get(1).id())).contains(LocalDateTime.of(2026, 12, 12, 9, 15));
 
-            meetings.route(meeting.id(), citizens.get(0).id(), "معاون خدمات شهری", "host");
+            assertThatThrownBy(() -> meetings.route(meeting.id(), citizens.get(0).id(), "معاون خدمات شهری", "host"))
+                    .as("invited for a turn: not moved to another official")
+                    .isInstanceOfSatisfying(MeetingRefused.class, e -> assertThat(e.code()).isEqualTo("already-routed"));
+            MapDbOutbox outbox = MapDbOutbox.open(desks.storage);
+            MeetingInvitations invitations = new MeetingInvitations(meetings, outbox, Set.of(Channel.SMS, Channel.CALL),
+                    TEHRAN);
+            invitations.make(clock.instant());
+            meetings.decline(meeting.id(), citizens.get(0).id(), "پاسخ پیش‌تر داده شده", "host");
+            assertThat(outbox.due(clock.instant(), 20)).filteredOn(n -> n.kind() == NoticeKind.INVITATION)
+                    .hasSize(4).allSatisfy(n -> assertThat(invitations.stillStands(n))
+                            .as("%s: an invitation stands while its citizen is routed", n.key())
+                            .isEqualTo(!MeetingInvitations.registrationOf(n).orElseThrow().equals(citizens.get(0).id())));
             assertThat(meetings.route(meeting.id(), citizens.get(2).id(), manager, "host").turn())
-                    .as("the first turn, freed by the one routed elsewhere").contains(1);
-            meetings.decline(meeting.id(), citizens.get(1).id(), "پاسخ پیش‌تر داده شده", "host");
-            assertThat(meetings.route(meeting.id(), citizens.get(3).id(), manager, "host").turn())
-                    .as("freed by the one declined").contains(2);
-            assertThat(meetings.placesTaken(meeting.id())).containsEntry(manager, 2).containsEntry("معاون خدمات شهری", 1);
-            assertThat(meetings.expectedAt(citizens.get(1).id())).as("declined: expected nowhere").isEmpty();
+                    .as("the first turn, freed by the one declined").contains(1);
+            assertThat(meetings.placesTaken(meeting.id())).containsEntry(manager, 2).containsEntry("معاون خدمات شهری", 0);
+            assertThat(meetings.expectedAt(citizens.get(0).id())).as("declined: expected nowhere").isEmpty();
         }
     }
 

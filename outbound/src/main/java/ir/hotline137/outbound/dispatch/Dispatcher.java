@@ -112,7 +112,7 @@ public final class Dispatcher implements AutoCloseable {
             if (stopping) {
                 break;
             }
-            if (settings.doNotCall().contains(due.to())) {
+            if (settings.doNotCall().contains(due.to()) || !sources.stream().allMatch(s -> s.stillStands(due))) {
                 outbox.skip(due.id());
                 continue;
             }

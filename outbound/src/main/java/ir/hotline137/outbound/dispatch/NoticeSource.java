@@ -1,5 +1,6 @@
 package ir.hotline137.outbound.dispatch;
 
+import ir.hotline137.outbound.outbox.Notification;
 import java.time.Instant;
 
 /**
@@ -10,4 +11,12 @@ import java.time.Instant;
 public interface NoticeSource {
     /** @return how many notices were made now */
     int make(Instant now);
+
+    /**
+     * Whether a notice this source made is still true, asked just before it is sent: what it tells may have changed
+     * since (an invitation to a registration declined meanwhile). One that is not is skipped, never sent.
+     */
+    default boolean stillStands(Notification notice) {
+        return true;
+    }
 }
