@@ -1,0 +1,109 @@
+package ir.hotline137.requests.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.hotline137.requests.CallerNumber;
+import ir.hotline137.requests.CitizenRequest;
+import ir.hotline137.requests.HistoryEntry;
+import ir.hotline137.requests.RequestSource;
+import ir.hotline137.requests.RequestStatus;
+import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.store.postgresql.PostgresDatabase;
+import ir.hotline137.store.postgresql.PostgresSettings;
+import ir.hotline137.testsupport.TestPostgres;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes writing one PostgreSQL at once, as a city's cluster does: a reader that follows the changes by revision
+ * (as each node's duplicate index does) misses none of them, because revisions commit in order; and every commit
+ * is heard on the other node through NOTIFY.
+ */
+class PostgresRequestStoreClusterTest {
+    private static final int WRITERS_PER_NODE = 3;
+    private static final int EACH = 40;
+
+    @Test
+    void aReaderFollowingRevisionsMissesNoChangeWhileTwoNodesWriteAndHearsEachCommit() throws Exception {
+        try (TestPostgres postgres = TestPostgres.freshSchema();
+             PostgresDatabase nodeA = database(postgres);
+             PostgresDatabase nodeB = database(postgres)) {
+            RequestStore a = PostgresRequestStore.open(nodeA);
+            RequestStore b = PostgresRequestStore.open(nodeB);
+            Set<String> heardOnB = ConcurrentHashMap.newKeySet();
+            CountDownLatch listening = new CountDownLatch(1);
+            try (AutoCloseable ears = nodeB.listen(PostgresRequestStore.CHANNEL, revision -> {
+                heardOnB.add(revision);
+                listening.countDown();
+            })) {
+                // The listener is up once it hears something: say something until it does.
+                CitizenRequest first = a.insert(request(new Random(1)));
+                for (int i = 0; i < 50 && !listening.await(100, TimeUnit.MILLISECONDS); i++) {
+                    a.update(first.code(), r -> r);
+                }
+                assertThat(listening.getCount()).as("node B listens").isZero();
+
+                AtomicBoolean writing = new AtomicBoolean(true);
+                Set<TrackingCode> seen = new HashSet<>();
+                long[] mark = {b.revision()};
+                Thread reader = Thread.ofVirtual().start(() -> {
+                    while (writing.get()) {
+                        b.forEachChangeSince(mark[0], (r, revision) -> {
+                            seen.add(r.code());
+                            mark[0] = revision;
+                        });
+                    }
+                });
+                List<Thread> writers = new ArrayList<>();
+                Set<TrackingCode> written = ConcurrentHashMap.newKeySet();
+                for (int w = 0; w < 2 * WRITERS_PER_NODE; w++) {
+                    RequestStore on = w % 2 == 0 ? a : b;
+                    Random random = new Random(100 + w);
+                    writers.add(Thread.ofVirtual().start(() -> {
+                        for (int i = 0; i < EACH; i++) {
+                            written.add(on.insert(request(random)).code());
+                        }
+                    }));
+                }
+                for (Thread writer : writers) {
+                    writer.join();
+                }
+                writing.set(false);
+                reader.join();
+                b.forEachChangeSince(mark[0], (r, revision) -> seen.add(r.code()));
+
+                assertThat(written).hasSize(2 * WRITERS_PER_NODE * EACH);
+                assertThat(seen).as("every change seen by following revisions").containsAll(written);
+                long last = b.revision();
+                for (int i = 0; i < 50 && !heardOnB.contains(Long.toString(last)); i++) {
+                    Thread.sleep(100);
+                }
+                assertThat(heardOnB).as("node B heard the last commit, from either node").contains(Long.toString(last));
+            }
+        }
+    }
+
+    private static PostgresDatabase database(TestPostgres postgres) {
+        return PostgresDatabase.open(new PostgresSettings(postgres.url(), TestPostgres.USER, TestPostgres.PASSWORD,
+                6));
+    }
+
+    private static CitizenRequest request(Random random) {
+        Instant at = Instant.parse("2026-12-05T06:30:00Z");
+        return new CitizenRequest(TrackingCode.random(random), 0, 0, at, Optional.of(new CallerNumber("09121110000")),
+                6, "lighting", "چراغ کوچه خاموش است", RequestSource.IVR_SPEECH, Optional.empty(),
+                RequestStatus.REGISTERED, List.of(new HistoryEntry(at, "ivr", "ثبت شد (سامانهٔ گویا)")), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(),
+                Optional.empty());
+    }
+}

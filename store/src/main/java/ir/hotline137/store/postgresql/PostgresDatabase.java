@@ -1,0 +1,227 @@
+package ir.hotline137.store.postgresql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import ir.hotline137.store.StoreRefusedException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's way into the cluster's PostgreSQL.
+ *
+ * <p>{@link #transaction} commits when the outermost call returns and rolls everything back when anything throws;
+ * a transaction begun inside another on the same thread joins it, so a feature's store writing its own tables while
+ * another feature's change is under way lands in the same commit, as {@code Storage.together} does in the embedded
+ * store. A commit returns only once PostgreSQL has made it durable (its own WAL, and the standby's with synchronous
+ * replication): what the hotline acknowledges after it is never lost.
+ *
+ * <p>{@link #notifyAfterCommit} says a change to the other nodes: PostgreSQL delivers a NOTIFY only when its
+ * transaction commits, so a node is never woken for a change it cannot yet read.
+ */
+public final class PostgresDatabase implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PostgresDatabase.class);
+    private static final int LISTEN_POLL_MILLIS = 500;
+
+    private final HikariDataSource pool;
+    private final ThreadLocal<Connection> open = new ThreadLocal<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private PostgresDatabase(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    public static PostgresDatabase open(PostgresSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setAutoCommit(false);
+        config.setPoolName("hotline-postgresql");
+        try {
+            return new PostgresDatabase(new HikariDataSource(config));
+        } catch (RuntimeException unreachable) {
+            throw new StoreRefusedException("cannot reach PostgreSQL at " + settings.url() + ": "
+                    + unreachable.getMessage(), unreachable);
+        }
+    }
+
+    /**
+     * Brings one feature's tables to what this build needs, from {@code classpath:db/<feature>}, with its own history
+     * table: features change their schemas independently, as they keep their own files in the embedded store. Nodes
+     * starting together migrate one at a time (Flyway locks).
+     */
+    public void migrate(String feature) {
+        Flyway.configure(PostgresDatabase.class.getClassLoader())
+                .dataSource(pool)
+                .locations("classpath:db/" + feature)
+                .table("schema_history_" + feature.replace('-', '_'))
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    /** Runs {@code work} in a transaction (this thread's, if one is under way) and returns what it returns. */
+    public <T> T transaction(SqlWork<T> work) {
+        Connection joined = open.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException failed) {
+                throw refused(failed);
+            }
+        }
+        if (closed) {
+            throw new StoreRefusedException("the PostgreSQL store is closed");
+        }
+        try (Connection connection = pool.getConnection()) {
+            open.set(connection);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException failed) {
+                rollback(connection, failed);
+                throw refused(failed);
+            } catch (RuntimeException | Error failed) {
+                rollback(connection, failed);
+                throw failed;
+            } finally {
+                open.remove();
+            }
+        } catch (SQLException noConnection) {
+            throw refused(noConnection);
+        }
+    }
+
+    /** Whether this thread is inside a transaction. */
+    public boolean inTransaction() {
+        return open.get() != null;
+    }
+
+    /** Sends {@code payload} on {@code channel} to every node listening, once the current transaction commits. */
+    public void notifyAfterCommit(Connection connection, String channel, String payload) throws SQLException {
+        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, channel);
+            notify.setString(2, payload);
+            notify.execute();
+        }
+    }
+
+    /**
+     * Calls {@code heard} with each payload sent on {@code channel} by any node (this one too), on a thread of its
+     * own, from now until closed. A connection lost is opened again; what was said meanwhile is lost, so a listener
+     * also looks for itself now and then (the index reconciliation does).
+     */
+    public AutoCloseable listen(String channel, Consumer<String> heard) {
+        if (!channel.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("a channel is lower-case letters and underscores: " + channel);
+        }
+        Listener listener = new Listener(channel, heard);
+        listeners.add(listener);
+        listener.thread = Thread.ofVirtual().name("pg-listen-" + channel).start(listener);
+        return () -> {
+            listener.stopped = true;
+            listeners.remove(listener);
+            listener.thread.join();
+        };
+    }
+
+    private final class Listener implements Runnable {
+        private final String channel;
+        private final Consumer<String> heard;
+        private volatile boolean stopped;
+        private Thread thread;
+
+        Listener(String channel, Consumer<String> heard) {
+            this.channel = channel;
+            this.heard = heard;
+        }
+
+        @Override
+        public void run() {
+            while (!stopped && !closed) {
+                try (Connection connection = pool.getConnection()) {
+                    connection.setAutoCommit(true);
+                    try (Statement listen = connection.createStatement()) {
+                        listen.execute("LISTEN " + channel);
+                    }
+                    PGConnection pg = connection.unwrap(PGConnection.class);
+                    while (!stopped && !closed) {
+                        PGNotification[] notifications = pg.getNotifications(LISTEN_POLL_MILLIS);
+                        for (PGNotification notification : notifications == null ? new PGNotification[0]
+                                : notifications) {
+                            deliver(notification.getParameter());
+                        }
+                    }
+                    try (Statement unlisten = connection.createStatement()) {
+                        unlisten.execute("UNLISTEN " + channel);
+                    }
+                } catch (SQLException | RuntimeException lost) {
+                    if (stopped || closed) {
+                        return;
+                    }
+                    log.warn("listening on {} failed ({}); listening again in a second", channel, lost.toString());
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private void deliver(String payload) {
+            try {
+                heard.accept(payload);
+            } catch (RuntimeException failed) {
+                log.error("a listener on {} failed on {}", channel, payload, failed);
+            }
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException alsoFailed) {
+            cause.addSuppressed(alsoFailed);
+        }
+    }
+
+    private static StoreRefusedException refused(SQLException failed) {
+        return new StoreRefusedException("PostgreSQL refused: " + failed.getMessage() + " (SQLState "
+                + failed.getSQLState() + ")", failed);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        List<Thread> threads = new ArrayList<>();
+        listeners.forEach(l -> {
+            l.stopped = true;
+            threads.add(l.thread);
+        });
+        for (Thread thread : threads) {
+            try {
+                thread.join(2 * LISTEN_POLL_MILLIS + 1000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        pool.close();
+    }
+}
