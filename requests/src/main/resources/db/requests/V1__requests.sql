@@ -8,18 +8,12 @@ CREATE TABLE requests (
     category   text NOT NULL,
     status     text NOT NULL,
     unit       text,                      -- the unit an open referred request waits on; null when it waits on none
+    numbers    text[] NOT NULL,           -- every number it knows (its caller's, its supporters'), for a caller's
     record     bytea NOT NULL
 );
 CREATE INDEX requests_by_district ON requests (district, sequence);
 CREATE INDEX requests_waiting ON requests (unit, sequence) WHERE unit IS NOT NULL;
-
--- Every number a request knows (its caller's, its supporters'), for a caller's requests.
-CREATE TABLE request_numbers (
-    number   text NOT NULL,
-    sequence bigint NOT NULL,
-    code     text NOT NULL REFERENCES requests (code),
-    PRIMARY KEY (number, sequence)
-);
+CREATE INDEX requests_by_number ON requests USING gin (numbers);
 
 -- The store's two counters, in one row. A writer takes the next revision by updating it, and holds the row locked
 -- until it commits: commits are in revision order, so a reader that has seen revision n has seen everything before.

@@ -63,21 +63,18 @@ public final class PostgresRequestStore implements RequestStore {
                     WITH counted AS (UPDATE request_counters SET sequence = sequence + 1, revision = revision + 1
                                      RETURNING sequence, revision),
                          stored AS (INSERT INTO requests (code, sequence, revision, district, category, status, unit,
-                                                          record)
-                                    SELECT ?, counted.sequence, counted.revision, ?, ?, ?, ?, ? FROM counted
+                                                          numbers, record)
+                                    SELECT ?, counted.sequence, counted.revision, ?, ?, ?, ?, ?, ? FROM counted
                                     ON CONFLICT (code) DO NOTHING
-                                    RETURNING code, sequence, revision),
-                         numbers AS (INSERT INTO request_numbers (number, sequence, code)
-                                     SELECT number, stored.sequence, stored.code FROM stored, unnest(?::text[]) number
-                                     ON CONFLICT DO NOTHING)
+                                    RETURNING sequence, revision)
                     SELECT sequence, revision, pg_notify(?, revision::text) FROM stored""")) {
                 insert.setString(1, request.code().value());
                 insert.setInt(2, request.district());
                 insert.setString(3, request.category());
                 insert.setString(4, request.status().name());
                 insert.setString(5, waitsOn(request));
-                insert.setBytes(6, bytes(request));
-                insert.setArray(7, c.createArrayOf("text", numbers(request).toArray()));
+                insert.setArray(6, c.createArrayOf("text", numbers(request).toArray()));
+                insert.setBytes(7, bytes(request));
                 insert.setString(8, CHANNEL);
                 try (ResultSet row = insert.executeQuery()) {
                     if (!row.next()) {
@@ -137,19 +134,16 @@ public final class PostgresRequestStore implements RequestStore {
         try (PreparedStatement update = c.prepareStatement("""
                 WITH counted AS (UPDATE request_counters SET revision = revision + 1 RETURNING revision),
                      stored AS (UPDATE requests SET revision = counted.revision, district = ?, category = ?,
-                                       status = ?, unit = ?, record = ?
-                                FROM counted WHERE code = ? RETURNING code, sequence, requests.revision),
-                     numbers AS (INSERT INTO request_numbers (number, sequence, code)
-                                 SELECT number, stored.sequence, stored.code FROM stored, unnest(?::text[]) number
-                                 ON CONFLICT DO NOTHING)
+                                       status = ?, unit = ?, numbers = ?, record = ?
+                                FROM counted WHERE code = ? RETURNING requests.revision)
                 SELECT revision, pg_notify(?, revision::text) FROM stored""")) {
             update.setInt(1, changed.district());
             update.setString(2, changed.category());
             update.setString(3, changed.status().name());
             update.setString(4, waitsOn(changed));
-            update.setBytes(5, bytes(changed));
-            update.setString(6, current.code().value());
-            update.setArray(7, c.createArrayOf("text", numbers(changed).toArray()));
+            update.setArray(5, c.createArrayOf("text", numbers(changed).toArray()));
+            update.setBytes(6, bytes(changed));
+            update.setString(7, current.code().value());
             update.setString(8, CHANNEL);
             try (ResultSet row = update.executeQuery()) {
                 row.next();
@@ -183,7 +177,7 @@ public final class PostgresRequestStore implements RequestStore {
         }
     }
 
-    /** Every number the request knows, so a caller finds it (adding is enough: a number is never taken off). */
+    /** Every number the request knows (its caller's, its supporters'), so a caller finds it. */
     private static Set<String> numbers(CitizenRequest request) {
         Set<String> numbers = new LinkedHashSet<>();
         request.callerNumber().ifPresent(n -> numbers.add(n.digits()));
@@ -210,9 +204,8 @@ public final class PostgresRequestStore implements RequestStore {
 
     @Override
     public List<CitizenRequest> findByCaller(CallerNumber caller, int limit) {
-        return many("SELECT r.sequence, r.revision, r.record FROM request_numbers n JOIN requests r ON r.code = n.code "
-                + "WHERE n.number = ? "
-                + "ORDER BY n.sequence DESC LIMIT ?", caller.digits(), limit);
+        return many("SELECT sequence, revision, record FROM requests WHERE numbers @> ARRAY[?::text] "
+                + "ORDER BY sequence DESC LIMIT ?", caller.digits(), limit);
     }
 
     @Override

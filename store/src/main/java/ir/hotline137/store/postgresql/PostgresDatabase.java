@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import ir.hotline137.store.StoreRefusedException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -26,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * store. A commit returns only once PostgreSQL has made it durable (its own WAL, and the standby's with synchronous
  * replication): what the hotline acknowledges after it is never lost.
  *
- * <p>{@link #notifyAfterCommit} says a change to the other nodes: PostgreSQL delivers a NOTIFY only when its
- * transaction commits, so a node is never woken for a change it cannot yet read.
+ * <p>A feature says a change to the other nodes with {@code pg_notify} in its own statements, and they hear it
+ * through {@link #listen}: PostgreSQL delivers a NOTIFY only when its transaction commits, so a node is never woken
+ * for a change it cannot yet read.
  */
 public final class PostgresDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresDatabase.class);
@@ -110,15 +110,6 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Whether this thread is inside a transaction. */
     public boolean inTransaction() {
         return open.get() != null;
-    }
-
-    /** Sends {@code payload} on {@code channel} to every node listening, once the current transaction commits. */
-    public void notifyAfterCommit(Connection connection, String channel, String payload) throws SQLException {
-        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            notify.setString(1, channel);
-            notify.setString(2, payload);
-            notify.execute();
-        }
     }
 
     /**
