@@ -6,9 +6,12 @@ import ir.hotline137.store.StoreRefusedException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
@@ -117,23 +120,41 @@ public final class PostgresDatabase implements AutoCloseable {
      * own, from now until closed. A connection lost is opened again; what was said meanwhile is lost, so a listener
      * also looks for itself now and then (the index reconciliation does).
      */
-    public AutoCloseable listen(String channel, Consumer<String> heard) {
+    public Listening listen(String channel, Consumer<String> heard) {
         if (!channel.matches("[a-z_]+")) {
             throw new IllegalArgumentException("a channel is lower-case letters and underscores: " + channel);
         }
         Listener listener = new Listener(channel, heard);
         listeners.add(listener);
         listener.thread = Thread.ofVirtual().name("pg-listen-" + channel).start(listener);
-        return () -> {
+        return new Listening(listener);
+    }
+
+    /** A channel listened on, until closed. */
+    public final class Listening implements AutoCloseable {
+        private final Listener listener;
+
+        private Listening(Listener listener) {
+            this.listener = listener;
+        }
+
+        /** Waits until PostgreSQL has taken the LISTEN: from then on every commit's notice is heard. */
+        public boolean awaitListening(Duration atMost) throws InterruptedException {
+            return listener.listening.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
             listener.stopped = true;
             listeners.remove(listener);
             listener.thread.join();
-        };
+        }
     }
 
     private final class Listener implements Runnable {
         private final String channel;
         private final Consumer<String> heard;
+        private final CountDownLatch listening = new CountDownLatch(1);
         private volatile boolean stopped;
         private Thread thread;
 
@@ -150,6 +171,7 @@ public final class PostgresDatabase implements AutoCloseable {
                     try (Statement listen = connection.createStatement()) {
                         listen.execute("LISTEN " + channel);
                     }
+                    listening.countDown();
                     PGConnection pg = connection.unwrap(PGConnection.class);
                     while (!stopped && !closed) {
                         PGNotification[] notifications = pg.getNotifications(LISTEN_POLL_MILLIS);
