@@ -22,85 +22,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MapDbCallLogTest {
-    private static final Instant MORNING = Instant.parse("2025-03-01T07:30:00Z");
-
+class MapDbCallLogTest extends CallLogContract {
     @TempDir
     Path dir;
 
-    @Test
-    void everyFieldComesBackAsItWasRecorded() {
-        CallRecord full = new CallRecord("1740814200.17", Optional.of(new CallerNumber("09121234567")),
-                MORNING.plusNanos(123_456_789), MORNING.plusSeconds(301),
-                List.of("menu:0", "district:5", "description", "switchboard"), CallOutcome.ESCALATED_ANSWERED,
-                Optional.of(TrackingCode.parse(code(1))), Optional.of(Duration.ofSeconds(95, 500_000_000)),
-                Optional.of("sara"), Optional.of("/data/recordings/2025/03/01/1740814200.17.wav"));
-        CallRecord bare = new CallRecord("1740814200.18", Optional.empty(), MORNING.plusSeconds(400),
-                MORNING.plusSeconds(410), List.of(), CallOutcome.HUNG_UP,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    private Storage storage;
 
-        try (Storage storage = storage()) {
-            MapDbCallLog log = MapDbCallLog.open(storage);
-            log.record(full);
-            log.record(bare);
-        }
-        try (Storage storage = storage()) {
-            MapDbCallLog log = MapDbCallLog.open(storage);
-            assertThat(log.between(MORNING, MORNING.plusSeconds(3_600))).containsExactly(full, bare);
-        }
+    @Override
+    CallLog open() {
+        storage = storage();
+        return MapDbCallLog.open(storage);
     }
 
-    @Test
-    void persianTextInFieldsSurvives() {
-        CallRecord call = new CallRecord("1740814200.1", Optional.empty(), MORNING, MORNING.plusSeconds(30),
-                List.of("منو:۱", "منطقه:۵"), CallOutcome.ENDED, Optional.empty(), Optional.empty(),
-                Optional.of("سارا"), Optional.of("/data/ضبط/تماس.wav"));
-        try (Storage storage = storage()) {
-            MapDbCallLog log = MapDbCallLog.open(storage);
-            log.record(call);
-
-            assertThat(log.between(MORNING, MORNING.plusSeconds(1))).containsExactly(call);
-        }
+    @Override
+    CallLog reopen() {
+        storage.close();
+        return open();
     }
 
-    @Test
-    void betweenIncludesTheStartAndExcludesTheEndInStartOrder() {
-        try (Storage storage = storage()) {
-            MapDbCallLog log = MapDbCallLog.open(storage);
-            CallRecord before = call("c0", MORNING.minusNanos(1));
-            CallRecord atStart = call("c1", MORNING);
-            CallRecord later = call("c2", MORNING.plusSeconds(3_000));
-            CallRecord sameMilliLater = call("c3", MORNING.plusSeconds(60).plusNanos(900_000));
-            CallRecord sameMilliEarlier = call("c4", MORNING.plusSeconds(60).plusNanos(100_000));
-            CallRecord justBeforeEnd = call("c5", MORNING.plusSeconds(3_600).minusNanos(1));
-            CallRecord atEnd = call("c6", MORNING.plusSeconds(3_600));
-            // Recorded out of start order, as calls end in a different order from the one they began in.
-            for (CallRecord call : List.of(later, atEnd, justBeforeEnd, sameMilliLater, before, sameMilliEarlier, atStart)) {
-                log.record(call);
-            }
-
-            assertThat(log.between(MORNING, MORNING.plusSeconds(3_600))).extracting(CallRecord::callId)
-                    .containsExactly("c1", "c4", "c3", "c2", "c5");
-            assertThat(log.between(MORNING.plusSeconds(60).plusNanos(500_000), MORNING.plusSeconds(61)))
-                    .extracting(CallRecord::callId).containsExactly("c3");
-            assertThat(log.between(Instant.MIN, Instant.MAX)).hasSize(7);
-            assertThat(log.between(MORNING.plusSeconds(10), MORNING)).isEmpty();
-            assertThat(log.between(MORNING, MORNING)).isEmpty();
-            assertThat(log.count()).isEqualTo(7);
-        }
-    }
-
-    @Test
-    void callsStartingInTheSameInstantAreAllKept() {
-        try (Storage storage = storage()) {
-            MapDbCallLog log = MapDbCallLog.open(storage);
-            log.record(call("a", MORNING));
-            log.record(call("b", MORNING));
-            log.record(call("c", MORNING));
-
-            assertThat(log.between(MORNING, MORNING.plusMillis(1))).extracting(CallRecord::callId)
-                    .containsExactly("a", "b", "c");
-            assertThat(log.count()).isEqualTo(3);
+    @Override
+    void release() {
+        if (storage != null) {
+            storage.close();
         }
     }
 
@@ -163,17 +106,5 @@ class MapDbCallLogTest {
 
     private Storage storage() {
         return Storage.open(dir, Desks.STORE_SETTINGS);
-    }
-
-    private static CallRecord call(String id, Instant startedAt) {
-        return new CallRecord(id, Optional.of(new CallerNumber("02188776655")), startedAt, startedAt.plusSeconds(90),
-                List.of("menu:2"), CallOutcome.STATUS_HEARD, Optional.of(TrackingCode.parse(code(7))),
-                Optional.empty(), Optional.empty(), Optional.empty());
-    }
-
-    /** A valid tracking code (seven digits and the check digit). */
-    private static String code(int n) {
-        String body = Integer.toString(1_000_000 + n);
-        return body + TrackingCode.checkDigit(body);
     }
 }
