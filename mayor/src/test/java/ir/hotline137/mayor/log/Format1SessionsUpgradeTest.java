@@ -26,8 +26,8 @@ class Format1SessionsUpgradeTest {
 
     @Test
     void aFormat1SessionLogIsCopiedIntoTheJournalAndItsOldFileKept() throws Exception {
-        SessionRecord session = MapDbMayorSessionLogTest.session("s1", AT);
-        SessionCaller caller = MapDbMayorSessionLogTest.caller("s1", "call-1", AT.plusSeconds(60), ScreeningState.TALKED);
+        SessionRecord session = MayorSessionLogContract.session("s1", AT);
+        SessionCaller caller = MayorSessionLogContract.caller("s1", "call-1", AT.plusSeconds(60), ScreeningState.TALKED);
         Directive directive = new Directive("s1", "call-1", TrackingCode.random(new Random(3)), AT.plusSeconds(600),
                 "mayor");
         Format1Sessions.write(dir.resolve("mayor-sessions.mapdb"), session, List.of(caller), List.of(directive));
