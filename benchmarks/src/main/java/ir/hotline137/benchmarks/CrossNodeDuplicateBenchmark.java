@@ -61,7 +61,7 @@ public final class CrossNodeDuplicateBenchmark {
             Latencies seen = new Latencies(requests);
             try (IndexFollower follower = new IndexFollower(storeB, indexB, storeB.revision(), Duration.ofSeconds(5));
                  PostgresDatabase.Listening ears = databaseB.listen(PostgresRequestStore.CHANNEL,
-                         revision -> follower.wake())) {
+                         revision -> follower.wake(), follower::wake)) {
                 if (!ears.awaitListening(Duration.ofSeconds(10))) {
                     throw new IllegalStateException("node B did not start listening");
                 }

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this node's duplicate index following a store that other nodes write too: it re-indexes every change after
- * the last revision it has read, in revision order, when woken (another node's commit, said through the store) and
- * on a timer (for a wake-up lost with a dropped connection).
+ * the last revision it has read, in revision order, at its start, when woken (another node's commit, said through the
+ * store; the listening connection opened again) and on a timer.
  *
  * <p>Its mark is the last revision it read from the store, never the index's own highest: this node indexes its own
  * registrations at once, and their revisions may be past another node's change this follower has not read yet.
@@ -68,6 +68,12 @@ public final class IndexFollower implements AutoCloseable {
     }
 
     private void run(long everyMillis) {
+        // What was committed between the start-up's reading of the store and this follower's first wake-up.
+        try {
+            catchUp();
+        } catch (RuntimeException failed) {
+            log.warn("following the store into the duplicate index failed ({}); trying again", failed.toString());
+        }
         while (!closed) {
             try {
                 synchronized (wakeUp) {

@@ -39,7 +39,10 @@ import java.util.function.UnaryOperator;
  * same two round trips as the plainest insert.
  */
 public final class PostgresRequestStore implements RequestStore {
-    /** The channel every committed change is said on, its revision as the payload. */
+    /**
+     * The channel every committed change is said on, as {@code <schema>:<revision>}: a channel is the database's, and
+     * deployments (or tests) in other schemas of it hear it too.
+     */
     public static final String CHANNEL = "requests_changed";
     /** Rows read at a time when walking many. */
     private static final int BATCH = 500;
@@ -61,24 +64,27 @@ public final class PostgresRequestStore implements RequestStore {
         return database.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     WITH counted AS (UPDATE request_counters SET sequence = sequence + 1, revision = revision + 1
+                                     WHERE NOT EXISTS (SELECT 1 FROM requests WHERE code = ?)
                                      RETURNING sequence, revision),
                          stored AS (INSERT INTO requests (code, sequence, revision, district, category, status, unit,
                                                           numbers, record)
                                     SELECT ?, counted.sequence, counted.revision, ?, ?, ?, ?, ?, ? FROM counted
                                     ON CONFLICT (code) DO NOTHING
                                     RETURNING sequence, revision)
-                    SELECT sequence, revision, pg_notify(?, revision::text) FROM stored""")) {
+                    SELECT sequence, revision, pg_notify(?, current_schema() || ':' || revision) FROM stored""")) {
                 insert.setString(1, request.code().value());
-                insert.setInt(2, request.district());
-                insert.setString(3, request.category());
-                insert.setString(4, request.status().name());
-                insert.setString(5, waitsOn(request));
-                insert.setArray(6, c.createArrayOf("text", numbers(request).toArray()));
-                insert.setBytes(7, bytes(request));
-                insert.setString(8, CHANNEL);
+                insert.setString(2, request.code().value());
+                insert.setInt(3, request.district());
+                insert.setString(4, request.category());
+                insert.setString(5, request.status().name());
+                insert.setString(6, waitsOn(request));
+                insert.setArray(7, c.createArrayOf("text", numbers(request).toArray()));
+                insert.setBytes(8, bytes(request));
+                insert.setString(9, CHANNEL);
                 try (ResultSet row = insert.executeQuery()) {
                     if (!row.next()) {
-                        // Nothing inserted, the counters' bumps are undone with the transaction.
+                        // The code is taken: the counters were left as they were (two nodes drawing the same code
+                        // at the same moment may bump them once for nothing, which only leaves a gap).
                         throw new CodeTakenException(request.code());
                     }
                     return request.stamped(row.getLong(1), row.getLong(2));
@@ -136,7 +142,7 @@ public final class PostgresRequestStore implements RequestStore {
                      stored AS (UPDATE requests SET revision = counted.revision, district = ?, category = ?,
                                        status = ?, unit = ?, numbers = ?, record = ?
                                 FROM counted WHERE code = ? RETURNING requests.revision)
-                SELECT revision, pg_notify(?, revision::text) FROM stored""")) {
+                SELECT revision, pg_notify(?, current_schema() || ':' || revision) FROM stored""")) {
             update.setInt(1, changed.district());
             update.setString(2, changed.category());
             update.setString(3, changed.status().name());

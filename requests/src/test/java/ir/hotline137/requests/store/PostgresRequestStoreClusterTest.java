@@ -14,13 +14,15 @@ import ir.hotline137.testsupport.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,28 +42,36 @@ class PostgresRequestStoreClusterTest {
             RequestStore a = PostgresRequestStore.open(nodeA);
             RequestStore b = PostgresRequestStore.open(nodeB);
             Set<String> heardOnB = ConcurrentHashMap.newKeySet();
-            try (PostgresDatabase.Listening ears = nodeB.listen(PostgresRequestStore.CHANNEL, heardOnB::add)) {
+            try (PostgresDatabase.Listening ears = nodeB.listen(PostgresRequestStore.CHANNEL, heardOnB::add, () -> { })) {
                 assertThat(ears.awaitListening(Duration.ofSeconds(10))).as("node B listens").isTrue();
 
                 AtomicBoolean writing = new AtomicBoolean(true);
-                Set<TrackingCode> seen = new HashSet<>();
+                Map<TrackingCode, Long> seen = new HashMap<>();
                 long[] mark = {b.revision()};
+                AtomicReference<Throwable> readerFailed = new AtomicReference<>();
                 Thread reader = Thread.ofVirtual().start(() -> {
-                    while (writing.get()) {
-                        b.forEachChangeSince(mark[0], (r, revision) -> {
-                            seen.add(r.code());
-                            mark[0] = revision;
-                        });
+                    try {
+                        while (writing.get()) {
+                            b.forEachChangeSince(mark[0], (r, revision) -> {
+                                seen.put(r.code(), r.revision());
+                                mark[0] = revision;
+                            });
+                        }
+                    } catch (Throwable failed) {
+                        readerFailed.set(failed);
                     }
                 });
                 List<Thread> writers = new ArrayList<>();
-                Set<TrackingCode> written = ConcurrentHashMap.newKeySet();
+                Map<TrackingCode, Long> written = new ConcurrentHashMap<>();
                 for (int w = 0; w < 2 * WRITERS_PER_NODE; w++) {
                     RequestStore on = w % 2 == 0 ? a : b;
                     Random random = new Random(100 + w);
                     writers.add(Thread.ofVirtual().start(() -> {
                         for (int i = 0; i < EACH; i++) {
-                            written.add(on.insert(request(random)).code());
+                            CitizenRequest made = on.insert(request(random));
+                            // Every other one is changed too: an update's revision must commit in order as well.
+                            CitizenRequest last = i % 2 == 0 ? made : on.update(made.code(), r -> r);
+                            written.put(last.code(), last.revision());
                         }
                     }));
                 }
@@ -70,15 +80,19 @@ class PostgresRequestStoreClusterTest {
                 }
                 writing.set(false);
                 reader.join();
-                b.forEachChangeSince(mark[0], (r, revision) -> seen.add(r.code()));
+                assertThat(readerFailed.get()).as("the reader").isNull();
+                // Had a revision committed after a higher one the reader had read, it would have gone past it for
+                // good, and that request's last change would be missing below.
+                b.forEachChangeSince(mark[0], (r, revision) -> seen.put(r.code(), r.revision()));
 
                 assertThat(written).hasSize(2 * WRITERS_PER_NODE * EACH);
-                assertThat(seen).as("every change seen by following revisions").containsAll(written);
+                assertThat(seen).as("every request's last change seen by following revisions").isEqualTo(written);
                 long last = b.revision();
-                for (int i = 0; i < 50 && !heardOnB.contains(Long.toString(last)); i++) {
+                String lastSaid = postgres.schema() + ":" + last;
+                for (int i = 0; i < 50 && !heardOnB.contains(lastSaid); i++) {
                     Thread.sleep(100);
                 }
-                assertThat(heardOnB).as("node B heard the last commit, from either node").contains(Long.toString(last));
+                assertThat(heardOnB).as("node B heard the last commit, from either node").contains(lastSaid);
             }
         }
     }

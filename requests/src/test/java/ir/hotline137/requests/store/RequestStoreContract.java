@@ -127,6 +127,30 @@ abstract class RequestStoreContract {
     }
 
     @Test
+    void walksGoOnPastOneBatchOfRows() {
+        List<TrackingCode> made = store.together(() -> {
+            List<TrackingCode> codes = new ArrayList<>();
+            for (int i = 0; i < 1_100; i++) {
+                codes.add(store.insert(request("09121110001", 1 + i % 22, "lighting")).code());
+            }
+            return codes;
+        });
+        List<TrackingCode> all = new ArrayList<>();
+        store.forEach(r -> all.add(r.code()));
+        assertThat(all).containsExactlyElementsOf(made);
+        long[] changes = {0};
+        store.forEachChangeSince(0, (r, revision) -> changes[0]++);
+        assertThat(changes[0]).isEqualTo(1_100);
+        List<TrackingCode> newest = new ArrayList<>();
+        store.forEachNewestFirst(r -> {
+            newest.add(r.code());
+            return newest.size() < 1_050;
+        });
+        assertThat(newest).hasSize(1_050).startsWith(made.getLast()).endsWith(made.get(50));
+        assertThat(store.findByCaller(new CallerNumber("09121110001"), 2_000)).hasSize(1_100);
+    }
+
+    @Test
     void listingsFindWhatTheyShould() {
         CitizenRequest a = store.insert(request("09121110001", 6, "lighting"));
         CitizenRequest b = store.insert(request("09121110002", 6, "pothole"));

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import ir.hotline137.store.StoreRefusedException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -36,13 +37,23 @@ public final class PostgresDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresDatabase.class);
     private static final int LISTEN_POLL_MILLIS = 500;
 
+    /**
+     * Set on every connection: a node that stalls inside a transaction (paused, cut off) must not hold the locks every
+     * node's writes queue on for longer than this; a write waiting longer than {@code lock_timeout} for one is
+     * refused rather than left hanging.
+     */
+    static final String SESSION_LIMITS = "SET idle_in_transaction_session_timeout = '10s'; SET lock_timeout = '5s'";
+    private static final int KEEP_ALIVE_MILLIS = 5_000;
+
     private final HikariDataSource pool;
+    private final PostgresSettings settings;
     private final ThreadLocal<Connection> open = new ThreadLocal<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private PostgresDatabase(HikariDataSource pool) {
+    private PostgresDatabase(HikariDataSource pool, PostgresSettings settings) {
         this.pool = pool;
+        this.settings = settings;
     }
 
     public static PostgresDatabase open(PostgresSettings settings) {
@@ -53,8 +64,11 @@ public final class PostgresDatabase implements AutoCloseable {
         config.setMaximumPoolSize(settings.poolSize());
         config.setAutoCommit(false);
         config.setPoolName("hotline-postgresql");
+        config.setConnectionInitSql(SESSION_LIMITS);
+        // A peer gone without a word (a cut cable) is noticed by the kernel's keep-alive, not never.
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         try {
-            return new PostgresDatabase(new HikariDataSource(config));
+            return new PostgresDatabase(new HikariDataSource(config), settings);
         } catch (RuntimeException unreachable) {
             throw new StoreRefusedException("cannot reach PostgreSQL at " + settings.url() + ": "
                     + unreachable.getMessage(), unreachable);
@@ -64,17 +78,28 @@ public final class PostgresDatabase implements AutoCloseable {
     /**
      * Brings one feature's tables to what this build needs, from {@code classpath:db/<feature>}, with its own history
      * table: features change their schemas independently, as they keep their own files in the embedded store. Nodes
-     * starting together migrate one at a time (Flyway locks).
+     * starting together migrate one at a time: each holds a session lock of PostgreSQL's around the whole of it, since
+     * Flyway's own lock covers applying migrations but not its first look at an empty schema.
      */
     public void migrate(String feature) {
-        Flyway.configure(PostgresDatabase.class.getClassLoader())
-                .dataSource(pool)
-                .locations("classpath:db/" + feature)
-                .table("schema_history_" + feature.replace('-', '_'))
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        try (Connection lock = DriverManager.getConnection(settings.url(), settings.username(), settings.password());
+             Statement statement = lock.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(137311)");
+            try {
+                Flyway.configure(PostgresDatabase.class.getClassLoader())
+                        .dataSource(pool)
+                        .locations("classpath:db/" + feature)
+                        .table("schema_history_" + feature.replace('-', '_'))
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0")
+                        .load()
+                        .migrate();
+            } finally {
+                statement.execute("SELECT pg_advisory_unlock(137311)");
+            }
+        } catch (SQLException failed) {
+            throw refused(failed);
+        }
     }
 
     /** Runs {@code work} in a transaction (this thread's, if one is under way) and returns what it returns. */
@@ -117,14 +142,15 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /**
      * Calls {@code heard} with each payload sent on {@code channel} by any node (this one too), on a thread of its
-     * own, from now until closed. A connection lost is opened again; what was said meanwhile is lost, so a listener
-     * also looks for itself now and then (the index reconciliation does).
+     * own and a connection of its own (outside the pool, which it would otherwise hold one of for ever), from now
+     * until closed. A connection lost is opened again, and each time the LISTEN is in, {@code listening} is called:
+     * what was said while nobody listened is lost, so that is when a listener looks for itself (as on a timer).
      */
-    public Listening listen(String channel, Consumer<String> heard) {
+    public Listening listen(String channel, Consumer<String> heard, Runnable listening) {
         if (!channel.matches("[a-z_]+")) {
             throw new IllegalArgumentException("a channel is lower-case letters and underscores: " + channel);
         }
-        Listener listener = new Listener(channel, heard);
+        Listener listener = new Listener(channel, heard, listening);
         listeners.add(listener);
         listener.thread = Thread.ofVirtual().name("pg-listen-" + channel).start(listener);
         return new Listening(listener);
@@ -154,30 +180,42 @@ public final class PostgresDatabase implements AutoCloseable {
     private final class Listener implements Runnable {
         private final String channel;
         private final Consumer<String> heard;
+        private final Runnable onListening;
         private final CountDownLatch listening = new CountDownLatch(1);
         private volatile boolean stopped;
         private Thread thread;
 
-        Listener(String channel, Consumer<String> heard) {
+        Listener(String channel, Consumer<String> heard, Runnable onListening) {
             this.channel = channel;
             this.heard = heard;
+            this.onListening = onListening;
         }
 
         @Override
         public void run() {
             while (!stopped && !closed) {
-                try (Connection connection = pool.getConnection()) {
+                try (Connection connection = DriverManager.getConnection(settings.url(), settings.username(),
+                        settings.password())) {
                     connection.setAutoCommit(true);
                     try (Statement listen = connection.createStatement()) {
                         listen.execute("LISTEN " + channel);
                     }
                     listening.countDown();
+                    deliver(onListening);
                     PGConnection pg = connection.unwrap(PGConnection.class);
+                    long lastSpoke = System.nanoTime();
                     while (!stopped && !closed) {
                         PGNotification[] notifications = pg.getNotifications(LISTEN_POLL_MILLIS);
                         for (PGNotification notification : notifications == null ? new PGNotification[0]
                                 : notifications) {
-                            deliver(notification.getParameter());
+                            deliver(() -> heard.accept(notification.getParameter()));
+                        }
+                        // A half-open connection says nothing for ever: asking something finds it out.
+                        if (System.nanoTime() - lastSpoke > KEEP_ALIVE_MILLIS * 1_000_000L) {
+                            try (Statement ping = connection.createStatement()) {
+                                ping.execute("SELECT 1");
+                            }
+                            lastSpoke = System.nanoTime();
                         }
                     }
                     try (Statement unlisten = connection.createStatement()) {
@@ -197,11 +235,11 @@ public final class PostgresDatabase implements AutoCloseable {
             }
         }
 
-        private void deliver(String payload) {
+        private void deliver(Runnable work) {
             try {
-                heard.accept(payload);
+                work.run();
             } catch (RuntimeException failed) {
-                log.error("a listener on {} failed on {}", channel, payload, failed);
+                log.error("a listener on {} failed", channel, failed);
             }
         }
     }
