@@ -6,7 +6,7 @@ import ir.hotline137.console.login.LoginSettings;
 import ir.hotline137.console.login.LoginThrottle;
 import ir.hotline137.console.login.PasswordCheck;
 import ir.hotline137.console.sessions.KeptSessions;
-import ir.hotline137.console.sessions.MapDbSessions;
+import ir.hotline137.console.sessions.SessionStore;
 import java.time.Clock;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -58,7 +58,7 @@ public class ConsoleSecurity {
 
     /** Named so: the web handler takes its session manager by this name. */
     @Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
-    WebSessionManager webSessionManager(MapDbSessions sessions, ConsoleUsers users, Clock clock,
+    WebSessionManager webSessionManager(SessionStore sessions, ConsoleUsers users, Clock clock,
                                         LoginSettings settings) {
         DefaultWebSessionManager manager = new DefaultWebSessionManager();
         manager.setSessionIdResolver(new SessionCookie());

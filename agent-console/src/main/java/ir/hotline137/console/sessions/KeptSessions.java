@@ -45,7 +45,7 @@ public final class KeptSessions implements WebSessionStore {
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     private static final int MOST_SESSIONS = 10_000;
 
-    private final MapDbSessions kept;
+    private final SessionStore kept;
     private final ConsoleUsers users;
     private final Clock clock;
     private final Duration maxIdle;
@@ -53,7 +53,7 @@ public final class KeptSessions implements WebSessionStore {
     private final SecureRandom random = new SecureRandom();
     private volatile Instant lastPurge = Instant.EPOCH;
 
-    public KeptSessions(MapDbSessions kept, ConsoleUsers users, Clock clock, Duration maxIdle) {
+    public KeptSessions(SessionStore kept, ConsoleUsers users, Clock clock, Duration maxIdle) {
         this.kept = kept;
         this.users = users;
         this.clock = clock;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.mapdb.Serializer;
 
 /** Logged-in sessions in the data folder's journal, keyed by the hash of their id. */
-public final class MapDbSessions {
+public final class MapDbSessions implements SessionStore {
     private static final int FILE_FORMAT = 1;
 
     private final Storage storage;
@@ -26,18 +26,21 @@ public final class MapDbSessions {
         return new MapDbSessions(storage);
     }
 
-    Optional<StoredSession> find(String idHash) {
+    @Override
+    public Optional<StoredSession> find(String idHash) {
         return Optional.ofNullable(sessions.get(idHash));
     }
 
-    void keep(StoredSession session) {
+    @Override
+    public void keep(StoredSession session) {
         storage.write(tx -> {
             tx.put(sessions, session.idHash(), session);
             return session;
         });
     }
 
-    void forget(String idHash) {
+    @Override
+    public void forget(String idHash) {
         if (sessions.containsKey(idHash)) {
             storage.write(tx -> {
                 tx.remove(sessions, idHash);
@@ -46,8 +49,8 @@ public final class MapDbSessions {
         }
     }
 
-    /** Forgets the sessions that expired; returns how many. */
-    int forgetExpired(Instant now) {
+    @Override
+    public int forgetExpired(Instant now) {
         List<String> expired = sessions.view().values().stream().filter(s -> s.isExpired(now))
                 .map(StoredSession::idHash).toList();
         if (!expired.isEmpty()) {

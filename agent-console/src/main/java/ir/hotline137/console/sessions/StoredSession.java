@@ -12,11 +12,11 @@ import java.util.Optional;
  * @param savedAt            when it was last kept; with {@code maxIdle}, when it expires if not used again
  * @param passwordFingerprint SHA-256 of the person's password hash when they logged in
  */
-record StoredSession(String idHash, Instant createdAt, Instant savedAt, Duration maxIdle, Optional<String> username,
+public record StoredSession(String idHash, Instant createdAt, Instant savedAt, Duration maxIdle, Optional<String> username,
                      Optional<String> passwordFingerprint, Optional<Csrf> csrf, Optional<String> lastUsername) {
 
     /** The session's CSRF token as Spring Security keeps it. */
-    record Csrf(String headerName, String parameterName, String token) {
+    public record Csrf(String headerName, String parameterName, String token) {
     }
 
     boolean isExpired(Instant now) {

@@ -1,9 +1,8 @@
 package ir.hotline137.mayor.log;
 
 import ir.hotline137.store.postgresql.PostgresDatabase;
+import ir.hotline137.store.postgresql.RecordTable;
 import ir.hotline137.store.postgresql.SqlWork;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,8 +10,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mapdb.DataInput2;
-import org.mapdb.DataOutput2;
 import org.mapdb.serializer.GroupSerializerObjectArray;
 
 /**
@@ -150,20 +147,10 @@ public final class PostgresMayorSessionLog implements MayorSessionLog {
     }
 
     private static <T> byte[] bytes(GroupSerializerObjectArray<T> codec, T value) {
-        DataOutput2 out = new DataOutput2();
-        try {
-            codec.serialize(out, value);
-        } catch (IOException inMemory) {
-            throw new UncheckedIOException(inMemory);
-        }
-        return out.copyBytes();
+        return RecordTable.bytes(codec, value);
     }
 
     private static <T> T read(GroupSerializerObjectArray<T> codec, byte[] record) {
-        try {
-            return codec.deserialize(new DataInput2.ByteArray(record), record.length);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("a stored record of the mayor's programmes cannot be read", unreadable);
-        }
+        return RecordTable.read(codec, record);
     }
 }
