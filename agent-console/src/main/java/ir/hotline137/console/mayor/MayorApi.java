@@ -8,8 +8,8 @@ import ir.hotline137.mayor.directive.DirectiveDraft;
 import ir.hotline137.mayor.directive.DirectiveOutcome;
 import ir.hotline137.mayor.directive.Directives;
 import ir.hotline137.mayor.file.CallerFile;
+import ir.hotline137.mayor.file.CallerFiles;
 import ir.hotline137.mayor.file.CallerFlag;
-import ir.hotline137.mayor.file.MapDbCallerFiles;
 import ir.hotline137.mayor.line.MayorCallerView;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.line.MayorSession;
@@ -75,14 +75,14 @@ public class MayorApi {
     private final MayorLine line;
     private final MayorBoard board;
     private final MayorSessionLog sessions;
-    private final MapDbCallerFiles files;
+    private final CallerFiles files;
     private final SessionReports reports;
     private final Directives directives;
     private final ConsoleUsers users;
     private final MayorSettings settings;
     private final Clock clock;
 
-    public MayorApi(MayorLine line, MayorBoard board, MayorSessionLog sessions, MapDbCallerFiles files,
+    public MayorApi(MayorLine line, MayorBoard board, MayorSessionLog sessions, CallerFiles files,
                     SessionReports reports, Directives directives, ConsoleUsers users, MayorSettings settings,
                     Clock clock) {
         this.line = line;

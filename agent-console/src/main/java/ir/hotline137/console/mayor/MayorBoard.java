@@ -1,7 +1,7 @@
 package ir.hotline137.console.mayor;
 
 import ir.hotline137.mayor.file.CallerFile;
-import ir.hotline137.mayor.file.MapDbCallerFiles;
+import ir.hotline137.mayor.file.CallerFiles;
 import ir.hotline137.mayor.line.MayorCallerView;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.line.MayorLineEvent;
@@ -56,7 +56,7 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
     private final MayorLine line;
     private final RequestDesk desk;
     private final MayorSessionLog sessions;
-    private final MapDbCallerFiles files;
+    private final CallerFiles files;
     private final JsonMapper json;
     private final Clock clock;
     /**
@@ -79,7 +79,7 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
             Thread.ofPlatform().name("mayor-board").daemon().factory());
     private final Subscription subscription;
 
-    public MayorBoard(MayorLine line, RequestDesk desk, MayorSessionLog sessions, MapDbCallerFiles files,
+    public MayorBoard(MayorLine line, RequestDesk desk, MayorSessionLog sessions, CallerFiles files,
                       JsonMapper json, Clock clock) {
         this.line = line;
         this.desk = desk;

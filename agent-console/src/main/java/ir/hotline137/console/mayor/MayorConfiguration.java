@@ -1,7 +1,7 @@
 package ir.hotline137.console.mayor;
 
 import ir.hotline137.console.sockets.OpenSockets;
-import ir.hotline137.mayor.file.MapDbCallerFiles;
+import ir.hotline137.mayor.file.CallerFiles;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.log.MayorSessionLog;
 import ir.hotline137.requests.RequestDesk;
@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class MayorConfiguration {
 
     @Bean(destroyMethod = "close")
-    MayorBoard mayorBoard(MayorLine line, RequestDesk desk, MayorSessionLog sessions, MapDbCallerFiles files,
+    MayorBoard mayorBoard(MayorLine line, RequestDesk desk, MayorSessionLog sessions, CallerFiles files,
                           JsonMapper json, Clock clock) {
         return new MayorBoard(line, desk, sessions, files, json, clock);
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ir.hotline137.console.ConsoleTestApplication;
 import ir.hotline137.console.TestApi;
 import ir.hotline137.mayor.file.CallerFile;
+import ir.hotline137.mayor.file.CallerFiles;
 import ir.hotline137.mayor.file.CallerFlag;
-import ir.hotline137.mayor.file.MapDbCallerFiles;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.line.MayorTopic;
 import ir.hotline137.switchboard.CallId;
@@ -37,7 +37,7 @@ class ScreenerApiTest {
     MayorLine line;
 
     @Autowired
-    MapDbCallerFiles files;
+    CallerFiles files;
 
     @Test
     void aCallerFileIsSetByTheScreeningRoomReadByTheMayorAndShownOnTheLine() throws Exception {

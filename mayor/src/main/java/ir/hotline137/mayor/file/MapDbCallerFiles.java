@@ -17,7 +17,7 @@ import org.mapdb.Serializer;
 import org.mapdb.serializer.GroupSerializerObjectArray;
 
 /** The caller files, in the data folder's journal like everything else kept; a file set empty is removed. */
-public final class MapDbCallerFiles {
+public final class MapDbCallerFiles implements CallerFiles {
     /** The maps of caller-files.mapdb; a file of another format is rebuilt from the journal. */
     private static final int FILE_FORMAT = 1;
 
@@ -35,11 +35,12 @@ public final class MapDbCallerFiles {
         return new MapDbCallerFiles(storage);
     }
 
+    @Override
     public Optional<CallerFile> find(String number) {
         return Optional.ofNullable(files.get(number));
     }
 
-    /** Keeps the file as it is now; an empty one (no flag, no note) is forgotten. */
+    @Override
     public void put(CallerFile file) {
         storage.write(tx -> {
             if (file.isEmpty()) {
