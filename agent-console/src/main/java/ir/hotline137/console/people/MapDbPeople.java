@@ -14,7 +14,7 @@ import org.mapdb.Serializer;
  * The people supervisors added on screen, and every change made to them, in the data folder's journal like
  * everything else kept: a person and the line saying who changed them are one write. Passwords are bcrypt hashes.
  */
-public final class MapDbPeople {
+public final class MapDbPeople implements PeopleStore {
     /** The maps of people.mapdb; a file of another format is rebuilt from the journal. */
     private static final int FILE_FORMAT = 1;
 
@@ -36,21 +36,24 @@ public final class MapDbPeople {
         return new MapDbPeople(storage);
     }
 
+    @Override
     public Optional<ConsoleUser> find(String username) {
         return Optional.ofNullable(people.get(username));
     }
 
+    @Override
     public List<ConsoleUser> all() {
         List<ConsoleUser> all = new ArrayList<>(people.view().values());
         all.sort(Comparator.comparing(ConsoleUser::username));
         return all;
     }
 
+    @Override
     public boolean isEmpty() {
         return people.size() == 0;
     }
 
-    /** Keeps the person as they are now, with the line saying what changed. */
+    @Override
     public void put(ConsoleUser person, PersonChange change) {
         storage.write(tx -> {
             tx.put(people, person.username(), person);
@@ -59,6 +62,7 @@ public final class MapDbPeople {
         });
     }
 
+    @Override
     public void remove(String username, PersonChange change) {
         storage.write(tx -> {
             tx.remove(people, username);
@@ -67,7 +71,7 @@ public final class MapDbPeople {
         });
     }
 
-    /** The latest changes, newest first. */
+    @Override
     public List<PersonChange> changes(int limit) {
         List<PersonChange> newest = new ArrayList<>(limit);
         for (PersonChange change : changes.ordered().descendingMap().values()) {

@@ -1,6 +1,6 @@
 package ir.hotline137.console.security;
 
-import ir.hotline137.console.people.MapDbPeople;
+import ir.hotline137.console.people.PeopleStore;
 import ir.hotline137.console.people.PersonChange;
 import ir.hotline137.requests.PersianDigits;
 import ir.hotline137.requests.Referral;
@@ -49,14 +49,14 @@ public final class ConsoleUsers {
     private static final int LONGEST_PASSWORD_BYTES = 72;
 
     private final Map<String, ConsoleUser> configured;
-    private final Optional<MapDbPeople> kept;
+    private final Optional<PeopleStore> kept;
     private final PasswordEncoder passwords;
     /** bcrypt's cost for every password hashed here. */
     private static final int HASH_COST = 12;
     private final PasswordEncoder newHashes = new BCryptPasswordEncoder(HASH_COST);
     private final Clock clock;
 
-    private ConsoleUsers(Map<String, ConsoleUser> configured, Optional<MapDbPeople> kept, PasswordEncoder passwords,
+    private ConsoleUsers(Map<String, ConsoleUser> configured, Optional<PeopleStore> kept, PasswordEncoder passwords,
                          Clock clock) {
         this.configured = configured;
         this.kept = kept;
@@ -75,7 +75,7 @@ public final class ConsoleUsers {
      * @throws IllegalArgumentException naming the entry, for a password in clear text, a repeated name, or
      *                                  nobody with any role
      */
-    public static ConsoleUsers of(List<ConsoleUser> configured, MapDbPeople kept, Clock clock) {
+    public static ConsoleUsers of(List<ConsoleUser> configured, PeopleStore kept, Clock clock) {
         DelegatingPasswordEncoder passwords =
                 (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
         // A bare bcrypt hash, as htpasswd and most tools print it, is accepted without the {bcrypt} prefix.
