@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Import;
  * {@code Switchboard}, the kept sessions and shifts ({@code SessionStore}, {@code MapDbShifts}), the follow-up
  * office's settings, standard results and figures ({@code UnitSettings}, {@code StandardResults},
  * {@code FollowUpFigures}), the callbacks ({@code CallbackDesk}), the public meetings ({@code MeetingDesk}), Open311's
- * clients, district boundaries and settings ({@code MapDbApiClients}, {@code DistrictBoundaries},
+ * clients, district boundaries and settings ({@code ApiClients}, {@code DistrictBoundaries},
  * {@code Open311Settings}), and
  * the mayor module's line, session log, reports, directives and settings.
  */

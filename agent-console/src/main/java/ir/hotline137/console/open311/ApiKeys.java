@@ -21,11 +21,11 @@ public final class ApiKeys {
     private static final int SHOWN = PREFIX.length() + 6;
     private static final int MAX_NAME = 100;
 
-    private final MapDbApiClients clients;
+    private final ApiClients clients;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiKeys(MapDbApiClients clients, Clock clock) {
+    public ApiKeys(ApiClients clients, Clock clock) {
         this.clients = clients;
         this.clock = clock;
     }

@@ -21,7 +21,7 @@ import org.mapdb.Serializer;
 import org.mapdb.serializer.GroupSerializerObjectArray;
 
 /** The API's clients, in open311-clients.mapdb, in the data folder's journal like everything else kept. */
-public final class MapDbApiClients {
+public final class MapDbApiClients implements ApiClients {
     /** The maps of open311-clients.mapdb; a file of another format is rebuilt from the journal. */
     private static final int FILE_FORMAT = 1;
 
@@ -43,7 +43,8 @@ public final class MapDbApiClients {
         return new MapDbApiClients(storage);
     }
 
-    ApiClient add(ApiClient client) {
+    @Override
+    public ApiClient add(ApiClient client) {
         return storage.write(tx -> {
             ApiClient numbered = client.numbered(tx.increment(counters, "client"));
             tx.put(clients, numbered.id(), numbered);
@@ -52,20 +53,23 @@ public final class MapDbApiClients {
         });
     }
 
-    Optional<ApiClient> byKeyHash(String hash) {
+    @Override
+    public Optional<ApiClient> byKeyHash(String hash) {
         return Optional.ofNullable(byHash.get(hash)).map(clients::get);
     }
 
-    Optional<ApiClient> client(long id) {
+    @Override
+    public Optional<ApiClient> client(long id) {
         return Optional.ofNullable(clients.get(id));
     }
 
-    /** Every client, the first made first. */
-    List<ApiClient> all() {
+    @Override
+    public List<ApiClient> all() {
         return new ArrayList<>(clients.ordered().values());
     }
 
-    ApiClient update(long id, UnaryOperator<ApiClient> change) {
+    @Override
+    public ApiClient update(long id, UnaryOperator<ApiClient> change) {
         return storage.write(tx -> {
             ApiClient current = tx.get(clients, id);
             if (current == null) {

@@ -7,14 +7,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The GeoReport API and the keys of its clients. From the application: the clients' store
- * ({@code MapDbApiClients}), the district boundaries and the settings.
+ * ({@code ApiClients}), the district boundaries and the settings.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({GeoReportApi.class, ApiKeysApi.class})
 public class Open311Configuration {
 
     @Bean
-    ApiKeys apiKeys(MapDbApiClients clients, Clock clock) {
+    ApiKeys apiKeys(ApiClients clients, Clock clock) {
         return new ApiKeys(clients, clock);
     }
 }
