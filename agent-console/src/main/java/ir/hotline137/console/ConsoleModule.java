@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Import;
  * The whole console, as one import: its security rules, login page, JSON API, live board and the mayor's screens.
  * What it needs from the application around it: the {@code ConsoleUsers}, a {@code Clock} in the city's zone, the
  * requests core ({@code RequestDesk}, {@code RequestStore}, {@code FiguresReport}), the {@code CallLog}, the
- * {@code Switchboard}, the kept sessions and shifts ({@code SessionStore}, {@code MapDbShifts}), the follow-up
+ * {@code Switchboard}, the kept sessions and shifts ({@code SessionStore}, {@code Shifts}), the follow-up
  * office's settings, standard results and figures ({@code UnitSettings}, {@code StandardResults},
  * {@code FollowUpFigures}), the callbacks ({@code CallbackDesk}), the public meetings ({@code MeetingDesk}), Open311's
  * clients, district boundaries and settings ({@code ApiClients}, {@code DistrictBoundaries},

@@ -16,7 +16,7 @@ import org.mapdb.serializer.SerializerArrayTuple;
  * latest mark is kept beside them, so a start finds at once who was still on duty when the last run ended. A
  * wrap-up is keyed by (agent, call): a call whose first agent's phone did not answer is another agent's call too.
  */
-public final class MapDbShifts {
+public final class MapDbShifts implements Shifts {
     /** The maps of shifts.mapdb; a file of another format is rebuilt from the journal. */
     private static final int FILE_FORMAT = 1;
 
@@ -43,6 +43,7 @@ public final class MapDbShifts {
         return new MapDbShifts(storage);
     }
 
+    @Override
     public void mark(PresenceMark mark) {
         storage.write(tx -> {
             long sequence = tx.increment(counters, "mark");
@@ -52,10 +53,7 @@ public final class MapDbShifts {
         });
     }
 
-    /**
-     * The agent's marks from {@code from} on, earliest first, preceded by the last one before it (the state they
-     * were in when the range began), if any.
-     */
+    @Override
     public List<PresenceMark> marks(String username, Instant from) {
         List<PresenceMark> found = new ArrayList<>();
         var mine = marks.prefix(new Object[] {username});
@@ -68,11 +66,12 @@ public final class MapDbShifts {
         return found;
     }
 
-    /** Every agent whose latest mark is not off duty: still on duty, as far as the marks know. */
+    @Override
     public List<PresenceMark> stillOnDuty() {
         return latest.view().values().stream().filter(mark -> mark.presence().isPresent()).toList();
     }
 
+    @Override
     public void wrapUp(WrapUp wrapUp) {
         storage.write(tx -> {
             tx.put(wrapUps, new Object[] {wrapUp.agent(), wrapUp.callId()}, wrapUp);
@@ -80,7 +79,7 @@ public final class MapDbShifts {
         });
     }
 
-    /** This agent's outcome for the call; another agent who took the same call has their own. */
+    @Override
     public Optional<WrapUp> wrapUpOf(String agent, String callId) {
         return Optional.ofNullable(wrapUps.get(new Object[] {agent, callId}));
     }

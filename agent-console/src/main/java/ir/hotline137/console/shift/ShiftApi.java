@@ -38,12 +38,12 @@ public class ShiftApi {
     /** How long after taking a call its agent may still give or correct its wrap-up. */
     static final Duration WRAP_UP_WINDOW = Duration.ofHours(24);
 
-    private final MapDbShifts shifts;
+    private final Shifts shifts;
     private final ShiftLog shiftLog;
     private final CallLog calls;
     private final Clock clock;
 
-    public ShiftApi(MapDbShifts shifts, ShiftLog shiftLog, CallLog calls, Clock clock) {
+    public ShiftApi(Shifts shifts, ShiftLog shiftLog, CallLog calls, Clock clock) {
         this.shifts = shifts;
         this.shiftLog = shiftLog;
         this.calls = calls;

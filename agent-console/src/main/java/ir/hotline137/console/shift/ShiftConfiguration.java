@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
 public class ShiftConfiguration {
 
     @Bean(destroyMethod = "close")
-    ShiftLog shiftLog(Switchboard switchboard, MapDbShifts shifts, Clock clock) {
+    ShiftLog shiftLog(Switchboard switchboard, Shifts shifts, Clock clock) {
         return new ShiftLog(switchboard, shifts, clock);
     }
 }

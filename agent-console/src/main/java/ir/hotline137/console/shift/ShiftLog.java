@@ -25,7 +25,7 @@ public final class ShiftLog implements SwitchboardListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ShiftLog.class);
 
     private final Switchboard switchboard;
-    private final MapDbShifts shifts;
+    private final Shifts shifts;
     private final Clock clock;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("shift-log").daemon().factory());
@@ -35,7 +35,7 @@ public final class ShiftLog implements SwitchboardListener, AutoCloseable {
      * Agents the last run left on duty (it crashed, or stopped with boards open) go off duty at their latest mark:
      * the time after it is unknown, and a shift must not count the hours the hotline was down.
      */
-    public ShiftLog(Switchboard switchboard, MapDbShifts shifts, Clock clock) {
+    public ShiftLog(Switchboard switchboard, Shifts shifts, Clock clock) {
         this.switchboard = switchboard;
         this.shifts = shifts;
         this.clock = clock;
