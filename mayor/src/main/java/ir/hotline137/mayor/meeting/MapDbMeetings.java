@@ -28,7 +28,7 @@ import org.mapdb.serializer.GroupSerializerObjectArray;
 import org.mapdb.serializer.SerializerArrayTuple;
 
 /** The meetings and their registrations, in meetings.mapdb, in the data folder's journal like everything else kept. */
-public final class MapDbMeetings {
+public final class MapDbMeetings implements Meetings {
     /** The maps of meetings.mapdb; a file of another format is rebuilt from the journal. */
     private static final int FILE_FORMAT = 1;
     private static final String NEXT_MEETING = "meeting";
@@ -55,6 +55,7 @@ public final class MapDbMeetings {
         return new MapDbMeetings(storage);
     }
 
+    @Override
     public Meeting add(Meeting meeting) {
         return storage.write(tx -> {
             Meeting numbered = meeting.numbered(tx.increment(counters, NEXT_MEETING));
@@ -63,17 +64,19 @@ public final class MapDbMeetings {
         });
     }
 
+    @Override
     public Optional<Meeting> meeting(long id) {
         return Optional.ofNullable(meetings.get(id));
     }
 
-    /** Every meeting, the soonest first. */
+    @Override
     public List<Meeting> meetings() {
         List<Meeting> all = new ArrayList<>(meetings.view().values());
         all.sort(Comparator.comparing(Meeting::at).thenComparing(Meeting::id));
         return all;
     }
 
+    @Override
     public Registration register(Registration registration) {
         return storage.write(tx -> {
             Registration numbered = registration.numbered(tx.increment(counters, NEXT_REGISTRATION));
@@ -83,11 +86,12 @@ public final class MapDbMeetings {
         });
     }
 
+    @Override
     public Optional<Registration> registration(long id) {
         return Optional.ofNullable(registrations.get(id));
     }
 
-    /** A meeting's registrations in the order they came. */
+    @Override
     public List<Registration> registrations(long meetingId) {
         List<Registration> found = new ArrayList<>();
         for (Object[] key : byMeeting.prefix(new Object[] {meetingId}).keySet()) {
@@ -99,11 +103,7 @@ public final class MapDbMeetings {
         return found;
     }
 
-    /**
-     * Changes a registration as it is at the moment of writing.
-     *
-     * @param change given the registration as stored; throws to refuse (nothing is written then)
-     */
+    @Override
     public Registration update(long id, UnaryOperator<Registration> change) {
         return storage.write(tx -> {
             Registration current = tx.get(registrations, id);

@@ -39,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class MeetingDesk {
     private static final int MAX_TEXT = 300;
 
-    private final MapDbMeetings meetings;
+    private final Meetings meetings;
     private final RequestDesk desk;
     private final MayorSettings settings;
     private final MeetingSettings defaults;
@@ -47,7 +47,7 @@ public final class MeetingDesk {
     /** Turns are given one route at a time, so two committee members never give the same one. */
     private final ReentrantLock routing = new ReentrantLock();
 
-    public MeetingDesk(MapDbMeetings meetings, RequestDesk desk, MayorSettings settings, MeetingSettings defaults,
+    public MeetingDesk(Meetings meetings, RequestDesk desk, MayorSettings settings, MeetingSettings defaults,
                        Clock clock) {
         this.meetings = meetings;
         this.desk = desk;
