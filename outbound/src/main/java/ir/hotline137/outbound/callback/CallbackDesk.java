@@ -29,7 +29,7 @@ public final class CallbackDesk implements AutoCloseable {
     /** A number the city's trunk can call back, mobile or landline: not an extension, not a withheld number. */
     private static final Pattern CALLABLE = Pattern.compile("0[1-9]\\d{9}");
 
-    private final MapDbCallbacks callbacks;
+    private final CallbackStore callbacks;
     private final Supplier<Optional<CallGateway>> exchange;
     private final CallSettings settings;
     private final Clock clock;
@@ -38,7 +38,7 @@ public final class CallbackDesk implements AutoCloseable {
     private final Set<Long> citizenRung = ConcurrentHashMap.newKeySet();
 
     /** @param exchange the manager interface, once there is one (none: agents call back from their own phones) */
-    public CallbackDesk(MapDbCallbacks callbacks, Supplier<Optional<CallGateway>> exchange, CallSettings settings,
+    public CallbackDesk(CallbackStore callbacks, Supplier<Optional<CallGateway>> exchange, CallSettings settings,
                         Clock clock) {
         this.callbacks = callbacks;
         this.exchange = exchange;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.mapdb.DataInput2;
 import org.mapdb.DataOutput2;
 import org.mapdb.Serializer;
@@ -26,13 +27,10 @@ import org.mapdb.serializer.GroupSerializerObjectArray;
  * The callbacks, in callbacks.mapdb, in the data folder's journal like everything else kept: a citizen promised a call
  * back is not forgotten by a restart.
  */
-public final class MapDbCallbacks {
+public final class MapDbCallbacks implements CallbackStore {
     /** The maps of callbacks.mapdb; a file of another format is rebuilt from the journal. */
     private static final int FILE_FORMAT = 1;
     private static final String NEXT_ID = "callback";
-    /** First waited first: the place a citizen kept is the place they had in the queue. */
-    private static final Comparator<Callback> IN_PLACE =
-            Comparator.comparing(Callback::placeAt).thenComparing(Callback::id);
 
     private final Storage storage;
     private final DurableMap<Long, Callback> callbacks;
@@ -50,29 +48,21 @@ public final class MapDbCallbacks {
         return new MapDbCallbacks(storage);
     }
 
-    /**
-     * Keeps a callback; a number already waiting for one (or being called now) keeps the one it has (and its earlier place), with the
-     * request of a message left now added when it had none.
-     *
-     * @return the callback the number now waits for
-     */
+    @Override
     public synchronized Callback add(Callback asked) {
         // Looked up before the write: a transaction reads only through itself. Adds are one at a time here, so the
         // number cannot start waiting between the two.
         Optional<Long> waiting = callbacks.view().values().stream()
-                .filter(open -> open.number().equals(asked.number()) && isOpen(open))
+                .filter(open -> open.number().equals(asked.number()) && CallbackRules.isOpen(open))
                 .map(Callback::id).findFirst();
         return storage.write(tx -> {
             Callback open = waiting.map(id -> tx.get(callbacks, id)).orElse(null);
-            if (open != null && isOpen(open)) {
-                if (open.request().isEmpty() && asked.request().isPresent()) {
-                    Callback withRequest = new Callback(open.id(), open.number(), open.kind(), open.placeAt(),
-                            open.askedAt(), asked.request(), open.district().or(asked::district), open.status(),
-                            open.callingBy(), open.tries(), open.dueAt());
-                    tx.put(callbacks, open.id(), withRequest);
-                    return withRequest;
+            if (open != null && CallbackRules.isOpen(open)) {
+                Callback joined = CallbackRules.joined(open, asked);
+                if (joined != open) {
+                    tx.put(callbacks, open.id(), joined);
                 }
-                return open;
+                return joined;
             }
             Callback numbered = asked.numbered(tx.increment(counters, NEXT_ID));
             tx.put(callbacks, numbered.id(), numbered);
@@ -80,28 +70,24 @@ public final class MapDbCallbacks {
         });
     }
 
-    private static boolean isOpen(Callback callback) {
-        return callback.status() == CallbackStatus.WAITING || callback.status() == CallbackStatus.CALLING;
-    }
-
-    /** Those waiting or being called now, in their place. */
+    @Override
     public List<Callback> open() {
         List<Callback> open = new ArrayList<>();
         for (Callback callback : callbacks.view().values()) {
-            if (callback.status() == CallbackStatus.WAITING || callback.status() == CallbackStatus.CALLING) {
+            if (CallbackRules.isOpen(callback)) {
                 open.add(callback);
             }
         }
-        open.sort(IN_PLACE);
+        open.sort(CallbackRules.IN_PLACE);
         return open;
     }
 
-    /** Those ended (talked to, or closed) since {@code since}, latest first. */
+    @Override
     public List<Callback> endedSince(Instant since) {
         List<Callback> ended = new ArrayList<>();
         for (Callback callback : callbacks.view().values()) {
-            boolean over = callback.status() == CallbackStatus.DONE || callback.status() == CallbackStatus.CLOSED;
-            if (over && !callback.tries().isEmpty() && !callback.tries().getLast().at().isBefore(since)) {
+            if (CallbackRules.isOver(callback) && !callback.tries().isEmpty()
+                    && !callback.tries().getLast().at().isBefore(since)) {
                 ended.add(callback);
             }
         }
@@ -109,73 +95,37 @@ public final class MapDbCallbacks {
         return ended;
     }
 
+    @Override
     public Optional<Callback> find(long id) {
         return Optional.ofNullable(callbacks.get(id));
     }
 
-    /** An agent takes a waiting callback to call it now; empty when it is not waiting (another agent took it). */
+    @Override
     public Optional<Callback> claim(long id, String agent) {
-        return storage.write(tx -> {
-            Callback current = tx.get(callbacks, id);
-            if (current == null || current.status() != CallbackStatus.WAITING) {
-                return Optional.<Callback>empty();
-            }
-            Callback calling = current.calling(agent);
-            tx.put(callbacks, id, calling);
-            return Optional.of(calling);
-        });
+        return change(id, current -> CallbackRules.claimed(current, agent));
     }
 
-    /**
-     * Ends try number {@code number} of {@code agent}, if it is the one under way: a try that was given up on (the
-     * hotline restarted meanwhile, another agent has it now) is not ended by a late word about it. Answered is done;
-     * busy, not answered or failed waits {@code spacing}, or is closed once it was the last of {@code attempts};
-     * anything else (the agent's miss, the exchange's) waits on in its place as it was.
-     *
-     * @return the callback as it is now; empty when that try was not the one under way
-     */
+    @Override
     public Optional<Callback> end(long id, String agent, int number, CallbackOutcome outcome, Instant at, int attempts,
                                   Duration spacing) {
-        return storage.write(tx -> {
-            Callback current = tx.get(callbacks, id);
-            if (current == null || current.status() != CallbackStatus.CALLING
-                    || !current.callingBy().equals(Optional.of(agent)) || current.tries().size() != number - 1) {
-                return Optional.<Callback>empty();
-            }
-            CallbackStatus next = CallbackStatus.WAITING;
-            Instant due = current.dueAt();
-            if (outcome == CallbackOutcome.ANSWERED) {
-                next = CallbackStatus.DONE;
-            } else if (outcome.isCitizens()) {
-                next = current.citizensTries() + 1 >= attempts ? CallbackStatus.CLOSED : CallbackStatus.WAITING;
-                due = at.plus(spacing);
-            }
-            Callback ended = current.ended(new CallbackTry(at, agent, outcome), next, due);
-            tx.put(callbacks, id, ended);
-            return Optional.of(ended);
-        });
+        return change(id, current -> CallbackRules.ended(current, agent, number, outcome, at, attempts, spacing));
     }
 
-    /** An agent closes a waiting callback: no call back is needed any more. Empty when it is not waiting. */
+    @Override
     public Optional<Callback> close(long id, String agent, Instant at) {
+        return change(id, current -> CallbackRules.closed(current, agent, at));
+    }
+
+    /** Changes the callback as it is at the moment of writing, when the rule gives a new one. */
+    private Optional<Callback> change(long id, Function<Callback, Optional<Callback>> rule) {
         return storage.write(tx -> {
-            Callback current = tx.get(callbacks, id);
-            if (current == null || current.status() != CallbackStatus.WAITING) {
-                return Optional.<Callback>empty();
-            }
-            Callback closed = current.ended(new CallbackTry(at, agent, CallbackOutcome.CLOSED_BY_AGENT),
-                    CallbackStatus.CLOSED, current.dueAt());
-            tx.put(callbacks, id, closed);
-            return Optional.of(closed);
+            Optional<Callback> changed = rule.apply(tx.get(callbacks, id));
+            changed.ifPresent(c -> tx.put(callbacks, id, c));
+            return changed;
         });
     }
 
-    /**
-     * After a start: a callback the last run was calling is waiting again, where it was; the try is kept as
-     * {@link CallbackOutcome#UNAVAILABLE}, which does not count against the citizen.
-     *
-     * @return how many
-     */
+    @Override
     public int markInterrupted(Instant now) {
         List<Long> calling = new ArrayList<>();
         for (Callback callback : callbacks.view().values()) {
@@ -188,11 +138,7 @@ public final class MapDbCallbacks {
         }
         storage.write(tx -> {
             for (Long id : calling) {
-                Callback callback = tx.get(callbacks, id);
-                if (callback != null && callback.status() == CallbackStatus.CALLING) {
-                    tx.put(callbacks, id, callback.ended(new CallbackTry(now, callback.callingBy().orElse(""),
-                            CallbackOutcome.UNAVAILABLE), CallbackStatus.WAITING, callback.dueAt()));
-                }
+                CallbackRules.interrupted(tx.get(callbacks, id), now).ifPresent(c -> tx.put(callbacks, id, c));
             }
             return null;
         });

@@ -7,34 +7,38 @@ import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.outbound.callback.CallbackKind;
 import ir.hotline137.outbound.callback.CallbackOutcome;
 import ir.hotline137.outbound.callback.CallbackStatus;
-import ir.hotline137.outbound.callback.MapDbCallbacks;
+import ir.hotline137.outbound.callback.CallbackStore;
 import ir.hotline137.outbound.dispatch.CallSettings;
-import ir.hotline137.requests.Desks;
 import ir.hotline137.testsupport.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The callback queue kept in the store: one callback per number, in the place its citizen first waited; only the
- * try under way is ended, by whoever has it; busy and unanswered tries wait their spacing and run out; one being
- * called when the hotline stopped waits in its place again.
+ * The callback queue kept in the store, asked of each (the embedded one and PostgreSQL's): one callback per number,
+ * in the place its citizen first waited; only the try under way is ended, by whoever has it; busy and unanswered
+ * tries wait their spacing and run out; one being called when the hotline stopped waits in its place again.
  */
-class CallbacksTest {
+abstract class CallbackStoreContract {
     private static final Instant NOON = Instant.parse("2026-12-05T08:30:00Z");
 
-    @TempDir
-    Path dir;
+    /** A store on fresh data. */
+    abstract CallbackStore open() throws Exception;
+
+    /** The same data opened again (the store before it is closed). */
+    abstract CallbackStore reopen() throws Exception;
+
+    @AfterEach
+    abstract void release() throws Exception;
 
     @Test
     void onlyTheTryUnderWayIsEndedAndTheCitizensTriesRunOut() throws Exception {
         MutableClock clock = new MutableClock(NOON, ZoneId.of("Asia/Tehran"));
-        try (Desks desks = new Desks(dir, clock)) {
-            CallbackDesk callbacks = new CallbackDesk(MapDbCallbacks.open(desks.storage), Optional::empty,
+        {
+            CallbackDesk callbacks = new CallbackDesk(open(), Optional::empty,
                     new CallSettings(1, 2, Duration.ofMinutes(30)), clock);
             Callback late = callbacks.keepPlace(Optional.of("09121110002"), NOON.minusSeconds(60), Optional.empty())
                     .orElseThrow();
@@ -63,15 +67,15 @@ class CallbacksTest {
     void aCallbackBeingCalledWhenTheHotlineStoppedWaitsInItsPlaceAgain() throws Exception {
         MutableClock clock = new MutableClock(NOON, ZoneId.of("Asia/Tehran"));
         long id;
-        try (Desks desks = new Desks(dir, clock)) {
-            MapDbCallbacks store = MapDbCallbacks.open(desks.storage);
+        {
+            CallbackStore store = open();
             id = store.add(Callback.asked("09121110003", CallbackKind.KEPT_PLACE, NOON.minusSeconds(300), NOON,
                     Optional.empty(), Optional.empty())).id();
             assertThat(store.claim(id, "maryam")).isPresent();
             assertThat(store.claim(id, "reza")).as("one agent at a time").isEmpty();
         }
-        try (Desks desks = new Desks(dir, clock)) {
-            CallbackDesk callbacks = new CallbackDesk(MapDbCallbacks.open(desks.storage), Optional::empty,
+        {
+            CallbackDesk callbacks = new CallbackDesk(reopen(), Optional::empty,
                     new CallSettings(1, 3, Duration.ofMinutes(30)), clock);
             Callback again = callbacks.find(id).orElseThrow();
             assertThat(again.status()).isEqualTo(CallbackStatus.WAITING);

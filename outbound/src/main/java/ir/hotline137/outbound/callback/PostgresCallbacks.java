@@ -1,0 +1,171 @@
+package ir.hotline137.outbound.callback;
+
+import ir.hotline137.store.postgresql.PostgresDatabase;
+import ir.hotline137.store.postgresql.RecordTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The callbacks in PostgreSQL, shared by the nodes of a cluster, decided by the same {@link CallbackRules} as the
+ * embedded store: each change under the callback's row lock, so two agents at two nodes claim it in turn; a number's
+ * callbacks are added one at a time under a lock on the number, so it never waits for two.
+ */
+public final class PostgresCallbacks implements CallbackStore {
+    private static final MapDbCallbacks.Codec CODEC = new MapDbCallbacks.Codec();
+
+    private final PostgresDatabase database;
+
+    private PostgresCallbacks(PostgresDatabase database) {
+        this.database = database;
+    }
+
+    /** Opens the store, bringing its table to this build's. */
+    public static PostgresCallbacks open(PostgresDatabase database) {
+        database.migrate("callbacks");
+        return new PostgresCallbacks(database);
+    }
+
+    @Override
+    public Callback add(Callback asked) {
+        return database.transaction(c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "callback:" + asked.number());
+                lock.execute();
+            }
+            List<Callback> open = read(c, "SELECT record FROM callbacks WHERE number = ? "
+                    + "AND status IN ('WAITING', 'CALLING') FOR UPDATE", asked.number());
+            if (!open.isEmpty()) {
+                Callback current = open.getFirst();
+                Callback joined = CallbackRules.joined(current, asked);
+                if (joined != current) {
+                    write(c, joined);
+                }
+                return joined;
+            }
+            long id;
+            try (PreparedStatement next = c.prepareStatement("SELECT nextval('callback_ids')");
+                 ResultSet row = next.executeQuery()) {
+                row.next();
+                id = row.getLong(1);
+            }
+            Callback numbered = asked.numbered(id);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO callbacks (id, number, status, "
+                    + "last_try_at, record) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setString(2, numbered.number());
+                insert.setString(3, numbered.status().name());
+                insert.setTimestamp(4, lastTry(numbered));
+                insert.setBytes(5, RecordTable.bytes(CODEC, numbered));
+                insert.executeUpdate();
+            }
+            return numbered;
+        });
+    }
+
+    @Override
+    public List<Callback> open() {
+        List<Callback> open = new ArrayList<>(database.transaction(c -> read(c,
+                "SELECT record FROM callbacks WHERE status IN ('WAITING', 'CALLING')")));
+        open.sort(CallbackRules.IN_PLACE);
+        return open;
+    }
+
+    @Override
+    public List<Callback> endedSince(Instant since) {
+        List<Callback> ended = new ArrayList<>(database.transaction(c -> read(c,
+                "SELECT record FROM callbacks WHERE status IN ('DONE', 'CLOSED') AND last_try_at >= ?",
+                Timestamp.from(since.minusNanos(since.getNano() % 1000)))));
+        ended.removeIf(callback -> callback.tries().getLast().at().isBefore(since));
+        ended.sort(Comparator.comparing((Callback callback) -> callback.tries().getLast().at()).reversed());
+        return ended;
+    }
+
+    @Override
+    public Optional<Callback> find(long id) {
+        List<Callback> found = database.transaction(c -> read(c, "SELECT record FROM callbacks WHERE id = ?", id));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    @Override
+    public Optional<Callback> claim(long id, String agent) {
+        return change(id, current -> CallbackRules.claimed(current, agent));
+    }
+
+    @Override
+    public Optional<Callback> end(long id, String agent, int number, CallbackOutcome outcome, Instant at, int attempts,
+                                  Duration spacing) {
+        return change(id, current -> CallbackRules.ended(current, agent, number, outcome, at, attempts, spacing));
+    }
+
+    @Override
+    public Optional<Callback> close(long id, String agent, Instant at) {
+        return change(id, current -> CallbackRules.closed(current, agent, at));
+    }
+
+    @Override
+    public int markInterrupted(Instant now) {
+        // Every node's calls end with that node: a node starting finds only its own calls under way, and asks after
+        // them all, since a callback does not say which node rang it. Run at a cluster's start, not a node's.
+        List<Callback> calling = database.transaction(c -> read(c,
+                "SELECT record FROM callbacks WHERE status = 'CALLING'"));
+        int ended = 0;
+        for (Callback callback : calling) {
+            if (change(callback.id(), current -> CallbackRules.interrupted(current, now)).isPresent()) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** Changes the callback as it is at the moment of writing, under its row's lock, when the rule gives a new one. */
+    private Optional<Callback> change(long id, Function<Callback, Optional<Callback>> rule) {
+        return database.transaction(c -> {
+            List<Callback> found = read(c, "SELECT record FROM callbacks WHERE id = ? FOR UPDATE", id);
+            Optional<Callback> changed = rule.apply(found.isEmpty() ? null : found.getFirst());
+            if (changed.isPresent()) {
+                write(c, changed.get());
+            }
+            return changed;
+        });
+    }
+
+    private static void write(Connection c, Callback callback) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE callbacks SET status = ?, last_try_at = ?, record = ? WHERE id = ?")) {
+            update.setString(1, callback.status().name());
+            update.setTimestamp(2, lastTry(callback));
+            update.setBytes(3, RecordTable.bytes(CODEC, callback));
+            update.setLong(4, callback.id());
+            update.executeUpdate();
+        }
+    }
+
+    private static Timestamp lastTry(Callback callback) {
+        return callback.tries().isEmpty() ? null : Timestamp.from(callback.tries().getLast().at());
+    }
+
+    private static List<Callback> read(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                select.setObject(i + 1, values[i]);
+            }
+            List<Callback> found = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(RecordTable.read(CODEC, row.getBytes(1)));
+                }
+            }
+            return found;
+        }
+    }
+}
