@@ -32,6 +32,7 @@ import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.outbound.callback.MapDbCallbacks;
 import ir.hotline137.outbound.dispatch.CallSettings;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.store.RequestStore;
@@ -202,7 +203,7 @@ public class ConsoleTestApplication {
     }
 
     @Bean
-    MapDbOutbox outbox(Desks desks) {
+    Outbox outbox(Desks desks) {
         return MapDbOutbox.open(desks.storage);
     }
 

@@ -11,6 +11,7 @@ import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
 import ir.hotline137.outbound.outbox.NotificationStatus;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.outbound.sms.SmppGateway;
 import ir.hotline137.outbound.sms.SmppSettings;
 import ir.hotline137.outbound.sms.SmsListener;
@@ -66,7 +67,7 @@ public final class OutboxBenchmark {
                      Duration.ofSeconds(10)));
              FileChannel raw = FileChannel.open(scratch.resolve("raw.log"), StandardOpenOption.CREATE_NEW,
                      StandardOpenOption.WRITE)) {
-            MapDbOutbox outbox = MapDbOutbox.open(storage);
+            Outbox outbox = MapDbOutbox.open(storage);
             Instant now = clock.instant();
             List<Notification> pending = new ArrayList<>();
             for (int i = 0; i < notifications; i++) {

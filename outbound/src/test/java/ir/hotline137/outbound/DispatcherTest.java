@@ -16,6 +16,7 @@ import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
 import ir.hotline137.outbound.outbox.NotificationStatus;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.outbound.sms.SmppGateway;
 import ir.hotline137.outbound.sms.SmppSettings;
 import ir.hotline137.requests.CitizenRequest;
@@ -279,7 +280,7 @@ class DispatcherTest {
     void aNoticeThatNoLongerStandsIsSkippedAndNeverSent() throws Exception {
         MutableClock clock = new MutableClock(SATURDAY_MORNING, TEHRAN);
         try (FakeSmsc smsc = FakeSmsc.start("secret"); Desks desks = new Desks(dir, clock)) {
-            MapDbOutbox outbox = MapDbOutbox.open(desks.storage);
+            Outbox outbox = MapDbOutbox.open(desks.storage);
             // A source whose invitation was withdrawn after it was made: asked before sending, it says so.
             NoticeSource withdrawn = new NoticeSource() {
                 @Override
@@ -304,7 +305,7 @@ class DispatcherTest {
 
     /** The outbound side as the application assembles it, on the test's store and fake SMS centre. */
     private static final class Outbound implements AutoCloseable {
-        final MapDbOutbox outbox;
+        final Outbox outbox;
         final SmppGateway sms;
         final Dispatcher dispatcher;
 
@@ -318,12 +319,12 @@ class DispatcherTest {
                     outbox -> List.of(new LateDigest(desks.desk, outbox, heads, supervisors, clock)));
         }
 
-        Outbound(Desks desks, MapDbOutbox outbox, FakeSmsc smsc, MutableClock clock, List<NoticeSource> sources) {
+        Outbound(Desks desks, Outbox outbox, FakeSmsc smsc, MutableClock clock, List<NoticeSource> sources) {
             this(desks, outbox, smsc, clock, Set.of(), kept -> sources);
         }
 
-        private Outbound(Desks desks, MapDbOutbox outbox, FakeSmsc smsc, MutableClock clock, Set<String> doNotCall,
-                         Function<MapDbOutbox, List<NoticeSource>> sources) {
+        private Outbound(Desks desks, Outbox outbox, FakeSmsc smsc, MutableClock clock, Set<String> doNotCall,
+                         Function<Outbox, List<NoticeSource>> sources) {
             this.outbox = outbox;
             sms = new SmppGateway(new SmppSettings("127.0.0.1", smsc.port(), "hotline", "secret", "20000137",
                     Duration.ofSeconds(5)));

@@ -16,6 +16,7 @@ import ir.hotline137.outbound.outbox.Channel;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.Notification;
 import ir.hotline137.outbound.outbox.NotificationStatus;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.NewRequest;
@@ -164,7 +165,7 @@ class NoticeCallsTest {
         Notification ringing;
         Notification answered;
         try (Desks desks = new Desks(dir, clock)) {
-            MapDbOutbox outbox = MapDbOutbox.open(desks.storage);
+            Outbox outbox = MapDbOutbox.open(desks.storage);
             NoticeWriter writer = new NoticeWriter(desks.store, outbox, false, Set.of(Channel.CALL), clock);
             writer.catchUp();
             clock.advance(Duration.ofMinutes(1));
@@ -178,7 +179,7 @@ class NoticeCallsTest {
             // The hotline stops here, with both calls' ends unrecorded by the manager interface's word.
         }
         try (Desks desks = new Desks(dir, clock)) {
-            MapDbOutbox again = MapDbOutbox.open(desks.storage);
+            Outbox again = MapDbOutbox.open(desks.storage);
             again.markInterruptedUncertain(clock.instant().plus(SPACING));
             assertThat(again.find(ringing.id()).orElseThrow().status()).isEqualTo(NotificationStatus.PENDING);
             assertThat(again.find(answered.id()).orElseThrow().status()).isEqualTo(NotificationStatus.DONE);
@@ -199,7 +200,7 @@ class NoticeCallsTest {
 
     /** The calling side as the application assembles it, without an SMS centre, on the test's store and AMI. */
     private static final class Calls implements AutoCloseable {
-        final MapDbOutbox outbox;
+        final Outbox outbox;
         final AmiCallGateway gateway;
         final Dispatcher dispatcher;
 

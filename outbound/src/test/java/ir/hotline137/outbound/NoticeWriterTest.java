@@ -7,6 +7,7 @@ import ir.hotline137.outbound.outbox.Channel;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.NewRequest;
@@ -37,7 +38,7 @@ class NoticeWriterTest {
         try (Desks desks = new Desks(dir, clock)) {
             CitizenRequest before = desks.desk.register(NewRequest.fromCaller("09120000001", 6, "چاله قدیمی",
                     RequestSource.IVR_SPEECH));
-            MapDbOutbox outbox = MapDbOutbox.open(desks.storage);
+            Outbox outbox = MapDbOutbox.open(desks.storage);
             NoticeWriter writer = new NoticeWriter(desks.store, outbox, false, Set.of(Channel.SMS), clock);
             assertThat(writer.catchUp()).as("the first run starts from now").isZero();
             clock.advance(Duration.ofMinutes(1));

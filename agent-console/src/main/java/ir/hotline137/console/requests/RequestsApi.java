@@ -3,7 +3,7 @@ package ir.hotline137.console.requests;
 import ir.hotline137.console.api.ApiProblem;
 import ir.hotline137.console.units.CitizenNumbers;
 import ir.hotline137.console.units.UnitScope;
-import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.District;
 import ir.hotline137.requests.InvalidRequestException;
@@ -61,12 +61,12 @@ public class RequestsApi {
     private final RequestDesk desk;
     private final Switchboard switchboard;
     private final UnitScope scope;
-    private final MapDbOutbox outbox;
+    private final Outbox outbox;
     private final Clock clock;
     private final Map<Integer, District> districts;
     private final Map<String, Category> categories;
 
-    public RequestsApi(RequestDesk desk, Switchboard switchboard, UnitScope scope, MapDbOutbox outbox, Clock clock) {
+    public RequestsApi(RequestDesk desk, Switchboard switchboard, UnitScope scope, Outbox outbox, Clock clock) {
         this.desk = desk;
         this.switchboard = switchboard;
         this.scope = scope;

@@ -21,7 +21,7 @@ import ir.hotline137.ivr.speech.SpeechCapture;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.meeting.MeetingDesk;
 import ir.hotline137.outbound.callback.CallbackDesk;
-import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.store.DataFolder;
@@ -87,7 +87,7 @@ public class IvrConfiguration {
 
     /** The script of the calls the hotline places to tell citizens of their requests, once answered. */
     @Bean
-    NoticeCall noticeCall(MapDbOutbox outbox, CallbackDesk callbacks, MeetingDesk meetings, RequestDesk desk,
+    NoticeCall noticeCall(Outbox outbox, CallbackDesk callbacks, MeetingDesk meetings, RequestDesk desk,
                           Switchboard switchboard, SpeechCapture speech, IvrSettings settings,
                           HotlineProperties properties, Clock clock) {
         RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone(),

@@ -5,6 +5,7 @@ import ir.hotline137.mayor.meeting.MeetingDesk;
 import ir.hotline137.outbound.callback.CallbackDesk;
 import ir.hotline137.outbound.callback.MapDbCallbacks;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.store.RequestStore;
 import ir.hotline137.store.Storage;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.DependsOn;
 public class OutboundConfiguration {
 
     @Bean
-    MapDbOutbox outbox(Storage storage) {
+    Outbox outbox(Storage storage) {
         return MapDbOutbox.open(storage);
     }
 
@@ -42,7 +43,7 @@ public class OutboundConfiguration {
     /** Closed before the callback desk, the outbox and the store it reads, which it depends on. */
     @Bean(destroyMethod = "close")
     @DependsOn("callbackDesk")
-    OutboundWorker outboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store,
+    OutboundWorker outboundWorker(HotlineProperties properties, Outbox outbox, RequestStore store,
                                   RequestDesk desk, CallExchange exchange, MeetingDesk meetings, Clock clock) {
         return new OutboundWorker(properties, outbox, store, desk, exchange, meetings, clock);
     }

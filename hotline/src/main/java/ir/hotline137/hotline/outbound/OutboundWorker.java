@@ -11,7 +11,7 @@ import ir.hotline137.outbound.notices.CitizenMessages;
 import ir.hotline137.outbound.notices.LateDigest;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.Channel;
-import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.outbound.sms.SmppGateway;
 import ir.hotline137.outbound.sms.SmsGateway;
 import ir.hotline137.requests.RequestDesk;
@@ -38,7 +38,7 @@ public final class OutboundWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboundWorker.class);
 
     private final HotlineProperties properties;
-    private final MapDbOutbox outbox;
+    private final Outbox outbox;
     private final RequestStore store;
     private final RequestDesk desk;
     private final CallExchange exchange;
@@ -48,7 +48,7 @@ public final class OutboundWorker implements AutoCloseable {
     private Optional<CallGateway> calls = Optional.empty();
     private Dispatcher dispatcher;
 
-    OutboundWorker(HotlineProperties properties, MapDbOutbox outbox, RequestStore store, RequestDesk desk,
+    OutboundWorker(HotlineProperties properties, Outbox outbox, RequestStore store, RequestDesk desk,
                    CallExchange exchange, MeetingDesk meetings, Clock clock) {
         this.properties = properties;
         this.outbox = outbox;

@@ -16,9 +16,9 @@ import ir.hotline137.ivr.speech.SpokenThenHungUp;
 import ir.hotline137.mayor.meeting.MeetingDesk;
 import ir.hotline137.mayor.meeting.MeetingInvitations;
 import ir.hotline137.outbound.call.AmiSettings;
-import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.prompts.Prompt;
 import ir.hotline137.prompts.SpokenDates;
 import ir.hotline137.prompts.SpokenNumbers;
@@ -61,7 +61,7 @@ public final class NoticeCall implements AgiScript {
     public static final String ACTOR = "ivr";
     private static final Logger log = LoggerFactory.getLogger(NoticeCall.class);
 
-    private final MapDbOutbox outbox;
+    private final Outbox outbox;
     private final CallbackCall callbacks;
     private final MeetingDesk meetings;
     private final RequestDesk desk;
@@ -72,7 +72,7 @@ public final class NoticeCall implements AgiScript {
     private final IvrSettings settings;
     private final Clock clock;
 
-    public NoticeCall(MapDbOutbox outbox, CallbackCall callbacks, MeetingDesk meetings, RequestDesk desk,
+    public NoticeCall(Outbox outbox, CallbackCall callbacks, MeetingDesk meetings, RequestDesk desk,
                       FollowUp followUp, Escalation escalation, SpeechCapture speech, RecordingFolder recordings,
                       IvrSettings settings, Clock clock) {
         this.outbox = outbox;

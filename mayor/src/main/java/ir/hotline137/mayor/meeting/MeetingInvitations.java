@@ -2,9 +2,9 @@ package ir.hotline137.mayor.meeting;
 
 import ir.hotline137.outbound.dispatch.NoticeSource;
 import ir.hotline137.outbound.outbox.Channel;
-import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.requests.HistoryWords;
 import ir.hotline137.requests.PersianDigits;
 import java.time.Instant;
@@ -32,12 +32,12 @@ public final class MeetingInvitations implements NoticeSource {
     private static final String KEY = "meeting|";
 
     private final MeetingDesk meetings;
-    private final MapDbOutbox outbox;
+    private final Outbox outbox;
     private final Set<Channel> channels;
     private final ZoneId zone;
 
     /** @param channels how citizens can be told here: SMS with an SMS centre, calls with the manager interface */
-    public MeetingInvitations(MeetingDesk meetings, MapDbOutbox outbox, Set<Channel> channels, ZoneId zone) {
+    public MeetingInvitations(MeetingDesk meetings, Outbox outbox, Set<Channel> channels, ZoneId zone) {
         this.meetings = meetings;
         this.outbox = outbox;
         this.channels = Set.copyOf(channels);

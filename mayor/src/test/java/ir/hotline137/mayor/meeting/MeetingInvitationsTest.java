@@ -8,6 +8,7 @@ import ir.hotline137.outbound.outbox.Channel;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.testsupport.ShippedSettings;
@@ -42,7 +43,7 @@ class MeetingInvitationsTest {
         MutableClock clock = new MutableClock(SATURDAY, TEHRAN);
         try (Desks desks = new Desks(dir, clock)) {
             MeetingDesk meetings = meetingDesk(desks, clock);
-            MapDbOutbox outbox = MapDbOutbox.open(desks.storage);
+            Outbox outbox = MapDbOutbox.open(desks.storage);
             MeetingInvitations invitations = new MeetingInvitations(meetings, outbox, Set.of(Channel.SMS), TEHRAN);
             LocalDateTime now = LocalDateTime.ofInstant(SATURDAY, TEHRAN);
             Meeting meeting = meetings.create(new MeetingDesk.MeetingDraft(MeetingKind.PUBLIC_MEETING,
@@ -115,7 +116,7 @@ class MeetingInvitationsTest {
             assertThatThrownBy(() -> meetings.route(meeting.id(), citizens.get(0).id(), "معاون خدمات شهری", "host"))
                     .as("invited for a turn: not moved to another official")
                     .isInstanceOfSatisfying(MeetingRefused.class, e -> assertThat(e.code()).isEqualTo("already-routed"));
-            MapDbOutbox outbox = MapDbOutbox.open(desks.storage);
+            Outbox outbox = MapDbOutbox.open(desks.storage);
             MeetingInvitations invitations = new MeetingInvitations(meetings, outbox, Set.of(Channel.SMS, Channel.CALL),
                     TEHRAN);
             invitations.make(clock.instant());

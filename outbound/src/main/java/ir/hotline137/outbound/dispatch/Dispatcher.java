@@ -6,10 +6,10 @@ import ir.hotline137.outbound.call.CallsUnderWay;
 import ir.hotline137.outbound.notices.NoticeWriter;
 import ir.hotline137.outbound.outbox.AttemptResult;
 import ir.hotline137.outbound.outbox.Channel;
-import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
 import ir.hotline137.outbound.outbox.NotificationStatus;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.outbound.sms.SmsGateway;
 import ir.hotline137.outbound.sms.SmsListener;
 import ir.hotline137.outbound.sms.SmsOutcome;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final MapDbOutbox outbox;
+    private final Outbox outbox;
     private final NoticeWriter notices;
     private final List<NoticeSource> sources;
     private final Optional<SmsGateway> sms;
@@ -54,7 +54,7 @@ public final class Dispatcher implements AutoCloseable {
             Thread.ofPlatform().name("outbox").daemon().factory());
 
     /** @param heard what the centre sends back (receipts, citizens' messages) goes here */
-    public Dispatcher(MapDbOutbox outbox, NoticeWriter notices, List<NoticeSource> sources, Optional<SmsGateway> sms,
+    public Dispatcher(Outbox outbox, NoticeWriter notices, List<NoticeSource> sources, Optional<SmsGateway> sms,
                       SmsListener heard, Optional<CallGateway> calls, CallSettings calling, CallingHours hours,
                       DispatchSettings settings, Clock clock) {
         this.outbox = outbox;

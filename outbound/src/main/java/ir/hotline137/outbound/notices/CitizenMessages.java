@@ -1,7 +1,7 @@
 package ir.hotline137.outbound.notices;
 
-import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.Notification;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.outbound.sms.SmsListener;
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.CitizenRequest;
@@ -31,7 +31,7 @@ public final class CitizenMessages implements SmsListener {
     static final int ANSWERS_A_DAY = 10;
     static final String HOW_TO_ASK = "برای پیگیری درخواست، کد ۸ رقمی پیگیری را بفرستید. برای ثبت درخواست با ۱۳۷ تماس بگیرید.";
 
-    private final MapDbOutbox outbox;
+    private final Outbox outbox;
     private final RequestDesk desk;
     private final Map<String, String> keywords;
     private final Clock clock;
@@ -40,7 +40,7 @@ public final class CitizenMessages implements SmsListener {
     private LocalDate today;
 
     /** @param keywords a citizen's message (digits in either script) and the reply it gets */
-    public CitizenMessages(MapDbOutbox outbox, RequestDesk desk, Map<String, String> keywords, Clock clock) {
+    public CitizenMessages(Outbox outbox, RequestDesk desk, Map<String, String> keywords, Clock clock) {
         this.outbox = outbox;
         this.desk = desk;
         this.keywords = Map.copyOf(keywords);

@@ -1,9 +1,9 @@
 package ir.hotline137.outbound.notices;
 
 import ir.hotline137.outbound.dispatch.NoticeSource;
-import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.PersianDigits;
 import ir.hotline137.requests.Referral;
@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 public final class LateDigest implements NoticeSource {
     private final RequestDesk desk;
-    private final MapDbOutbox outbox;
+    private final Outbox outbox;
     private final Map<String, String> heads;
     private final List<String> supervisors;
     private final Clock clock;
@@ -33,7 +33,7 @@ public final class LateDigest implements NoticeSource {
      * @param heads       each unit's head's number, by the unit's name as referrals name it
      * @param supervisors numbers told the whole centre's count
      */
-    public LateDigest(RequestDesk desk, MapDbOutbox outbox, Map<String, String> heads, List<String> supervisors,
+    public LateDigest(RequestDesk desk, Outbox outbox, Map<String, String> heads, List<String> supervisors,
                       Clock clock) {
         this.desk = desk;
         this.outbox = outbox;

@@ -1,9 +1,9 @@
 package ir.hotline137.outbound.notices;
 
 import ir.hotline137.outbound.outbox.Channel;
-import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
+import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.requests.CallerNumber;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.Supporter;
@@ -33,7 +33,7 @@ public final class NoticeWriter {
     private static final Pattern CALLABLE = Pattern.compile("0[1-9]\\d{9}");
 
     private final RequestStore store;
-    private final MapDbOutbox outbox;
+    private final Outbox outbox;
     private final boolean tellReferrals;
     private final Set<Channel> channels;
     private final Clock clock;
@@ -48,7 +48,7 @@ public final class NoticeWriter {
      *                      A call speaks a referral or a result; the registration and a join are only sent by SMS,
      *                      since the citizen has just heard their code on the phone.
      */
-    public NoticeWriter(RequestStore store, MapDbOutbox outbox, boolean tellReferrals, Set<Channel> channels,
+    public NoticeWriter(RequestStore store, Outbox outbox, boolean tellReferrals, Set<Channel> channels,
                         Clock clock) {
         this.store = store;
         this.outbox = outbox;

@@ -18,7 +18,7 @@ import org.mapdb.serializer.SerializerArrayTuple;
  * request has, and how far through the requests' changes the notices have been derived: the notifications a change
  * makes and the mark past that change land in one write, so a crash neither loses them nor makes them twice.
  */
-public final class MapDbOutbox {
+public final class MapDbOutbox implements Outbox {
     /** The maps of outbox.mapdb; a file of another format is rebuilt from the journal. */
     private static final int FILE_FORMAT = 1;
     private static final String NEXT_ID = "notification";
@@ -56,25 +56,22 @@ public final class MapDbOutbox {
         return new MapDbOutbox(storage);
     }
 
-    /** How far through the requests' changes (their revision) notices have been derived; empty before the first. */
+    @Override
     public Optional<Long> seenRevision() {
         return Optional.ofNullable(counters.get(SEEN_REVISION));
     }
 
-    /** When notices began to be derived: events before it are not told. */
+    @Override
     public Optional<Instant> startedAt() {
         return Optional.ofNullable(counters.get(STARTED_AT)).map(Instant::ofEpochMilli);
     }
 
-    /** The registration order of the last request registered before notices began; later ones are told. */
+    @Override
     public Optional<Long> startedAfterSequence() {
         return Optional.ofNullable(counters.get(STARTED_AFTER_SEQUENCE));
     }
 
-    /**
-     * The first run: notices are derived from the store's {@code revision} on, for requests registered after
-     * {@code sequence} and for other events after {@code at}.
-     */
+    @Override
     public void startFrom(long revision, long sequence, Instant at) {
         storage.write(tx -> {
             if (!tx.containsKey(counters, SEEN_REVISION)) {
@@ -86,12 +83,7 @@ public final class MapDbOutbox {
         });
     }
 
-    /**
-     * Keeps the notifications a stretch of changes made, those whose key is new, and the mark past those changes,
-     * in one write.
-     *
-     * @return the notifications kept, numbered
-     */
+    @Override
     public List<Notification> add(List<Notification> made, long seenUpTo) {
         return storage.write(tx -> {
             List<Notification> kept = new ArrayList<>();
@@ -112,12 +104,7 @@ public final class MapDbOutbox {
         });
     }
 
-    /** The PENDING notifications whose time has come, earliest first, at most {@code limit}. */
-    public List<Notification> due(Instant now, int limit) {
-        return due(now, limit, notification -> true);
-    }
-
-    /** The same, of those {@code wanted}: e.g. only answers to citizens' own messages, outside calling hours. */
+    @Override
     public List<Notification> due(Instant now, int limit, Predicate<Notification> wanted) {
         List<Notification> found = new ArrayList<>();
         for (Object[] key : due.ordered().headMap(new Object[] {now.toEpochMilli(), Long.MAX_VALUE}, true).keySet()) {
@@ -133,10 +120,7 @@ public final class MapDbOutbox {
         return found;
     }
 
-    /**
-     * An attempt begins: durably, before anything is sent. Empty when the notification is no longer PENDING (another
-     * worker took it, or it was given up), so nothing is sent twice.
-     */
+    @Override
     public Optional<Notification> beginAttempt(long id, Instant at) {
         return storage.write(tx -> {
             Notification current = tx.get(notifications, id);
@@ -151,9 +135,7 @@ public final class MapDbOutbox {
         });
     }
 
-    /**
-     * The attempt under way ended: DONE, FAILED, or PENDING again from {@code retryAt}.
-     */
+    @Override
     public Notification endAttempt(long id, AttemptResult how, String detail, NotificationStatus next,
                             Optional<Instant> retryAt) {
         if (next == NotificationStatus.PENDING && retryAt.isEmpty()) {
@@ -189,13 +171,7 @@ public final class MapDbOutbox {
         });
     }
 
-    /**
-     * The citizen answered the call for this notification: its script is speaking to them now. Recorded whatever the
-     * manager interface has said or will say of the attempt, which may come later than the answer or, when its
-     * connection dropped, never.
-     *
-     * @return the notification as it is now; empty if there is no such call notification with an attempt
-     */
+    @Override
     public Optional<Notification> callAnswered(long id) {
         return storage.write(tx -> {
             Notification current = tx.get(notifications, id);
@@ -213,13 +189,7 @@ public final class MapDbOutbox {
         });
     }
 
-    /**
-     * Keeps one notification that no request's change made (an answer to a citizen's own SMS, a day's list of late
-     * requests); one whose key is already kept (the same inbound message delivered twice, the same day's list) is not
-     * kept again.
-     *
-     * @return the notification kept, or empty if its key was already kept
-     */
+    @Override
     public Optional<Notification> addOne(Notification reply) {
         return storage.write(tx -> {
             if (tx.containsKey(byKey, reply.key())) {
@@ -234,14 +204,7 @@ public final class MapDbOutbox {
         });
     }
 
-    /**
-     * The SMS centre's delivery receipt for the part it numbered so. One that comes before its attempt is recorded
-     * as ended (the first part of a long message is often delivered while the last is being submitted) is kept and
-     * applied then; one for a message never recorded (sent before the outbox, or by another system on the same
-     * account) waits there for nothing.
-     *
-     * @return the notification as it is now, if known yet
-     */
+    @Override
     public Optional<Notification> receipt(String messageId, String state) {
         return storage.write(tx -> {
             Long id = tx.get(byMessageId, messageId);
@@ -256,7 +219,7 @@ public final class MapDbOutbox {
         });
     }
 
-    /** A notification not to be sent at all (a number on the do-not-call list). */
+    @Override
     public void skip(long id) {
         storage.write(tx -> {
             Notification current = tx.get(notifications, id);
@@ -268,14 +231,7 @@ public final class MapDbOutbox {
         });
     }
 
-    /**
-     * After a start: every SMS the last run began and never ended may have gone out, so it is marked UNCERTAIN and
-     * left for a person to judge, never sent again on its own. A call the last run began and never saw answered is
-     * due again from {@code callsFrom} (the call spacing from now: a hotline restarting over and over must not ring a
-     * citizen at each start).
-     *
-     * @return how many
-     */
+    @Override
     public int markInterruptedUncertain(Instant callsFrom) {
         List<Long> interrupted = new ArrayList<>(sending.view().keySet());
         if (interrupted.isEmpty()) {
@@ -304,11 +260,12 @@ public final class MapDbOutbox {
         return interrupted.size();
     }
 
+    @Override
     public Optional<Notification> find(long id) {
         return Optional.ofNullable(notifications.get(id));
     }
 
-    /** A request's notifications, in the order they were made. */
+    @Override
     public List<Notification> forRequest(TrackingCode request) {
         List<Notification> found = new ArrayList<>();
         for (Object[] key : byRequest.prefix(new Object[] {request.value()}).keySet()) {
@@ -320,6 +277,7 @@ public final class MapDbOutbox {
         return found;
     }
 
+    @Override
     public long count() {
         return notifications.size();
     }
