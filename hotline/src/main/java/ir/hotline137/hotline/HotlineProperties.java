@@ -23,12 +23,16 @@ import ir.hotline137.requests.Referral;
 import ir.hotline137.requests.category.Category;
 import ir.hotline137.requests.duplicates.DuplicateSettings;
 import ir.hotline137.store.StoreSettings;
+import ir.hotline137.store.postgresql.PostgresSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,7 +66,10 @@ import org.springframework.util.unit.DataSize;
 public record HotlineProperties(
         Path dataDir,
         ZoneId timeZone,
-        Store store,
+        String store,
+        EmbeddedStore embeddedStore,
+        Postgresql postgresql,
+        String nodeName,
         List<District> districts,
         List<Category> categories,
         String fallbackCategory,
@@ -85,6 +92,13 @@ public record HotlineProperties(
         required(dataDir, "hotline.data-dir");
         required(timeZone, "hotline.time-zone");
         required(store, "hotline.store");
+        StoreKind.of(store);
+        required(embeddedStore, "hotline.embedded-store");
+        required(postgresql, "hotline.postgresql");
+        nodeName = nodeName == null || nodeName.isBlank() ? hostName() : nodeName.strip();
+        if (StoreKind.of(store) == StoreKind.POSTGRESQL && postgresql.url().isEmpty()) {
+            throw new IllegalArgumentException("hotline.store is postgresql but hotline.postgresql.url is empty");
+        }
         required(fallbackCategory, "hotline.fallback-category");
         required(duplicates, "hotline.duplicates");
         required(fastagi, "hotline.fastagi");
@@ -130,19 +144,64 @@ public record HotlineProperties(
      *                           (reads go on) until space is freed
      * @param segmentSize        the journal goes on in a new file after this many bytes
      */
-    public record Store(
+    public record EmbeddedStore(
             Duration checkpointInterval,
             DataSize minFreeSpace,
             DataSize segmentSize) {
 
-        public Store {
-            required(checkpointInterval, "hotline.store.checkpoint-interval");
-            required(minFreeSpace, "hotline.store.min-free-space");
-            required(segmentSize, "hotline.store.segment-size");
+        public EmbeddedStore {
+            required(checkpointInterval, "hotline.embedded-store.checkpoint-interval");
+            required(minFreeSpace, "hotline.embedded-store.min-free-space");
+            required(segmentSize, "hotline.embedded-store.segment-size");
         }
 
         public StoreSettings settings() {
             return new StoreSettings(checkpointInterval, minFreeSpace.toBytes(), segmentSize.toBytes());
+        }
+    }
+
+    /** Where everything kept lives. */
+    public enum StoreKind {
+        EMBEDDED, POSTGRESQL;
+
+        static StoreKind of(String setting) {
+            return switch (setting.strip().toLowerCase(Locale.ROOT)) {
+                case "embedded" -> EMBEDDED;
+                case "postgresql" -> POSTGRESQL;
+                default -> throw new IllegalArgumentException("hotline.store is embedded or postgresql, not "
+                        + setting);
+            };
+        }
+    }
+
+    public StoreKind storeKind() {
+        return StoreKind.of(store);
+    }
+
+    /** The cluster's PostgreSQL ({@code hotline.postgresql}); used with {@code hotline.store: postgresql}. */
+    public record Postgresql(String url, String username, String password, Integer poolSize) {
+        public Postgresql {
+            url = url == null ? "" : url.strip();
+            required(username, "hotline.postgresql.username");
+            password = password == null ? "" : password;
+            required(poolSize, "hotline.postgresql.pool-size");
+        }
+
+        public PostgresSettings settings() {
+            return new PostgresSettings(url, username, password, poolSize);
+        }
+
+        @Override
+        public String toString() {
+            return "Postgresql[url=" + url + ", username=" + username + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unknown) {
+            return "hotline";
         }
     }
 

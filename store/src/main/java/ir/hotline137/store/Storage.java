@@ -652,7 +652,7 @@ public final class Storage implements AutoCloseable {
         long free = freeSpace.getAsLong();
         if (free < settings.minFreeSpace()) {
             return "the disk of " + folder.root() + " has " + megabytes(free) + " free, less than the "
-                    + megabytes(settings.minFreeSpace()) + " kept free (hotline.store.min-free-space); free some space"
+                    + megabytes(settings.minFreeSpace()) + " kept free (hotline.embedded-store.min-free-space); free some space"
                     + " and writing resumes by itself";
         }
         return null;

@@ -16,13 +16,13 @@ public record StoreSettings(Duration checkpointInterval, long minFreeSpace, long
     public StoreSettings {
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
         if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
-            throw new IllegalArgumentException("hotline.store.checkpoint-interval must be positive, not " + checkpointInterval);
+            throw new IllegalArgumentException("hotline.embedded-store.checkpoint-interval must be positive, not " + checkpointInterval);
         }
         if (minFreeSpace < 0) {
-            throw new IllegalArgumentException("hotline.store.min-free-space must not be negative");
+            throw new IllegalArgumentException("hotline.embedded-store.min-free-space must not be negative");
         }
         if (segmentSize < 4096) {
-            throw new IllegalArgumentException("hotline.store.segment-size must be at least 4 KB, not " + segmentSize);
+            throw new IllegalArgumentException("hotline.embedded-store.segment-size must be at least 4 KB, not " + segmentSize);
         }
     }
 }

@@ -263,7 +263,7 @@ class StorageTest {
             free.set(10L << 20);
 
             assertThatThrownBy(() -> n.add("while full")).isInstanceOf(StoreRefusedException.class)
-                    .hasMessageContaining("10 MB free").hasMessageContaining("hotline.store.min-free-space");
+                    .hasMessageContaining("10 MB free").hasMessageContaining("hotline.embedded-store.min-free-space");
             assertThat(n.storage.health()).isInstanceOf(StorageHealth.Refusing.class);
             assertThat(n.notes.get("n1")).isEqualTo("before");
             assertThat(n.notes.size()).isEqualTo(1);

@@ -12,6 +12,7 @@ import ir.hotline137.requests.evaluation.CorpusRow;
 import ir.hotline137.requests.evaluation.DuplicateEvaluation;
 import ir.hotline137.requests.evaluation.DuplicateTuning;
 import ir.hotline137.requests.store.MapDbRequestStore;
+import ir.hotline137.requests.store.PostgresRequestStore;
 import ir.hotline137.requests.store.RequestStore;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
 import ir.hotline137.store.Backup;
@@ -20,6 +21,7 @@ import ir.hotline137.store.DataFolder;
 import ir.hotline137.store.DataFolderException;
 import ir.hotline137.store.Format1Upgrade;
 import ir.hotline137.store.Storage;
+import ir.hotline137.store.postgresql.PostgresDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -164,10 +166,13 @@ public final class AdminCommandLine {
 
     private static int rebuildIndex(String[] settings, PrintStream out) {
         HotlineProperties properties = properties(settings);
-        try (Storage storage = Storage.open(properties.dataDir(), properties.store().settings());
-             DuplicateIndex index = RequestsAssembly.openIndex(storage.folder(), properties)) {
+        try (Storage storage = Storage.open(properties.dataDir(), properties.embeddedStore().settings());
+             DuplicateIndex index = RequestsAssembly.openIndex(storage.folder(), properties);
+             PostgresDatabase cluster = properties.storeKind() == HotlineProperties.StoreKind.POSTGRESQL
+                     ? PostgresDatabase.open(properties.postgresql().settings()) : null) {
             DataFolder folder = storage.folder();
-            RequestStore store = MapDbRequestStore.open(storage);
+            // From the store the deployment keeps its requests in: this node's index, from the cluster's database.
+            RequestStore store = cluster == null ? MapDbRequestStore.open(storage) : PostgresRequestStore.open(cluster);
             IndexReconciliation.Rebuilt rebuilt = IndexReconciliation.rebuild(store, index);
             out.printf("rebuilt the duplicate index in %s: %d requests in %d ms%n", folder.indexFolder(),
                     rebuilt.requests(), rebuilt.millis());
@@ -227,7 +232,7 @@ public final class AdminCommandLine {
         HotlineProperties properties = properties(settings);
         List<Format1Upgrade.OldFile> oldFiles = List.of(MapDbRequestStore.FORMAT1, MapDbCallLog.FORMAT1,
                 MapDbMayorSessionLog.FORMAT1);
-        Format1Upgrade.Result result = Format1Upgrade.run(properties.dataDir(), properties.store().settings(), oldFiles);
+        Format1Upgrade.Result result = Format1Upgrade.run(properties.dataDir(), properties.embeddedStore().settings(), oldFiles);
         out.printf("upgraded %s to data format 2: %d requests, %d call records, %d mayor-session records copied into"
                 + " the journal; the old files are kept in %s%n", properties.dataDir().toAbsolutePath().normalize(),
                 result.of(MapDbRequestStore.FORMAT1.name()), result.of(MapDbCallLog.FORMAT1.name()), result.of(MapDbMayorSessionLog.FORMAT1.name()),

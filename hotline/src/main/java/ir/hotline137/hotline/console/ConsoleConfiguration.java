@@ -3,21 +3,28 @@ package ir.hotline137.hotline.console;
 import ir.hotline137.calls.CallLog;
 import ir.hotline137.console.ConsoleModule;
 import ir.hotline137.console.login.LoginSettings;
+import ir.hotline137.console.open311.ApiClients;
 import ir.hotline137.console.open311.DistrictBoundaries;
 import ir.hotline137.console.open311.MapDbApiClients;
 import ir.hotline137.console.open311.Open311Settings;
+import ir.hotline137.console.open311.PostgresApiClients;
 import ir.hotline137.console.people.MapDbPeople;
+import ir.hotline137.console.people.PostgresPeople;
 import ir.hotline137.console.security.ConsoleUsers;
 import ir.hotline137.console.sessions.MapDbSessions;
+import ir.hotline137.console.sessions.PostgresSessions;
+import ir.hotline137.console.sessions.SessionStore;
 import ir.hotline137.console.shift.MapDbShifts;
+import ir.hotline137.console.shift.PostgresShifts;
+import ir.hotline137.console.shift.Shifts;
 import ir.hotline137.console.units.StandardResults;
 import ir.hotline137.console.units.UnitSettings;
 import ir.hotline137.figures.FiguresReport;
 import ir.hotline137.figures.FollowUpFigures;
 import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.hotline.store.Stores;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.store.RequestStore;
-import ir.hotline137.store.Storage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,25 +41,25 @@ import org.springframework.context.annotation.Import;
 public class ConsoleConfiguration {
 
     @Bean
-    ConsoleUsers consoleUsers(HotlineProperties properties, Storage storage, Clock clock) {
+    ConsoleUsers consoleUsers(HotlineProperties properties, Stores stores, Clock clock) {
         return ConsoleUsers.of(properties.users().stream().map(HotlineProperties.User::consoleUser).toList(),
-                MapDbPeople.open(storage), clock);
+                stores.pick(MapDbPeople::open, PostgresPeople::open), clock);
     }
 
     @Bean
-    MapDbSessions consoleSessions(Storage storage) {
-        return MapDbSessions.open(storage);
+    SessionStore consoleSessions(Stores stores) {
+        return stores.pick(MapDbSessions::open, PostgresSessions::open);
     }
 
     @Bean
-    MapDbShifts agentShifts(Storage storage) {
-        return MapDbShifts.open(storage);
+    Shifts agentShifts(Stores stores) {
+        return stores.pick(MapDbShifts::open, PostgresShifts::open);
     }
 
     /** The systems that may file requests through Open311, in open311-clients.mapdb. */
     @Bean
-    MapDbApiClients open311Clients(Storage storage) {
-        return MapDbApiClients.open(storage);
+    ApiClients open311Clients(Stores stores) {
+        return stores.pick(MapDbApiClients::open, PostgresApiClients::open);
     }
 
     @Bean

@@ -2,8 +2,10 @@ package ir.hotline137.hotline.ivr;
 
 import ir.hotline137.calls.CallLog;
 import ir.hotline137.calls.MapDbCallLog;
+import ir.hotline137.calls.PostgresCallLog;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.hotline.speech.SpeechIntake;
+import ir.hotline137.hotline.store.Stores;
 import ir.hotline137.ivr.CallScript;
 import ir.hotline137.ivr.IvrSettings;
 import ir.hotline137.ivr.callback.CallbackCall;
@@ -25,7 +27,6 @@ import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.store.DataFolder;
-import ir.hotline137.store.Storage;
 import ir.hotline137.switchboard.Switchboard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,8 +47,8 @@ public class IvrConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CallLog callLog(Storage storage) {
-        return MapDbCallLog.open(storage);
+    CallLog callLog(Stores stores) {
+        return stores.pick(MapDbCallLog::open, PostgresCallLog::open);
     }
 
     @Bean

@@ -1,18 +1,22 @@
 package ir.hotline137.hotline.mayor;
 
 import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.hotline.store.Stores;
 import ir.hotline137.mayor.MayorSettings;
 import ir.hotline137.mayor.directive.Directives;
+import ir.hotline137.mayor.file.CallerFiles;
 import ir.hotline137.mayor.file.MapDbCallerFiles;
+import ir.hotline137.mayor.file.PostgresCallerFiles;
 import ir.hotline137.mayor.line.MayorLine;
 import ir.hotline137.mayor.log.MapDbMayorSessionLog;
 import ir.hotline137.mayor.log.MayorSessionLog;
+import ir.hotline137.mayor.log.PostgresMayorSessionLog;
 import ir.hotline137.mayor.log.SessionRecorder;
 import ir.hotline137.mayor.meeting.MapDbMeetings;
 import ir.hotline137.mayor.meeting.MeetingDesk;
+import ir.hotline137.mayor.meeting.PostgresMeetings;
 import ir.hotline137.mayor.report.SessionReports;
 import ir.hotline137.requests.RequestDesk;
-import ir.hotline137.store.Storage;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,13 +29,13 @@ import org.springframework.context.annotation.Configuration;
 public class MayorAssembly {
 
     @Bean(destroyMethod = "close")
-    MayorSessionLog mayorSessionLog(Storage storage) {
-        return MapDbMayorSessionLog.open(storage);
+    MayorSessionLog mayorSessionLog(Stores stores) {
+        return stores.pick(MapDbMayorSessionLog::open, PostgresMayorSessionLog::open);
     }
 
     @Bean
-    MapDbCallerFiles callerFiles(Storage storage) {
-        return MapDbCallerFiles.open(storage);
+    CallerFiles callerFiles(Stores stores) {
+        return stores.pick(MapDbCallerFiles::open, PostgresCallerFiles::open);
     }
 
     @Bean
@@ -57,9 +61,9 @@ public class MayorAssembly {
 
     /** The mayor's public meetings, kept in meetings.mapdb. */
     @Bean
-    MeetingDesk meetingDesk(Storage storage, RequestDesk desk, MayorSettings settings, HotlineProperties properties,
+    MeetingDesk meetingDesk(Stores stores, RequestDesk desk, MayorSettings settings, HotlineProperties properties,
                             Clock clock) {
-        return new MeetingDesk(MapDbMeetings.open(storage), desk, settings,
+        return new MeetingDesk(stores.pick(MapDbMeetings::open, PostgresMeetings::open), desk, settings,
                 properties.mayor().meetings().settings(), clock);
     }
 }

@@ -1,14 +1,17 @@
 package ir.hotline137.hotline.outbound;
 
 import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.hotline.store.Stores;
 import ir.hotline137.mayor.meeting.MeetingDesk;
 import ir.hotline137.outbound.callback.CallbackDesk;
+import ir.hotline137.outbound.callback.CallbackStore;
 import ir.hotline137.outbound.callback.MapDbCallbacks;
+import ir.hotline137.outbound.callback.PostgresCallbacks;
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.Outbox;
+import ir.hotline137.outbound.outbox.PostgresOutbox;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.store.RequestStore;
-import ir.hotline137.store.Storage;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,13 +22,13 @@ import org.springframework.context.annotation.DependsOn;
 public class OutboundConfiguration {
 
     @Bean
-    Outbox outbox(Storage storage) {
-        return MapDbOutbox.open(storage);
+    Outbox outbox(Stores stores) {
+        return stores.pick(MapDbOutbox::open, PostgresOutbox::open);
     }
 
     @Bean
-    MapDbCallbacks callbacks(Storage storage) {
-        return MapDbCallbacks.open(storage);
+    CallbackStore callbacks(Stores stores) {
+        return stores.pick(MapDbCallbacks::open, PostgresCallbacks::open);
     }
 
     @Bean
@@ -35,7 +38,7 @@ public class OutboundConfiguration {
 
     /** Closed after the worker, whose closing of the manager connection wakes the callbacks it waits for. */
     @Bean(destroyMethod = "close")
-    CallbackDesk callbackDesk(MapDbCallbacks callbacks, CallExchange exchange, HotlineProperties properties,
+    CallbackDesk callbackDesk(CallbackStore callbacks, CallExchange exchange, HotlineProperties properties,
                               Clock clock) {
         return new CallbackDesk(callbacks, exchange, properties.outbound().callSettings(), clock);
     }

@@ -2,9 +2,9 @@ package ir.hotline137.hotline.requests;
 
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
+import ir.hotline137.requests.text.PersianTextAnalyzer;
 import ir.hotline137.store.DataFolder;
 import ir.hotline137.store.DataFolderException;
-import ir.hotline137.requests.text.PersianTextAnalyzer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

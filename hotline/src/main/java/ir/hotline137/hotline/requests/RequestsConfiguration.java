@@ -1,14 +1,17 @@
 package ir.hotline137.hotline.requests;
 
 import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.hotline.store.Stores;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.category.CategorySuggester;
 import ir.hotline137.requests.duplicates.DuplicateIndex;
+import ir.hotline137.requests.duplicates.FollowedIndex;
 import ir.hotline137.requests.duplicates.IndexReconciliation;
 import ir.hotline137.requests.duplicates.LuceneDuplicateIndex;
-import ir.hotline137.store.DataFolder;
 import ir.hotline137.requests.store.MapDbRequestStore;
+import ir.hotline137.requests.store.PostgresRequestStore;
 import ir.hotline137.requests.store.RequestStore;
+import ir.hotline137.store.DataFolder;
 import ir.hotline137.store.Storage;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,7 +31,7 @@ public class RequestsConfiguration {
     /** The data folder, locked for this process, with its journal; closed last, after every store on it. */
     @Bean(destroyMethod = "close")
     Storage storage(HotlineProperties properties) {
-        Storage storage = Storage.open(properties.dataDir(), properties.store().settings());
+        Storage storage = Storage.open(properties.dataDir(), properties.embeddedStore().settings());
         log.info("data folder: {}", storage.folder().root());
         return storage;
     }
@@ -39,8 +42,8 @@ public class RequestsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RequestStore requestStore(Storage storage) {
-        return MapDbRequestStore.open(storage);
+    RequestStore requestStore(Stores stores) {
+        return stores.pick(MapDbRequestStore::open, PostgresRequestStore::open);
     }
 
     @Bean(destroyMethod = "close")
@@ -79,10 +82,22 @@ public class RequestsConfiguration {
         return Clock.system(properties.timeZone());
     }
 
+    /**
+     * On a cluster's store the desk does not write the index itself: the node's follower does, in the order the store
+     * committed, whichever node made the change (FollowedIndex says why).
+     */
     @Bean
     RequestDesk requestDesk(RequestStore store, DuplicateIndex index, CategorySuggester suggester,
-                            HotlineProperties properties, Clock clock) {
-        return new RequestDesk(store, index, properties.districts(), properties.categories(), suggester, clock,
+                            HotlineProperties properties, Stores stores, Clock clock) {
+        DuplicateIndex desks = stores.database().isPresent() ? new FollowedIndex(index) : index;
+        return new RequestDesk(store, desks, properties.districts(), properties.categories(), suggester, clock,
                 new SecureRandom());
+    }
+
+    /** On a cluster's store: the index follows every node's changes, woken by each commit. */
+    @Bean(destroyMethod = "close")
+    IndexFollowing indexFollowing(Stores stores, RequestStore store, DuplicateIndex index) {
+        return stores.database().map(database -> IndexFollowing.start(database, store, index))
+                .orElseGet(IndexFollowing::none);
     }
 }
