@@ -1,37 +1,23 @@
 package ir.hotline137.calls;
 
-import ir.hotline137.store.postgresql.PostgresDatabase;
-import ir.hotline137.store.postgresql.PostgresSettings;
-import ir.hotline137.testsupport.TestPostgres;
+import ir.hotline137.requests.TestDatabase;
 
 /** The call log's contract, asked of PostgreSQL's, in a schema of its own. */
 class PostgresCallLogTest extends CallLogContract {
-    private TestPostgres postgres;
-    private PostgresDatabase database;
+    private final TestDatabase data = new TestDatabase();
 
     @Override
     CallLog open() {
-        postgres = TestPostgres.freshSchema();
-        return connect();
+        return PostgresCallLog.open(data.open());
     }
 
     @Override
     CallLog reopen() {
-        database.close();
-        return connect();
-    }
-
-    private CallLog connect() {
-        database = PostgresDatabase.open(new PostgresSettings(postgres.url(), TestPostgres.USER, TestPostgres.PASSWORD,
-                2));
-        return PostgresCallLog.open(database);
+        return PostgresCallLog.open(data.reopen());
     }
 
     @Override
     void release() throws Exception {
-        if (database != null) {
-            database.close();
-            postgres.close();
-        }
+        data.close();
     }
 }

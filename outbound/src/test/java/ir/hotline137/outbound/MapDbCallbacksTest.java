@@ -2,8 +2,7 @@ package ir.hotline137.outbound;
 
 import ir.hotline137.outbound.callback.CallbackStore;
 import ir.hotline137.outbound.callback.MapDbCallbacks;
-import ir.hotline137.requests.Desks;
-import ir.hotline137.store.Storage;
+import ir.hotline137.requests.TestStorage;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,24 +11,23 @@ class MapDbCallbacksTest extends CallbackStoreContract {
     @TempDir
     Path dir;
 
-    private Storage storage;
+    private TestStorage data;
 
     @Override
     CallbackStore open() {
-        storage = Storage.open(dir, Desks.STORE_SETTINGS);
-        return MapDbCallbacks.open(storage);
+        data = new TestStorage(dir);
+        return MapDbCallbacks.open(data.open());
     }
 
     @Override
     CallbackStore reopen() {
-        storage.close();
-        return open();
+        return MapDbCallbacks.open(data.reopen());
     }
 
     @Override
     void release() {
-        if (storage != null) {
-            storage.close();
+        if (data != null) {
+            data.close();
         }
     }
 }

@@ -2,8 +2,7 @@ package ir.hotline137.outbound;
 
 import ir.hotline137.outbound.outbox.MapDbOutbox;
 import ir.hotline137.outbound.outbox.Outbox;
-import ir.hotline137.requests.Desks;
-import ir.hotline137.store.Storage;
+import ir.hotline137.requests.TestStorage;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,24 +11,23 @@ class MapDbOutboxTest extends OutboxContract {
     @TempDir
     Path dir;
 
-    private Storage storage;
+    private TestStorage data;
 
     @Override
     Outbox open() {
-        storage = Storage.open(dir, Desks.STORE_SETTINGS);
-        return MapDbOutbox.open(storage);
+        data = new TestStorage(dir);
+        return MapDbOutbox.open(data.open());
     }
 
     @Override
     Outbox reopen() {
-        storage.close();
-        return open();
+        return MapDbOutbox.open(data.reopen());
     }
 
     @Override
     void release() {
-        if (storage != null) {
-            storage.close();
+        if (data != null) {
+            data.close();
         }
     }
 }

@@ -2,38 +2,24 @@ package ir.hotline137.outbound;
 
 import ir.hotline137.outbound.callback.CallbackStore;
 import ir.hotline137.outbound.callback.PostgresCallbacks;
-import ir.hotline137.store.postgresql.PostgresDatabase;
-import ir.hotline137.store.postgresql.PostgresSettings;
-import ir.hotline137.testsupport.TestPostgres;
+import ir.hotline137.requests.TestDatabase;
 
 /** The callbacks' contract, asked of PostgreSQL's store, in a schema of its own. */
 class PostgresCallbacksTest extends CallbackStoreContract {
-    private TestPostgres postgres;
-    private PostgresDatabase database;
+    private final TestDatabase data = new TestDatabase();
 
     @Override
     CallbackStore open() {
-        postgres = TestPostgres.freshSchema();
-        return connect();
+        return PostgresCallbacks.open(data.open());
     }
 
     @Override
     CallbackStore reopen() {
-        database.close();
-        return connect();
-    }
-
-    private CallbackStore connect() {
-        database = PostgresDatabase.open(new PostgresSettings(postgres.url(), TestPostgres.USER, TestPostgres.PASSWORD,
-                2));
-        return PostgresCallbacks.open(database);
+        return PostgresCallbacks.open(data.reopen());
     }
 
     @Override
     void release() throws Exception {
-        if (database != null) {
-            database.close();
-            postgres.close();
-        }
+        data.close();
     }
 }

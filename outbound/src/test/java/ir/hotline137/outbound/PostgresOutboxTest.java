@@ -7,10 +7,9 @@ import ir.hotline137.outbound.outbox.NoticeKind;
 import ir.hotline137.outbound.outbox.Notification;
 import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.outbound.outbox.PostgresOutbox;
+import ir.hotline137.requests.TestDatabase;
 import ir.hotline137.requests.TrackingCode;
 import ir.hotline137.store.postgresql.PostgresDatabase;
-import ir.hotline137.store.postgresql.PostgresSettings;
-import ir.hotline137.testsupport.TestPostgres;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,25 +23,16 @@ import org.junit.jupiter.api.Test;
  * attempt at once, one begins it.
  */
 class PostgresOutboxTest extends OutboxContract {
-    private TestPostgres postgres;
-    private PostgresDatabase database;
+    private final TestDatabase data = new TestDatabase();
 
     @Override
     Outbox open() {
-        postgres = TestPostgres.freshSchema();
-        return connect();
+        return PostgresOutbox.open(data.open());
     }
 
     @Override
     Outbox reopen() {
-        database.close();
-        return connect();
-    }
-
-    private Outbox connect() {
-        database = PostgresDatabase.open(new PostgresSettings(postgres.url(), TestPostgres.USER, TestPostgres.PASSWORD,
-                2));
-        return PostgresOutbox.open(database);
+        return PostgresOutbox.open(data.reopen());
     }
 
     @Test
@@ -50,8 +40,7 @@ class PostgresOutboxTest extends OutboxContract {
         Outbox nodeA = open();
         long id = nodeA.addOne(Notification.made("k", TrackingCode.random(new Random(9)), NoticeKind.RESULT,
                 Channel.SMS, "09121234567", "نتیجه", Instant.parse("2026-12-05T07:00:00Z"))).orElseThrow().id();
-        try (PostgresDatabase other = PostgresDatabase.open(new PostgresSettings(postgres.url(), TestPostgres.USER,
-                TestPostgres.PASSWORD, 2))) {
+        try (PostgresDatabase other = data.anotherNode()) {
             Outbox nodeB = PostgresOutbox.open(other);
             CountDownLatch go = new CountDownLatch(1);
             List<Optional<Notification>> begun = new CopyOnWriteArrayList<>();
@@ -73,9 +62,6 @@ class PostgresOutboxTest extends OutboxContract {
 
     @Override
     void release() throws Exception {
-        if (database != null) {
-            database.close();
-            postgres.close();
-        }
+        data.close();
     }
 }

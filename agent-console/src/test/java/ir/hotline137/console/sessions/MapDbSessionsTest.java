@@ -1,9 +1,7 @@
 package ir.hotline137.console.sessions;
 
-import ir.hotline137.store.Storage;
-import ir.hotline137.store.StoreSettings;
+import ir.hotline137.requests.TestStorage;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sessions' contract, asked of the embedded store. */
@@ -11,24 +9,23 @@ class MapDbSessionsTest extends SessionStoreContract {
     @TempDir
     Path dir;
 
-    private Storage storage;
+    private TestStorage data;
 
     @Override
     SessionStore open() {
-        storage = Storage.open(dir, new StoreSettings(Duration.ofMinutes(1), 0, 64L << 20));
-        return MapDbSessions.open(storage);
+        data = new TestStorage(dir);
+        return MapDbSessions.open(data.open());
     }
 
     @Override
     SessionStore reopen() {
-        storage.close();
-        return open();
+        return MapDbSessions.open(data.reopen());
     }
 
     @Override
     void release() {
-        if (storage != null) {
-            storage.close();
+        if (data != null) {
+            data.close();
         }
     }
 }

@@ -1,37 +1,23 @@
 package ir.hotline137.console.sessions;
 
-import ir.hotline137.store.postgresql.PostgresDatabase;
-import ir.hotline137.store.postgresql.PostgresSettings;
-import ir.hotline137.testsupport.TestPostgres;
+import ir.hotline137.requests.TestDatabase;
 
 /** The sessions' contract, asked of PostgreSQL's store, in a schema of its own. */
 class PostgresSessionsTest extends SessionStoreContract {
-    private TestPostgres postgres;
-    private PostgresDatabase database;
+    private final TestDatabase data = new TestDatabase();
 
     @Override
     SessionStore open() {
-        postgres = TestPostgres.freshSchema();
-        return connect();
+        return PostgresSessions.open(data.open());
     }
 
     @Override
     SessionStore reopen() {
-        database.close();
-        return connect();
-    }
-
-    private SessionStore connect() {
-        database = PostgresDatabase.open(new PostgresSettings(postgres.url(), TestPostgres.USER, TestPostgres.PASSWORD,
-                2));
-        return PostgresSessions.open(database);
+        return PostgresSessions.open(data.reopen());
     }
 
     @Override
     void release() throws Exception {
-        if (database != null) {
-            database.close();
-            postgres.close();
-        }
+        data.close();
     }
 }

@@ -2,7 +2,10 @@ package ir.hotline137.outbound.callback;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,18 @@ final class CallbackRules {
 
     static boolean isOver(Callback callback) {
         return callback.status() == CallbackStatus.DONE || callback.status() == CallbackStatus.CLOSED;
+    }
+
+    /** Of these, the ones ended (talked to, or closed) since {@code since}, latest first. */
+    static List<Callback> endedSince(Collection<Callback> callbacks, Instant since) {
+        List<Callback> ended = new ArrayList<>();
+        for (Callback callback : callbacks) {
+            if (isOver(callback) && !callback.tries().isEmpty() && !callback.tries().getLast().at().isBefore(since)) {
+                ended.add(callback);
+            }
+        }
+        ended.sort(Comparator.comparing((Callback c) -> c.tries().getLast().at()).reversed());
+        return ended;
     }
 
     /** The number waits for one callback: the open one it has, with the request of a message left now if it had none. */

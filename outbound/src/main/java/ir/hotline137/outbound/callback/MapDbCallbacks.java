@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -84,15 +83,7 @@ public final class MapDbCallbacks implements CallbackStore {
 
     @Override
     public List<Callback> endedSince(Instant since) {
-        List<Callback> ended = new ArrayList<>();
-        for (Callback callback : callbacks.view().values()) {
-            if (CallbackRules.isOver(callback) && !callback.tries().isEmpty()
-                    && !callback.tries().getLast().at().isBefore(since)) {
-                ended.add(callback);
-            }
-        }
-        ended.sort(Comparator.comparing((Callback c) -> c.tries().getLast().at()).reversed());
-        return ended;
+        return CallbackRules.endedSince(callbacks.view().values(), since);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -82,12 +81,9 @@ public final class PostgresCallbacks implements CallbackStore {
 
     @Override
     public List<Callback> endedSince(Instant since) {
-        List<Callback> ended = new ArrayList<>(database.transaction(c -> read(c,
-                "SELECT record FROM callbacks WHERE status IN ('DONE', 'CLOSED') AND last_try_at >= ?",
-                Timestamp.from(since.minusNanos(since.getNano() % 1000)))));
-        ended.removeIf(callback -> callback.tries().getLast().at().isBefore(since));
-        ended.sort(Comparator.comparing((Callback callback) -> callback.tries().getLast().at()).reversed());
-        return ended;
+        return CallbackRules.endedSince(database.transaction(c -> read(c, "SELECT record FROM callbacks "
+                + "WHERE status IN ('DONE', 'CLOSED') AND last_try_at >= ?",
+                Timestamp.from(since.minusNanos(since.getNano() % 1000)))), since);
     }
 
     @Override

@@ -137,37 +137,27 @@ public final class MapDbOutbox implements Outbox {
 
     @Override
     public Notification endAttempt(long id, AttemptResult how, String detail, NotificationStatus next,
-                            Optional<Instant> retryAt) {
-        if (next == NotificationStatus.PENDING && retryAt.isEmpty()) {
-            throw new IllegalArgumentException("a notification to be tried again needs the time to try it");
-        }
+                                   Optional<Instant> retryAt) {
+        OutboxRules.checkRetry(next, retryAt);
         return storage.write(tx -> {
             Notification current = tx.get(notifications, id);
-            if (current != null && current.wasAnswered()) {
-                // The notice call's script reached the citizen before the manager interface's word came (or instead
-                // of it, when the connection dropped): answered stays answered.
+            Notification ended = OutboxRules.ended(id, current, how, detail, next, retryAt);
+            if (ended == current) {
                 return current;
             }
-            if (current == null || current.status() != NotificationStatus.SENDING) {
-                throw new IllegalStateException("notification " + id + " has no attempt under way");
-            }
-            Notification ended = current.ended(how, detail, next,
-                    next == NotificationStatus.PENDING ? retryAt : Optional.empty());
-            if (how == AttemptResult.SENT && !detail.isEmpty()) {
-                // The SMS centre's id of each part: its delivery receipts name only those.
-                for (String messageId : detail.split(",")) {
-                    tx.put(byMessageId, messageId, id);
-                    String early = tx.get(earlyReceipts, messageId);
-                    if (early != null) {
-                        ended = ended.received(early);
-                        tx.remove(earlyReceipts, messageId);
-                    }
+            for (String messageId : OutboxRules.messageIds(ended, how, detail)) {
+                tx.put(byMessageId, messageId, id);
+                String early = tx.get(earlyReceipts, messageId);
+                if (early != null) {
+                    ended = ended.received(early);
+                    tx.remove(earlyReceipts, messageId);
                 }
             }
             tx.put(notifications, id, ended);
             tx.remove(sending, id);
+            Notification kept = ended;
             ended.nextTryAt().ifPresent(at -> tx.put(due, dueKey(at, id), true));
-            return ended;
+            return kept;
         });
     }
 
@@ -239,20 +229,10 @@ public final class MapDbOutbox implements Outbox {
         }
         storage.write(tx -> {
             for (Long id : interrupted) {
-                Notification current = tx.get(notifications, id);
-                if (current != null && current.status() == NotificationStatus.SENDING
-                        && current.channel() == Channel.CALL) {
-                    // A call that was ringing is not news told: had the citizen answered, its script would have said
-                    // so. Ringing them again is better than never telling them.
-                    Instant from = callsFrom;
-                    Notification again = current.ended(AttemptResult.UNCERTAIN,
-                            "the hotline stopped during this call", NotificationStatus.PENDING, Optional.of(from));
+                OutboxRules.interrupted(tx.get(notifications, id), callsFrom).ifPresent(again -> {
                     tx.put(notifications, id, again);
-                    tx.put(due, dueKey(from, id), true);
-                } else if (current != null && current.status() == NotificationStatus.SENDING) {
-                    tx.put(notifications, id, current.ended(AttemptResult.UNCERTAIN,
-                            "the hotline stopped during this attempt", NotificationStatus.UNCERTAIN, Optional.empty()));
-                }
+                    again.nextTryAt().ifPresent(from -> tx.put(due, dueKey(from, id), true));
+                });
                 tx.remove(sending, id);
             }
             return null;

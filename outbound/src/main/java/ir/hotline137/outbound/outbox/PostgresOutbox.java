@@ -151,37 +151,27 @@ public final class PostgresOutbox implements Outbox {
     @Override
     public Notification endAttempt(long id, AttemptResult how, String detail, NotificationStatus next,
                                    Optional<Instant> retryAt) {
-        if (next == NotificationStatus.PENDING && retryAt.isEmpty()) {
-            throw new IllegalArgumentException("a notification to be tried again needs the time to try it");
-        }
+        OutboxRules.checkRetry(next, retryAt);
         return database.transaction(c -> {
             Notification current = locked(c, id);
-            if (current != null && current.wasAnswered()) {
-                // Answered stays answered, whatever the manager interface says of the attempt after.
+            Notification ended = OutboxRules.ended(id, current, how, detail, next, retryAt);
+            if (ended == current) {
                 return current;
             }
-            if (current == null || current.status() != NotificationStatus.SENDING) {
-                throw new IllegalStateException("notification " + id + " has no attempt under way");
-            }
-            Notification ended = current.ended(how, detail, next,
-                    next == NotificationStatus.PENDING ? retryAt : Optional.empty());
-            if (how == AttemptResult.SENT && !detail.isEmpty()) {
-                // The SMS centre's id of each part: its delivery receipts name only those.
-                for (String messageId : detail.split(",")) {
-                    try (PreparedStatement known = c.prepareStatement("INSERT INTO outbox_message_ids "
-                            + "(message_id, notification) VALUES (?, ?) ON CONFLICT (message_id) DO UPDATE "
-                            + "SET notification = EXCLUDED.notification")) {
-                        known.setString(1, messageId);
-                        known.setLong(2, id);
-                        known.executeUpdate();
-                    }
-                    try (PreparedStatement early = c.prepareStatement(
-                            "DELETE FROM outbox_early_receipts WHERE message_id = ? RETURNING state")) {
-                        early.setString(1, messageId);
-                        try (ResultSet row = early.executeQuery()) {
-                            if (row.next()) {
-                                ended = ended.received(row.getString(1));
-                            }
+            for (String messageId : OutboxRules.messageIds(ended, how, detail)) {
+                try (PreparedStatement known = c.prepareStatement("INSERT INTO outbox_message_ids "
+                        + "(message_id, notification) VALUES (?, ?) ON CONFLICT (message_id) DO UPDATE "
+                        + "SET notification = EXCLUDED.notification")) {
+                    known.setString(1, messageId);
+                    known.setLong(2, id);
+                    known.executeUpdate();
+                }
+                try (PreparedStatement early = c.prepareStatement(
+                        "DELETE FROM outbox_early_receipts WHERE message_id = ? RETURNING state")) {
+                    early.setString(1, messageId);
+                    try (ResultSet row = early.executeQuery()) {
+                        if (row.next()) {
+                            ended = ended.received(row.getString(1));
                         }
                     }
                 }
@@ -243,8 +233,8 @@ public final class PostgresOutbox implements Outbox {
     }
 
     /**
-     * As {@link MapDbOutbox#markInterruptedUncertain}. In a cluster every node's attempts under way are found, since a
-     * notification does not say which node began it: run at the cluster's start, not at one node's.
+     * As the interface says ({@link OutboxRules#interrupted}). In a cluster every node's attempts under way are found,
+     * since a notification does not say which node began it: run at the cluster's start, not at one node's.
      */
     @Override
     public int markInterruptedUncertain(Instant callsFrom) {
@@ -252,14 +242,9 @@ public final class PostgresOutbox implements Outbox {
             List<Notification> interrupted = read(c,
                     "SELECT record FROM outbox WHERE status = 'SENDING' ORDER BY id FOR UPDATE");
             for (Notification current : interrupted) {
-                if (current.channel() == Channel.CALL) {
-                    // A call that was ringing is not news told: had the citizen answered, its script would have said
-                    // so. Ringing them again is better than never telling them.
-                    save(c, current.ended(AttemptResult.UNCERTAIN, "the hotline stopped during this call",
-                            NotificationStatus.PENDING, Optional.of(callsFrom)));
-                } else {
-                    save(c, current.ended(AttemptResult.UNCERTAIN, "the hotline stopped during this attempt",
-                            NotificationStatus.UNCERTAIN, Optional.empty()));
+                Optional<Notification> again = OutboxRules.interrupted(current, callsFrom);
+                if (again.isPresent()) {
+                    save(c, again.get());
                 }
             }
             return interrupted.size();

@@ -1,7 +1,6 @@
 package ir.hotline137.requests.store;
 
-import ir.hotline137.requests.Desks;
-import ir.hotline137.store.Storage;
+import ir.hotline137.requests.TestStorage;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,22 +9,23 @@ class MapDbRequestStoreContractTest extends RequestStoreContract {
     @TempDir
     Path dir;
 
-    private Storage storage;
+    private TestStorage data;
 
     @Override
     RequestStore open() {
-        storage = Storage.open(dir, Desks.STORE_SETTINGS);
-        return MapDbRequestStore.open(storage);
+        data = new TestStorage(dir);
+        return MapDbRequestStore.open(data.open());
     }
 
     @Override
     RequestStore reopen() {
-        storage.close();
-        return open();
+        return MapDbRequestStore.open(data.reopen());
     }
 
     @Override
     void release() {
-        storage.close();
+        if (data != null) {
+            data.close();
+        }
     }
 }

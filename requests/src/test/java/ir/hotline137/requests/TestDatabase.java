@@ -1,0 +1,43 @@
+package ir.hotline137.requests;
+
+import ir.hotline137.store.postgresql.PostgresDatabase;
+import ir.hotline137.store.postgresql.PostgresSettings;
+import ir.hotline137.testsupport.TestPostgres;
+import java.sql.SQLException;
+
+/**
+ * A schema of its own in the tests' PostgreSQL that a store's contract test opens, opens again (as a node restarting)
+ * and drops.
+ */
+public final class TestDatabase implements AutoCloseable {
+    private TestPostgres postgres;
+    private PostgresDatabase database;
+
+    public PostgresDatabase open() {
+        postgres = TestPostgres.freshSchema();
+        return connect();
+    }
+
+    public PostgresDatabase reopen() {
+        database.close();
+        return connect();
+    }
+
+    /** Another node's way into the same schema, for the caller to close. */
+    public PostgresDatabase anotherNode() {
+        return PostgresDatabase.open(new PostgresSettings(postgres.url(), TestPostgres.USER, TestPostgres.PASSWORD, 2));
+    }
+
+    private PostgresDatabase connect() {
+        database = anotherNode();
+        return database;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (database != null) {
+            database.close();
+            postgres.close();
+        }
+    }
+}
