@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The callbacks promised to citizens: the embedded {@link MapDbCallbacks}, or {@link PostgresCallbacks} for a
- * cluster. Both decide by the same {@link CallbackRules}; a store only keeps, finds and changes under its lock.
+ * cluster. What a change does is {@link CallbackRules}'; a store only keeps, finds and changes under its lock.
  */
 public interface CallbackStore {
     /**
@@ -26,19 +27,33 @@ public interface CallbackStore {
 
     Optional<Callback> find(long id);
 
+    /**
+     * Changes the callback as it is at the moment of writing, under the store's lock, when {@code rule} gives a new
+     * one; the rule gets null for no such callback.
+     *
+     * @return the callback as changed; empty when the rule gave nothing
+     */
+    Optional<Callback> change(long id, Function<Callback, Optional<Callback>> rule);
+
     /** An agent takes a waiting callback to call it now; empty when it is not waiting (another agent took it). */
-    Optional<Callback> claim(long id, String agent);
+    default Optional<Callback> claim(long id, String agent) {
+        return change(id, current -> CallbackRules.claimed(current, agent));
+    }
 
     /**
      * Ends try number {@code number} of {@code agent}, if it is the one under way ({@link CallbackRules#ended}).
      *
      * @return the callback as it is now; empty when that try was not the one under way
      */
-    Optional<Callback> end(long id, String agent, int number, CallbackOutcome outcome, Instant at, int attempts,
-                           Duration spacing);
+    default Optional<Callback> end(long id, String agent, int number, CallbackOutcome outcome, Instant at,
+                                   int attempts, Duration spacing) {
+        return change(id, current -> CallbackRules.ended(current, agent, number, outcome, at, attempts, spacing));
+    }
 
     /** An agent closes a waiting callback: no call back is needed any more. Empty when it is not waiting. */
-    Optional<Callback> close(long id, String agent, Instant at);
+    default Optional<Callback> close(long id, String agent, Instant at) {
+        return change(id, current -> CallbackRules.closed(current, agent, at));
+    }
 
     /**
      * After a start: a callback the last run was calling is waiting again, where it was ({@link

@@ -11,7 +11,6 @@ import ir.hotline137.store.DurableMap;
 import ir.hotline137.store.MapFile;
 import ir.hotline137.store.Storage;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,23 +91,7 @@ public final class MapDbCallbacks implements CallbackStore {
     }
 
     @Override
-    public Optional<Callback> claim(long id, String agent) {
-        return change(id, current -> CallbackRules.claimed(current, agent));
-    }
-
-    @Override
-    public Optional<Callback> end(long id, String agent, int number, CallbackOutcome outcome, Instant at, int attempts,
-                                  Duration spacing) {
-        return change(id, current -> CallbackRules.ended(current, agent, number, outcome, at, attempts, spacing));
-    }
-
-    @Override
-    public Optional<Callback> close(long id, String agent, Instant at) {
-        return change(id, current -> CallbackRules.closed(current, agent, at));
-    }
-
-    /** Changes the callback as it is at the moment of writing, when the rule gives a new one. */
-    private Optional<Callback> change(long id, Function<Callback, Optional<Callback>> rule) {
+    public Optional<Callback> change(long id, Function<Callback, Optional<Callback>> rule) {
         return storage.write(tx -> {
             Optional<Callback> changed = rule.apply(tx.get(callbacks, id));
             changed.ifPresent(c -> tx.put(callbacks, id, c));

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,22 +92,6 @@ public final class PostgresCallbacks implements CallbackStore {
     }
 
     @Override
-    public Optional<Callback> claim(long id, String agent) {
-        return change(id, current -> CallbackRules.claimed(current, agent));
-    }
-
-    @Override
-    public Optional<Callback> end(long id, String agent, int number, CallbackOutcome outcome, Instant at, int attempts,
-                                  Duration spacing) {
-        return change(id, current -> CallbackRules.ended(current, agent, number, outcome, at, attempts, spacing));
-    }
-
-    @Override
-    public Optional<Callback> close(long id, String agent, Instant at) {
-        return change(id, current -> CallbackRules.closed(current, agent, at));
-    }
-
-    @Override
     public int markInterrupted(Instant now) {
         // Every node's calls end with that node: a node starting finds only its own calls under way, and asks after
         // them all, since a callback does not say which node rang it. Run at a cluster's start, not a node's.
@@ -123,8 +106,8 @@ public final class PostgresCallbacks implements CallbackStore {
         return ended;
     }
 
-    /** Changes the callback as it is at the moment of writing, under its row's lock, when the rule gives a new one. */
-    private Optional<Callback> change(long id, Function<Callback, Optional<Callback>> rule) {
+    @Override
+    public Optional<Callback> change(long id, Function<Callback, Optional<Callback>> rule) {
         return database.transaction(c -> {
             List<Callback> found = read(c, "SELECT record FROM callbacks WHERE id = ? FOR UPDATE", id);
             Optional<Callback> changed = rule.apply(found.isEmpty() ? null : found.getFirst());
