@@ -19,12 +19,15 @@ class ReadmeDialplanTest {
     void theReadmesDialplanFallsBackOnTheMarkTheIvrSets() throws IOException {
         String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"),
                 StandardCharsets.UTF_8);
-        String dialplan = readme.substring(readme.indexOf("[hotline]"), readme.indexOf("n(end),Hangup()"));
-
         String test = "GotoIf($[\"${" + Phone.HANDLED_VARIABLE + "}\" = \"" + Phone.HANDLED + "\"]?end)";
-        assertThat(dialplan).contains(test);
-        // Each AGI() is followed by the test, so a node that does not finish the call passes it on.
-        assertThat(dialplan.split("AGI\\(agi://", -1).length - 1)
-                .isEqualTo(dialplan.split(java.util.regex.Pattern.quote(test), -1).length - 1);
+        for (String context : new String[] {"[hotline]", "[hotline-cluster]"}) {
+            int start = readme.indexOf(context);
+            assertThat(start).as(context).isNotNegative();
+            String dialplan = readme.substring(start, readme.indexOf("n(end),Hangup()", start));
+            assertThat(dialplan).as(context).contains(test);
+            // Each AGI() is followed by the test, so a node that does not finish the call passes it on.
+            assertThat(dialplan.split("AGI\\(agi://", -1).length - 1).as(context)
+                    .isEqualTo(dialplan.split(java.util.regex.Pattern.quote(test), -1).length - 1);
+        }
     }
 }
