@@ -5,6 +5,7 @@ CREATE TABLE callbacks (
     number      text NOT NULL,
     status      text NOT NULL,
     last_try_at timestamptz,
+    calling_on  text,                     -- while CALLING: the node whose exchange places the call
     record      bytea NOT NULL
 );
 CREATE INDEX callbacks_open ON callbacks (number) WHERE status IN ('WAITING', 'CALLING');

@@ -7,6 +7,7 @@ CREATE TABLE outbox (
     request     text,
     status      text NOT NULL,
     next_try_at timestamptz,              -- while PENDING: when it is due
+    begun_by    text,                     -- while SENDING: the node that began the attempt
     record      bytea NOT NULL
 );
 CREATE INDEX outbox_due ON outbox (next_try_at, id) WHERE status = 'PENDING';

@@ -3,6 +3,7 @@ package ir.hotline137.outbound;
 import ir.hotline137.outbound.callback.CallbackStore;
 import ir.hotline137.outbound.callback.PostgresCallbacks;
 import ir.hotline137.requests.TestDatabase;
+import ir.hotline137.store.postgresql.PostgresDatabase;
 
 /** The callbacks' contract, asked of PostgreSQL's store, in a schema of its own. */
 class PostgresCallbacksTest extends CallbackStoreContract {
@@ -10,12 +11,14 @@ class PostgresCallbacksTest extends CallbackStoreContract {
 
     @Override
     CallbackStore open() {
-        return PostgresCallbacks.open(data.open());
+        PostgresDatabase database = data.open();
+        return PostgresCallbacks.open(database, data.node());
     }
 
     @Override
     CallbackStore reopen() {
-        return PostgresCallbacks.open(data.reopen());
+        PostgresDatabase database = data.reopen();
+        return PostgresCallbacks.open(database, data.node());
     }
 
     @Override

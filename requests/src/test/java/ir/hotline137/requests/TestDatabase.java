@@ -1,9 +1,11 @@
 package ir.hotline137.requests;
 
+import ir.hotline137.store.postgresql.ClusterNode;
 import ir.hotline137.store.postgresql.PostgresDatabase;
 import ir.hotline137.store.postgresql.PostgresSettings;
 import ir.hotline137.testsupport.TestPostgres;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * A schema of its own in the tests' PostgreSQL that a store's contract test opens, opens again (as a node restarting)
@@ -12,6 +14,7 @@ import java.sql.SQLException;
 public final class TestDatabase implements AutoCloseable {
     private TestPostgres postgres;
     private PostgresDatabase database;
+    private ClusterNode node;
 
     public PostgresDatabase open() {
         postgres = TestPostgres.freshSchema();
@@ -19,8 +22,28 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public PostgresDatabase reopen() {
+        leave();
         database.close();
         return connect();
+    }
+
+    /** This test's node of the cluster ("node-a"), on the database as opened now. */
+    public ClusterNode node() {
+        if (node == null) {
+            node = ClusterNode.join(database, "node-a", Duration.ofSeconds(1));
+        }
+        return node;
+    }
+
+    private void leave() {
+        if (node != null) {
+            try {
+                node.close();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            node = null;
+        }
     }
 
     /** Another node's way into the same schema, for the caller to close. */
@@ -35,6 +58,7 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        leave();
         if (database != null) {
             database.close();
             postgres.close();

@@ -23,12 +23,12 @@ public class OutboundConfiguration {
 
     @Bean
     Outbox outbox(Stores stores) {
-        return stores.pick(MapDbOutbox::open, PostgresOutbox::open);
+        return stores.pick(MapDbOutbox::open, database -> PostgresOutbox.open(database, stores.node()));
     }
 
     @Bean
     CallbackStore callbacks(Stores stores) {
-        return stores.pick(MapDbCallbacks::open, PostgresCallbacks::open);
+        return stores.pick(MapDbCallbacks::open, database -> PostgresCallbacks.open(database, stores.node()));
     }
 
     @Bean

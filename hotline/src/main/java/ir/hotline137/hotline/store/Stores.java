@@ -2,6 +2,7 @@ package ir.hotline137.hotline.store;
 
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.store.Storage;
+import ir.hotline137.store.postgresql.ClusterNode;
 import ir.hotline137.store.postgresql.PostgresDatabase;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,11 +16,14 @@ public final class Stores implements AutoCloseable {
     private final HotlineProperties.StoreKind kind;
     private final Storage storage;
     private final Optional<PostgresDatabase> database;
+    private final Optional<ClusterNode> node;
 
-    Stores(HotlineProperties.StoreKind kind, Storage storage, Optional<PostgresDatabase> database) {
+    Stores(HotlineProperties.StoreKind kind, Storage storage, Optional<PostgresDatabase> database,
+           Optional<ClusterNode> node) {
         this.kind = kind;
         this.storage = storage;
         this.database = database;
+        this.node = node;
     }
 
     public HotlineProperties.StoreKind kind() {
@@ -31,6 +35,11 @@ public final class Stores implements AutoCloseable {
         return database;
     }
 
+    /** This node as the cluster knows it, when the store is PostgreSQL. */
+    public ClusterNode node() {
+        return node.orElseThrow(() -> new IllegalStateException("not on a cluster's store"));
+    }
+
     /** A feature's store, made from whichever the deployment chose. */
     public <T> T pick(Function<Storage, T> embedded, Function<PostgresDatabase, T> postgresql) {
         return database.map(postgresql).orElseGet(() -> embedded.apply(storage));
@@ -38,7 +47,10 @@ public final class Stores implements AutoCloseable {
 
     /** The database is closed here; the data folder's storage by its own bean, after every store on it. */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
+        if (node.isPresent()) {
+            node.get().close();
+        }
         database.ifPresent(PostgresDatabase::close);
     }
 }

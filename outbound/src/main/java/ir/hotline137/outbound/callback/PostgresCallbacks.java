@@ -1,5 +1,6 @@
 package ir.hotline137.outbound.callback;
 
+import ir.hotline137.store.postgresql.ClusterNode;
 import ir.hotline137.store.postgresql.PostgresDatabase;
 import ir.hotline137.store.postgresql.RecordTable;
 import java.sql.Connection;
@@ -11,26 +12,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The callbacks in PostgreSQL, shared by the nodes of a cluster, decided by the same {@link CallbackRules} as the
  * embedded store: each change under the callback's row lock, so two agents at two nodes claim it in turn; a number's
- * callbacks are added one at a time under a lock on the number, so it never waits for two.
+ * callbacks are added one at a time under a lock on the number, so it never waits for two. A callback being called
+ * keeps the node whose exchange places the call, so a node starting takes up only its own calls cut short, and those of
+ * nodes taken for dead.
  */
 public final class PostgresCallbacks implements CallbackStore {
     private static final MapDbCallbacks.Codec CODEC = new MapDbCallbacks.Codec();
 
     private final PostgresDatabase database;
+    private final ClusterNode node;
 
-    private PostgresCallbacks(PostgresDatabase database) {
+    private PostgresCallbacks(PostgresDatabase database, ClusterNode node) {
         this.database = database;
+        this.node = node;
     }
 
-    /** Opens the store, bringing its table to this build's. */
-    public static PostgresCallbacks open(PostgresDatabase database) {
+    /** Opens the store as this node's, bringing its table to this build's. */
+    public static PostgresCallbacks open(PostgresDatabase database, ClusterNode node) {
         database.migrate("callbacks");
-        return new PostgresCallbacks(database);
+        return new PostgresCallbacks(database, node);
     }
 
     @Override
@@ -91,12 +97,13 @@ public final class PostgresCallbacks implements CallbackStore {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
+    /** The calls this node was placing when it stopped, and those of nodes taken for dead. */
     @Override
     public int markInterrupted(Instant now) {
-        // Every node's calls end with that node: a node starting finds only its own calls under way, and asks after
-        // them all, since a callback does not say which node rang it. Run at a cluster's start, not a node's.
-        List<Callback> calling = database.transaction(c -> read(c,
-                "SELECT record FROM callbacks WHERE status = 'CALLING'"));
+        Set<String> nodes = node.selfAndDead();
+        List<Callback> calling = database.transaction(c -> read(c, "SELECT record FROM callbacks "
+                + "WHERE status = 'CALLING' AND (calling_on IS NULL OR calling_on = ANY (?))",
+                c.createArrayOf("text", nodes.toArray())));
         int ended = 0;
         for (Callback callback : calling) {
             if (change(callback.id(), current -> CallbackRules.interrupted(current, now)).isPresent()) {
@@ -118,13 +125,14 @@ public final class PostgresCallbacks implements CallbackStore {
         });
     }
 
-    private static void write(Connection c, Callback callback) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE callbacks SET status = ?, last_try_at = ?, record = ? WHERE id = ?")) {
+    private void write(Connection c, Callback callback) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE callbacks SET status = ?, last_try_at = ?, "
+                + "calling_on = ?, record = ? WHERE id = ?")) {
             update.setString(1, callback.status().name());
             update.setTimestamp(2, lastTry(callback));
-            update.setBytes(3, RecordTable.bytes(CODEC, callback));
-            update.setLong(4, callback.id());
+            update.setString(3, callback.status() == CallbackStatus.CALLING ? node.name() : null);
+            update.setBytes(4, RecordTable.bytes(CODEC, callback));
+            update.setLong(5, callback.id());
             update.executeUpdate();
         }
     }

@@ -1,6 +1,7 @@
 package ir.hotline137.outbound.outbox;
 
 import ir.hotline137.requests.TrackingCode;
+import ir.hotline137.store.postgresql.ClusterNode;
 import ir.hotline137.store.postgresql.PostgresDatabase;
 import ir.hotline137.store.postgresql.RecordTable;
 import java.sql.Connection;
@@ -12,12 +13,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * The outbox in PostgreSQL, shared by the nodes of a cluster: the same contract as {@link MapDbOutbox}. Each change
  * to a notification is made under its row's lock, so of two nodes' workers beginning the same attempt one begins it
- * and the other is told it is no longer pending: nothing is sent twice.
+ * and the other is told it is no longer pending: nothing is sent twice. An attempt keeps the node that began it, so
+ * a node starting takes up only its own attempts cut short, and those of nodes taken for dead.
  */
 public final class PostgresOutbox implements Outbox {
     private static final OutboxCodecs.NotificationCodec CODEC = new OutboxCodecs.NotificationCodec();
@@ -28,15 +31,17 @@ public final class PostgresOutbox implements Outbox {
     private static final int BATCH = 200;
 
     private final PostgresDatabase database;
+    private final ClusterNode node;
 
-    private PostgresOutbox(PostgresDatabase database) {
+    private PostgresOutbox(PostgresDatabase database, ClusterNode node) {
         this.database = database;
+        this.node = node;
     }
 
-    /** Opens the outbox, bringing its tables to this build's. */
-    public static PostgresOutbox open(PostgresDatabase database) {
+    /** Opens the outbox as this node's, bringing its tables to this build's. */
+    public static PostgresOutbox open(PostgresDatabase database, ClusterNode node) {
         database.migrate("outbox");
-        return new PostgresOutbox(database);
+        return new PostgresOutbox(database, node);
     }
 
     @Override
@@ -144,7 +149,13 @@ public final class PostgresOutbox implements Outbox {
             if (current == null || current.status() != NotificationStatus.PENDING) {
                 return Optional.empty();
             }
-            return Optional.of(save(c, current.begun(at)));
+            Notification begun = save(c, current.begun(at));
+            try (PreparedStatement mine = c.prepareStatement("UPDATE outbox SET begun_by = ? WHERE id = ?")) {
+                mine.setString(1, node.name());
+                mine.setLong(2, id);
+                mine.executeUpdate();
+            }
+            return Optional.of(begun);
         });
     }
 
@@ -233,14 +244,16 @@ public final class PostgresOutbox implements Outbox {
     }
 
     /**
-     * As the interface says ({@link OutboxRules#interrupted}). In a cluster every node's attempts under way are found,
-     * since a notification does not say which node began it: run at the cluster's start, not at one node's.
+     * As the interface says ({@link OutboxRules#interrupted}), for the attempts this node began (it is starting again)
+     * and those of nodes taken for dead: another node's attempt under way is its own business while it lives.
      */
     @Override
     public int markInterruptedUncertain(Instant callsFrom) {
+        Set<String> nodes = node.selfAndDead();
         return database.transaction(c -> {
-            List<Notification> interrupted = read(c,
-                    "SELECT record FROM outbox WHERE status = 'SENDING' ORDER BY id FOR UPDATE");
+            List<Notification> interrupted = read(c, "SELECT record FROM outbox WHERE status = 'SENDING' "
+                    + "AND (begun_by IS NULL OR begun_by = ANY (?)) ORDER BY id FOR UPDATE",
+                    c.createArrayOf("text", nodes.toArray()));
             for (Notification current : interrupted) {
                 Optional<Notification> again = OutboxRules.interrupted(current, callsFrom);
                 if (again.isPresent()) {
