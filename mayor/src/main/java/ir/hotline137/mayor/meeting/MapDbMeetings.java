@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.mapdb.DataInput2;
 import org.mapdb.DataOutput2;
@@ -39,6 +41,8 @@ public final class MapDbMeetings implements Meetings {
     private final DurableMap<Long, Registration> registrations;
     private final DurableMap<Object[], Boolean> byMeeting;
     private final DurableMap<String, Long> counters;
+    /** One process holds the data folder: a lock of its own is every node's there is. */
+    private final ReentrantLock exclusive = new ReentrantLock();
 
     private MapDbMeetings(Storage storage) {
         this.storage = storage;
@@ -114,6 +118,16 @@ public final class MapDbMeetings implements Meetings {
             tx.put(registrations, id, changed);
             return changed;
         });
+    }
+
+    @Override
+    public <T> T exclusively(long meetingId, Supplier<T> work) {
+        exclusive.lock();
+        try {
+            return work.get();
+        } finally {
+            exclusive.unlock();
+        }
     }
 
     static final class MeetingCodec extends GroupSerializerObjectArray<Meeting> {

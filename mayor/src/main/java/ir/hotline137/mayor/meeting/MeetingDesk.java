@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Everything done with a meeting, in the order the written rules give it: a supervisor creates it; citizens register
@@ -44,8 +43,6 @@ public final class MeetingDesk {
     private final MayorSettings settings;
     private final MeetingSettings defaults;
     private final Clock clock;
-    /** Turns are given one route at a time, so two committee members never give the same one. */
-    private final ReentrantLock routing = new ReentrantLock();
 
     public MeetingDesk(Meetings meetings, RequestDesk desk, MayorSettings settings, MeetingSettings defaults,
                        Clock clock) {
@@ -238,8 +235,8 @@ public final class MeetingDesk {
             throw new InvalidRequestException("official", "'" + name + "' does not attend this meeting: "
                     + String.join("، ", meeting.officials()));
         }
-        routing.lock();
-        try {
+        // Turns are given one route at a time, so two committee members (on any node) never give the same one.
+        return meetings.exclusively(meetingId, () -> {
             Set<Integer> taken = new HashSet<>();
             for (Registration other : meetings.registrations(meetingId)) {
                 if (other.id() != registrationId && holdsTurn(other) && other.official().orElseThrow().equals(name)) {
@@ -265,9 +262,7 @@ public final class MeetingDesk {
                 }
                 return current.routed(name, turn);
             });
-        } finally {
-            routing.unlock();
-        }
+        });
     }
 
     /** Places given and left, by official, in the order they attend. */

@@ -2,6 +2,7 @@ package ir.hotline137.mayor.meeting;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,4 +32,10 @@ public interface Meetings {
      * @param change given the registration as stored; throws to refuse (nothing is written then)
      */
     Registration update(long id, UnaryOperator<Registration> change);
+
+    /**
+     * Runs {@code work} while no other work on the same meeting runs through this method, here or on another node:
+     * how turns are given one route at a time.
+     */
+    <T> T exclusively(long meetingId, Supplier<T> work);
 }

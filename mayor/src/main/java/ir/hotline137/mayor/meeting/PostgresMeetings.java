@@ -9,12 +9,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.mapdb.serializer.GroupSerializerObjectArray;
 
 /**
  * The meetings and their registrations in PostgreSQL, shared by the nodes of a cluster, in the codecs the embedded
- * store uses; a registration is changed under its row's lock, so two committee members at two nodes decide in turn.
+ * store uses; a registration is changed under its row's lock, and turns are given under the meeting's, so two
+ * committee members at two nodes decide in turn.
  */
 public final class PostgresMeetings implements Meetings {
     private static final MapDbMeetings.MeetingCodec MEETINGS = new MapDbMeetings.MeetingCodec();
@@ -98,6 +100,18 @@ public final class PostgresMeetings implements Meetings {
                 update.executeUpdate();
             }
             return changed;
+        });
+    }
+
+    /** Under the meeting's row lock, in one transaction with whatever the work writes. */
+    @Override
+    public <T> T exclusively(long meetingId, Supplier<T> work) {
+        return database.transaction(c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT 1 FROM meetings WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, meetingId);
+                lock.executeQuery().close();
+            }
+            return work.get();
         });
     }
 

@@ -17,6 +17,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +66,46 @@ class PostgresMeetingsTest {
                 assertThat(desk.expectedAt(citizens.get(0).id())).contains(LocalDateTime.of(2026, 12, 12, 10, 0));
             }
         }
+    }
+
+    @Test
+    void twoNodesRoutingAtOnceGiveTwoTurns() throws Exception {
+        MutableClock clock = new MutableClock(SATURDAY, TEHRAN);
+        LocalDateTime now = LocalDateTime.ofInstant(SATURDAY, TEHRAN);
+        try (TestPostgres postgres = TestPostgres.freshSchema(); Desks desks = new Desks(dir, clock);
+             PostgresDatabase nodeA = open(postgres); PostgresDatabase nodeB = open(postgres)) {
+            MeetingDesk deskA = desk(PostgresMeetings.open(nodeA), desks, clock);
+            MeetingDesk deskB = desk(PostgresMeetings.open(nodeB), desks, clock);
+            for (int round = 0; round < 10; round++) {
+                Meeting meeting = deskA.create(new MeetingDesk.MeetingDraft(MeetingKind.PUBLIC_MEETING, "دیدار " + round,
+                        LocalDateTime.of(2026, 12, 12, 10, 0), "تالار شهر", Optional.of(6), List.of("معاون شهرسازی"),
+                        Map.of("معاون شهرسازی", 2), Optional.empty(), Optional.empty(), now.minusDays(1),
+                        now.plusDays(3)), "boss");
+                Registration one = deskA.register(meeting.id(), Optional.of("0912123000" + round), 6, "یک",
+                        RegistrationSource.AGENT, "maryam");
+                Registration two = deskA.register(meeting.id(), Optional.of("0912124000" + round), 6, "دو",
+                        RegistrationSource.AGENT, "maryam");
+                CountDownLatch go = new CountDownLatch(1);
+                List<Optional<Integer>> turns = new CopyOnWriteArrayList<>();
+                List<Thread> committees = List.of(
+                        Thread.ofVirtual().start(() -> turns.add(route(go, deskA, meeting.id(), one.id()))),
+                        Thread.ofVirtual().start(() -> turns.add(route(go, deskB, meeting.id(), two.id()))));
+                go.countDown();
+                for (Thread committee : committees) {
+                    committee.join();
+                }
+                assertThat(turns).as("round %d", round).containsExactlyInAnyOrder(Optional.of(1), Optional.of(2));
+            }
+        }
+    }
+
+    private static Optional<Integer> route(CountDownLatch go, MeetingDesk desk, long meeting, long registration) {
+        try {
+            go.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return desk.route(meeting, registration, "معاون شهرسازی", "host").turn();
     }
 
     private static MeetingDesk desk(Meetings meetings, Desks desks, MutableClock clock) {
