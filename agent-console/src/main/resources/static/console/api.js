@@ -160,6 +160,28 @@ const FIELD_LABELS = Object.freeze({
   title: 'عنوان برنامه', plannedEnd: 'پایان برنامه', username: 'نام کاربری', password: 'گذرواژه', roles: 'نقش‌ها',
   dialString: 'تلفن', recording: 'صدای ضبط‌شده', callId: 'تماس', reason: 'دلیل', presence: 'وضعیت حضور',
   number: 'شماره', flags: 'نشان‌ها', outcome: 'نتیجهٔ تماس',
+  address: 'نشانی', latitude: 'عرض جغرافیایی', longitude: 'طول جغرافیایی', location: 'نشانی', name: 'نام',
+  kind: 'نوع دیدار', date: 'روز و ساعت دیدار', place: 'مکان', officials: 'مسئولان حاضر', slots: 'نوبت‌ها',
+  slotsPerOfficial: 'نوبت هر مسئول', minutesPerCitizen: 'دقیقهٔ هر نفر', registrationOpens: 'آغاز ثبت‌نام',
+  registrationCloses: 'پایان ثبت‌نام', matter: 'موضوع', official: 'مسئول', instruction: 'دستور',
+  registration: 'ثبت‌نام',
+});
+
+/** What is wrong with a field, said plainly, where a screen knows more than «… درست نیست». */
+const FIELD_WORDS = Object.freeze({
+  registrationCloses: 'پایان ثبت‌نام باید پس از آغاز آن و پیش از خود دیدار باشد',
+  matter: 'موضوع را به گفتهٔ شهروند بنویسید',
+  instruction: 'دستور را بنویسید',
+  reason: 'دلیل را بنویسید',
+  officials: 'دست‌کم یک مسئول حاضر را بنویسید، هر کدام در یک سطر',
+  place: 'مکان دیدار را بنویسید',
+  title: 'عنوان را بنویسید',
+  minutesPerCitizen: 'دقیقهٔ هر نفر باید از ۱ تا ۱۲۰ باشد',
+  slotsPerOfficial: 'نوبت هر مسئول باید از ۱ تا ۵۰۰ باشد',
+  slots: 'نوبت هر مسئول باید از ۱ تا ۵۰۰ باشد، برای مسئولی که حاضر است',
+  latitude: 'این نقطه در هیچ منطقه‌ای از شهر نیست؛ عرض و طول جابه‌جا نشده‌اند؟',
+  longitude: 'عرض و طول را هر دو بنویسید',
+  address: 'نشانی بیش از اندازه بلند است',
 });
 
 /** What stood in the way of a 409, by the server's code, for the codes any screen may meet. */
@@ -176,8 +198,9 @@ const CONFLICT_TEXT = Object.freeze({
  */
 export function errorText(prefix, error) {
   if (error instanceof ApiError) {
+    if (error.status === 400 && error.field && FIELD_WORDS[error.field]) return `${prefix}: ${FIELD_WORDS[error.field]}.`;
     if (error.status === 400 && error.field) {
-      return `${prefix}: «${FIELD_LABELS[error.field] ?? error.field}» درست نیست؛ آن را بررسی کنید.`;
+      return `${prefix}: «${FIELD_LABELS[error.field] ?? 'یکی از خانه‌ها'}» درست نیست؛ آن را بررسی کنید.`;
     }
     if (error.status === 404) return `${prefix}: پیدا نشد؛ شاید برداشته یا بسته شده است.`;
     if (error.status === 503) return `${prefix}: سامانه اکنون نمی‌تواند چیزی را نگه دارد (دیسک یا انبارهٔ داده)؛ به سرپرست خبر دهید.`;

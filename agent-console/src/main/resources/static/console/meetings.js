@@ -132,8 +132,11 @@ function newMeetingForm(container, signal) {
     const date = dateTimeOf(day.control, at.control);
     const opens = dateTimeOf(opensDay.control, opensAt.control);
     const closes = dateTimeOf(closesDay.control, closesAt.control);
-    if (!date || !opens || !closes) {
-      notify('روزها را به شکل ۱۴۰۵/۰۹/۲۱ و ساعت‌ها را به شکل ۱۰:۰۰ بنویسید.', 'error');
+    const missing = [[date, 'روز و ساعت دیدار', day.control], [opens, 'آغاز ثبت‌نام', opensDay.control],
+      [closes, 'پایان ثبت‌نام', closesDay.control]].find(([value]) => !value);
+    if (missing) {
+      notify(`«${missing[1]}» را بنویسید: روز به شکل ۱۴۰۵/۰۹/۲۱ (روزی که در تقویم هست) و ساعت به شکل ۱۰:۰۰.`, 'error');
+      missing[2].focus();
       return;
     }
     const count = (input) => {
@@ -224,7 +227,8 @@ export function renderMeeting(container, id, { signal }) {
         el('a', { href: `#/meeting/${meeting.id}/lists`, class: 'button' }, 'فهرست هر مسئول (برای چاپ)'), ' ',
         el('a', { href: `#/meeting/${meeting.id}/venue`, class: 'button' }, 'ثبت‌نام در محل (تلفن همراه)')),
       registrationsTable(meeting, registrations, reload),
-      registerForm(meeting, reload));
+      meeting.registrationOpen ? registerForm(meeting, registrations, reload)
+        : el('p', { class: 'muted', id: 'registration-closed' }, 'ثبت‌نام این دیدار بسته است؛ در روز دیدار ستاد ۱۳۷ در محل ثبت‌نام می‌کند.'));
   }).catch((error) => {
     if (!isAbort(error) && !signal.aborted) container.append(message(errorText('خوانده نشد', error), 'error'));
   });
@@ -269,6 +273,18 @@ function act(path, body, done, reload) {
   };
 }
 
+/** What the committee is told once a registration is declined: the citizen hears why, if they can be reached. */
+function declinedText(r) {
+  return r.callerNumber ? 'رد شد؛ دلیل به شهروند گفته می‌شود.' : 'رد شد؛ این ثبت‌نام تلفنی ندارد و کسی به او خبر نمی‌دهد.';
+}
+
+/** Declining cannot be taken back: asked once more, naming the citizen's matter. */
+function confirmed(r, work) {
+  return (event) => {
+    if (window.confirm(`ثبت‌نام «${r.matter.slice(0, 60)}» رد شود؟ این کار برگشت ندارد.`)) work(event);
+  };
+}
+
 function actions(meeting, r, reload) {
   const at = `/api/meetings/${meeting.id}/registrations/${r.id}`;
   const parts = [];
@@ -285,7 +301,7 @@ function actions(meeting, r, reload) {
     route.addEventListener('click', act(`${at}/route`, () => ({ official: official.value }), 'به مسئول ارجاع شد.', reload));
     const reason = el('input', { type: 'text', 'aria-label': 'دلیل یا پاسخ', placeholder: 'دلیل رد یا پاسخ', maxlength: '300' });
     const decline = el('button', { type: 'button', class: 'button', dataset: { action: 'decline' } }, 'رد');
-    decline.addEventListener('click', act(`${at}/decline`, () => ({ reason: reason.value }), 'رد شد؛ به شهروند گفته می‌شود.', reload));
+    decline.addEventListener('click', confirmed(r, act(`${at}/decline`, () => ({ reason: reason.value }), declinedText(r), reload)));
     const answer = el('button', { type: 'button', class: 'button', dataset: { action: 'answer' } }, 'پاسخ بدون دیدار');
     answer.addEventListener('click', act(`${at}/answer`, () => ({ reason: reason.value }), 'پاسخ ثبت شد.', reload));
     const code = el('input', { type: 'text', 'aria-label': 'کد درخواست پیشین', placeholder: 'کد درخواست پیشین', inputmode: 'numeric', dir: 'ltr', size: 10 });
@@ -299,7 +315,7 @@ function actions(meeting, r, reload) {
     // Invited already: not moved to another official, only declined (and the citizen told).
     const reason = el('input', { type: 'text', 'aria-label': 'دلیل رد', placeholder: 'دلیل رد', maxlength: '300' });
     const decline = el('button', { type: 'button', class: 'button', dataset: { action: 'decline' } }, 'رد');
-    decline.addEventListener('click', act(`${at}/decline`, () => ({ reason: reason.value }), 'رد شد؛ به شهروند گفته می‌شود.', reload));
+    decline.addEventListener('click', confirmed(r, act(`${at}/decline`, () => ({ reason: reason.value }), declinedText(r), reload)));
     parts.push(el('div', { class: 'inline-actions' }, reason, decline));
   }
   if (r.status === 'ROUTED' && atMeeting()) {
@@ -307,16 +323,18 @@ function actions(meeting, r, reload) {
     const words = el('input', { type: 'text', 'aria-label': 'دستور', placeholder: 'دستور (پاراف)', maxlength: '4000' });
     const deadline = jalaliDateInput({ name: 'deadline', id: `deadline-${r.id}` });
     deadline.setAttribute('aria-label', 'مهلت (خالی: مهلت این نوع دیدار)');
+    deadline.setAttribute('title', 'مهلت؛ خالی بماند تا مهلت این نوع دیدار گذاشته شود');
+    const deadlineLabel = el('label', { for: `deadline-${r.id}`, class: 'muted' }, 'مهلت (اختیاری):');
     const hear = el('button', { type: 'button', class: 'button button-primary', dataset: { action: 'instruction' } }, 'ثبت دستور');
     hear.addEventListener('click', act(`${at}/instruction`, () => ({
       unit: unit.value, instruction: words.value, deadline: deadline.isoValue() || null,
     }), 'دستور ثبت شد و به واحد ارجاع شد.', reload));
-    parts.push(el('div', { class: 'inline-actions' }, unit, words, deadline, hear));
+    parts.push(el('div', { class: 'inline-actions' }, unit, words, deadlineLabel, deadline, hear));
   }
   return parts.length ? parts : '—';
 }
 
-function registerForm(meeting, reload) {
+function registerForm(meeting, registrations, reload) {
   const number = field('تلفن شهروند', el('input', { type: 'tel', dir: 'ltr', inputmode: 'tel', name: 'callerNumber' }));
   const districts = session.directory?.districts ?? [];
   const district = field('منطقه', select({ name: 'district' }, districts.map((d) => [d.number, d.name]), meeting.district ?? districts[0]?.number));
@@ -329,10 +347,16 @@ function registerForm(meeting, reload) {
     event.preventDefault();
     submit.disabled = true;
     try {
-      await post(`/api/meetings/${meeting.id}/registrations`, {
+      const made = await post(`/api/meetings/${meeting.id}/registrations`, {
         callerNumber: toLatinDigits(number.control.value).trim() || null, district: Number(district.control.value),
         matter: matter.control.value, source: source.control.value,
       });
+      // A number registers once: the same number again gets the registration it has, its matter as first told.
+      if (registrations.some((r) => r.id === made.id)) {
+        notify(`این شماره پیش‌تر ثبت‌نام کرده است (ردیف ${formatNumber(made.id)})؛ موضوع همان است که بار نخست گفت.`, 'warning');
+        submit.disabled = false;
+        return;
+      }
       notify('ثبت‌نام انجام شد.', 'success');
       reload();
     } catch (error) {
@@ -414,18 +438,21 @@ export function renderMeetingVenue(container, id, { signal }) {
         // The same number twice gets the registration it has: say so rather than count it as new.
         const again = made.source !== 'VENUE' || [...recent.children].some((li) => li.dataset.id === String(made.id));
         fill(done, el('p', { class: again ? 'venue-again' : 'venue-ok' },
-          again ? `این شماره پیش‌تر ثبت‌نام کرده است: شمارهٔ ${formatNumber(made.id)}` : `ثبت شد: شمارهٔ ${formatNumber(made.id)}`,
+          again ? `این شماره پیش‌تر ثبت‌نام کرده است (ردیف ${formatNumber(made.id)})؛ همان ثبت‌نام می‌ماند.`
+            : `ثبت شد (ردیف ${formatNumber(made.id)}).`,
           made.requests?.length ? el('span', { class: 'muted' }, ` — ${formatNumber(made.requests.length)} درخواست پیشین`) : null));
         if (!again) recent.prepend(venueRow(made));
         form.reset();
         district.control.value = String(meeting.district ?? districts[0]?.number ?? '');
         number.control.focus();
       } catch (error) {
+        clear(done);
         if (!isAbort(error)) notify(failure('ثبت نشد', error), 'error');
       } finally {
-        submit.disabled = false;
+        submit.disabled = !onTheDay;
       }
     });
+    submit.disabled = !onTheDay;
     fill(container, 
       heading(1, 'ثبت‌نام در محل', { id: 'page-title' }),
       el('p', { class: 'venue-meeting' }, el('strong', {}, meeting.title), el('br'), `${when(meeting.date)} — ${meeting.place}`),
@@ -445,7 +472,7 @@ export function renderMeetingVenue(container, id, { signal }) {
 }
 
 function venueRow(r) {
-  return el('li', { dataset: { id: String(r.id) } }, `${formatNumber(r.id)} — `, r.callerNumber ? ltr(r.callerNumber, 'phone') : 'بی‌شماره',
+  return el('li', { dataset: { id: String(r.id) } }, `ردیف ${formatNumber(r.id)} — `, r.callerNumber ? ltr(r.callerNumber, 'phone') : 'بی‌تلفن',
     el('div', {}, el('bdi', {}, r.matter.length > 80 ? `${r.matter.slice(0, 80)}…` : r.matter)));
 }
 

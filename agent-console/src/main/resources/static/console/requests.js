@@ -290,10 +290,11 @@ export function renderRequest(container, rawCode, { signal }) {
   return null;
 }
 
-/** «پارک ناژوان (۳۲٫۶۵۰۰۰, ۵۱٫۷۵۰۰۰)»: the address as given; the point latitude first, left to right as maps write it. */
+/** «پارک ناژوان؛ عرض ۳۲٫۶۵۰۰۰، طول ۵۱٫۷۵۰۰۰»: the address as given, the point labelled, as its history line says it. */
 function locationText(location) {
+  const degrees = (value) => toPersianDigits(value.toFixed(5)).replace('.', '٫');
   const point = location.latitude !== null && location.latitude !== undefined
-    ? toPersianDigits(`${location.latitude.toFixed(5)}, ${location.longitude.toFixed(5)}`) : '';
+    ? `عرض ${degrees(location.latitude)}، طول ${degrees(location.longitude)}` : '';
   return el('span', { class: 'location' }, location.address ? el('bdi', {}, location.address) : null,
-    location.address && point ? ' ' : null, point ? el('bdi', { class: 'muted', dir: 'ltr' }, `(${point})`) : null);
+    location.address && point ? '؛ ' : null, point ? el('span', { class: 'muted' }, point) : null);
 }

@@ -504,7 +504,7 @@ class AgentConsoleBrowserTest {
             number.sendKeys("۰۹۱۲۶۶۶۰۰۰۳");
             browser.findElement(By.id("venue-matter")).sendKeys("آب‌گرفتگی زیرگذر میدان");
             TestBrowser.click(browser, browser.findElement(By.cssSelector(".venue-submit")));
-            assertThat(waitFor(By.cssSelector("#venue-done .venue-ok")).getText()).startsWith("ثبت شد: شمارهٔ");
+            assertThat(waitFor(By.cssSelector("#venue-done .venue-ok")).getText()).startsWith("ثبت شد (ردیف");
             assertThat(meetings.registrations(meeting.id())).filteredOn(r -> r.source() == RegistrationSource.VENUE)
                     .singleElement().satisfies(r -> {
                         assertThat(r.callerNumber()).contains("09126660003");

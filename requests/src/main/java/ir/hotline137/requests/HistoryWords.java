@@ -120,12 +120,17 @@ public final class HistoryWords {
         return "درخواست تکراری " + PersianDigits.toPersian(code) + " در این درخواست ادغام شد";
     }
 
-    /** «نشانی ثبت شد: خیابان سعدی، کوچهٔ بهار (۳۵٫۶۸۹۲، ۵۱٫۳۸۹۰)». */
+    /** «نشانی ثبت شد: خیابان سعدی، کوچهٔ بهار؛ عرض ۳۲٫۶۵۰۰۰، طول ۵۱٫۷۵۰۰۰». */
     public static String located(Location at) {
-        String point = at.point().map(p -> PersianDigits.toPersian(String.format(Locale.ROOT, "%.5f، %.5f",
-                p.latitude(), p.longitude()))).orElse("");
+        String point = at.point().map(p -> "عرض " + degrees(p.latitude()) + "، طول " + degrees(p.longitude()))
+                .orElse("");
         String words = at.address().orElse("");
-        return "نشانی ثبت شد: " + (words.isEmpty() ? point : point.isEmpty() ? words : words + " (" + point + ")");
+        return "نشانی ثبت شد: " + (words.isEmpty() ? point : point.isEmpty() ? words : words + "؛ " + point);
+    }
+
+    /** Degrees as Persian writes them: Persian digits and the Persian decimal separator. */
+    private static String degrees(double value) {
+        return PersianDigits.toPersian(String.format(Locale.ROOT, "%.5f", value)).replace('.', '٫');
     }
 
     public static String listened() {

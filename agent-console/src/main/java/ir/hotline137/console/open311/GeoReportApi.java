@@ -536,8 +536,15 @@ public class GeoReportApi {
         }
     }
 
-    /** The district the client names (attribute[district]), else the one its point lies in. */
+    /**
+     * The district its point lies in on the city's map; else the one the client names (attribute[district]). The map
+     * wins over the name: an app's district list may be out of date, a point is where the problem is.
+     */
     private int district(MultiValueMap<String, String> form, Optional<GeoPoint> point) {
+        Optional<Integer> mapped = point.flatMap(boundaries::districtOf).filter(d -> desk.districts().containsKey(d));
+        if (mapped.isPresent()) {
+            return mapped.get();
+        }
         Optional<String> named = optional(form, "attribute[district]");
         if (named.isPresent()) {
             try {
@@ -550,10 +557,9 @@ public class GeoReportApi {
             }
             throw bad("attribute[district] is not one of this city's districts: " + named.get());
         }
-        return point.flatMap(boundaries::districtOf).filter(d -> desk.districts().containsKey(d))
-                .orElseThrow(() -> bad(point.isEmpty() ? "attribute[district] is required without lat and long"
-                        : boundaries.isEmpty() ? "attribute[district] is required: this city has no map of its districts"
-                        : "lat and long are in none of this city's districts: send attribute[district]"));
+        throw bad(point.isEmpty() ? "attribute[district] is required without lat and long"
+                : boundaries.isEmpty() ? "attribute[district] is required: this city has no map of its districts"
+                : "lat and long are in none of this city's districts: send attribute[district]");
     }
 
     private static String mediaUrl(String text) {

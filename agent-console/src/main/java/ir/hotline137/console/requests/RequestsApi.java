@@ -1,6 +1,7 @@
 package ir.hotline137.console.requests;
 
 import ir.hotline137.console.api.ApiProblem;
+import ir.hotline137.console.open311.DistrictBoundaries;
 import ir.hotline137.console.units.CitizenNumbers;
 import ir.hotline137.console.units.UnitScope;
 import ir.hotline137.outbound.outbox.Outbox;
@@ -62,12 +63,16 @@ public class RequestsApi {
     private final Switchboard switchboard;
     private final UnitScope scope;
     private final Outbox outbox;
+    /** The city's districts on the map (Open311's setting): a point an agent types must fall in one. */
+    private final DistrictBoundaries boundaries;
     private final Clock clock;
     private final Map<Integer, District> districts;
     private final Map<String, Category> categories;
 
-    public RequestsApi(RequestDesk desk, Switchboard switchboard, UnitScope scope, Outbox outbox, Clock clock) {
+    public RequestsApi(RequestDesk desk, Switchboard switchboard, UnitScope scope, Outbox outbox,
+                       DistrictBoundaries boundaries, Clock clock) {
         this.desk = desk;
+        this.boundaries = boundaries;
         this.switchboard = switchboard;
         this.scope = scope;
         this.outbox = outbox;
@@ -216,6 +221,11 @@ public class RequestsApi {
         return blocking(() -> {
             Optional<GeoPoint> point = body.latitude() == null ? Optional.empty()
                     : Optional.of(new GeoPoint(body.latitude(), body.longitude()));
+            // Where the city has a map of its districts, a point in none of them is a mistake (latitude and
+            // longitude swapped, a digit missed), not a place.
+            if (point.isPresent() && !boundaries.isEmpty() && boundaries.districtOf(point.get()).isEmpty()) {
+                throw new ApiProblem.BadField("latitude", "is in none of this city's districts: " + point.get());
+            }
             return view(desk.locate(request, new Location(point, Optional.ofNullable(body.address())
                     .map(RequestDesk::readable)), agent.getName()));
         });

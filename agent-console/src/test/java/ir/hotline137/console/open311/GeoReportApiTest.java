@@ -109,13 +109,15 @@ class GeoReportApiTest {
 
         String words = "چراغ‌های پارک کنار زاینده‌رود شب‌ها خاموش است؛ شمارهٔ من ۰۹۱۳۱۱۱۲۲۳۳";
         Map<String, String> lamp = form("api_key", key, "service_code", code, "description", words,
-                "lat", "32.65", "long", "51.75", "phone", "09131112233", "first_name", "مریم");
+                "lat", "32.65", "long", "51.75", "phone", "09131112233", "first_name", "مریم",
+                "attribute[district]", "6");
         refused(form("service_code", code, "description", words, "lat", "32.65", "long", "51.75"), 403, "api_key");
         refused(with(lamp, "service_code", "no-such-thing"), 404, "service_code");
         refused(with(lamp, "description", " "), 400, "description");
         refused(with(lamp, "long", ""), 400, "long");
         refused(with(lamp, "lat", "32.65x"), 400, "lat");
-        refused(with(with(lamp, "lat", "32.65"), "long", "51.65"), 400, "district");
+        refused(with(with(with(lamp, "lat", "32.65"), "long", "51.65"), "attribute[district]", ""), 400,
+                "district");
         refused(with(lamp, "phone", "not a phone"), 400, "phone");
 
         HttpResponse<String> filed = send("POST", "/open311/v2/requests.json", lamp);
@@ -123,7 +125,8 @@ class GeoReportApiTest {
         valid("request-response", filed.body());
         TrackingCode lampCode = TrackingCode.parse(first(filed.body(), "service_request_id"));
         CitizenRequest stored = desk.find(lampCode).orElseThrow();
-        assertThat(stored.district()).as("the point lies in district 7 on the map").isEqualTo(7);
+        assertThat(stored.district()).as("the point lies in district 7 on the map, whatever the app named")
+                .isEqualTo(7);
         assertThat(stored.source()).isEqualTo(RequestSource.API);
         assertThat(stored.location().orElseThrow().point()).contains(new GeoPoint(32.65, 51.75));
         assertThat(stored.history().getFirst().actor()).isEqualTo("open311:اصفهان من");
@@ -180,6 +183,13 @@ class GeoReportApiTest {
 
         CitizenRequest phoned = desk.register(NewRequest.fromCaller("09121110000", 6, "چاله در خیابان",
                 RequestSource.IVR_SPEECH));
+        HttpResponse<String> swapped = TestApi.send(port, "POST", "/api/requests/" + phoned.code().value()
+                + "/location", SUPERVISOR, "{\"latitude\":51.62,\"longitude\":32.61}");
+        assertThat(swapped.statusCode()).as("an agent's point in no district: swapped, not a place").isEqualTo(400);
+        assertThat(swapped.body()).contains("\"field\":\"latitude\"");
+        assertThat(TestApi.send(port, "POST", "/api/requests/" + phoned.code().value() + "/location", SUPERVISOR,
+                "{\"latitude\":32.61,\"longitude\":51.62,\"address\":\"خیابان چهارباغ\"}").statusCode())
+                .isEqualTo(200);
         String listed = get("/open311/v2/requests.json" + since);
         valid("requests", listed);
         assertThat(all(listed, "service_request_id")).contains(lampCode.value())
