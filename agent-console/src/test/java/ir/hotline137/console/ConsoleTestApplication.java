@@ -36,6 +36,7 @@ import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.requests.Desks;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.requests.store.RequestStore;
+import ir.hotline137.switchboard.LocalSwitchboard;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.testsupport.ShippedSettings;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public class ConsoleTestApplication {
 
     @Bean
     Switchboard switchboard(Clock clock) {
-        return new Switchboard(clock);
+        return new LocalSwitchboard(clock);
     }
 
     @Bean

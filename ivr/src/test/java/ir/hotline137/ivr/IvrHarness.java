@@ -36,6 +36,7 @@ import ir.hotline137.recognizer.audiosocket.ExpectedStreams;
 import ir.hotline137.recognizer.model.SpeechModel;
 import ir.hotline137.recognizer.transcription.FileTranscriber;
 import ir.hotline137.requests.Desks;
+import ir.hotline137.switchboard.LocalSwitchboard;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.WaitingCallView;
 import ir.hotline137.testsupport.ShippedSettings;
@@ -100,7 +101,7 @@ public final class IvrHarness implements AutoCloseable {
                        RecordingFolder.Sharing sharing) throws IOException {
         Clock clock = Clock.system(TEHRAN);
         desks = new Desks(dir.resolve("data"), clock);
-        switchboard = new Switchboard(clock);
+        switchboard = new LocalSwitchboard(clock);
         callLog = MapDbCallLog.open(desks.storage);
         settings = tuning.apply(ShippedIvrSettings.ivr(desks.folder.recordingsFolder()));
         RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone(), sharing);

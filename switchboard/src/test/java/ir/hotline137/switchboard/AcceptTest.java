@@ -7,13 +7,13 @@ import static ir.hotline137.switchboard.Samples.fullInfo;
 import static ir.hotline137.switchboard.Samples.info;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.switchboard.AcceptOutcome.Accepted;
 import ir.hotline137.switchboard.AcceptOutcome.AgentNotAvailable;
 import ir.hotline137.switchboard.AcceptOutcome.NoLongerWaiting;
 import ir.hotline137.switchboard.AcceptOutcome.TakenByOther;
 import ir.hotline137.switchboard.AcceptOutcome.UnknownAgent;
 import ir.hotline137.switchboard.SwitchboardEvent.CallAssigned;
+import ir.hotline137.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,11 +31,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Boards.class)
 class AcceptTest {
     private final MutableClock clock = new MutableClock(START);
-    private final Switchboard switchboard = new Switchboard(clock);
+    private final Boards.Opened opened;
+    private final Switchboard switchboard;
+
+    AcceptTest(Boards kind) {
+        opened = kind.open(clock);
+        switchboard = opened.switchboard;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        opened.close();
+    }
 
     @Test
     void anAvailableAgentTakesAWaitingCall() {

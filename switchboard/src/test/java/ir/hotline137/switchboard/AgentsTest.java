@@ -7,18 +7,31 @@ import static ir.hotline137.switchboard.Samples.info;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.switchboard.SwitchboardEvent.AgentPresenceChanged;
 import ir.hotline137.switchboard.SwitchboardEvent.AgentSignedOut;
+import ir.hotline137.testsupport.MutableClock;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Boards.class)
 class AgentsTest {
-    private final Switchboard switchboard = new Switchboard(new MutableClock(START));
+    private final Boards.Opened opened;
+    private final Switchboard switchboard;
     private final RecordingListener events = new RecordingListener();
 
-    AgentsTest() {
+    AgentsTest(Boards kind) {
+        opened = kind.open(new MutableClock(START));
+        switchboard = opened.switchboard;
         switchboard.subscribe(events);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        opened.close();
     }
 
     @Test

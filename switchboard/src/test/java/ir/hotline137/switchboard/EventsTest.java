@@ -6,7 +6,6 @@ import static ir.hotline137.switchboard.Samples.call;
 import static ir.hotline137.switchboard.Samples.info;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.switchboard.AcceptOutcome.Accepted;
 import ir.hotline137.switchboard.SwitchboardEvent.AgentPresenceChanged;
 import ir.hotline137.switchboard.SwitchboardEvent.CallAssigned;
@@ -15,6 +14,7 @@ import ir.hotline137.switchboard.SwitchboardEvent.CallLeftQueue;
 import ir.hotline137.switchboard.SwitchboardEvent.CallReturned;
 import ir.hotline137.switchboard.SwitchboardEvent.CallWaiting;
 import ir.hotline137.switchboard.SwitchboardEvent.LeaveReason;
+import ir.hotline137.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +25,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Boards.class)
 class EventsTest {
     private final MutableClock clock = new MutableClock(START);
-    private final Switchboard switchboard = new Switchboard(clock);
+    private final Boards.Opened opened;
+    private final Switchboard switchboard;
+
+    EventsTest(Boards kind) {
+        opened = kind.open(clock);
+        switchboard = opened.switchboard;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        opened.close();
+    }
     private final RecordingListener events = new RecordingListener();
 
     @Test

@@ -11,11 +11,27 @@ import ir.hotline137.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Boards.class)
 class QueueTest {
     private final MutableClock clock = new MutableClock(START);
-    private final Switchboard switchboard = new Switchboard(clock);
+    private final Boards.Opened opened;
+    private final Switchboard switchboard;
+
+    QueueTest(Boards kind) {
+        opened = kind.open(clock);
+        switchboard = opened.switchboard;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        opened.close();
+    }
 
     @Test
     void callersWaitInTheOrderTheyCame() {

@@ -7,7 +7,6 @@ import static ir.hotline137.switchboard.Samples.info;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ir.hotline137.testsupport.MutableClock;
 import ir.hotline137.switchboard.AcceptOutcome.Accepted;
 import ir.hotline137.switchboard.AcceptOutcome.AgentNotAvailable;
 import ir.hotline137.switchboard.AcceptOutcome.NoLongerWaiting;
@@ -16,6 +15,7 @@ import ir.hotline137.switchboard.SwitchboardEvent.CallEnded;
 import ir.hotline137.switchboard.SwitchboardEvent.CallLeftQueue;
 import ir.hotline137.switchboard.SwitchboardEvent.CallReturned;
 import ir.hotline137.switchboard.SwitchboardEvent.LeaveReason;
+import ir.hotline137.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,15 +25,28 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Boards.class)
 class WaitingCallTest {
     private final MutableClock clock = new MutableClock(START);
-    private final Switchboard switchboard = new Switchboard(clock);
+    private final Boards.Opened opened;
+    private final Switchboard switchboard;
     private final RecordingListener events = new RecordingListener();
 
-    WaitingCallTest() {
+    WaitingCallTest(Boards kind) {
+        opened = kind.open(clock);
+        switchboard = opened.switchboard;
         switchboard.subscribe(events);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        opened.close();
     }
 
     @Test

@@ -10,16 +10,19 @@ import ir.hotline137.switchboard.SwitchboardEvent.AgentSignedOut;
 import ir.hotline137.switchboard.SwitchboardListener;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every presence change the switchboard publishes as a {@link PresenceMark}. The switchboard calls its
  * listeners on the thread that made the change (an accept, the IVR ending a call), so the durable write is handed to
- * one thread of its own: the change is never held up by a disk, and the marks are written in the order made.
+ * one thread of its own: the change is never held up by a disk, and the marks are written in the order made. On a
+ * cluster each node keeps the changes made on it, so each is kept once.
  */
 public final class ShiftLog implements SwitchboardListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ShiftLog.class);
@@ -33,16 +36,21 @@ public final class ShiftLog implements SwitchboardListener, AutoCloseable {
 
     /**
      * Agents the last run left on duty (it crashed, or stopped with boards open) go off duty at their latest mark:
-     * the time after it is unknown, and a shift must not count the hours the hotline was down.
+     * the time after it is unknown, and a shift must not count the hours the hotline was down. On a cluster, those
+     * still signed in through another node are on duty indeed.
      */
     public ShiftLog(Switchboard switchboard, Shifts shifts, Clock clock) {
         this.switchboard = switchboard;
         this.shifts = shifts;
         this.clock = clock;
+        Set<String> signedIn = switchboard.agents().stream().map(agent -> agent.agent().username())
+                .collect(Collectors.toSet());
         for (PresenceMark left : shifts.stillOnDuty()) {
-            shifts.mark(PresenceMark.offDuty(left.username(), left.at()));
+            if (!signedIn.contains(left.username())) {
+                shifts.mark(PresenceMark.offDuty(left.username(), left.at()));
+            }
         }
-        this.subscription = switchboard.subscribe(this);
+        this.subscription = switchboard.subscribeHere(this);
     }
 
     @Override
@@ -73,14 +81,14 @@ public final class ShiftLog implements SwitchboardListener, AutoCloseable {
     }
 
     /**
-     * Stops listening and writes what is left, so a clean shutdown loses no mark; whoever is still on duty goes off
-     * duty now, when the hotline stops taking calls.
+     * Stops listening and writes what is left, so a clean shutdown loses no mark; whoever is still on duty through
+     * this node goes off duty now, when it stops taking calls.
      */
     @Override
     public void close() {
         subscription.close();
         Instant now = clock.instant();
-        for (AgentView agent : switchboard.agents()) {
+        for (AgentView agent : switchboard.agentsHere()) {
             PresenceMark off = PresenceMark.offDuty(agent.agent().username(), now);
             writer.execute(() -> keep(off));
         }

@@ -20,6 +20,7 @@ import ir.hotline137.switchboard.AwayReason;
 import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.EscalationReason;
 import ir.hotline137.switchboard.GatheredInfo;
+import ir.hotline137.switchboard.LocalSwitchboard;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.WaitingCall;
 import ir.hotline137.testsupport.MutableClock;
@@ -232,7 +233,7 @@ class ShiftTest {
         final ShiftApi api;
 
         Shift(Storage storage, MutableClock clock) {
-            switchboard = new Switchboard(clock);
+            switchboard = new LocalSwitchboard(clock);
             shifts = MapDbShifts.open(storage);
             calls = MapDbCallLog.open(storage);
             log = new ShiftLog(switchboard, shifts, clock);

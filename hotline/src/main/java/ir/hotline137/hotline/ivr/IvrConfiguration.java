@@ -5,6 +5,7 @@ import ir.hotline137.calls.MapDbCallLog;
 import ir.hotline137.calls.PostgresCallLog;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.hotline.speech.SpeechIntake;
+import ir.hotline137.hotline.store.StoreAssembly;
 import ir.hotline137.hotline.store.Stores;
 import ir.hotline137.ivr.CallScript;
 import ir.hotline137.ivr.IvrSettings;
@@ -27,6 +28,8 @@ import ir.hotline137.outbound.outbox.Outbox;
 import ir.hotline137.prompts.PromptCatalogue;
 import ir.hotline137.requests.RequestDesk;
 import ir.hotline137.store.DataFolder;
+import ir.hotline137.switchboard.LocalSwitchboard;
+import ir.hotline137.switchboard.PostgresSwitchboard;
 import ir.hotline137.switchboard.Switchboard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,9 +44,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class IvrConfiguration {
 
+    /** In memory on one node; on a cluster, shared by every node through PostgreSQL (closed with the context). */
     @Bean
-    Switchboard switchboard(Clock clock) {
-        return new Switchboard(clock);
+    Switchboard switchboard(Stores stores, Clock clock) {
+        return stores.pick(storage -> new LocalSwitchboard(clock),
+                database -> PostgresSwitchboard.open(database, stores.node(), clock, StoreAssembly.BEAT));
     }
 
     @Bean(destroyMethod = "close")

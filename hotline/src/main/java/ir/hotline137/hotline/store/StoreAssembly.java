@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 public class StoreAssembly {
     private static final Logger log = LoggerFactory.getLogger(StoreAssembly.class);
     /** How often this node tells the cluster it is alive (a node silent for ClusterNode.SILENCE is taken for dead). */
-    private static final Duration BEAT = Duration.ofSeconds(5);
+    public static final Duration BEAT = Duration.ofSeconds(5);
 
     @Bean(destroyMethod = "close")
     Stores stores(HotlineProperties properties, Storage storage) {

@@ -1,0 +1,770 @@
+package ir.hotline137.switchboard;
+
+import ir.hotline137.store.postgresql.ClusterNode;
+import ir.hotline137.store.postgresql.PostgresDatabase;
+import ir.hotline137.switchboard.AcceptOutcome.Accepted;
+import ir.hotline137.switchboard.AcceptOutcome.AgentNotAvailable;
+import ir.hotline137.switchboard.AcceptOutcome.NoLongerWaiting;
+import ir.hotline137.switchboard.AcceptOutcome.TakenByOther;
+import ir.hotline137.switchboard.AcceptOutcome.UnknownAgent;
+import ir.hotline137.switchboard.SwitchboardEvent.AgentPresenceChanged;
+import ir.hotline137.switchboard.SwitchboardEvent.AgentSignedOut;
+import ir.hotline137.switchboard.SwitchboardEvent.CallAssigned;
+import ir.hotline137.switchboard.SwitchboardEvent.CallEnded;
+import ir.hotline137.switchboard.SwitchboardEvent.CallLeftQueue;
+import ir.hotline137.switchboard.SwitchboardEvent.CallReturned;
+import ir.hotline137.switchboard.SwitchboardEvent.CallWaiting;
+import ir.hotline137.switchboard.SwitchboardEvent.LeaveReason;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The switchboard of a cluster, shared through PostgreSQL: an agent on any node's console sees every caller waiting
+ * on any node, accepts one, and the node whose IVR holds the caller sees the acceptance at its next look and dials.
+ *
+ * <p>It keeps {@link LocalSwitchboard}'s rules with PostgreSQL's means. The single lock is the one row of
+ * {@code switchboard_line}, which every change locks first: every decision (who gets a call, whether a time-out or an
+ * acceptance came first) is made once, whichever nodes race. A change writes its events in the same transaction,
+ * numbered under that lock, so their numbers are the order the changes committed; every node reads them in that order
+ * after a NOTIFY (and on a timer, in case one was missed) and tells its own listeners. The node that made a change
+ * reads its events before the change returns, so on that node a change is told before its caller goes on, as it is on
+ * one node.
+ *
+ * <p>A node that dies leaves callers it no longer holds (Asterisk has passed them on) and agents whose consoles are
+ * gone: whichever node next finds it silent for {@link ClusterNode#SILENCE} takes them off, and a node starting takes
+ * off its own.
+ */
+public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PostgresSwitchboard.class);
+    static final String CHANNEL = "switchboard";
+    /** Long enough for a node whose LISTEN was cut off to read what it missed; the screens' history is the state. */
+    private static final Duration EVENTS_KEPT = Duration.ofHours(1);
+
+    private final PostgresDatabase database;
+    private final ClusterNode node;
+    private final Clock clock;
+    private final OrderedEvents<SwitchboardEvent> everywhere = new OrderedEvents<>("Switchboard");
+    private final OrderedEvents<SwitchboardEvent> here = new OrderedEvents<>("Switchboard");
+    /** Held while events are read and queued, so each is queued once and in order. */
+    private final ReentrantLock reading = new ReentrantLock();
+    /** The number of the last event queued for this node's listeners; guarded by {@link #reading}. */
+    private long heard;
+    private final PostgresDatabase.Listening listening;
+    private final Thread sweeping;
+    private volatile boolean closed;
+
+    private PostgresSwitchboard(PostgresDatabase database, ClusterNode node, Clock clock, Duration sweepEvery) {
+        this.database = database;
+        this.node = node;
+        this.clock = clock;
+        this.heard = database.transaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT next_event - 1 FROM switchboard_line");
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+        // A node starting holds no caller and no console: what its last run left is taken off first.
+        takeOff(Set.of(node.name()));
+        this.listening = database.listen(CHANNEL, schema -> readEvents(), this::readEvents);
+        this.sweeping = Thread.ofVirtual().name("switchboard-sweep").start(() -> sweep(sweepEvery));
+    }
+
+    /** Joins the cluster's switchboard as {@code node}, looking for dead nodes' leftovers every {@code sweepEvery}. */
+    public static PostgresSwitchboard open(PostgresDatabase database, ClusterNode node, Clock clock,
+                                           Duration sweepEvery) {
+        database.migrate("switchboard");
+        return new PostgresSwitchboard(database, node, clock, sweepEvery);
+    }
+
+    @Override
+    public WaitingCall enqueue(CallId id, GatheredInfo info) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(info, "info");
+        return change(line -> {
+            if (line.row(id).isPresent()) {
+                throw new IllegalStateException("call " + id + " is already on the switchboard");
+            }
+            Instant now = clock.instant();
+            long sequence = line.takeSequence();
+            try (PreparedStatement insert = line.c.prepareStatement("INSERT INTO switchboard_calls (call_id, node, "
+                    + "sequence, info, enqueued_nanos, state) VALUES (?, ?, ?, ?, ?, 'WAITING')")) {
+                insert.setString(1, id.value());
+                insert.setString(2, node.name());
+                insert.setLong(3, sequence);
+                insert.setBytes(4, SwitchboardCodec.info(info));
+                insert.setLong(5, nanos(now));
+                insert.executeUpdate();
+            }
+            CallRow row = line.row(id).orElseThrow();
+            line.emit(new CallWaiting(now, line.viewOf(row, now)));
+            return new SharedCall(id, info, now);
+        });
+    }
+
+    @Override
+    public List<WaitingCallView> waitingCalls() {
+        return database.transaction(c -> {
+            Instant now = clock.instant();
+            List<WaitingCallView> views = new ArrayList<>();
+            for (CallRow row : rows(c, "WHERE state = 'WAITING' ORDER BY sequence", null)) {
+                views.add(row.view(views.size() + 1, now));
+            }
+            return views;
+        });
+    }
+
+    @Override
+    public Optional<WaitingCallView> call(CallId id) {
+        Objects.requireNonNull(id, "id");
+        return database.transaction(c -> {
+            Instant now = clock.instant();
+            for (CallRow row : rows(c, "WHERE call_id = ?", id.value())) {
+                return Optional.of(row.view(positionOf(c, row), now));
+            }
+            return Optional.<WaitingCallView>empty();
+        });
+    }
+
+    @Override
+    public AcceptOutcome accept(CallId id, String agentUsername) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(agentUsername, "agentUsername");
+        return change(line -> {
+            Optional<AgentRow> agent = line.agent(agentUsername);
+            if (agent.isEmpty()) {
+                return new UnknownAgent(agentUsername);
+            }
+            Optional<CallRow> call = line.row(id);
+            if (call.isEmpty()) {
+                return new NoLongerWaiting(id);
+            }
+            if (call.get().state == CallState.ASSIGNED) {
+                return new TakenByOther(call.get().agent.username());
+            }
+            if (agent.get().presence != Presence.AVAILABLE) {
+                return new AgentNotAvailable(agentUsername, agent.get().presence);
+            }
+            Instant now = clock.instant();
+            Agent taking = agent.get().agent;
+            try (PreparedStatement update = line.c.prepareStatement("UPDATE switchboard_calls SET state = 'ASSIGNED', "
+                    + "agent_username = ?, agent_name = ?, agent_dial = ?, left_queue_nanos = ? WHERE call_id = ?")) {
+                update.setString(1, taking.username());
+                update.setString(2, taking.displayName());
+                update.setString(3, taking.dialString());
+                update.setLong(4, nanos(now));
+                update.setString(5, id.value());
+                update.executeUpdate();
+            }
+            AgentView busy = line.setPresence(agentUsername, Presence.BUSY, null, id);
+            line.emit(new CallAssigned(now, id, agentUsername));
+            line.emit(new CallLeftQueue(now, id, LeaveReason.ASSIGNED));
+            line.emit(new AgentPresenceChanged(now, busy));
+            return new Accepted(line.viewOf(line.row(id).orElseThrow(), now), taking);
+        });
+    }
+
+    @Override
+    public AgentView signIn(Agent agent) {
+        Objects.requireNonNull(agent, "agent");
+        return change(line -> {
+            Optional<AgentRow> row = line.agent(agent.username());
+            if (row.isEmpty()) {
+                try (PreparedStatement insert = line.c.prepareStatement("INSERT INTO switchboard_agents (username, "
+                        + "node, display_name, dial_string, presence) VALUES (?, ?, ?, ?, 'AVAILABLE')")) {
+                    insert.setString(1, agent.username());
+                    insert.setString(2, node.name());
+                    insert.setString(3, agent.displayName());
+                    insert.setString(4, agent.dialString());
+                    insert.executeUpdate();
+                }
+            } else {
+                // Whichever node their console came back through is theirs now; a node found dead takes off only
+                // the agents still its own.
+                try (PreparedStatement update = line.c.prepareStatement("UPDATE switchboard_agents SET node = ?, "
+                        + "display_name = ?, dial_string = ? WHERE username = ?")) {
+                    update.setString(1, node.name());
+                    update.setString(2, agent.displayName());
+                    update.setString(3, agent.dialString());
+                    update.setString(4, agent.username());
+                    update.executeUpdate();
+                }
+                if (row.get().agent.equals(agent)) {
+                    return row.get().view();
+                }
+            }
+            AgentView view = line.agent(agent.username()).orElseThrow().view();
+            line.emit(new AgentPresenceChanged(clock.instant(), view));
+            return view;
+        });
+    }
+
+    @Override
+    public void signOut(String username) {
+        Objects.requireNonNull(username, "username");
+        change(line -> {
+            Optional<AgentRow> row = line.agent(username);
+            if (row.isEmpty()) {
+                return null;
+            }
+            if (row.get().presence == Presence.BUSY) {
+                throw new IllegalStateException("agent " + username + " is on call " + row.get().currentCall.orElseThrow()
+                        + " and cannot sign out until it ends");
+            }
+            line.removeAgent(username);
+            line.emit(new AgentSignedOut(clock.instant(), username));
+            return null;
+        });
+    }
+
+    @Override
+    public void setAvailable(String username) {
+        changePresence(username, Presence.AVAILABLE, null);
+    }
+
+    @Override
+    public void goAway(String username, AwayReason reason) {
+        changePresence(username, Presence.AWAY, AwayReason.requireChosen(reason));
+    }
+
+    private void changePresence(String username, Presence presence, AwayReason reason) {
+        Objects.requireNonNull(username, "username");
+        change(line -> {
+            AgentRow row = line.agent(username).orElseThrow(
+                    () -> new IllegalArgumentException("no agent is signed in as " + username));
+            if (row.presence == Presence.BUSY) {
+                throw new IllegalStateException("agent " + username + " is on call " + row.currentCall.orElseThrow());
+            }
+            if (row.presence != presence || row.awayReason.orElse(null) != reason) {
+                line.emit(new AgentPresenceChanged(clock.instant(), line.setPresence(username, presence, reason, null)));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<AgentView> agents() {
+        return database.transaction(c -> agentRows(c, "ORDER BY username", null).stream().map(AgentRow::view).toList());
+    }
+
+    @Override
+    public Optional<AgentView> agent(String username) {
+        Objects.requireNonNull(username, "username");
+        return database.transaction(c -> agentRows(c, "WHERE username = ?", username).stream().findFirst()
+                .map(AgentRow::view));
+    }
+
+    @Override
+    public List<AgentView> agentsHere() {
+        return database.transaction(c -> agentRows(c, "WHERE node = ? ORDER BY username", node.name()).stream()
+                .map(AgentRow::view).toList());
+    }
+
+    @Override
+    public Subscription subscribe(SwitchboardListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return everywhere.subscribe(listener, listener::on);
+    }
+
+    @Override
+    public Subscription subscribeHere(SwitchboardListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return here.subscribe(listener, listener::on);
+    }
+
+    /** The handle of a call this node's IVR holds; what it ended itself it remembers, as the row is gone then. */
+    private final class SharedCall implements WaitingCall {
+        private final CallId id;
+        private final GatheredInfo info;
+        private final Instant enqueuedAt;
+        /** How this node ended the call, or null while it is on the switchboard. Only the IVR's one thread sets it. */
+        private volatile CallState ended;
+        /** The agent of a call that ENDED, and when the call last left the queue, once it has gone. */
+        private volatile Agent endedWith;
+        private volatile Instant leftAt;
+
+        SharedCall(CallId id, GatheredInfo info, Instant enqueuedAt) {
+            this.id = id;
+            this.info = info;
+            this.enqueuedAt = enqueuedAt;
+        }
+
+        @Override
+        public CallId id() {
+            return id;
+        }
+
+        @Override
+        public GatheredInfo info() {
+            return info;
+        }
+
+        @Override
+        public Instant enqueuedAt() {
+            return enqueuedAt;
+        }
+
+        @Override
+        public int position() {
+            if (ended != null) {
+                return 0;
+            }
+            return database.transaction(c -> {
+                for (CallRow row : rows(c, "WHERE call_id = ?", id.value())) {
+                    return positionOf(c, row);
+                }
+                return 0;
+            });
+        }
+
+        @Override
+        public Duration waited() {
+            if (ended != null) {
+                return nonNegative(Duration.between(enqueuedAt, leftAt));
+            }
+            Instant now = clock.instant();
+            return database.transaction(c -> rows(c, "WHERE call_id = ?", id.value()).stream().findFirst()
+                    .map(row -> row.waited(now)).orElseGet(() -> nonNegative(Duration.between(enqueuedAt, now))));
+        }
+
+        @Override
+        public Optional<Agent> assignedAgent() {
+            CallState end = ended;
+            if (end != null) {
+                return Optional.ofNullable(end == CallState.ENDED ? endedWith : null);
+            }
+            return database.transaction(c -> rows(c, "WHERE call_id = ?", id.value()).stream().findFirst()
+                    .filter(row -> row.state == CallState.ASSIGNED).map(row -> row.agent));
+        }
+
+        @Override
+        public void abandon() {
+            if (ended != null) {
+                return;
+            }
+            change(line -> {
+                Optional<CallRow> row = line.row(id);
+                Instant now = clock.instant();
+                if (row.isPresent()) {
+                    line.takeOff(row.get(), LeaveReason.ABANDONED, now);
+                }
+                endAs(CallState.ABANDONED, null, row.map(r -> r.leftQueueAt.orElse(now)).orElse(now));
+                return null;
+            });
+        }
+
+        @Override
+        public boolean timeOut() {
+            CallState end = ended;
+            if (end != null) {
+                return end != CallState.ENDED;
+            }
+            return change(line -> {
+                Optional<CallRow> row = line.row(id);
+                Instant now = clock.instant();
+                if (row.isPresent() && row.get().state == CallState.ASSIGNED) {
+                    return false;
+                }
+                if (row.isPresent()) {
+                    line.deleteCall(id);
+                    line.emit(new CallLeftQueue(now, id, LeaveReason.TIMED_OUT));
+                }
+                endAs(CallState.TIMED_OUT, null, now);
+                return true;
+            });
+        }
+
+        @Override
+        public void bridgeFailed() {
+            change(line -> {
+                CallRow row = line.row(id).filter(r -> r.state == CallState.ASSIGNED).orElseThrow(
+                        () -> new IllegalStateException("call " + id + " has no agent to have failed"));
+                Instant now = clock.instant();
+                try (PreparedStatement update = line.c.prepareStatement("UPDATE switchboard_calls SET state = "
+                        + "'WAITING', agent_username = NULL, agent_name = NULL, agent_dial = NULL, "
+                        + "left_queue_nanos = NULL WHERE call_id = ?")) {
+                    update.setString(1, id.value());
+                    update.executeUpdate();
+                }
+                line.emit(new CallReturned(now, id, row.agent.username()));
+                line.release(row, AwayReason.NO_ANSWER, now);
+                return null;
+            });
+        }
+
+        @Override
+        public void bridgeEnded() {
+            if (ended == CallState.ENDED) {
+                return;
+            }
+            change(line -> {
+                CallRow row = line.row(id).filter(r -> r.state == CallState.ASSIGNED).orElseThrow(
+                        () -> new IllegalStateException("call " + id + " was never bridged to an agent"));
+                Instant now = clock.instant();
+                line.deleteCall(id);
+                line.emit(new CallEnded(now, id, row.agent.username()));
+                line.release(row, null, now);
+                endAs(CallState.ENDED, row.agent, row.leftQueueAt.orElse(now));
+                return null;
+            });
+        }
+
+        /** Remembered only once the change is made; a change rolled back leaves the call as it was. */
+        private void endAs(CallState end, Agent agent, Instant left) {
+            endedWith = agent;
+            leftAt = left;
+            ended = end;
+        }
+
+        @Override
+        public String toString() {
+            return "WaitingCall[" + id + "]";
+        }
+    }
+
+    // The line: every change runs under the one row's lock, in one transaction.
+
+    private <T> T change(Change<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (database.inTransaction()) {
+            // Its events are told once committed; inside another transaction they could be told of a rollback.
+            throw new IllegalStateException("a change of the switchboard is a transaction of its own");
+        }
+        T result = database.transaction(c -> {
+            Line line = new Line(c);
+            line.lock();
+            T made = work.make(line);
+            line.writeEvents();
+            return made;
+        });
+        readEvents();
+        return result;
+    }
+
+    /** What a change does on the line. */
+    private interface Change<T> {
+        T make(Line line) throws SQLException;
+    }
+
+    /** One change in the making: its connection, the line's counters it holds locked, and the events it makes. */
+    private final class Line {
+        final Connection c;
+        private long nextSequence;
+        private long nextEvent;
+        private final List<SwitchboardEvent> made = new ArrayList<>();
+
+        Line(Connection c) {
+            this.c = c;
+        }
+
+        void lock() throws SQLException {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT next_sequence, next_event FROM switchboard_line FOR UPDATE");
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                nextSequence = row.getLong(1);
+                nextEvent = row.getLong(2);
+            }
+        }
+
+        long takeSequence() {
+            return nextSequence++;
+        }
+
+        void emit(SwitchboardEvent event) {
+            made.add(event);
+        }
+
+        void writeEvents() throws SQLException {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO switchboard_events (number, node, event) VALUES (?, ?, ?)")) {
+                for (SwitchboardEvent event : made) {
+                    insert.setLong(1, nextEvent++);
+                    insert.setString(2, node.name());
+                    insert.setBytes(3, SwitchboardCodec.event(event));
+                    insert.addBatch();
+                }
+                if (!made.isEmpty()) {
+                    insert.executeBatch();
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE switchboard_line SET next_sequence = ?, next_event = ?")) {
+                update.setLong(1, nextSequence);
+                update.setLong(2, nextEvent);
+                update.executeUpdate();
+            }
+            if (!made.isEmpty()) {
+                try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, current_schema())")) {
+                    notify.setString(1, CHANNEL);
+                    notify.execute();
+                }
+            }
+        }
+
+        Optional<CallRow> row(CallId id) throws SQLException {
+            return rows(c, "WHERE call_id = ?", id.value()).stream().findFirst();
+        }
+
+        Optional<AgentRow> agent(String username) throws SQLException {
+            return agentRows(c, "WHERE username = ?", username).stream().findFirst();
+        }
+
+        WaitingCallView viewOf(CallRow row, Instant now) throws SQLException {
+            return row.view(positionOf(c, row), now);
+        }
+
+        void deleteCall(CallId id) throws SQLException {
+            update("DELETE FROM switchboard_calls WHERE call_id = ?", id.value());
+        }
+
+        void removeAgent(String username) throws SQLException {
+            update("DELETE FROM switchboard_agents WHERE username = ?", username);
+        }
+
+        /** A call leaves the switchboard for good, freeing the agent it was given to. */
+        void takeOff(CallRow row, LeaveReason why, Instant now) throws SQLException {
+            deleteCall(row.id);
+            emit(new CallLeftQueue(now, row.id, why));
+            if (row.state == CallState.ASSIGNED) {
+                release(row, null, now);
+            }
+        }
+
+        /**
+         * Frees the agent holding the call, AVAILABLE or AWAY for the reason given, unless (defensively) they have moved
+         * on to another call.
+         */
+        void release(CallRow call, AwayReason away, Instant now) throws SQLException {
+            Optional<AgentRow> agent = agent(call.agent.username());
+            if (agent.isPresent() && agent.get().currentCall.equals(Optional.of(call.id))) {
+                emit(new AgentPresenceChanged(now, setPresence(call.agent.username(),
+                        away == null ? Presence.AVAILABLE : Presence.AWAY, away, null)));
+            }
+        }
+
+        AgentView setPresence(String username, Presence presence, AwayReason reason, CallId currentCall)
+                throws SQLException {
+            try (PreparedStatement update = c.prepareStatement("UPDATE switchboard_agents SET presence = ?, "
+                    + "away_reason = ?, current_call = ? WHERE username = ?")) {
+                update.setString(1, presence.name());
+                update.setString(2, reason == null ? null : reason.name());
+                update.setString(3, currentCall == null ? null : currentCall.value());
+                update.setString(4, username);
+                update.executeUpdate();
+            }
+            return agentRows(c, "WHERE username = ?", username).getFirst().view();
+        }
+
+        private void update(String statement, String key) throws SQLException {
+            try (PreparedStatement update = c.prepareStatement(statement)) {
+                update.setString(1, key);
+                update.executeUpdate();
+            }
+        }
+    }
+
+    // Reading back.
+
+    /**
+     * Queues the events committed since the last read for this node's listeners, in their order, and tells them. Any
+     * thread may call it (a change just made, the LISTEN, the sweep's timer); each event is told once.
+     */
+    private void readEvents() {
+        if (closed) {
+            return;
+        }
+        reading.lock();
+        try {
+            database.transaction(c -> {
+                try (PreparedStatement select = c.prepareStatement(
+                        "SELECT number, node, event FROM switchboard_events WHERE number > ? ORDER BY number")) {
+                    select.setLong(1, heard);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            SwitchboardEvent event = SwitchboardCodec.event(row.getBytes(3));
+                            everywhere.add(event);
+                            if (node.name().equals(row.getString(2))) {
+                                here.add(event);
+                            }
+                            heard = row.getLong(1);
+                        }
+                    }
+                }
+                return null;
+            });
+        } finally {
+            reading.unlock();
+        }
+        everywhere.deliver();
+        here.deliver();
+    }
+
+    private void sweep(Duration every) {
+        while (!closed) {
+            try {
+                Thread.sleep(every);
+                readEvents();
+                Set<String> silent = new HashSet<>(node.selfAndDead());
+                silent.remove(node.name());
+                if (!silent.isEmpty()) {
+                    takeOff(silent);
+                }
+                database.transaction(c -> {
+                    try (PreparedStatement delete = c.prepareStatement("DELETE FROM switchboard_events "
+                            + "WHERE made_at < now() - make_interval(secs => ?)")) {
+                        delete.setLong(1, EVENTS_KEPT.toSeconds());
+                        return delete.executeUpdate();
+                    }
+                });
+            } catch (InterruptedException stopping) {
+                return;
+            } catch (RuntimeException failed) {
+                log.warn("the switchboard's sweep failed ({}); trying again", failed.toString());
+            }
+        }
+    }
+
+    /**
+     * Takes off the callers and agents of nodes that hold them no more: the calls leave as abandoned (their IVR is
+     * gone), freeing their agents; the agents sign out unless they are on a call another node still holds.
+     */
+    private void takeOff(Set<String> nodes) {
+        change(line -> {
+            Instant now = clock.instant();
+            String[] names = nodes.toArray(String[]::new);
+            List<CallRow> calls = rows(line.c, "WHERE node = ANY (?) ORDER BY sequence", names);
+            for (CallRow call : calls) {
+                log.warn("call {} was held by node {}, which is gone: taken off the switchboard", call.id, call.node);
+                line.takeOff(call, LeaveReason.ABANDONED, now);
+            }
+            List<AgentRow> agents = agentRows(line.c, "WHERE node = ANY (?) ORDER BY username", names);
+            for (AgentRow agent : agents) {
+                if (agent.presence != Presence.BUSY) {
+                    line.removeAgent(agent.agent.username());
+                    line.emit(new AgentSignedOut(now, agent.agent.username()));
+                }
+            }
+            return null;
+        });
+    }
+
+    // Rows.
+
+    /** A call's row as read. */
+    private record CallRow(CallId id, String node, long sequence, GatheredInfo info, Instant enqueuedAt,
+                           CallState state, Agent agent, Optional<Instant> leftQueueAt) {
+        WaitingCallView view(int position, Instant now) {
+            return new WaitingCallView(id, info, enqueuedAt, position, waited(now),
+                    Optional.ofNullable(agent).map(Agent::username));
+        }
+
+        Duration waited(Instant now) {
+            return nonNegative(Duration.between(enqueuedAt, leftQueueAt.orElse(now)));
+        }
+    }
+
+    /** An agent's row as read. */
+    private record AgentRow(Agent agent, Presence presence, Optional<AwayReason> awayReason,
+                            Optional<CallId> currentCall) {
+        AgentView view() {
+            return new AgentView(agent, presence, currentCall, awayReason);
+        }
+    }
+
+    private static List<CallRow> rows(Connection c, String where, Object key) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT call_id, node, sequence, info, enqueued_nanos, "
+                + "state, agent_username, agent_name, agent_dial, left_queue_nanos FROM switchboard_calls " + where)) {
+            bind(c, select, key);
+            List<CallRow> rows = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    String username = row.getString(7);
+                    long left = row.getLong(10);
+                    Optional<Instant> leftAt = row.wasNull() ? Optional.empty() : Optional.of(instant(left));
+                    rows.add(new CallRow(new CallId(row.getString(1)), row.getString(2), row.getLong(3),
+                            SwitchboardCodec.info(row.getBytes(4)), instant(row.getLong(5)),
+                            CallState.valueOf(row.getString(6)),
+                            username == null ? null : new Agent(username, row.getString(8), row.getString(9)), leftAt));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static List<AgentRow> agentRows(Connection c, String where, Object key) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT username, display_name, dial_string, presence, "
+                + "away_reason, current_call FROM switchboard_agents " + where)) {
+            bind(c, select, key);
+            List<AgentRow> rows = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new AgentRow(new Agent(row.getString(1), row.getString(2), row.getString(3)),
+                            Presence.valueOf(row.getString(4)),
+                            Optional.ofNullable(row.getString(5)).map(AwayReason::valueOf),
+                            Optional.ofNullable(row.getString(6)).map(CallId::new)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement select, Object key) throws SQLException {
+        switch (key) {
+            case null -> { }
+            case String text -> select.setString(1, text);
+            case String[] texts -> select.setArray(1, c.createArrayOf("text", texts));
+            default -> throw new IllegalArgumentException("cannot bind " + key.getClass());
+        }
+    }
+
+    /** 1-based place of a waiting call; 0 for one taken by an agent. */
+    private static int positionOf(Connection c, CallRow row) throws SQLException {
+        if (row.state != CallState.WAITING) {
+            return 0;
+        }
+        try (PreparedStatement count = c.prepareStatement(
+                "SELECT count(*) FROM switchboard_calls WHERE state = 'WAITING' AND sequence < ?")) {
+            count.setLong(1, row.sequence);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getInt(1) + 1;
+            }
+        }
+    }
+
+    private static Duration nonNegative(Duration waited) {
+        // A wall clock stepped back must not make a caller's wait negative.
+        return waited.isNegative() ? Duration.ZERO : waited;
+    }
+
+    private static long nanos(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        sweeping.interrupt();
+        sweeping.join();
+        listening.close();
+    }
+}
