@@ -42,7 +42,7 @@ public final class PostgresDatabase implements AutoCloseable {
      * node's writes queue on for longer than this; a write waiting longer than {@code lock_timeout} for one is
      * refused rather than left hanging.
      */
-    static final String SESSION_LIMITS = "SET idle_in_transaction_session_timeout = '10s'; SET lock_timeout = '5s'";
+    static final String SESSION_LIMITS = "-c idle_in_transaction_session_timeout=10s -c lock_timeout=5s";
     private static final int KEEP_ALIVE_MILLIS = 5_000;
 
     private final HikariDataSource pool;
@@ -64,7 +64,9 @@ public final class PostgresDatabase implements AutoCloseable {
         config.setMaximumPoolSize(settings.poolSize());
         config.setAutoCommit(false);
         config.setPoolName("hotline-postgresql");
-        config.setConnectionInitSql(SESSION_LIMITS);
+        // Given when the session starts, not by statements: with auto-commit off, a SET would open a transaction that
+        // nobody commits, and the limit itself would end the connection idle in the pool ten seconds later.
+        config.addDataSourceProperty("options", SESSION_LIMITS);
         // A peer gone without a word (a cut cable) is noticed by the kernel's keep-alive, not never.
         config.addDataSourceProperty("tcpKeepAlive", "true");
         try {

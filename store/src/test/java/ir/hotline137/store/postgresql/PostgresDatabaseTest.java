@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ir.hotline137.store.StoreRefusedException;
 import ir.hotline137.testsupport.TestPostgres;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,6 +84,26 @@ class PostgresDatabaseTest {
                 assertThat(applied).as("applied once").isEqualTo(1);
                 assertThat(setting(database, "idle_in_transaction_session_timeout")).isEqualTo("10s");
                 assertThat(setting(database, "lock_timeout")).isEqualTo("5s");
+            }
+        }
+    }
+
+    /**
+     * The session limits are given as the connection starts: set by a statement with auto-commit off, they left every
+     * fresh connection idle in a transaction, and the limit itself ended it in the pool ten seconds later.
+     */
+    @Test
+    void aConnectionWaitingInThePoolIsNotIdleInATransaction() throws Exception {
+        try (TestPostgres postgres = TestPostgres.freshSchema(); PostgresDatabase database = open(postgres)) {
+            database.transaction(c -> 1);
+            Thread.sleep(1500); // the pool opens its other connections in the background
+            try (Connection watcher = DriverManager.getConnection(postgres.url(), TestPostgres.USER,
+                    TestPostgres.PASSWORD);
+                 PreparedStatement idle = watcher.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                         + "WHERE usename = current_user AND state = 'idle in transaction'");
+                 ResultSet row = idle.executeQuery()) {
+                row.next();
+                assertThat(row.getInt(1)).isZero();
             }
         }
     }
