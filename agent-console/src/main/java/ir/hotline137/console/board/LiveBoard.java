@@ -166,7 +166,14 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
         }
     }
 
+    /**
+     * Signs out an agent with no screen open here, unless they signed in through another node of a cluster (this board
+     * hears every node's calls, and an agent may come back through another node): that node signs them out.
+     */
     private void signOut(String username) {
+        if (switchboard.agentsHere().stream().noneMatch(agent -> agent.agent().username().equals(username))) {
+            return;
+        }
         try {
             switchboard.signOut(username);
         } catch (IllegalStateException onACall) {
