@@ -53,6 +53,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -99,9 +100,14 @@ public final class IvrHarness implements AutoCloseable {
 
     private IvrHarness(Path dir, UnaryOperator<IvrSettings> tuning, FastAgiSettings fastAgi, Hearing hearing,
                        RecordingFolder.Sharing sharing) throws IOException {
+        this(dir, tuning, fastAgi, hearing, sharing, LocalSwitchboard::new);
+    }
+
+    private IvrHarness(Path dir, UnaryOperator<IvrSettings> tuning, FastAgiSettings fastAgi, Hearing hearing,
+                       RecordingFolder.Sharing sharing, Function<Clock, Switchboard> switchboards) throws IOException {
         Clock clock = Clock.system(TEHRAN);
         desks = new Desks(dir.resolve("data"), clock);
-        switchboard = new LocalSwitchboard(clock);
+        switchboard = switchboards.apply(clock);
         callLog = MapDbCallLog.open(desks.storage);
         settings = tuning.apply(ShippedIvrSettings.ivr(desks.folder.recordingsFolder()));
         RecordingFolder recordings = new RecordingFolder(settings.recordings(), settings.zone(), sharing);
@@ -197,6 +203,15 @@ public final class IvrHarness implements AutoCloseable {
             return new IvrHarness(dir, s -> s, ShippedIvrSettings.fastAgi(), Hearing.WORDS_FILES, sharing);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The flows with words files, on a switchboard made elsewhere: a cluster's, shared through PostgreSQL. */
+    public static IvrHarness on(Path dir, UnaryOperator<IvrSettings> tuning, Function<Clock, Switchboard> switchboard) {
+        try {
+            return new IvrHarness(dir, tuning, ShippedIvrSettings.fastAgi(), Hearing.WORDS_FILES, SHARED, switchboard);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
         }
     }
 
