@@ -26,10 +26,25 @@ final class OrderedEvents<E> {
     /** Held by the one thread delivering. */
     private final AtomicBoolean delivering = new AtomicBoolean();
     private final List<Registration> listeners = new CopyOnWriteArrayList<>();
+    /** Told of each event once every listener has been: how an owner learns how far delivery has got. */
+    private final Consumer<? super E> afterEach;
+    /** The thread delivering, while one is. */
+    private volatile Thread deliverer;
 
     /** @param owner named in the log when a listener fails */
     OrderedEvents(String owner) {
+        this(owner, event -> { });
+    }
+
+    /** @param afterEach told of each event after every listener */
+    OrderedEvents(String owner, Consumer<? super E> afterEach) {
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.afterEach = Objects.requireNonNull(afterEach, "afterEach");
+    }
+
+    /** Whether this thread is delivering: a listener making a change, whose events it delivers after it returns. */
+    boolean deliveringOnThisThread() {
+        return deliverer == Thread.currentThread();
     }
 
     /** Queues an event; call it under the owner's lock. */
@@ -57,14 +72,17 @@ final class OrderedEvents<E> {
      */
     void deliver() {
         while (!undelivered.isEmpty() && delivering.compareAndSet(false, true)) {
+            deliverer = Thread.currentThread();
             try {
                 E event;
                 while ((event = undelivered.poll()) != null) {
                     for (Registration registration : listeners) {
                         registration.tell(event);
                     }
+                    afterEach.accept(event);
                 }
             } finally {
+                deliverer = null;
                 delivering.set(false);
             }
         }

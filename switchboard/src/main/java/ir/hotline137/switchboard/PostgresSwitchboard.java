@@ -53,16 +53,20 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
     static final String CHANNEL = "switchboard";
     /** Long enough for a node whose LISTEN was cut off to read what it missed; the screens' history is the state. */
     private static final Duration EVENTS_KEPT = Duration.ofHours(1);
+    /** How long a change waits for its events to be told here by another thread telling them: a moment, normally. */
+    private static final Duration TELLING_WAIT = Duration.ofSeconds(5);
 
     private final PostgresDatabase database;
     private final ClusterNode node;
     private final Clock clock;
-    private final OrderedEvents<SwitchboardEvent> everywhere = new OrderedEvents<>("Switchboard");
-    private final OrderedEvents<SwitchboardEvent> here = new OrderedEvents<>("Switchboard");
+    private final OrderedEvents<Told> events = new OrderedEvents<>("Switchboard", this::told);
     /** Held while events are read and queued, so each is queued once and in order. */
     private final ReentrantLock reading = new ReentrantLock();
-    /** The number of the last event queued for this node's listeners; guarded by {@link #reading}. */
-    private long heard;
+    /** The number of the last event queued for this node's listeners; written under {@link #reading}. */
+    private volatile long heard;
+    /** The number of the last event every listener has been told of; guarded by its own monitor. */
+    private long toldThrough;
+    private final Object telling = new Object();
     private final PostgresDatabase.Listening listening;
     private final Thread sweeping;
     private volatile boolean closed;
@@ -71,7 +75,7 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
         this.database = database;
         this.node = node;
         this.clock = clock;
-        this.heard = database.transaction(c -> {
+        this.heard = this.toldThrough = database.transaction(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT next_event - 1 FROM switchboard_line");
                  ResultSet row = select.executeQuery()) {
                 row.next();
@@ -277,13 +281,21 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
     @Override
     public Subscription subscribe(SwitchboardListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return everywhere.subscribe(listener, listener::on);
+        return events.subscribe(listener, told -> listener.on(told.event()));
     }
 
     @Override
     public Subscription subscribeHere(SwitchboardListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return here.subscribe(listener, listener::on);
+        return events.subscribe(listener, told -> {
+            if (told.here()) {
+                listener.on(told.event());
+            }
+        });
+    }
+
+    /** An event as read back: its number, and whether a change on this node made it. */
+    private record Told(long number, boolean here, SwitchboardEvent event) {
     }
 
     /** The handle of a call this node's IVR holds; what it ended itself it remembers, as the row is gone then. */
@@ -444,15 +456,61 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
             // Its events are told once committed; inside another transaction they could be told of a rollback.
             throw new IllegalStateException("a change of the switchboard is a transaction of its own");
         }
+        long[] last = {0};
         T result = database.transaction(c -> {
             Line line = new Line(c);
             line.lock();
             T made = work.make(line);
-            line.writeEvents();
+            last[0] = line.writeEvents();
             return made;
         });
         readEvents();
+        if (last[0] > 0) {
+            awaitTold(last[0]);
+        }
         return result;
+    }
+
+    /**
+     * Returns once this change's events, and those its listeners' own changes made in turn, have been told here, as a
+     * change on one node returns: the thread listening for other nodes may have taken them to tell. A listener making a
+     * change cannot wait for itself; its change is told after it returns, as on one node.
+     */
+    private void awaitTold(long number) {
+        if (events.deliveringOnThisThread()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TELLING_WAIT.toNanos();
+        long until = number;
+        try {
+            while (true) {
+                synchronized (telling) {
+                    while (toldThrough < until) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            log.warn("event {} not yet told to this node's listeners after {}", until, TELLING_WAIT);
+                            return;
+                        }
+                        telling.wait(Math.max(1, left / 1_000_000));
+                    }
+                }
+                // What listeners changed while being told was queued before they returned.
+                long queued = heard;
+                if (queued <= until) {
+                    return;
+                }
+                until = queued;
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void told(Told event) {
+        synchronized (telling) {
+            toldThrough = event.number();
+            telling.notifyAll();
+        }
     }
 
     /** What a change does on the line. */
@@ -489,7 +547,8 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
             made.add(event);
         }
 
-        void writeEvents() throws SQLException {
+        /** @return the number of the last event written, or 0 when the change made none */
+        long writeEvents() throws SQLException {
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO switchboard_events (number, node, event) VALUES (?, ?, ?)")) {
                 for (SwitchboardEvent event : made) {
@@ -508,12 +567,14 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
                 update.setLong(2, nextEvent);
                 update.executeUpdate();
             }
-            if (!made.isEmpty()) {
-                try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, current_schema())")) {
-                    notify.setString(1, CHANNEL);
-                    notify.execute();
-                }
+            if (made.isEmpty()) {
+                return 0;
             }
+            try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, current_schema())")) {
+                notify.setString(1, CHANNEL);
+                notify.execute();
+            }
+            return nextEvent - 1;
         }
 
         Optional<CallRow> row(CallId id) throws SQLException {
@@ -596,11 +657,8 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
                     select.setLong(1, heard);
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
-                            SwitchboardEvent event = SwitchboardCodec.event(row.getBytes(3));
-                            everywhere.add(event);
-                            if (node.name().equals(row.getString(2))) {
-                                here.add(event);
-                            }
+                            events.add(new Told(row.getLong(1), node.name().equals(row.getString(2)),
+                                    SwitchboardCodec.event(row.getBytes(3))));
                             heard = row.getLong(1);
                         }
                     }
@@ -610,8 +668,7 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
         } finally {
             reading.unlock();
         }
-        everywhere.deliver();
-        here.deliver();
+        events.deliver();
     }
 
     private void sweep(Duration every) {

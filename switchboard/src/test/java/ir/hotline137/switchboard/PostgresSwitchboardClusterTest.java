@@ -100,6 +100,36 @@ class PostgresSwitchboardClusterTest {
         assertThat(b.everything.events()).isEqualTo(a.everything.events());
     }
 
+    /**
+     * The thread hearing other nodes may be telling this node's listeners when a change is made here: the change
+     * still returns only once its events are told, as on one node.
+     */
+    @Test
+    void aChangeIsToldHereBeforeItReturnsWhileAnotherNodesChangeIsBeingTold() throws Exception {
+        Node a = new Node("node-a");
+        Node b = new Node("node-b");
+        CountDownLatch telling = new CountDownLatch(1);
+        a.switchboard.subscribe(event -> {
+            if (event instanceof CallWaiting waiting && waiting.call().id().equals(call(2))) {
+                telling.countDown();
+                try {
+                    Thread.sleep(500); // a slow screen, on the thread that heard node B
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        RecordingListener recorded = new RecordingListener();
+        a.switchboard.subscribe(recorded);
+
+        b.switchboard.enqueue(call(2), info());
+        assertThat(telling.await(10, TimeUnit.SECONDS)).isTrue();
+        a.switchboard.enqueue(call(1), info());
+
+        assertThat(recorded.ofType(CallWaiting.class)).extracting(waiting -> waiting.call().id())
+                .containsExactly(call(2), call(1));
+    }
+
     @Test
     void agentsOnTwoNodesRacingForOneCallGiveItToExactlyOne() throws Exception {
         Node a = new Node("node-a");
