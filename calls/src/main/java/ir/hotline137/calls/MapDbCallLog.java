@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.mapdb.DB;
 import org.mapdb.Serializer;
 import org.mapdb.serializer.SerializerArrayTuple;
@@ -73,6 +74,13 @@ public final class MapDbCallLog implements CallLog {
         // Within one millisecond the key orders by arrival; a stable sort puts them in exact start order.
         found.sort(Comparator.comparing(CallRecord::startedAt));
         return found;
+    }
+
+    /** Every call, in the order they started: for {@link CallsMigration}. */
+    void forEach(Consumer<CallRecord> action) {
+        for (CallRecord call : byStart.ordered().values()) {
+            action.accept(call);
+        }
     }
 
     @Override

@@ -1,9 +1,12 @@
 package ir.hotline137.console.open311;
 
+import ir.hotline137.store.postgresql.MigrateStore;
 import ir.hotline137.store.postgresql.PostgresDatabase;
 import ir.hotline137.store.postgresql.RecordTable;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,16 +37,32 @@ public final class PostgresApiClients implements ApiClients {
                 row.next();
                 id = row.getLong(1);
             }
-            ApiClient numbered = client.numbered(id);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO open311_clients (id, key_hash, record) VALUES (?, ?, ?)")) {
-                insert.setLong(1, id);
-                insert.setString(2, numbered.keyHash());
-                insert.setBytes(3, RecordTable.bytes(CODEC, numbered));
-                insert.executeUpdate();
-            }
-            return numbered;
+            return insert(c, client.numbered(id));
         });
+    }
+
+    /** A client moved from the data folder, with its own number ({@link ApiClientsMigration}). */
+    void adopt(ApiClient client) {
+        database.transaction(c -> insert(c, client));
+    }
+
+    /** The ids given next follow those moved in. */
+    void idsFollow() {
+        database.transaction(c -> {
+            MigrateStore.idsFollow(c, "open311_client_ids", "open311_clients");
+            return null;
+        });
+    }
+
+    private static ApiClient insert(Connection c, ApiClient numbered) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO open311_clients (id, key_hash, record) VALUES (?, ?, ?)")) {
+            insert.setLong(1, numbered.id());
+            insert.setString(2, numbered.keyHash());
+            insert.setBytes(3, RecordTable.bytes(CODEC, numbered));
+            insert.executeUpdate();
+        }
+        return numbered;
     }
 
     @Override

@@ -71,6 +71,11 @@ public final class MapDbPeople implements PeopleStore {
         });
     }
 
+    /** Every change made to the people, first first: for {@link PeopleMigration}. */
+    List<PersonChange> allChanges() {
+        return List.copyOf(changes.ordered().values());
+    }
+
     @Override
     public List<PersonChange> changes(int limit) {
         List<PersonChange> newest = new ArrayList<>(limit);

@@ -71,6 +71,28 @@ public final class PostgresPeople implements PeopleStore {
         });
     }
 
+    // What migrate-store moves in from a data folder (PeopleMigration), as it was there.
+
+    void adopt(ConsoleUser person) {
+        people.put(person.username(), person);
+    }
+
+    void adopt(PersonChange change) {
+        changed(change);
+    }
+
+    /** How many people and changes there are. */
+    long count() {
+        return database.transaction(c -> {
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM people_changes)");
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
     @Override
     public List<PersonChange> changes(int limit) {
         return database.transaction(c -> {

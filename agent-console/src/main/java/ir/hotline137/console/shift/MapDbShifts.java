@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.mapdb.Serializer;
 import org.mapdb.serializer.SerializerArrayTuple;
 
@@ -64,6 +65,22 @@ public final class MapDbShifts implements Shifts {
         }
         found.addAll(mine.tailMap(start, true).values());
         return found;
+    }
+
+    // What migrate-store moves out (ShiftsMigration), each in the order of its keys.
+
+    /** Every presence mark, by agent and time. */
+    void forEachMark(Consumer<PresenceMark> action) {
+        marks.ordered().values().forEach(action);
+    }
+
+    /** Every wrap-up, by agent and call. */
+    void forEachWrapUp(Consumer<WrapUp> action) {
+        wrapUps.ordered().values().forEach(action);
+    }
+
+    long count() {
+        return marks.size() + wrapUps.size();
     }
 
     @Override

@@ -76,6 +76,18 @@ public final class PostgresShifts implements Shifts {
         return latest.all().stream().filter(mark -> mark.presence().isPresent()).toList();
     }
 
+    /** How many marks and wrap-ups there are: for {@link ShiftsMigration}. */
+    long count() {
+        return database.transaction(c -> {
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT (SELECT count(*) FROM presence_marks) + (SELECT count(*) FROM agent_wrap_ups)");
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
     @Override
     public void wrapUp(WrapUp wrapUp) {
         byte[] record = RecordTable.bytes(WRAP_UPS, wrapUp);

@@ -1,9 +1,34 @@
 package ir.hotline137.hotline.admin;
 
+import ir.hotline137.calls.CallsMigration;
 import ir.hotline137.calls.MapDbCallLog;
+import ir.hotline137.calls.PostgresCallLog;
+import ir.hotline137.console.open311.ApiClientsMigration;
+import ir.hotline137.console.open311.MapDbApiClients;
+import ir.hotline137.console.open311.PostgresApiClients;
+import ir.hotline137.console.people.MapDbPeople;
+import ir.hotline137.console.people.PeopleMigration;
+import ir.hotline137.console.people.PostgresPeople;
+import ir.hotline137.console.shift.MapDbShifts;
+import ir.hotline137.console.shift.PostgresShifts;
+import ir.hotline137.console.shift.ShiftsMigration;
 import ir.hotline137.hotline.HotlineProperties;
 import ir.hotline137.hotline.requests.RequestsAssembly;
+import ir.hotline137.mayor.file.CallerFilesMigration;
+import ir.hotline137.mayor.file.MapDbCallerFiles;
+import ir.hotline137.mayor.file.PostgresCallerFiles;
 import ir.hotline137.mayor.log.MapDbMayorSessionLog;
+import ir.hotline137.mayor.log.MayorLogMigration;
+import ir.hotline137.mayor.log.PostgresMayorSessionLog;
+import ir.hotline137.mayor.meeting.MapDbMeetings;
+import ir.hotline137.mayor.meeting.MeetingsMigration;
+import ir.hotline137.mayor.meeting.PostgresMeetings;
+import ir.hotline137.outbound.callback.CallbacksMigration;
+import ir.hotline137.outbound.callback.MapDbCallbacks;
+import ir.hotline137.outbound.callback.PostgresCallbacks;
+import ir.hotline137.outbound.outbox.MapDbOutbox;
+import ir.hotline137.outbound.outbox.OutboxMigration;
+import ir.hotline137.outbound.outbox.PostgresOutbox;
 import ir.hotline137.prompts.PromptSounds;
 import ir.hotline137.requests.duplicates.DuplicateIndex;
 import ir.hotline137.requests.duplicates.IndexReconciliation;
@@ -14,6 +39,7 @@ import ir.hotline137.requests.evaluation.DuplicateTuning;
 import ir.hotline137.requests.store.MapDbRequestStore;
 import ir.hotline137.requests.store.PostgresRequestStore;
 import ir.hotline137.requests.store.RequestStore;
+import ir.hotline137.requests.store.RequestsMigration;
 import ir.hotline137.requests.text.PersianTextAnalyzer;
 import ir.hotline137.store.Backup;
 import ir.hotline137.store.DataCheck;
@@ -21,7 +47,11 @@ import ir.hotline137.store.DataFolder;
 import ir.hotline137.store.DataFolderException;
 import ir.hotline137.store.Format1Upgrade;
 import ir.hotline137.store.Storage;
+import ir.hotline137.store.StoreRefusedException;
+import ir.hotline137.store.postgresql.ClusterNode;
+import ir.hotline137.store.postgresql.MigrateStore;
 import ir.hotline137.store.postgresql.PostgresDatabase;
+import ir.hotline137.store.postgresql.StoreMigration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,6 +59,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.Banner;
@@ -45,7 +76,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 public final class AdminCommandLine {
     private static final List<String> COMMANDS = List.of("eval-duplicates", "rebuild-index", "install-prompts",
-            "check-data", "backup", "verify-backup", "restore", "upgrade-data", "hash-password", "help");
+            "check-data", "backup", "verify-backup", "restore", "upgrade-data", "migrate-store", "hash-password", "help");
 
     private AdminCommandLine() {
     }
@@ -78,6 +109,7 @@ public final class AdminCommandLine {
                 case "verify-backup" -> verifyBackup(operands, out, err);
                 case "restore" -> restore(operands, settings, out, err);
                 case "upgrade-data" -> upgradeData(settings, out);
+                case "migrate-store" -> migrateStore(settings, out, err);
                 case "hash-password" -> hashPassword(in, out, err);
                 case "help", "--help" -> usage(out, 0);
                 default -> {
@@ -108,6 +140,9 @@ public final class AdminCommandLine {
                                                                           (which must be new or empty)
                        java -jar hotline.jar upgrade-data                 bring a data folder of an earlier
                                                                           version (format 1) into the journal
+                       java -jar hotline.jar migrate-store                move the (stopped) data folder's records
+                                                                          into the empty PostgreSQL of
+                                                                          hotline.postgresql.*; run again to go on
                        java -jar hotline.jar hash-password                read a password from the input and print
                                                                           its bcrypt hash for hotline.users
                 commands: %s""".formatted(COMMANDS));
@@ -178,6 +213,48 @@ public final class AdminCommandLine {
                     rebuilt.requests(), rebuilt.millis());
         }
         return 0;
+    }
+
+    /**
+     * A district becoming a city's cluster: every record of the data folder (which must not be in use) into the
+     * PostgreSQL of {@code hotline.postgresql.*}, requests before the notifications that follow their changes. The
+     * console's logged-in sessions are not moved: everyone logs in again on the cluster.
+     */
+    private static int migrateStore(String[] settings, PrintStream out, PrintStream err) {
+        HotlineProperties properties = properties(settings);
+        try (Storage storage = Storage.open(properties.dataDir(), properties.embeddedStore().settings());
+             PostgresDatabase database = PostgresDatabase.open(properties.postgresql().settings());
+             ClusterNode node = ClusterNode.join(database, "migrate-store", Duration.ofSeconds(5))) {
+            MapDbRequestStore requests = MapDbRequestStore.open(storage);
+            PostgresRequestStore clusterRequests = PostgresRequestStore.open(database);
+            List<StoreMigration> migrations = List.of(
+                    new RequestsMigration(requests, clusterRequests),
+                    new OutboxMigration(MapDbOutbox.open(storage), PostgresOutbox.open(database, node), requests,
+                            clusterRequests),
+                    new CallbacksMigration(MapDbCallbacks.open(storage), PostgresCallbacks.open(database, node)),
+                    new CallsMigration(MapDbCallLog.open(storage), PostgresCallLog.open(database)),
+                    new MayorLogMigration(MapDbMayorSessionLog.open(storage), PostgresMayorSessionLog.open(database)),
+                    new CallerFilesMigration(MapDbCallerFiles.open(storage), PostgresCallerFiles.open(database)),
+                    new MeetingsMigration(MapDbMeetings.open(storage), PostgresMeetings.open(database)),
+                    new PeopleMigration(MapDbPeople.open(storage), PostgresPeople.open(database)),
+                    new ShiftsMigration(MapDbShifts.open(storage), PostgresShifts.open(database)),
+                    new ApiClientsMigration(MapDbApiClients.open(storage), PostgresApiClients.open(database)));
+            out.printf("moving %s into %s%n", properties.dataDir().toAbsolutePath().normalize(),
+                    properties.postgresql().url());
+            if (!new MigrateStore(database, out).run(migrations)) {
+                err.println("the counts differ: look at the lines marked above before starting the cluster");
+                return 1;
+            }
+            out.println("everything moved: start the nodes with --hotline.store=postgresql; each builds its duplicate "
+                    + "index from PostgreSQL at its first start");
+            return 0;
+        } catch (StoreRefusedException refused) {
+            err.println(refused.getMessage());
+            return 1;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     private static int checkData(String[] settings, PrintStream out) {

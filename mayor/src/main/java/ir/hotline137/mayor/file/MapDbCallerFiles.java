@@ -8,7 +8,10 @@ import ir.hotline137.store.DurableMap;
 import ir.hotline137.store.MapFile;
 import ir.hotline137.store.Storage;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.mapdb.DataInput2;
@@ -38,6 +41,13 @@ public final class MapDbCallerFiles implements CallerFiles {
     @Override
     public Optional<CallerFile> find(String number) {
         return Optional.ofNullable(files.get(number));
+    }
+
+    /** Every file, by number: for {@link CallerFilesMigration}. */
+    List<CallerFile> all() {
+        List<CallerFile> all = new ArrayList<>(files.view().values());
+        all.sort(Comparator.comparing(CallerFile::number));
+        return all;
     }
 
     @Override

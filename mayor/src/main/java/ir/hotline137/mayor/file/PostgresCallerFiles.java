@@ -23,6 +23,11 @@ public final class PostgresCallerFiles implements CallerFiles {
         return files.get(number);
     }
 
+    /** How many files there are: for {@link CallerFilesMigration}. */
+    long count() {
+        return files.size();
+    }
+
     @Override
     public void put(CallerFile file) {
         if (file.isEmpty()) {

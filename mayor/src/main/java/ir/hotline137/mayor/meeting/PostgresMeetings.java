@@ -1,5 +1,6 @@
 package ir.hotline137.mayor.meeting;
 
+import ir.hotline137.store.postgresql.MigrateStore;
 import ir.hotline137.store.postgresql.PostgresDatabase;
 import ir.hotline137.store.postgresql.RecordTable;
 import java.sql.Connection;
@@ -36,18 +37,33 @@ public final class PostgresMeetings implements Meetings {
 
     @Override
     public Meeting add(Meeting meeting) {
-        return database.transaction(c -> {
-            Meeting numbered = meeting.numbered(next(c, "meeting_ids"));
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO meetings (id, at, record) VALUES (?, ?, ?)")) {
-                insert.setLong(1, numbered.id());
-                // The meeting's local time, as the city reads it: it orders meetings, nothing else.
-                insert.setObject(2, numbered.at());
-                insert.setBytes(3, RecordTable.bytes(MEETINGS, numbered));
-                insert.executeUpdate();
-            }
-            return numbered;
+        return database.transaction(c -> insert(c, meeting.numbered(next(c, "meeting_ids"))));
+    }
+
+    /** A meeting moved from the data folder, with its own number ({@link MeetingsMigration}). */
+    void adopt(Meeting meeting) {
+        database.transaction(c -> insert(c, meeting));
+    }
+
+    /** The ids given next follow those moved in. */
+    void idsFollow() {
+        database.transaction(c -> {
+            MigrateStore.idsFollow(c, "meeting_ids", "meetings");
+            MigrateStore.idsFollow(c, "registration_ids", "meeting_registrations");
+            return null;
         });
+    }
+
+    private static Meeting insert(Connection c, Meeting numbered) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO meetings (id, at, record) VALUES (?, ?, ?)")) {
+            insert.setLong(1, numbered.id());
+            // The meeting's local time, as the city reads it: it orders meetings, nothing else.
+            insert.setObject(2, numbered.at());
+            insert.setBytes(3, RecordTable.bytes(MEETINGS, numbered));
+            insert.executeUpdate();
+        }
+        return numbered;
     }
 
     @Override
@@ -62,17 +78,23 @@ public final class PostgresMeetings implements Meetings {
 
     @Override
     public Registration register(Registration registration) {
-        return database.transaction(c -> {
-            Registration numbered = registration.numbered(next(c, "registration_ids"));
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO meeting_registrations (id, meeting_id, record) VALUES (?, ?, ?)")) {
-                insert.setLong(1, numbered.id());
-                insert.setLong(2, numbered.meetingId());
-                insert.setBytes(3, RecordTable.bytes(REGISTRATIONS, numbered));
-                insert.executeUpdate();
-            }
-            return numbered;
-        });
+        return database.transaction(c -> insert(c, registration.numbered(next(c, "registration_ids"))));
+    }
+
+    /** A registration moved from the data folder, with its own number. */
+    void adopt(Registration registration) {
+        database.transaction(c -> insert(c, registration));
+    }
+
+    private static Registration insert(Connection c, Registration numbered) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO meeting_registrations (id, meeting_id, record) VALUES (?, ?, ?)")) {
+            insert.setLong(1, numbered.id());
+            insert.setLong(2, numbered.meetingId());
+            insert.setBytes(3, RecordTable.bytes(REGISTRATIONS, numbered));
+            insert.executeUpdate();
+        }
+        return numbered;
     }
 
     @Override

@@ -68,6 +68,11 @@ public final class MapDbCallbacks implements CallbackStore {
         });
     }
 
+    /** Every callback, open or ended, by number: for {@link CallbacksMigration}. */
+    List<Callback> all() {
+        return List.copyOf(callbacks.ordered().values());
+    }
+
     @Override
     public List<Callback> open() {
         List<Callback> open = new ArrayList<>();

@@ -1,6 +1,7 @@
 package ir.hotline137.outbound.callback;
 
 import ir.hotline137.store.postgresql.ClusterNode;
+import ir.hotline137.store.postgresql.MigrateStore;
 import ir.hotline137.store.postgresql.PostgresDatabase;
 import ir.hotline137.store.postgresql.RecordTable;
 import java.sql.Connection;
@@ -62,18 +63,45 @@ public final class PostgresCallbacks implements CallbackStore {
                 row.next();
                 id = row.getLong(1);
             }
-            Callback numbered = asked.numbered(id);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO callbacks (id, number, status, "
-                    + "last_try_at, record) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setLong(1, id);
-                insert.setString(2, numbered.number());
-                insert.setString(3, numbered.status().name());
-                insert.setTimestamp(4, lastTry(numbered));
-                insert.setBytes(5, RecordTable.bytes(CODEC, numbered));
-                insert.executeUpdate();
-            }
-            return numbered;
+            return insert(c, asked.numbered(id));
         });
+    }
+
+    /** A callback moved from the data folder, with its own number ({@link CallbacksMigration}). */
+    void adopt(Callback callback) {
+        database.transaction(c -> insert(c, callback));
+    }
+
+    /** The ids given next follow those moved in. */
+    void idsFollow() {
+        database.transaction(c -> {
+            MigrateStore.idsFollow(c, "callback_ids", "callbacks");
+            return null;
+        });
+    }
+
+    /** How many callbacks there are, open or ended: for {@link CallbacksMigration}. */
+    long count() {
+        return database.transaction(c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM callbacks");
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    private static Callback insert(Connection c, Callback numbered) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO callbacks (id, number, status, "
+                + "last_try_at, record) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, numbered.id());
+            insert.setString(2, numbered.number());
+            insert.setString(3, numbered.status().name());
+            insert.setTimestamp(4, lastTry(numbered));
+            insert.setBytes(5, RecordTable.bytes(CODEC, numbered));
+            insert.executeUpdate();
+        }
+        return numbered;
     }
 
     @Override

@@ -7,7 +7,10 @@ import ir.hotline137.store.Storage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.mapdb.Serializer;
 import org.mapdb.serializer.SerializerArrayTuple;
@@ -255,6 +258,23 @@ public final class MapDbOutbox implements Outbox {
             }
         }
         return found;
+    }
+
+    // What migrate-store moves out (OutboxMigration), each in the order of its keys.
+
+    /** Every notification, by number. */
+    void forEachNotification(Consumer<Notification> action) {
+        notifications.ordered().values().forEach(action);
+    }
+
+    /** The SMS centre's ids of the parts sent, and their notifications. */
+    NavigableMap<String, Long> messageIds() {
+        return new TreeMap<>(byMessageId.view());
+    }
+
+    /** Receipts that came before their attempt was recorded, and their states. */
+    NavigableMap<String, String> earlyReceipts() {
+        return new TreeMap<>(earlyReceipts.view());
     }
 
     @Override

@@ -2,6 +2,7 @@ package ir.hotline137.outbound.outbox;
 
 import ir.hotline137.requests.TrackingCode;
 import ir.hotline137.store.postgresql.ClusterNode;
+import ir.hotline137.store.postgresql.MigrateStore;
 import ir.hotline137.store.postgresql.PostgresDatabase;
 import ir.hotline137.store.postgresql.RecordTable;
 import java.sql.Connection;
@@ -91,6 +92,57 @@ public final class PostgresOutbox implements Outbox {
         });
     }
 
+    // What migrate-store moves in from a data folder (OutboxMigration), as it was there.
+
+    /** A notification with its own number. */
+    void adopt(Notification notification) {
+        database.transaction(c -> insertNumbered(c, notification));
+    }
+
+    /** The SMS centre's id of a part sent, for its receipt to find its notification. */
+    void adoptMessageId(String messageId, long notification) {
+        database.transaction(c -> {
+            try (PreparedStatement known = c.prepareStatement(
+                    "INSERT INTO outbox_message_ids (message_id, notification) VALUES (?, ?)")) {
+                known.setString(1, messageId);
+                known.setLong(2, notification);
+                return known.executeUpdate();
+            }
+        });
+    }
+
+    /** A receipt that came before its attempt was recorded. */
+    void adoptEarlyReceipt(String messageId, String state) {
+        database.transaction(c -> {
+            try (PreparedStatement early = c.prepareStatement(
+                    "INSERT INTO outbox_early_receipts (message_id, state) VALUES (?, ?)")) {
+                early.setString(1, messageId);
+                early.setString(2, state);
+                return early.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Where the outbox stands in the requests' changes, in PostgreSQL's numbering of them, and the ids given next
+     * following those moved in.
+     */
+    void adoptMarks(long seenRevision, Instant startedAt, long startedAfterSequence) {
+        database.transaction(c -> {
+            setMark(c, SEEN_REVISION, seenRevision);
+            setMark(c, STARTED_AT, startedAt.toEpochMilli());
+            setMark(c, STARTED_AFTER_SEQUENCE, startedAfterSequence);
+            return null;
+        });
+    }
+
+    void idsFollow() {
+        database.transaction(c -> {
+            MigrateStore.idsFollow(c, "outbox_ids", "outbox");
+            return null;
+        });
+    }
+
     @Override
     public Optional<Notification> addOne(Notification reply) {
         return database.transaction(c -> insert(c, reply));
@@ -104,10 +156,13 @@ public final class PostgresOutbox implements Outbox {
             row.next();
             id = row.getLong(1);
         }
-        Notification numbered = notification.numbered(id);
+        return insertNumbered(c, notification.numbered(id));
+    }
+
+    private static Optional<Notification> insertNumbered(Connection c, Notification numbered) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox (id, key, request, status, "
                 + "next_try_at, record) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING")) {
-            insert.setLong(1, id);
+            insert.setLong(1, numbered.id());
             insert.setString(2, numbered.key());
             insert.setString(3, numbered.request().map(TrackingCode::value).orElse(null));
             insert.setString(4, numbered.status().name());

@@ -1,0 +1,39 @@
+package ir.hotline137.store.postgresql;
+
+import java.util.function.Consumer;
+
+/**
+ * One feature's records moved from the data folder into PostgreSQL by {@code migrate-store}: a district's hotline
+ * becoming a city's cluster keeps everything it has. The feature hands over its records one by one, each as the write
+ * that puts it into PostgreSQL keeping its own numbers, always in the same order (the data folder is not in use while
+ * it is read, so the order cannot change); the command commits them in batches together with how many are done, so a
+ * run cut short goes on where it stopped, and compares the counts of both sides at the end.
+ */
+public interface StoreMigration {
+
+    /** What it moves, as the command prints it, e.g. "requests"; also the key its progress is kept under. */
+    String what();
+
+    /** Hands {@code copies} the write of each record, in the data folder's order. */
+    void forEachRecord(Consumer<Runnable> copies);
+
+    /** How many records the data folder has. */
+    long embeddedCount();
+
+    /** How many PostgreSQL has. */
+    long postgresqlCount();
+
+    /**
+     * Refuses, before anything of any feature is moved, a data folder that cannot be moved as it is, saying why and
+     * what to do. Nothing to check by default.
+     */
+    default void check() {
+    }
+
+    /**
+     * Done once every record is in, in the same transaction as the last mark: what must follow the records (the
+     * outbox's place in the requests' changes, say). Nothing by default.
+     */
+    default void finish() {
+    }
+}
