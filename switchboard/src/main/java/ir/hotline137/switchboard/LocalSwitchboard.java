@@ -158,6 +158,12 @@ public final class LocalSwitchboard implements Switchboard {
         });
     }
 
+    /** Every agent signed in through this node. */
+    @Override
+    public void signOutHere(String username) {
+        signOut(username);
+    }
+
     @Override
     public void setAvailable(String username) {
         changePresence(username, Presence.AVAILABLE, null);
@@ -343,12 +349,9 @@ public final class LocalSwitchboard implements Switchboard {
 
 
     /** The handle of a call on this switchboard, with its state; the state is guarded by the switchboard's lock. */
-    private final class LocalCall implements WaitingCall {
-        final CallId id;
-        final GatheredInfo info;
+    private final class LocalCall extends CallHandle {
         /** Its place in the queue for good: a call that comes back after a failed bridge goes back here. */
         final long sequence;
-        final Instant enqueuedAt;
         CallState state = CallState.WAITING;
         /** The accepting agent as they were when they accepted, so the dial string cannot change under the IVR. */
         Agent agent;
@@ -356,25 +359,8 @@ public final class LocalSwitchboard implements Switchboard {
         Instant leftQueueAt;
 
         LocalCall(CallId id, GatheredInfo info, long sequence, Instant enqueuedAt) {
-            this.id = id;
-            this.info = info;
+            super(id, info, enqueuedAt);
             this.sequence = sequence;
-            this.enqueuedAt = enqueuedAt;
-        }
-
-        @Override
-        public CallId id() {
-            return id;
-        }
-
-        @Override
-        public GatheredInfo info() {
-            return info;
-        }
-
-        @Override
-        public Instant enqueuedAt() {
-            return enqueuedAt;
         }
 
         @Override
@@ -410,11 +396,6 @@ public final class LocalSwitchboard implements Switchboard {
         @Override
         public void bridgeEnded() {
             LocalSwitchboard.this.bridgeEnded(this);
-        }
-
-        @Override
-        public String toString() {
-            return "WaitingCall[" + id + "]";
         }
     }
 

@@ -49,6 +49,15 @@ public interface Switchboard {
     void signOut(String username);
 
     /**
+     * Signs an agent out if they signed in through this node's console last: what a board does when its last screen
+     * of them closes, since on a cluster they may have come back through another node meanwhile. On one node it is
+     * {@link #signOut}.
+     *
+     * @throws IllegalStateException while the agent is on a call
+     */
+    void signOutHere(String username);
+
+    /**
      * An agent comes back AVAILABLE.
      *
      * @throws IllegalArgumentException for an agent who is not signed in

@@ -130,6 +130,26 @@ class PostgresSwitchboardClusterTest {
                 .containsExactly(call(2), call(1));
     }
 
+    /**
+     * An agent's console come back through another node is that node's: told there (so its shift log keeps them on
+     * duty), and the board closing on the first node no longer signs them out.
+     */
+    @Test
+    void anAgentComeBackThroughAnotherNodeIsThatNodesOwn() {
+        Node a = new Node("node-a");
+        Node b = new Node("node-b");
+        a.switchboard.signIn(agent("sara"));
+
+        b.switchboard.signIn(agent("sara"));
+
+        eventually(() -> b.madeHere.ofType(SwitchboardEvent.AgentPresenceChanged.class).size() == 1);
+        a.switchboard.signOutHere("sara");
+        assertThat(b.switchboard.agentsHere()).extracting(view -> view.agent().username()).containsExactly("sara");
+        assertThat(a.switchboard.agentsHere()).isEmpty();
+        b.switchboard.signOutHere("sara");
+        assertThat(a.switchboard.agents()).isEmpty();
+    }
+
     @Test
     void agentsOnTwoNodesRacingForOneCallGiveItToExactlyOne() throws Exception {
         Node a = new Node("node-a");
@@ -175,9 +195,9 @@ class PostgresSwitchboardClusterTest {
         b.switchboard.signIn(agent("reza"));
         b.switchboard.enqueue(call(2), info());
 
-        // Node A dies: it beats no more, and the cluster finds it silent.
-        a.switchboard.close();
+        // Node A dies (no goodbye: its connections are simply gone), and the cluster finds it silent.
         a.cluster.close();
+        a.database.close();
         try (Statement silence = schemaConnection().createStatement()) {
             silence.execute("UPDATE cluster_nodes SET seen_at = now() - interval '1 hour' WHERE name = 'node-a'");
         }
@@ -190,8 +210,9 @@ class PostgresSwitchboardClusterTest {
         assertThat(b.madeHere.ofType(CallLeftQueue.class)).extracting(CallLeftQueue::reason)
                 .containsExactly(LeaveReason.ABANDONED);
 
-        // B restarts under its name: its caller and its agent were held by its last run, which is gone.
-        b.switchboard.close();
+        // B dies too and starts again under its name: its caller and its agent were held by its last run.
+        b.cluster.close();
+        b.database.close();
         Node again = new Node("node-b");
         assertThat(again.switchboard.waitingCalls()).isEmpty();
         assertThat(again.switchboard.agents()).isEmpty();

@@ -2,6 +2,7 @@ package ir.hotline137.console.board;
 
 import ir.hotline137.console.security.ConsoleUser;
 import ir.hotline137.console.security.Role;
+import ir.hotline137.switchboard.Agent;
 import ir.hotline137.switchboard.Subscription;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.SwitchboardEvent;
@@ -48,13 +49,16 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
     /**
      * Who is on duty through a board, guarded by itself. Opening, closing and signing out happen under it, so a
      * page reloaded at the moment the grace period runs out cannot end up open but off duty. Lock order: this,
-     * then the switchboard's lock; the switchboard calls listeners outside its lock, so the order never inverts.
+     * then the switchboard's lock. A change on a cluster's switchboard waits until its events are told here, so the
+     * listener never takes this lock on the thread telling them: what it does under it is handed to the scheduler.
      */
     private final Object duty = new Object();
     /** Open screens per username; absent means none. */
     private final Map<String, Integer> openScreens = new HashMap<>();
     /** Bumped by every opening, so a grace timer started before a later opening does nothing. */
     private final Map<String, Long> openings = new HashMap<>();
+    /** The agents with a screen open here who take calls, as they signed in; guarded by {@link #duty}. */
+    private final Map<String, Agent> onDuty = new HashMap<>();
     /** The agent each taken call went to, for the changes that end a call without naming the agent. */
     private final Map<String, String> agentOfCall = new ConcurrentHashMap<>();
     private final Subscription subscription;
@@ -80,7 +84,10 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
             openScreens.merge(person.username(), 1, Integer::sum);
             openings.merge(person.username(), 1L, Long::sum);
             if (takesCalls(person)) {
-                person.asAgent().ifPresent(switchboard::signIn);
+                person.asAgent().ifPresent(agent -> {
+                    onDuty.put(agent.username(), agent);
+                    switchboard.signIn(agent);
+                });
             }
         }
         return screen;
@@ -124,10 +131,12 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
         // (ended, returned unanswered, or abandoned while ringing) they can.
         switch (event) {
             case SwitchboardEvent.CallAssigned assigned -> agentOfCall.put(assigned.id().value(), assigned.agentUsername());
-            case SwitchboardEvent.CallEnded ended -> afterCall(ended.id().value());
-            case SwitchboardEvent.CallReturned returned -> afterCall(returned.id().value());
+            case SwitchboardEvent.CallEnded ended -> later(() -> afterCall(ended.id().value()));
+            case SwitchboardEvent.CallReturned returned -> later(() -> afterCall(returned.id().value()));
             case SwitchboardEvent.CallLeftQueue left when left.reason() != SwitchboardEvent.LeaveReason.ASSIGNED ->
-                    afterCall(left.id().value());
+                    later(() -> afterCall(left.id().value()));
+            // Another node signed out an agent whose screen is still open here (a tab on each): back on duty.
+            case SwitchboardEvent.AgentSignedOut out -> later(() -> backOnDuty(out.username()));
             default -> {
             }
         }
@@ -144,6 +153,19 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
                             .orElse(null));
         }
         return BoardMessage.of(event);
+    }
+
+    private void later(Runnable work) {
+        scheduler.schedule(work);
+    }
+
+    private void backOnDuty(String username) {
+        synchronized (duty) {
+            Agent agent = onDuty.get(username);
+            if (agent != null && openScreens.containsKey(username)) {
+                switchboard.signIn(agent);
+            }
+        }
     }
 
     private void afterCall(String callId) {
@@ -166,16 +188,11 @@ public final class LiveBoard implements SwitchboardListener, AutoCloseable {
         }
     }
 
-    /**
-     * Signs out an agent with no screen open here, unless they signed in through another node of a cluster (this board
-     * hears every node's calls, and an agent may come back through another node): that node signs them out.
-     */
+    /** Signs out an agent with no screen open here, unless they signed in through another node of a cluster since. */
     private void signOut(String username) {
-        if (switchboard.agentsHere().stream().noneMatch(agent -> agent.agent().username().equals(username))) {
-            return;
-        }
+        onDuty.remove(username);
         try {
-            switchboard.signOut(username);
+            switchboard.signOutHere(username);
         } catch (IllegalStateException onACall) {
             log.debug("{} closed the board during a call; signed out when it is over", username);
         }

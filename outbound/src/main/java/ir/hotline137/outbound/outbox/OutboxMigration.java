@@ -65,6 +65,12 @@ public final class OutboxMigration implements StoreMigration {
         return to.count();
     }
 
+    /** A node that has run on PostgreSQL has left the outbox's marks there, even without a notification. */
+    @Override
+    public boolean postgresqlInUse() {
+        return to.count() > 0 || to.seenRevision().isPresent();
+    }
+
     /**
      * The requests were moved in the order of their registration, so the n-th registered is the n-th there too: the
      * outbox's first request is found again by counting.

@@ -42,6 +42,12 @@ public final class MigrateStore {
     private boolean move(StoreMigration migration) {
         String what = migration.what();
         Mark mark = mark(what).orElseGet(() -> begin(migration));
+        if (!mark.finished() && mark.embedded() != migration.embeddedCount()) {
+            // Going on by counting what is done is right only over the very records the move began with.
+            throw new StoreRefusedException("the data folder has changed since migrate-store began moving its "
+                    + what + " (" + mark.embedded() + " then, " + migration.embeddedCount() + " now): the hotline "
+                    + "must not run on it during a move; empty PostgreSQL and begin again");
+        }
         if (!mark.finished()) {
             long[] done = {mark.done()};
             long[] seen = {0};
@@ -89,19 +95,20 @@ public final class MigrateStore {
     }
 
     private Mark begin(StoreMigration migration) {
-        long there = migration.postgresqlCount();
-        if (there > 0) {
-            throw new StoreRefusedException("PostgreSQL already has " + there + " " + migration.what() + " that "
-                    + "migrate-store did not move there: it moves a data folder into an empty PostgreSQL, never into "
-                    + "one in use");
+        if (migration.postgresqlInUse()) {
+            throw new StoreRefusedException("PostgreSQL already has " + migration.postgresqlCount() + " "
+                    + migration.what() + " that migrate-store did not move there (or a node has run on it): it moves a "
+                    + "data folder into an empty PostgreSQL, never into one in use");
         }
+        long embedded = migration.embeddedCount();
         return database.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO store_migration (what, done) VALUES (?, 0)")) {
+                    "INSERT INTO store_migration (what, embedded, done) VALUES (?, ?, 0)")) {
                 insert.setString(1, migration.what());
+                insert.setLong(2, embedded);
                 insert.executeUpdate();
             }
-            return new Mark(0, false);
+            return new Mark(embedded, 0, false);
         });
     }
 
@@ -111,10 +118,11 @@ public final class MigrateStore {
 
     private static Optional<Mark> read(Connection c, String what) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT done, finished FROM store_migration WHERE what = ?")) {
+                "SELECT embedded, done, finished FROM store_migration WHERE what = ?")) {
             select.setString(1, what);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new Mark(row.getLong(1), row.getBoolean(2))) : Optional.empty();
+                return row.next() ? Optional.of(new Mark(row.getLong(1), row.getLong(2), row.getBoolean(3)))
+                        : Optional.empty();
             }
         }
     }
@@ -133,6 +141,6 @@ public final class MigrateStore {
         }
     }
 
-    private record Mark(long done, boolean finished) {
+    private record Mark(long embedded, long done, boolean finished) {
     }
 }

@@ -23,6 +23,11 @@ public interface StoreMigration {
     /** How many PostgreSQL has. */
     long postgresqlCount();
 
+    /** Whether PostgreSQL holds anything of this feature: a move begins only into nothing. */
+    default boolean postgresqlInUse() {
+        return postgresqlCount() > 0;
+    }
+
     /**
      * Refuses, before anything of any feature is moved, a data folder that cannot be moved as it is, saying why and
      * what to do. Nothing to check by default.

@@ -33,6 +33,8 @@ class MigrateStoreTest {
             assertThatThrownBy(() -> new MigrateStore(database, out).run(List.of(cut)))
                     .hasMessageContaining("the power went at word 777");
             assertThat(count(database)).as("the batches committed before the cut").isEqualTo(500);
+            assertThatThrownBy(() -> new MigrateStore(database, out).run(List.of(new Words(database, -1, WORDS + 1))))
+                    .as("the data folder used meanwhile").hasMessageContaining("the data folder has changed");
 
             boolean agree = new MigrateStore(database, out).run(List.of(new Words(database, -1)));
 
@@ -50,10 +52,16 @@ class MigrateStoreTest {
     private static final class Words implements StoreMigration {
         private final PostgresDatabase database;
         private final int failAt;
+        private final int words;
 
         Words(PostgresDatabase database, int failAt) {
+            this(database, failAt, WORDS);
+        }
+
+        Words(PostgresDatabase database, int failAt, int words) {
             this.database = database;
             this.failAt = failAt;
+            this.words = words;
         }
 
         @Override
@@ -63,7 +71,7 @@ class MigrateStoreTest {
 
         @Override
         public void forEachRecord(Consumer<Runnable> copies) {
-            for (int i = 0; i < WORDS; i++) {
+            for (int i = 0; i < words; i++) {
                 int id = i;
                 copies.accept(() -> {
                     if (id == failAt) {
@@ -83,7 +91,7 @@ class MigrateStoreTest {
 
         @Override
         public long embeddedCount() {
-            return WORDS;
+            return words;
         }
 
         @Override
