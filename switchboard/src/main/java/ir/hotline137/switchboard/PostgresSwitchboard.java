@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -221,28 +222,19 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
 
     @Override
     public void signOut(String username) {
-        Objects.requireNonNull(username, "username");
-        change(line -> {
-            Optional<AgentRow> row = line.agent(username);
-            if (row.isEmpty()) {
-                return null;
-            }
-            if (row.get().presence == Presence.BUSY) {
-                throw new IllegalStateException("agent " + username + " is on call " + row.get().currentCall.orElseThrow()
-                        + " and cannot sign out until it ends");
-            }
-            line.removeAgent(username);
-            line.emit(new AgentSignedOut(clock.instant(), username));
-            return null;
-        });
+        signOutIf(username, row -> true);
     }
 
     /** Only while their row says this node: their console may have come back through another since. */
     @Override
     public void signOutHere(String username) {
+        signOutIf(username, row -> row.node.equals(node.name()));
+    }
+
+    private void signOutIf(String username, Predicate<AgentRow> theirs) {
         Objects.requireNonNull(username, "username");
         change(line -> {
-            Optional<AgentRow> row = line.agent(username).filter(agent -> agent.node.equals(node.name()));
+            Optional<AgentRow> row = line.agent(username).filter(theirs);
             if (row.isEmpty()) {
                 return null;
             }
