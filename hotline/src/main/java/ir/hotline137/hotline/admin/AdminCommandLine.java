@@ -62,6 +62,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -221,10 +222,14 @@ public final class AdminCommandLine {
      * console's logged-in sessions are not moved: everyone logs in again on the cluster.
      */
     private static int migrateStore(String[] settings, PrintStream out, PrintStream err) {
-        HotlineProperties properties = properties(settings);
+        // The schema's and the pool's routine lines would bury the command's own few.
+        String[] quieter = Stream.concat(Stream.of("--logging.level.org.flywaydb=WARN",
+                "--logging.level.com.zaxxer.hikari=WARN"), Arrays.stream(settings)).toArray(String[]::new);
+        HotlineProperties properties = properties(quieter);
         try (Storage storage = Storage.open(properties.dataDir(), properties.embeddedStore().settings());
              PostgresDatabase database = PostgresDatabase.open(properties.postgresql().settings());
              ClusterNode node = ClusterNode.join(database, "migrate-store", Duration.ofSeconds(5))) {
+            node.leaveWhenClosed();
             MapDbRequestStore requests = MapDbRequestStore.open(storage);
             PostgresRequestStore clusterRequests = PostgresRequestStore.open(database);
             List<StoreMigration> migrations = List.of(
@@ -242,7 +247,10 @@ public final class AdminCommandLine {
             out.printf("moving %s into %s%n", properties.dataDir().toAbsolutePath().normalize(),
                     properties.postgresql().url());
             if (!new MigrateStore(database, out).run(migrations)) {
-                err.println("the counts differ: look at the lines marked above before starting the cluster");
+                err.println("the counts differ. If nodes have run on PostgreSQL since the move, their new records are "
+                        + "counted there and nothing is wrong; if this is another hotline's data folder, it cannot be "
+                        + "moved into a cluster already in use; otherwise look at the lines marked above before "
+                        + "starting the cluster");
                 return 1;
             }
             out.println("everything moved: start the nodes with --hotline.store=postgresql; each builds its duplicate "

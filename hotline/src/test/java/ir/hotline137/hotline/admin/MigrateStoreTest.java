@@ -159,7 +159,7 @@ class MigrateStoreTest {
 
         assertThat(migrate(data)).isEqualTo(1);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("PostgreSQL already has 1 requests")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("PostgreSQL already holds requests (1)")
                 .contains("never into one in use");
     }
 

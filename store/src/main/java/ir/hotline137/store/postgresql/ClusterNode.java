@@ -22,6 +22,7 @@ public final class ClusterNode implements AutoCloseable {
     private final String name;
     private final Thread beating;
     private volatile boolean closed;
+    private volatile boolean leaving;
 
     private ClusterNode(PostgresDatabase database, String name, Duration every) {
         this.database = database;
@@ -79,10 +80,23 @@ public final class ClusterNode implements AutoCloseable {
         });
     }
 
+    /** For a command that joins only for a while (migrate-store): its row goes with it, not left to look dead. */
+    public void leaveWhenClosed() {
+        leaving = true;
+    }
+
     @Override
     public void close() throws InterruptedException {
         closed = true;
         beating.interrupt();
         beating.join();
+        if (leaving) {
+            database.transaction(c -> {
+                try (PreparedStatement leave = c.prepareStatement("DELETE FROM cluster_nodes WHERE name = ?")) {
+                    leave.setString(1, name);
+                    return leave.executeUpdate();
+                }
+            });
+        }
     }
 }

@@ -49,6 +49,9 @@ public final class MigrateStore {
                     + "must not run on it during a move; empty PostgreSQL and begin again");
         }
         if (!mark.finished()) {
+            if (mark.done() > 0) {
+                out.printf("  %s: going on after the %d moved by an earlier run%n", what, mark.done());
+            }
             long[] done = {mark.done()};
             long[] seen = {0};
             List<Runnable> batch = new ArrayList<>(BATCH);
@@ -96,9 +99,9 @@ public final class MigrateStore {
 
     private Mark begin(StoreMigration migration) {
         if (migration.postgresqlInUse()) {
-            throw new StoreRefusedException("PostgreSQL already has " + migration.postgresqlCount() + " "
-                    + migration.what() + " that migrate-store did not move there (or a node has run on it): it moves a "
-                    + "data folder into an empty PostgreSQL, never into one in use");
+            throw new StoreRefusedException("PostgreSQL already holds " + migration.what() + " ("
+                    + migration.postgresqlCount() + ") that migrate-store did not move there, or a node has run on "
+                    + "it: it moves a data folder into an empty PostgreSQL, never into one in use");
         }
         long embedded = migration.embeddedCount();
         return database.transaction(c -> {
