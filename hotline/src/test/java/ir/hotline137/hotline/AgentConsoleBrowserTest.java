@@ -492,6 +492,7 @@ class AgentConsoleBrowserTest {
         assertThat(waitFor(By.cssSelector("#registrations tr[data-id='" + first.id() + "']")).getText())
                 .contains("نوبت ۱، ساعت ۲۳:۵۹");
         assertNoNullText("meeting");
+        screenshot("meeting-committee");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
@@ -559,6 +560,7 @@ class AgentConsoleBrowserTest {
                         Optional.of("خیابان هشت بهشت، روبه‌روی نانوایی")));
         assertThat(waitFor(By.cssSelector(".location")).getText()).contains("خیابان هشت بهشت");
         assertNoNullText("request with a location");
+        screenshot("request-with-location");
     }
 
     @Test

@@ -233,17 +233,17 @@ public final class AdminCommandLine {
             MapDbRequestStore requests = MapDbRequestStore.open(storage);
             PostgresRequestStore clusterRequests = PostgresRequestStore.open(database);
             List<StoreMigration> migrations = List.of(
-                    new RequestsMigration(requests, clusterRequests),
+                    RequestsMigration.of(requests, clusterRequests),
                     new OutboxMigration(MapDbOutbox.open(storage), PostgresOutbox.open(database, node), requests,
                             clusterRequests),
-                    new CallbacksMigration(MapDbCallbacks.open(storage), PostgresCallbacks.open(database, node)),
-                    new CallsMigration(MapDbCallLog.open(storage), PostgresCallLog.open(database)),
+                    CallbacksMigration.of(MapDbCallbacks.open(storage), PostgresCallbacks.open(database, node)),
+                    CallsMigration.of(MapDbCallLog.open(storage), PostgresCallLog.open(database)),
                     new MayorLogMigration(MapDbMayorSessionLog.open(storage), PostgresMayorSessionLog.open(database)),
-                    new CallerFilesMigration(MapDbCallerFiles.open(storage), PostgresCallerFiles.open(database)),
+                    CallerFilesMigration.of(MapDbCallerFiles.open(storage), PostgresCallerFiles.open(database)),
                     new MeetingsMigration(MapDbMeetings.open(storage), PostgresMeetings.open(database)),
                     new PeopleMigration(MapDbPeople.open(storage), PostgresPeople.open(database)),
-                    new ShiftsMigration(MapDbShifts.open(storage), PostgresShifts.open(database)),
-                    new ApiClientsMigration(MapDbApiClients.open(storage), PostgresApiClients.open(database)));
+                    ShiftsMigration.of(MapDbShifts.open(storage), PostgresShifts.open(database)),
+                    ApiClientsMigration.of(MapDbApiClients.open(storage), PostgresApiClients.open(database)));
             out.printf("moving %s into %s%n", properties.dataDir().toAbsolutePath().normalize(),
                     properties.postgresql().url());
             if (!new MigrateStore(database, out).run(migrations)) {

@@ -1,6 +1,7 @@
 package ir.hotline137.store.postgresql;
 
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * One feature's records moved from the data folder into PostgreSQL by {@code migrate-store}: a district's hotline
@@ -40,5 +41,39 @@ public interface StoreMigration {
      * outbox's place in the requests' changes, say). Nothing by default.
      */
     default void finish() {
+    }
+
+    /**
+     * A feature's move that is no more than its parts: how its records are handed over, the two counts, and what
+     * follows the last record ({@code () -> { }} for nothing).
+     */
+    static StoreMigration of(String what, Consumer<Consumer<Runnable>> records, LongSupplier embedded,
+                             LongSupplier postgresql, Runnable finish) {
+        return new StoreMigration() {
+            @Override
+            public String what() {
+                return what;
+            }
+
+            @Override
+            public void forEachRecord(Consumer<Runnable> copies) {
+                records.accept(copies);
+            }
+
+            @Override
+            public long embeddedCount() {
+                return embedded.getAsLong();
+            }
+
+            @Override
+            public long postgresqlCount() {
+                return postgresql.getAsLong();
+            }
+
+            @Override
+            public void finish() {
+                finish.run();
+            }
+        };
     }
 }
