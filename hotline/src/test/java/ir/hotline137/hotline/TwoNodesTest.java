@@ -36,13 +36,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two nodes of the application, each a JVM of its own, on one real PostgreSQL, driven only as Asterisk and the
  * agents' browsers drive them: a caller held on node A is taken by an agent on node B's console and node A dials
- * them; a request registered through A is offered as a duplicate through B; node A killed with SIGKILL in the middle
+ * them; a request registered through A is offered as a duplicate through B; a caller for the mayor held on A is
+ * screened and taken on B, and A puts them through to the mayor; node A killed with SIGKILL in the middle
  * of registrations loses none it acknowledged, while B goes on taking calls.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesTest {
     private static final Duration SOON = Duration.ofSeconds(15);
     private static final String REZA = TestApi.basic("reza", "reza-secret");
+    private static final String SARA = TestApi.basic("sara", "sara-secret");
+    private static final String MINA = TestApi.basic("mina", "mina-secret");
+    private static final String MAYOR = TestApi.basic("mayor", "mayor-secret");
+    private static final Pattern SESSION_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]+)\"");
 
     private static TestPostgres postgres;
@@ -92,6 +97,41 @@ class TwoNodesTest {
 
     @Test
     @Order(2)
+    void aCallerForTheMayorHeldOnAIsScreenedAndTakenOnBAndPutThroughByA() throws Exception {
+        HttpResponse<String> opened = TestApi.send(b.httpPort, "POST", "/api/mayor/sessions", SARA,
+                "{\"title\": \"شهردار پاسخ می‌دهد\"}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        Matcher session = SESSION_ID.matcher(opened.body());
+        assertThat(session.find()).isTrue();
+
+        try (FakeAsterisk asteriskToA = new FakeAsterisk("127.0.0.1", a.fastAgiPort)) {
+            FakeCall call = asteriskToA.dial(Caller.withNumber("09127778899").presses("4").presses("6#")
+                    .says("دربارهٔ تأخیر خط ۲ مترو").holds().talksFor(Duration.ofSeconds(1)));
+            // No speech model here: the caller's topic is a recording, which the moderator listens to.
+            eventually(() -> b.get("/api/mayor/queue", MINA).body().contains(call.uniqueId()),
+                    "A's caller on the moderator's screen on B");
+            assertThat(TestApi.send(b.httpPort, "POST", "/api/mayor/queue/" + call.uniqueId() + "/approve", MINA,
+                    null).statusCode()).isEqualTo(200);
+            HttpResponse<String> next = TestApi.send(b.httpPort, "POST", "/api/mayor/next", MAYOR, null);
+            assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+
+            assertThat(call.awaitCommand("EXEC Dial", SOON)).as("node A puts its caller through to the mayor")
+                    .contains("PJSIP/mayor-office");
+            call.awaitEnd(SOON);
+            eventually(() -> b.get("/api/mayor/queue", MINA).body().contains("\"TALKED\""),
+                    "the conversation over on B's screens");
+            assertThat(TestApi.send(b.httpPort, "POST", "/api/mayor/next", MAYOR, null).statusCode())
+                    .as("nobody else approved, and the mayor is free: none-approved, not still-on-air")
+                    .isEqualTo(409);
+        }
+        assertThat(TestApi.send(a.httpPort, "POST", "/api/mayor/sessions/" + session.group(1) + "/close", SARA,
+                null).statusCode()).as("closed through the other node").isEqualTo(200);
+        eventually(() -> b.get("/api/mayor/queue", MINA).body().contains("\"session\":null"),
+                "no programme open on B");
+    }
+
+    @Test
+    @Order(3)
     void aKilledInTheMiddleOfRegistrationsLosesNoAcknowledgedCodeAndBGoesOnTakingCalls() throws Exception {
         List<String> acknowledged = new CopyOnWriteArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -201,7 +241,17 @@ class TwoNodesTest {
                     "--hotline.users[0].username=reza",
                     "--hotline.users[0].password={noop}reza-secret",
                     "--hotline.users[0].roles=AGENT",
-                    "--hotline.users[0].dial-string=PJSIP/102"));
+                    "--hotline.users[0].dial-string=PJSIP/102",
+                    "--hotline.users[1].username=sara",
+                    "--hotline.users[1].password={noop}sara-secret",
+                    "--hotline.users[1].roles=SUPERVISOR",
+                    "--hotline.users[2].username=mina",
+                    "--hotline.users[2].password={noop}mina-secret",
+                    "--hotline.users[2].roles=MODERATOR",
+                    "--hotline.users[3].username=mayor",
+                    "--hotline.users[3].password={noop}mayor-secret",
+                    "--hotline.users[3].roles=MAYOR",
+                    "--hotline.users[3].dial-string=PJSIP/mayor-office"));
             Path log = dir.resolve(name + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
@@ -230,7 +280,11 @@ class TwoNodesTest {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            HttpResponse<String> answer = TestApi.send(httpPort, "GET", path, REZA, null);
+            return get(path, REZA);
+        }
+
+        HttpResponse<String> get(String path, String as) throws Exception {
+            HttpResponse<String> answer = TestApi.send(httpPort, "GET", path, as, null);
             lastAnswer = path + " → " + answer.statusCode() + " " + answer.body();
             return answer;
         }

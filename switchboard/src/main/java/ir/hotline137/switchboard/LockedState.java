@@ -29,8 +29,8 @@ public final class LockedState<E> {
     private final OrderedEvents<E> events;
     /** Keeps each change on record, or null for a line that keeps nothing. */
     private final Consumer<List<E>> keeper;
-    /** The events of the change being made, for the keeper; guarded by the lock. */
-    private final List<E> unkept = new ArrayList<>();
+    /** The events of the change being made; guarded by the lock. */
+    private final List<E> made = new ArrayList<>();
 
     /** A line whose changes are told to listeners only. @param owner named in the log when a listener fails */
     public LockedState(String owner) {
@@ -49,34 +49,49 @@ public final class LockedState<E> {
 
     /**
      * Runs a change under the lock and has the keeper keep its events; then, without the lock, delivers them (and
-     * any others waiting) to the listeners.
+     * any others waiting) to the listeners. A change that throws made no events: what it emitted is dropped, so
+     * neither the record nor a screen is told of a change that did not happen (a shared line's transaction that
+     * failed to commit).
      */
     public <T> T change(Supplier<T> action) {
         lock.lock();
+        // A change made inside another (a line's helper) is part of it: the outermost one tells its events.
+        boolean outermost = lock.getHoldCount() == 1;
         try {
-            return action.get();
-        } finally {
-            try {
+            T result = action.get();
+            if (outermost) {
+                made.forEach(events::add);
                 keep();
-            } finally {
-                lock.unlock();
+            }
+            return result;
+        } finally {
+            if (outermost) {
+                made.clear();
+            }
+            lock.unlock();
+            if (outermost) {
                 events.deliver();
             }
         }
     }
 
     private void keep() {
-        if (unkept.isEmpty()) {
+        if (keeper == null || made.isEmpty()) {
             return;
         }
-        List<E> change = List.copyOf(unkept);
-        unkept.clear();
+        List<E> change = List.copyOf(made);
         try {
             keeper.accept(change);
         } catch (RuntimeException e) {
             // A live line must not stop because its record cannot be written (a full disk): someone must know.
             log.error("{} change not kept on record: {}", owner, change, e);
         }
+    }
+
+    /** The events the change under way has emitted so far, for a line that keeps them itself; only under the lock. */
+    public List<E> made() {
+        requireLock();
+        return List.copyOf(made);
     }
 
     /** Reads under the lock: a consistent view, never half a change. */
@@ -89,14 +104,25 @@ public final class LockedState<E> {
         }
     }
 
-    /** Queues an event for the listeners; only from inside {@link #change}. */
+    /** Queues an event for the listeners (and the keeper) once the change returns; only inside {@link #change}. */
     public void emit(E event) {
+        requireLock();
+        made.add(event);
+    }
+
+    /**
+     * Queues an event another node's change made, for the listeners only (its record was kept where it was made), and
+     * at once: it stands whether or not the change under way does. Only under the lock, so it keeps its place among
+     * this line's own events.
+     */
+    public void relay(E event) {
+        requireLock();
+        events.add(event);
+    }
+
+    private void requireLock() {
         if (!lock.isHeldByCurrentThread()) {
             throw new IllegalStateException("events are made by changes, under the lock");
-        }
-        events.add(event);
-        if (keeper != null) {
-            unkept.add(event);
         }
     }
 

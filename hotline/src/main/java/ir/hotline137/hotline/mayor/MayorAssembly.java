@@ -1,6 +1,7 @@
 package ir.hotline137.hotline.mayor;
 
 import ir.hotline137.hotline.HotlineProperties;
+import ir.hotline137.hotline.store.StoreAssembly;
 import ir.hotline137.hotline.store.Stores;
 import ir.hotline137.mayor.MayorSettings;
 import ir.hotline137.mayor.directive.Directives;
@@ -18,6 +19,7 @@ import ir.hotline137.mayor.meeting.PostgresMeetings;
 import ir.hotline137.mayor.report.SessionReports;
 import ir.hotline137.requests.RequestDesk;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,9 +40,13 @@ public class MayorAssembly {
         return stores.pick(MapDbCallerFiles::open, PostgresCallerFiles::open);
     }
 
-    @Bean
-    MayorLine mayorLine(Clock clock, MayorSessionLog sessions, HotlineProperties properties) {
-        return new MayorLine(clock, new SessionRecorder(sessions), properties.mayor().expectedConversation());
+    /** In memory on one node; on a cluster, shared by every node through PostgreSQL. */
+    @Bean(destroyMethod = "close")
+    MayorLine mayorLine(Clock clock, MayorSessionLog sessions, HotlineProperties properties, Stores stores) {
+        SessionRecorder keeper = new SessionRecorder(sessions);
+        Duration expected = properties.mayor().expectedConversation();
+        return stores.pick(storage -> new MayorLine(clock, keeper, expected),
+                database -> MayorLine.shared(clock, keeper, expected, database, stores.node(), StoreAssembly.BEAT));
     }
 
     @Bean

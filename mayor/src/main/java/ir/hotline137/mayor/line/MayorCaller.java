@@ -25,6 +25,8 @@ public final class MayorCaller {
     final MayorTopic topic;
     final String sessionId;
     final Instant joinedAt;
+    /** The node whose IVR holds the call, on a cluster; blank on one node. */
+    final String node;
 
     // Guarded by the line's lock.
     ScreeningState state = ScreeningState.AWAITING_SCREENING;
@@ -37,12 +39,38 @@ public final class MayorCaller {
     Instant endedAt;
     String conversationRecording;
 
-    MayorCaller(MayorLine line, CallId id, MayorTopic topic, String sessionId, Instant joinedAt) {
+    MayorCaller(MayorLine line, CallId id, MayorTopic topic, String sessionId, Instant joinedAt, String node) {
         this.line = line;
         this.id = id;
         this.topic = topic;
         this.sessionId = sessionId;
         this.joinedAt = joinedAt;
+        this.node = node;
+    }
+
+    /** A caller another node put on a shared line, as this node first learns of them. */
+    MayorCaller(MayorLine line, HeldCaller held) {
+        this(line, held.id(), held.topic(), held.sessionId(), held.joinedAt(), held.node());
+        take(held);
+    }
+
+    /** All of the caller, for a shared line's snapshot. */
+    HeldCaller held() {
+        return new HeldCaller(id, topic, sessionId, joinedAt, node, state, List.copyOf(notes), decidedBy,
+                mayorUsername, dialString, onAirAt, endedAt, conversationRecording);
+    }
+
+    /** Takes what a shared line's snapshot says of the caller now; the handle stays the one the IVR holds. */
+    void take(HeldCaller held) {
+        state = held.state();
+        notes.clear();
+        notes.addAll(held.notes());
+        decidedBy = held.decidedBy();
+        mayorUsername = held.mayorUsername();
+        dialString = held.dialString();
+        onAirAt = held.onAirAt();
+        endedAt = held.endedAt();
+        conversationRecording = held.conversationRecording();
     }
 
     public CallId id() {

@@ -1,8 +1,5 @@
 package ir.hotline137.mayor.line;
 
-import ir.hotline137.switchboard.CallId;
-import ir.hotline137.switchboard.LockedState;
-import ir.hotline137.switchboard.Subscription;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
@@ -15,6 +12,11 @@ import ir.hotline137.mayor.line.NextCaller.StillOnAir;
 import ir.hotline137.mayor.line.ScreeningOutcome.Done;
 import ir.hotline137.mayor.line.ScreeningOutcome.NotAllowed;
 import ir.hotline137.mayor.line.ScreeningOutcome.NotInLine;
+import ir.hotline137.store.postgresql.ClusterNode;
+import ir.hotline137.store.postgresql.PostgresDatabase;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.switchboard.LockedState;
+import ir.hotline137.switchboard.Subscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live state of a "mayor on the line" programme: the open session, the callers who joined it, the
@@ -40,15 +46,22 @@ import java.util.function.Function;
  * one durable write by the keeper under its lock, which makes every race (the moderator approving as the caller
  * hangs up, two clicks on "next") plainly atomic, and its events reach the screens in order after the lock is let
  * go. Changes come at the pace of people (a caller joining, a moderator's click), so the write costs the line
- * little.
+ * little. On a cluster ({@link #shared}) the same rules run on each node's copy under PostgreSQL's lock as well, and
+ * every node hears every change.
  */
-public final class MayorLine {
+public final class MayorLine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MayorLine.class);
+
     /** How a reason for turning a caller away starts among their notes, so the report keeps it with them. */
     public static final String REJECTED_BECAUSE = "دلیل رد: ";
 
     private final Clock clock;
     private final Duration expectedConversation;
     private final LockedState<MayorLineEvent> locked;
+    /** Where the line is shared with the cluster's other nodes; null when it lives on this node alone. */
+    private final SharedLine shared;
+    /** The node whose IVR holds the callers joining here: blank on one node. */
+    private final String nodeName;
 
     // Guarded by locked.
     /** The open session; null when none is. */
@@ -75,13 +88,36 @@ public final class MayorLine {
      *                             estimates, until this programme's own conversations say better
      */
     public MayorLine(Clock clock, MayorLineKeeper keeper, Duration expectedConversation) {
+        this(clock, expectedConversation,
+                new LockedState<>("Mayor line", Objects.requireNonNull(keeper, "keeper")::keep), null, "");
+    }
+
+    private MayorLine(Clock clock, Duration expectedConversation, LockedState<MayorLineEvent> locked,
+                      SharedLine shared, String nodeName) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.expectedConversation = Objects.requireNonNull(expectedConversation, "expectedConversation");
         if (expectedConversation.isNegative() || expectedConversation.isZero()) {
             throw new IllegalArgumentException("expected conversation is not positive: " + expectedConversation);
         }
+        this.locked = locked;
+        this.shared = shared;
+        this.nodeName = nodeName;
+    }
+
+    /**
+     * The line of a cluster, shared through PostgreSQL: a caller held by any node's IVR is screened and taken from any
+     * node's console (see {@link SharedLine}). Its keeper writes in each change's own transaction, so the programme's
+     * record and the line commit together; a keeper that cannot write fails the change.
+     *
+     * @param sweepEvery how often it looks for what it may have missed and for callers of nodes that are gone
+     */
+    public static MayorLine shared(Clock clock, MayorLineKeeper keeper, Duration expectedConversation,
+                                   PostgresDatabase database, ClusterNode node, Duration sweepEvery) {
         Objects.requireNonNull(keeper, "keeper");
-        this.locked = new LockedState<>("Mayor line", keeper::keep);
+        MayorLine line = new MayorLine(clock, expectedConversation, new LockedState<>("Mayor line"),
+                new SharedLine(database, node, keeper), node.name());
+        line.shared.start(line, sweepEvery);
+        return line;
     }
 
     /**
@@ -97,7 +133,7 @@ public final class MayorLine {
         if (title.isBlank()) {
             throw new IllegalArgumentException("session title is blank");
         }
-        return locked.change(() -> {
+        return change(() -> {
             if (session != null) {
                 throw new IllegalStateException("session " + session.id() + " (" + session.title() + ") is still open");
             }
@@ -119,7 +155,7 @@ public final class MayorLine {
 
     /** The open session, if any. */
     public Optional<MayorSession> current() {
-        return locked.read(() -> Optional.ofNullable(session));
+        return read(() -> Optional.ofNullable(session));
     }
 
     /**
@@ -134,7 +170,7 @@ public final class MayorLine {
     public List<MayorCallerView> close(String sessionId, String by) {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(by, "by");
-        return locked.change(() -> {
+        return change(() -> {
             if (session == null || !session.id().equals(sessionId)) {
                 return List.of();
             }
@@ -166,7 +202,7 @@ public final class MayorLine {
     public MayorCaller join(CallId id, MayorTopic topic) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(topic, "topic");
-        return locked.change(() -> {
+        return change(() -> {
             if (session == null) {
                 throw new IllegalStateException("no mayor session is open");
             }
@@ -174,7 +210,7 @@ public final class MayorLine {
                 throw new IllegalStateException("call " + id + " has already joined session " + session.id());
             }
             Instant now = clock.instant();
-            MayorCaller caller = new MayorCaller(this, id, topic, session.id(), now);
+            MayorCaller caller = new MayorCaller(this, id, topic, session.id(), now, nodeName);
             line.add(caller);
             byId.put(id, caller);
             emit(new CallerJoined(now, view(caller, now)));
@@ -187,7 +223,7 @@ public final class MayorLine {
      * rejected, gone or done; empty when no session is open.
      */
     public List<MayorCallerView> callers() {
-        return locked.read(() -> {
+        return read(() -> {
             Instant now = clock.instant();
             return line.stream().map(c -> view(c, now)).toList();
         });
@@ -196,7 +232,7 @@ public final class MayorLine {
     /** A caller of the open session, in whatever state; empty if the call is not in it. */
     public Optional<MayorCallerView> caller(CallId id) {
         Objects.requireNonNull(id, "id");
-        return locked.read(() -> Optional.ofNullable(byId.get(id)).map(c -> view(c, clock.instant())));
+        return read(() -> Optional.ofNullable(byId.get(id)).map(c -> view(c, clock.instant())));
     }
 
     /** The moderator lets a caller through to the mayor. Approving again is harmless and keeps the first name. */
@@ -267,7 +303,7 @@ public final class MayorLine {
 
     /** The caller set to go on air next, while they are still screened and waiting. */
     public Optional<CallId> designatedNext() {
-        return locked.read(() -> Optional.ofNullable(stillDesignated()).map(c -> c.id));
+        return read(() -> Optional.ofNullable(stillDesignated()).map(c -> c.id));
     }
 
     /**
@@ -277,7 +313,7 @@ public final class MayorLine {
      */
     public Optional<Duration> estimatedWait(CallId id) {
         Objects.requireNonNull(id, "id");
-        return locked.read(() -> Optional.ofNullable(byId.get(id)).flatMap(this::estimate));
+        return read(() -> Optional.ofNullable(byId.get(id)).flatMap(this::estimate));
     }
 
     /** Moves a waiting caller one place ahead of the waiting caller before them; at the front it stays. */
@@ -320,7 +356,7 @@ public final class MayorLine {
     public NextCaller next(String mayorUsername, String dialString) {
         Objects.requireNonNull(mayorUsername, "mayorUsername");
         Objects.requireNonNull(dialString, "dialString");
-        return locked.change(() -> {
+        return change(() -> {
             if (session == null) {
                 return new NoSession();
             }
@@ -355,27 +391,27 @@ public final class MayorLine {
     // The MayorCaller handle's operations; kept here so every use of the lock is in one class.
 
     int positionOf(MayorCaller caller) {
-        return locked.read(() -> position(caller));
+        return read(() -> position(caller));
     }
 
     Optional<Duration> estimateOf(MayorCaller caller) {
-        return locked.read(() -> estimate(caller));
+        return read(() -> estimate(caller));
     }
 
     int placeInTurnOf(MayorCaller caller) {
-        return locked.read(() -> turnOrder().indexOf(caller) + 1);
+        return read(() -> turnOrder().indexOf(caller) + 1);
     }
 
     ScreeningState stateOf(MayorCaller caller) {
-        return locked.read(() -> caller.state);
+        return read(() -> caller.state);
     }
 
     MayorCallerView viewOf(MayorCaller caller) {
-        return locked.read(() -> view(caller, clock.instant()));
+        return read(() -> view(caller, clock.instant()));
     }
 
     Turn turnOf(MayorCaller caller) {
-        return locked.read(() -> {
+        return read(() -> {
             return switch (caller.state) {
                 case AWAITING_SCREENING, APPROVED -> new Turn.StillWaiting();
                 // TALKED too: an IVR asking late still learns where the caller was bridged.
@@ -388,21 +424,14 @@ public final class MayorLine {
     }
 
     void abandon(MayorCaller caller) {
-        locked.change(() -> {
-            Instant now = clock.instant();
-            if (caller.state.isWaiting()) {
-                caller.endedAt = now;
-                setState(caller, ScreeningState.ABANDONED);
-                emit(new CallerLeft(now, view(caller, now)));
-            } else if (caller.state == ScreeningState.ON_AIR) {
-                endConversation(caller, now);
-            }
+        change(() -> {
+            hungUp(caller, clock.instant());
             return null;
         });
     }
 
     void recordedAs(MayorCaller caller, String file) {
-        locked.change(() -> {
+        change(() -> {
             if (caller.state != ScreeningState.ON_AIR && caller.state != ScreeningState.TALKED) {
                 throw new IllegalStateException("caller " + caller.id + " never talked to the mayor (" + caller.state
                         + ")");
@@ -415,7 +444,7 @@ public final class MayorLine {
     }
 
     void notRecorded(MayorCaller caller) {
-        locked.change(() -> {
+        change(() -> {
             if (caller.conversationRecording == null) {
                 return null;
             }
@@ -427,7 +456,7 @@ public final class MayorLine {
     }
 
     void notReached(MayorCaller caller) {
-        locked.change(() -> {
+        change(() -> {
             if (caller.state != ScreeningState.ON_AIR) {
                 return null;
             }
@@ -455,7 +484,7 @@ public final class MayorLine {
     }
 
     void hungUpBeforeAnswer(MayorCaller caller) {
-        locked.change(() -> {
+        change(() -> {
             if (caller.state != ScreeningState.ON_AIR) {
                 return null;
             }
@@ -472,7 +501,7 @@ public final class MayorLine {
     }
 
     void talked(MayorCaller caller) {
-        locked.change(() -> {
+        change(() -> {
             switch (caller.state) {
                 case ON_AIR -> endConversation(caller, clock.instant());
                 case TALKED -> {
@@ -483,6 +512,120 @@ public final class MayorLine {
             }
             return null;
         });
+    }
+
+    /**
+     * Takes off the callers held by the nodes named, which hold them no more (a node died, or this one restarted):
+     * a waiting caller leaves as gone, and a conversation on air ends, so the mayor is free for the next caller.
+     */
+    void takeOff(Set<String> nodes) {
+        change(() -> {
+            Instant now = clock.instant();
+            List<MayorCaller> held = new ArrayList<>(line);
+            if (onAir != null && !byId.containsKey(onAir.id)) {
+                held.add(onAir);
+            }
+            for (MayorCaller caller : held) {
+                boolean onTheLine = caller.state.isWaiting() || caller.state == ScreeningState.ON_AIR;
+                if (onTheLine && nodes.contains(caller.node)) {
+                    log.warn("mayor's caller {} was held by node {}, which holds it no more: taken off the line",
+                            caller.id, caller.node);
+                    hungUp(caller, now);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Whether a caller of any of these nodes is still waiting or on air. */
+    boolean holdsCallersOf(Set<String> nodes) {
+        return locked.read(() -> line.stream().anyMatch(c -> nodes.contains(c.node) && c.state.isWaiting())
+                || onAir != null && nodes.contains(onAir.node));
+    }
+
+    /** Stops sharing the line with the cluster (a node stopping); one alone has nothing to stop. */
+    @Override
+    public void close() throws InterruptedException {
+        if (shared != null) {
+            shared.close();
+        }
+    }
+
+    // How the lock is taken: on this node alone, or on a shared line under the cluster's too.
+
+    private <T> T change(Supplier<T> action) {
+        return shared == null ? locked.change(action) : locked.change(() -> shared.change(action));
+    }
+
+    private <T> T read(Supplier<T> view) {
+        if (shared != null) {
+            shared.freshenIfStale();
+        }
+        return locked.read(view);
+    }
+
+    /** Reads what other nodes changed since this node last looked and tells this node's listeners. */
+    void heardFromCluster() {
+        locked.change(() -> {
+            shared.catchUp();
+            return null;
+        });
+    }
+
+    // A shared line's copy on this node, under the lock.
+
+    List<MayorLineEvent> made() {
+        return locked.made();
+    }
+
+    void relay(MayorLineEvent event) {
+        locked.relay(event);
+    }
+
+    LineSnapshot snapshot() {
+        return new LineSnapshot(Optional.ofNullable(session), line.stream().map(MayorCaller::held).toList(),
+                Optional.ofNullable(onAir).map(MayorCaller::held), Optional.ofNullable(designated).map(c -> c.id));
+    }
+
+    /**
+     * Makes this node's copy what another node's change left. The handles stay the same objects, since an IVR here
+     * holds them; a caller gone from the line while waiting was dismissed by the programme's end.
+     */
+    void restore(LineSnapshot snapshot) {
+        Map<CallId, MayorCaller> known = new HashMap<>(byId);
+        if (onAir != null) {
+            known.putIfAbsent(onAir.id, onAir);
+        }
+        session = snapshot.session().orElse(null);
+        line.clear();
+        byId.clear();
+        for (HeldCaller held : snapshot.callers()) {
+            MayorCaller caller = known(known, held);
+            line.add(caller);
+            byId.put(caller.id, caller);
+        }
+        onAir = snapshot.onAir().map(held -> byId.containsKey(held.id()) ? byId.get(held.id()) : known(known, held))
+                .orElse(null);
+        designated = snapshot.designated().map(byId::get).orElse(null);
+        Instant now = clock.instant();
+        for (MayorCaller gone : known.values()) {
+            if (gone.state.isWaiting()) {
+                gone.endedAt = now;
+                setState(gone, ScreeningState.SESSION_CLOSED);
+            } else if (gone.state == ScreeningState.ON_AIR) {
+                gone.endedAt = now;
+                setState(gone, ScreeningState.TALKED);
+            }
+        }
+    }
+
+    private MayorCaller known(Map<CallId, MayorCaller> known, HeldCaller held) {
+        MayorCaller caller = known.remove(held.id());
+        if (caller == null) {
+            return new MayorCaller(this, held);
+        }
+        caller.take(held);
+        return caller;
     }
 
     // Everything below runs under the lock.
@@ -530,7 +673,7 @@ public final class MayorLine {
 
     private ScreeningOutcome screen(CallId id, Function<MayorCaller, ScreeningOutcome> action) {
         Objects.requireNonNull(id, "id");
-        return locked.change(() -> {
+        return change(() -> {
             MayorCaller caller = byId.get(id);
             return caller == null ? new NotInLine(id) : action.apply(caller);
         });
@@ -554,6 +697,16 @@ public final class MayorLine {
             }
         }
         return new Done(view(caller, now));
+    }
+
+    private void hungUp(MayorCaller caller, Instant now) {
+        if (caller.state.isWaiting()) {
+            caller.endedAt = now;
+            setState(caller, ScreeningState.ABANDONED);
+            emit(new CallerLeft(now, view(caller, now)));
+        } else if (caller.state == ScreeningState.ON_AIR) {
+            endConversation(caller, now);
+        }
     }
 
     private void endConversation(MayorCaller caller, Instant now) {

@@ -8,24 +8,40 @@ import static ir.hotline137.mayor.line.Fixtures.call;
 import static ir.hotline137.mayor.line.Fixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.hotline137.testsupport.MutableClock;
-import ir.hotline137.switchboard.Subscription;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
 import ir.hotline137.mayor.line.MayorLineEvent.SessionClosed;
 import ir.hotline137.mayor.line.MayorLineEvent.SessionOpened;
+import ir.hotline137.switchboard.Subscription;
+import ir.hotline137.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Lines.class)
 class EventsTest {
     private final MutableClock clock = new MutableClock(START);
-    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE, Fixtures.CONVERSATION);
+    private final Lines.Opened opened;
+    private final MayorLine line;
     private final Recorded events = new Recorded();
+
+    EventsTest(Lines kind) {
+        opened = kind.open(clock);
+        line = opened.line;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        opened.close();
+    }
 
     @Test
     void aProgrammesWholeLifeIsPublishedInOrder() {

@@ -9,11 +9,11 @@ import static ir.hotline137.mayor.line.Fixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ir.hotline137.testsupport.MutableClock;
-import ir.hotline137.switchboard.CallId;
 import ir.hotline137.mayor.line.NextCaller.Bridged;
 import ir.hotline137.mayor.line.NextCaller.NoneApproved;
 import ir.hotline137.mayor.line.NextCaller.StillOnAir;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,12 +29,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Lines.class)
 class MayorTakesCallsTest {
     private final MutableClock clock = new MutableClock(START);
-    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE, Fixtures.CONVERSATION);
+    private final Lines.Opened opened;
+    private final MayorLine line;
     private final Map<CallId, MayorCaller> handles = Collections.synchronizedMap(new HashMap<>());
+
+
+    MayorTakesCallsTest(Lines kind) {
+        opened = kind.open(clock);
+        line = opened.line;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        opened.close();
+    }
 
     @Test
     void withoutASessionThereIsNobodyToTake() {

@@ -9,30 +9,43 @@ import static ir.hotline137.mayor.line.Fixtures.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ir.hotline137.testsupport.MutableClock;
-import ir.hotline137.switchboard.CallId;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
 import ir.hotline137.mayor.line.NextCaller.Bridged;
 import ir.hotline137.mayor.line.ScreeningOutcome.Done;
 import ir.hotline137.mayor.line.ScreeningOutcome.NotAllowed;
 import ir.hotline137.mayor.line.ScreeningOutcome.NotInLine;
+import ir.hotline137.switchboard.CallId;
+import ir.hotline137.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Lines.class)
 class ScreeningTest {
     private final MutableClock clock = new MutableClock(START);
-    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE, Fixtures.CONVERSATION);
+    private final Lines.Opened opened;
+    private final MayorLine line;
     private final Recorded events = new Recorded();
     private final MayorSession session;
 
-    ScreeningTest() {
+    ScreeningTest(Lines kind) {
+        opened = kind.open(clock);
+        line = opened.line;
         session = line.open("t", PLANNED_END, "moderator");
         line.subscribe(events);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        opened.close();
     }
 
     @Test

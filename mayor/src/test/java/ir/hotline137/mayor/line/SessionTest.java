@@ -13,11 +13,26 @@ import ir.hotline137.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Lines.class)
 class SessionTest {
     private final MutableClock clock = new MutableClock(START);
-    private final MayorLine line = new MayorLine(clock, Fixtures.KEPT_NOWHERE, Fixtures.CONVERSATION);
+    private final Lines.Opened opened;
+    private final MayorLine line;
+    SessionTest(Lines kind) {
+        opened = kind.open(clock);
+        line = opened.line;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        opened.close();
+    }
 
     @Test
     void aSessionOpensWithWhatWasAnnounced() {

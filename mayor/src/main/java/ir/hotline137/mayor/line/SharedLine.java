@@ -1,0 +1,247 @@
+package ir.hotline137.mayor.line;
+
+import ir.hotline137.store.postgresql.ClusterNode;
+import ir.hotline137.store.postgresql.PostgresDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mayor's line of a cluster, kept in PostgreSQL: a caller held by node A's IVR is screened by a moderator on node
+ * B, the mayor on node C puts them on air, and A, seeing it at its next look, bridges them.
+ *
+ * <p>Every node keeps a copy of the line in memory and changes it by {@link MayorLine}'s own rules, under the one row
+ * of {@code mayor_line} as well as its own lock: a change locks the row, first makes this node's copy what the last
+ * change anywhere left (the snapshot in the row, when its version is not this copy's), then makes the change, and
+ * writes the line back whole with the change's events and its record (the keeper), in one transaction. So every race
+ * (two clicks on "next" on two nodes, the moderator approving as the caller hangs up on another node) is decided once,
+ * and the line and the programme's record commit together. Changes come at the pace of people and a line holds a few
+ * hundred callers at most, so writing it whole costs little and keeps one set of rules.
+ *
+ * <p>Other nodes hear of a change by a NOTIFY (and on a timer, in case one was missed): they read the events since
+ * their last and tell their screens, then take the snapshot. Looks (the IVR's between listens, the screens') read this
+ * node's copy, which is at most a NOTIFY behind.
+ *
+ * <p>A node that dies leaves callers it no longer holds (Asterisk has hung them up): whichever node next finds it
+ * silent for {@link ClusterNode#SILENCE} takes them off, ending a conversation on air so the mayor is free, and a node
+ * starting takes off its own.
+ */
+final class SharedLine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SharedLine.class);
+    static final String CHANNEL = "mayor_line";
+    /** Long enough for a node whose LISTEN was cut off to read what it missed; the snapshot is the state. */
+    private static final Duration EVENTS_KEPT = Duration.ofHours(1);
+
+    private final PostgresDatabase database;
+    private final ClusterNode node;
+    private final MayorLineKeeper keeper;
+    private MayorLine line;
+
+    // Guarded by the line's lock.
+    /** The version of the line this node's copy is; -1 when it must be read again whatever the row says. */
+    private long version = -1;
+    /** The number of the last event told here. */
+    private long heard;
+
+    /** Set when a change failed after it may have changed this copy: the next look reads the line again. */
+    private volatile boolean stale;
+    private PostgresDatabase.Listening listening;
+    private Thread sweeping;
+    private volatile boolean closed;
+
+    SharedLine(PostgresDatabase database, ClusterNode node, MayorLineKeeper keeper) {
+        this.database = database;
+        this.node = node;
+        this.keeper = keeper;
+    }
+
+    void start(MayorLine line, Duration sweepEvery) {
+        database.migrate("mayor-line");
+        this.line = line;
+        // Events before now were told to screens that are gone; a screen opening reads the line itself.
+        this.heard = database.transaction(c -> head(c, false).nextEvent() - 1);
+        line.heardFromCluster();
+        // A node starting holds no caller: what its last run left is taken off first.
+        line.takeOff(Set.of(node.name()));
+        listening = database.listen(CHANNEL, schema -> heard(), this::heard);
+        sweeping = Thread.ofVirtual().name("mayor-line-sweep").start(() -> sweep(sweepEvery));
+    }
+
+    /** Makes a change of the line, under its lock; see the class. */
+    <T> T change(Supplier<T> action) {
+        if (database.inTransaction()) {
+            // Its events are told once committed; inside another transaction they could be told of a rollback.
+            throw new IllegalStateException("a change of the mayor's line is a transaction of its own");
+        }
+        boolean[] acting = {false};
+        long[] after = {-1, -1};
+        try {
+            T result = database.transaction(c -> {
+                Head head = catchUp(c, true);
+                acting[0] = true;
+                T made = action.get();
+                List<MayorLineEvent> events = line.made();
+                if (!events.isEmpty()) {
+                    keeper.keep(events);
+                    after[0] = head.version() + 1;
+                    after[1] = write(c, head, events);
+                }
+                return made;
+            });
+            if (after[0] > 0) {
+                version = after[0];
+                heard = after[1];
+            }
+            return result;
+        } catch (RuntimeException failed) {
+            if (acting[0]) {
+                // The copy may hold a change that was not committed: it is read again before it is used.
+                version = -1;
+                stale = true;
+            }
+            throw failed;
+        }
+    }
+
+    /** Brings this node's copy up to the committed line and tells its listeners what changed; under the lock. */
+    void catchUp() {
+        database.transaction(c -> catchUp(c, false));
+        stale = false;
+    }
+
+    /** Reads the line again before a look if a failed change may have left this copy wrong. */
+    void freshenIfStale() {
+        if (stale) {
+            try {
+                line.heardFromCluster();
+            } catch (RuntimeException unread) {
+                log.warn("the mayor's line could not be read again ({}); this node's copy is shown", unread.toString());
+            }
+        }
+    }
+
+    private Head catchUp(Connection c, boolean forChange) throws SQLException {
+        Head head = head(c, forChange);
+        // Events after the head's are of changes committed since it was read: the next look tells them, in order.
+        try (PreparedStatement select = c.prepareStatement("SELECT number, event FROM mayor_line_events "
+                + "WHERE number > ? AND number < ? ORDER BY number")) {
+            select.setLong(1, heard);
+            select.setLong(2, head.nextEvent());
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    long number = row.getLong(1);
+                    try {
+                        line.relay(MayorLineCodec.event(row.getBytes(2)));
+                    } catch (RuntimeException unreadable) {
+                        // A newer node's event, during an upgrade: screens miss one change (the snapshot still makes
+                        // the line right), rather than every change after it.
+                        log.error("mayor's line event {} cannot be read by this build; skipped", number, unreadable);
+                    }
+                    heard = number;
+                }
+            }
+        }
+        heard = Math.max(heard, head.nextEvent() - 1);
+        if (head.version() != version) {
+            // No snapshot yet: no change has been made on the cluster's line.
+            line.restore(head.snapshot() == null ? LineSnapshot.EMPTY : MayorLineCodec.snapshot(head.snapshot()));
+            version = head.version();
+        }
+        return head;
+    }
+
+    private record Head(long version, long nextEvent, byte[] snapshot) {
+    }
+
+    private Head head(Connection c, boolean locking) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT version, next_event, snapshot FROM mayor_line"
+                + (locking ? " FOR UPDATE" : ""));
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return new Head(row.getLong(1), row.getLong(2), row.getBytes(3));
+        }
+    }
+
+    /** Writes a change: its events, the line as it left it, and a NOTIFY. @return the last event's number */
+    private long write(Connection c, Head head, List<MayorLineEvent> events) throws SQLException {
+        long number = head.nextEvent();
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO mayor_line_events (number, node, event) VALUES (?, ?, ?)")) {
+            for (MayorLineEvent event : events) {
+                insert.setLong(1, number++);
+                insert.setString(2, node.name());
+                insert.setBytes(3, MayorLineCodec.event(event));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE mayor_line SET version = ?, next_event = ?, snapshot = ?")) {
+            update.setLong(1, head.version() + 1);
+            update.setLong(2, number);
+            update.setBytes(3, MayorLineCodec.snapshot(line.snapshot()));
+            update.executeUpdate();
+        }
+        try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, current_schema())")) {
+            notify.setString(1, CHANNEL);
+            notify.execute();
+        }
+        return number - 1;
+    }
+
+    private void heard() {
+        if (closed) {
+            return;
+        }
+        try {
+            line.heardFromCluster();
+        } catch (RuntimeException unread) {
+            log.warn("the mayor's line could not be read after a change ({}); read again shortly", unread.toString());
+        }
+    }
+
+    private void sweep(Duration every) {
+        while (!closed) {
+            try {
+                Thread.sleep(every);
+                heard();
+                Set<String> silent = new HashSet<>(node.selfAndDead());
+                silent.remove(node.name());
+                if (!silent.isEmpty() && line.holdsCallersOf(silent)) {
+                    line.takeOff(silent);
+                }
+                database.transaction(c -> {
+                    try (PreparedStatement delete = c.prepareStatement("DELETE FROM mayor_line_events "
+                            + "WHERE made_at < now() - make_interval(secs => ?)")) {
+                        delete.setLong(1, EVENTS_KEPT.toSeconds());
+                        return delete.executeUpdate();
+                    }
+                });
+            } catch (InterruptedException stopping) {
+                return;
+            } catch (RuntimeException failed) {
+                log.warn("the mayor's line's sweep failed ({}); trying again", failed.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        if (sweeping != null) {
+            sweeping.interrupt();
+            sweeping.join();
+        }
+        if (listening != null) {
+            listening.close();
+        }
+    }
+}
