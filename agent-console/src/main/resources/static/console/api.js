@@ -190,6 +190,12 @@ const CONFLICT_TEXT = Object.freeze({
   'not-now': 'وضعیت کنونی اجازهٔ این کار را نمی‌دهد',
   'on-a-call': 'شما در تماس هستید؛ پس از پایان تماس ممکن است',
   'not-on-duty': 'شما در صف پاسخ‌گویی نیستید؛ تابلوی تماس‌ها را باز کنید',
+  // The mayor's line: two screens (or two nodes' screens) can click at once; one is told why not.
+  'still-on-air': 'هنوز تماس‌گیرنده‌ای روی خط شهردار است',
+  'none-approved': 'تماس‌گیرندهٔ تأییدشده‌ای در صف نیست',
+  'no-session': 'برنامه‌ای باز نیست',
+  'session-open': 'برنامهٔ دیگری هنوز باز است؛ اول آن را ببندید',
+  'session-closed': 'این برنامه بسته شده است',
 });
 
 /**
