@@ -97,7 +97,7 @@ class TwoNodesTest {
 
     @Test
     @Order(2)
-    void aCallerForTheMayorHeldOnAIsScreenedAndTakenOnBAndPutThroughByA() throws Exception {
+    void aCallerForTheMayorHeldOnAIsScreenedAndTakenOnBAndPutThroughByAAndMessagesCrossTheNodes() throws Exception {
         HttpResponse<String> opened = TestApi.send(b.httpPort, "POST", "/api/mayor/sessions", SARA,
                 "{\"title\": \"شهردار پاسخ می‌دهد\"}");
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
@@ -112,6 +112,10 @@ class TwoNodesTest {
                     "A's caller on the moderator's screen on B");
             assertThat(TestApi.send(b.httpPort, "POST", "/api/mayor/queue/" + call.uniqueId() + "/approve", MINA,
                     null).statusCode()).isEqualTo(200);
+            assertThat(TestApi.send(b.httpPort, "POST", "/api/mayor/messages", MINA,
+                    "{\"text\": \"نفر بعدی دربارهٔ مترو می‌پرسد\"}").statusCode()).isEqualTo(201);
+            eventually(() -> a.get("/api/mayor/queue", MAYOR).body().contains("نفر بعدی دربارهٔ مترو می‌پرسد"),
+                    "the screening room's message on the mayor's screen through A");
             HttpResponse<String> next = TestApi.send(b.httpPort, "POST", "/api/mayor/next", MAYOR, null);
             assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
 

@@ -1,5 +1,6 @@
 package ir.hotline137.switchboard;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,19 +17,25 @@ import org.slf4j.LoggerFactory;
  * under the lock in the order of the changes and handed to listeners after it is released
  * ({@link OrderedEvents}), so a slow or re-entrant listener can neither block nor deadlock the line.
  *
- * <p>Nothing here waits for anything but the lock: the IVR holding a caller looks at the line again and again
- * between short listens for the hang-up, and a look waits at most for the change being made.
+ * <p>A look waits for nothing but the lock: the IVR holding a caller looks at the line again and again between short
+ * listens for the hang-up, and a look waits at most for the change being made. A change returns once its events are
+ * told, so whoever made it can count on every listener knowing; when another thread is telling at that moment (and
+ * so tells these too), the change waits for it, without the lock.
  *
  * @param <E> the line's event type
  */
 public final class LockedState<E> {
     private static final Logger log = LoggerFactory.getLogger(LockedState.class);
+    /** How long a change waits for its events to be told by another thread telling them: a moment, normally. */
+    private static final Duration TELLING_WAIT = Duration.ofSeconds(5);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final String owner;
     private final OrderedEvents<E> events;
     /** Keeps each change on record, or null for a line that keeps nothing. */
     private final Consumer<List<E>> keeper;
+    /** The number of the last event queued for the listeners; guarded by the lock. */
+    private long lastQueued;
     /** The events of the change being made; guarded by the lock. */
     private final List<E> made = new ArrayList<>();
 
@@ -57,20 +64,26 @@ public final class LockedState<E> {
         lock.lock();
         // A change made inside another (a line's helper) is part of it: the outermost one tells its events.
         boolean outermost = lock.getHoldCount() == 1;
+        long before = lastQueued;
+        long through = before;
         try {
             T result = action.get();
             if (outermost) {
-                made.forEach(events::add);
+                made.forEach(event -> lastQueued = events.add(event));
                 keep();
             }
             return result;
         } finally {
             if (outermost) {
                 made.clear();
+                through = lastQueued;
             }
             lock.unlock();
             if (outermost) {
                 events.deliver();
+                if (through > before && !events.awaitTold(through, TELLING_WAIT)) {
+                    log.warn("{} change returns before its events were told ({} later)", owner, TELLING_WAIT);
+                }
             }
         }
     }
@@ -117,7 +130,7 @@ public final class LockedState<E> {
      */
     public void relay(E event) {
         requireLock();
-        events.add(event);
+        lastQueued = events.add(event);
     }
 
     private void requireLock() {

@@ -1,5 +1,6 @@
 package ir.hotline137.switchboard;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
@@ -30,6 +31,11 @@ final class OrderedEvents<E> {
     private final Consumer<? super E> afterEach;
     /** The thread delivering, while one is. */
     private volatile Thread deliverer;
+    /** How many events were queued; under the owner's lock. */
+    private long queued;
+    /** How many events every listener has been told of; guarded by {@link #progress}. */
+    private long told;
+    private final Object progress = new Object();
 
     /** @param owner named in the log when a listener fails */
     OrderedEvents(String owner) {
@@ -47,9 +53,40 @@ final class OrderedEvents<E> {
         return deliverer == Thread.currentThread();
     }
 
-    /** Queues an event; call it under the owner's lock. */
-    void add(E event) {
+    /** Queues an event; call it under the owner's lock. @return its number, for {@link #awaitTold} */
+    long add(E event) {
         undelivered.add(Objects.requireNonNull(event, "event"));
+        return ++queued;
+    }
+
+    /**
+     * Returns once the events up to {@code number} have been told to every listener, or after {@code atMost}: a
+     * change returns after its events are told, as its caller expects, even when another thread was telling when it
+     * let go of the lock and so took its events to tell. A listener's own change cannot wait for itself: its events are
+     * told after it returns.
+     *
+     * @return whether they were told in time
+     */
+    boolean awaitTold(long number, Duration atMost) {
+        if (deliveringOnThisThread()) {
+            return true;
+        }
+        long deadline = System.nanoTime() + atMost.toNanos();
+        synchronized (progress) {
+            while (told < number) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    progress.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
@@ -80,6 +117,10 @@ final class OrderedEvents<E> {
                         registration.tell(event);
                     }
                     afterEach.accept(event);
+                    synchronized (progress) {
+                        told++;
+                        progress.notifyAll();
+                    }
                 }
             } finally {
                 deliverer = null;

@@ -17,6 +17,9 @@ public record LineState(Instant at, SessionView session, List<LineCaller> caller
 
     /** A line between the screening room and the mayor ("two minutes left"). */
     public record LineMessage(Instant at, String from, String text) {
+        static LineMessage of(ir.hotline137.mayor.line.LineMessage message) {
+            return new LineMessage(message.at(), message.from(), message.text());
+        }
     }
 
     public record SessionView(String id, String title, Instant openedAt, Instant plannedEnd, String openedBy) {

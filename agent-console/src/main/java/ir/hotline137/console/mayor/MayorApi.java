@@ -238,7 +238,13 @@ public class MayorApi {
         if (line.current().isEmpty()) {
             throw new ApiProblem.Conflict("session", "no-session", "no mayor session is open");
         }
-        return blocking(() -> board.say(principal.getName(), text));
+        return blocking(() -> {
+            try {
+                return board.say(principal.getName(), text);
+            } catch (IllegalStateException closedMeanwhile) {
+                throw new ApiProblem.Conflict("session", "no-session", "no mayor session is open");
+            }
+        });
     }
 
     @PostMapping("/queue/{callId}/up")

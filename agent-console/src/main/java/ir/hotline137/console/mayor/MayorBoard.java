@@ -18,9 +18,7 @@ import ir.hotline137.switchboard.Subscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +48,6 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
     static final int EARLIER_REQUESTS = 5;
     /** Earlier programme calls shown in a caller's file. */
     static final int EARLIER_PROGRAMME_CALLS = 5;
-    /** A programme's messages kept for the screens; older ones have been read. */
-    static final int MESSAGES_KEPT = 100;
 
     private final MayorLine line;
     private final RequestDesk desk;
@@ -68,12 +64,6 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
     private final Map<String, List<LineCaller.EarlierProgrammeCall>> earlierCalls = new ConcurrentHashMap<>();
     /** Numbers callers with a withheld one told the moderator, by call. */
     private final Map<String, String> typedNumbers = new ConcurrentHashMap<>();
-    /**
-     * The open programme's messages between the screening room and the mayor. Held here only: they serve the
-     * programme while it runs (its record is the callers, notes and directives), so a restart mid-programme
-     * loses the chat, not the programme.
-     */
-    private final Deque<LineState.LineMessage> messages = new ArrayDeque<>();
     private final Sinks.Many<String> states = Sinks.many().replay().latest();
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("mayor-board").daemon().factory());
@@ -112,17 +102,14 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
                 messages());
     }
 
-    /** Says something to the other side of the programme; the screens show it at once. */
+    /**
+     * Says something to the other side of the programme: it goes on the line, so every screen on every node shows it
+     * (the line's event makes the next state).
+     *
+     * @throws IllegalStateException if no programme is open
+     */
     public LineState.LineMessage say(String from, String text) {
-        LineState.LineMessage message = new LineState.LineMessage(clock.instant(), from, text);
-        synchronized (messages) {
-            messages.addLast(message);
-            while (messages.size() > MESSAGES_KEPT) {
-                messages.removeFirst();
-            }
-        }
-        changed();
-        return message;
+        return LineState.LineMessage.of(line.say(from, text));
     }
 
     /**
@@ -140,9 +127,7 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
     }
 
     private List<LineState.LineMessage> messages() {
-        synchronized (messages) {
-            return List.copyOf(messages);
-        }
+        return line.messages().stream().map(LineState.LineMessage::of).toList();
     }
 
     /** One caller of the open session as the screens show them, without making the whole line. */
@@ -164,9 +149,6 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
                 earlier.clear();
                 earlierCalls.clear();
                 typedNumbers.clear();
-                synchronized (messages) {
-                    messages.clear();
-                }
             }
             publish();
         });

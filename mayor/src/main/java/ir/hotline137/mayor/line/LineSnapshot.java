@@ -11,13 +11,16 @@ import java.util.Optional;
  * @param callers    the open session's callers in line order, in every state
  * @param onAir      the caller on air, who may be of a session closed since (then not among {@code callers})
  * @param designated the caller the moderator set to go on air next
+ * @param messages   the open session's messages between the screening room and the mayor, oldest first
  */
 record LineSnapshot(
         Optional<MayorSession> session,
         List<HeldCaller> callers,
         Optional<HeldCaller> onAir,
-        Optional<CallId> designated) {
+        Optional<CallId> designated,
+        List<LineMessage> messages) {
 
     /** A line nothing has happened on. */
-    static final LineSnapshot EMPTY = new LineSnapshot(Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+    static final LineSnapshot EMPTY = new LineSnapshot(Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+            List.of());
 }

@@ -3,6 +3,7 @@ package ir.hotline137.mayor.line;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
+import ir.hotline137.mayor.line.MayorLineEvent.MessageSaid;
 import ir.hotline137.mayor.line.MayorLineEvent.SessionClosed;
 import ir.hotline137.mayor.line.MayorLineEvent.SessionOpened;
 import ir.hotline137.mayor.line.NextCaller.Bridged;
@@ -54,6 +55,8 @@ public final class MayorLine implements AutoCloseable {
 
     /** How a reason for turning a caller away starts among their notes, so the report keeps it with them. */
     public static final String REJECTED_BECAUSE = "دلیل رد: ";
+    /** A programme's messages kept for the screens; older ones have been read. */
+    public static final int MESSAGES_KEPT = 100;
 
     private final Clock clock;
     private final Duration expectedConversation;
@@ -79,6 +82,8 @@ public final class MayorLine implements AutoCloseable {
     private MayorCaller onAir;
     /** The caller the moderator set to go on air next; null when none is, or they are no longer screened. */
     private MayorCaller designated;
+    /** The open session's messages between the screening room and the mayor, oldest first; the last hundred. */
+    private final List<LineMessage> messages = new ArrayList<>();
 
     /**
      * @param keeper               told of each change under the line's lock, before the change returns: the
@@ -148,6 +153,7 @@ public final class MayorLine implements AutoCloseable {
             line.clear();
             byId.clear();
             designated = null;
+            messages.clear();
             emit(new SessionOpened(now, session));
             return session;
         });
@@ -188,6 +194,7 @@ public final class MayorLine implements AutoCloseable {
             line.clear();
             byId.clear();
             designated = null;
+            messages.clear();
             emit(new SessionClosed(now, closed, by));
             return views;
         });
@@ -380,6 +387,38 @@ public final class MayorLine implements AutoCloseable {
             emit(new CallerChanged(now, view));
             return new Bridged(view);
         });
+    }
+
+    /**
+     * The screening room writes to the mayor, or back; every screen of the programme, on any node, shows it.
+     *
+     * @throws IllegalArgumentException if the text is blank
+     * @throws IllegalStateException    if no session is open: there is nobody to read it
+     */
+    public LineMessage say(String from, String text) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(text, "text");
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("message is blank");
+        }
+        return change(() -> {
+            if (session == null) {
+                throw new IllegalStateException("no mayor session is open");
+            }
+            Instant now = clock.instant();
+            LineMessage message = new LineMessage(now, from, text.strip());
+            messages.add(message);
+            if (messages.size() > MESSAGES_KEPT) {
+                messages.removeFirst();
+            }
+            emit(new MessageSaid(now, message));
+            return message;
+        });
+    }
+
+    /** The open session's messages, oldest first (the last {@value #MESSAGES_KEPT}); empty when none is open. */
+    public List<LineMessage> messages() {
+        return read(() -> List.copyOf(messages));
     }
 
     /** Registers a listener for every later event; close the subscription to stop. */
@@ -584,7 +623,8 @@ public final class MayorLine implements AutoCloseable {
 
     LineSnapshot snapshot() {
         return new LineSnapshot(Optional.ofNullable(session), line.stream().map(MayorCaller::held).toList(),
-                Optional.ofNullable(onAir).map(MayorCaller::held), Optional.ofNullable(designated).map(c -> c.id));
+                Optional.ofNullable(onAir).map(MayorCaller::held), Optional.ofNullable(designated).map(c -> c.id),
+                List.copyOf(messages));
     }
 
     /**
@@ -607,6 +647,8 @@ public final class MayorLine implements AutoCloseable {
         onAir = snapshot.onAir().map(held -> byId.containsKey(held.id()) ? byId.get(held.id()) : known(known, held))
                 .orElse(null);
         designated = snapshot.designated().map(byId::get).orElse(null);
+        messages.clear();
+        messages.addAll(snapshot.messages());
         Instant now = clock.instant();
         for (MayorCaller gone : known.values()) {
             if (gone.state.isWaiting()) {

@@ -9,6 +9,7 @@ import static ir.hotline137.store.StoredFields.writeOptional;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
+import ir.hotline137.mayor.line.MayorLineEvent.MessageSaid;
 import ir.hotline137.mayor.line.MayorLineEvent.SessionClosed;
 import ir.hotline137.mayor.line.MayorLineEvent.SessionOpened;
 import ir.hotline137.switchboard.CallId;
@@ -54,6 +55,10 @@ final class MayorLineCodec {
                 writeHeld(out, line.onAir().get());
             }
             writeOptional(out, line.designated().map(CallId::value));
+            out.writeInt(line.messages().size());
+            for (LineMessage message : line.messages()) {
+                writeMessage(out, message);
+            }
         });
     }
 
@@ -67,7 +72,13 @@ final class MayorLineCodec {
                 callers.add(readHeld(in));
             }
             Optional<HeldCaller> onAir = in.readBoolean() ? Optional.of(readHeld(in)) : Optional.empty();
-            return new LineSnapshot(session, callers, onAir, readOptional(in).map(CallId::new));
+            Optional<CallId> designated = readOptional(in).map(CallId::new);
+            int said = in.readInt();
+            List<LineMessage> messages = new ArrayList<>(said);
+            for (int i = 0; i < said; i++) {
+                messages.add(readMessage(in));
+            }
+            return new LineSnapshot(session, callers, onAir, designated, messages);
         });
     }
 
@@ -97,6 +108,10 @@ final class MayorLineCodec {
                     out.writeByte(5);
                     writeView(out, left.caller());
                 }
+                case MessageSaid said -> {
+                    out.writeByte(6);
+                    writeMessage(out, said.message());
+                }
             }
         });
     }
@@ -112,6 +127,7 @@ final class MayorLineCodec {
                 case 3 -> new CallerJoined(at, readView(in));
                 case 4 -> new CallerChanged(at, readView(in));
                 case 5 -> new CallerLeft(at, readView(in));
+                case 6 -> new MessageSaid(at, readMessage(in));
                 default -> throw new IOException("unknown mayor's line event kind " + kind);
             };
         });
@@ -129,6 +145,16 @@ final class MayorLineCodec {
     private static MayorSession readSession(DataInput in) throws IOException {
         return new MayorSession(in.readUTF(), in.readUTF(), readInstant(in), readInstant(in), in.readUTF(),
                 readOptionalInstant(in));
+    }
+
+    private static void writeMessage(DataOutput out, LineMessage message) throws IOException {
+        writeInstant(out, message.at());
+        out.writeUTF(message.from());
+        out.writeUTF(message.text());
+    }
+
+    private static LineMessage readMessage(DataInput in) throws IOException {
+        return new LineMessage(readInstant(in), in.readUTF(), in.readUTF());
     }
 
     private static void writeHeld(DataOutput out, HeldCaller caller) throws IOException {

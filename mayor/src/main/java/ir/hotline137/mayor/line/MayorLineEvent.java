@@ -54,6 +54,17 @@ public sealed interface MayorLineEvent {
         }
     }
 
+    /**
+     * The screening room and the mayor wrote to each other. Not kept in the programme's record (its record is the
+     * callers, notes and directives): it lives as long as the programme.
+     */
+    record MessageSaid(Instant at, LineMessage message) implements MayorLineEvent {
+        public MessageSaid {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     /** The caller hung up before reaching the mayor; they stay in the list, ABANDONED, for the report. */
     record CallerLeft(Instant at, MayorCallerView caller) implements MayorLineEvent {
         public CallerLeft {

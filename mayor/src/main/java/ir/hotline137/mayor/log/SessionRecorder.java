@@ -32,6 +32,9 @@ public final class SessionRecorder implements MayorLineKeeper {
             case MayorLineEvent.CallerJoined joined -> sessions.save(record(joined.caller()));
             case MayorLineEvent.CallerChanged changed -> sessions.save(record(changed.caller()));
             case MayorLineEvent.CallerLeft left -> sessions.save(record(left.caller()));
+            case MayorLineEvent.MessageSaid said -> {
+                // Not the programme's record: it is the callers, notes and directives.
+            }
         }
     }
 

@@ -126,6 +126,27 @@ class SessionTest {
     }
 
     @Test
+    void messagesBetweenTheScreeningRoomAndTheMayorLastAsLongAsTheProgramme() {
+        assertThatThrownBy(() -> line.say("moderator", "کسی نیست")).as("no programme, nobody to read it")
+                .isInstanceOf(IllegalStateException.class);
+        MayorSession session = line.open("t", PLANNED_END, "moderator");
+        assertThatThrownBy(() -> line.say("moderator", "  ")).isInstanceOf(IllegalArgumentException.class);
+
+        LineMessage first = line.say("moderator", "  دو دقیقه مانده ");
+        clock.advance(Duration.ofSeconds(5));
+        for (int n = 1; n <= MayorLine.MESSAGES_KEPT; n++) {
+            line.say("mayor", "پیام " + n);
+        }
+
+        assertThat(first).isEqualTo(new LineMessage(START, "moderator", "دو دقیقه مانده"));
+        assertThat(line.messages()).hasSize(MayorLine.MESSAGES_KEPT).doesNotContain(first);
+        assertThat(line.messages().getLast()).isEqualTo(new LineMessage(START.plusSeconds(5), "mayor",
+                "پیام " + MayorLine.MESSAGES_KEPT));
+        line.close(session.id(), "moderator");
+        assertThat(line.messages()).isEmpty();
+    }
+
+    @Test
     void closingTwiceOrTheWrongSessionDoesNothing() {
         MayorSession session = line.open("t", PLANNED_END, "moderator");
         line.join(call(1), topic(1));

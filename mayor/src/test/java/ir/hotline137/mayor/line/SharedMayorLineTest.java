@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
+import ir.hotline137.mayor.line.MayorLineEvent.MessageSaid;
 import ir.hotline137.mayor.line.NextCaller.Bridged;
 import ir.hotline137.mayor.line.NextCaller.StillOnAir;
 import ir.hotline137.mayor.log.PostgresMayorSessionLog;
@@ -27,10 +28,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +41,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The mayor's line of a cluster, on a real PostgreSQL: each node is its own database pool, cluster membership and line,
  * as two JVMs would have them. A caller held by one node's IVR is screened and put on air from another's console; the
- * race for the mayor is won once across nodes; a programme closed on one node sends another node's callers to the
- * intake; the line and its record commit together; a dead node's callers leave the line.
+ * race for the mayor is won once across nodes; the screening room and the mayor write to each other through any nodes;
+ * a programme closed on one node sends another node's callers to the intake; the line and its record commit
+ * together; a change is told on its node before it returns; a dead node's callers leave the line.
  */
 class SharedMayorLineTest {
     private final MutableClock clock = new MutableClock(START);
@@ -107,6 +111,59 @@ class SharedMayorLineTest {
         SessionCaller kept = b.log.caller(session.id(), call(1).value()).orElseThrow();
         assertThat(kept.state()).isEqualTo(ScreeningState.TALKED);
         assertThat(kept.notes()).containsExactly("moderator: دربارهٔ خط ۲ مترو");
+    }
+
+    /**
+     * B's thread hearing other nodes is telling A's change to a slow screen when B's own change is made: B's change
+     * is queued behind it, and still returns only once told, as a change on one node does.
+     */
+    @Test
+    void aChangeIsToldOnItsNodeBeforeItReturnsWhileAnotherNodesChangeIsBeingTold() throws Exception {
+        Node a = new Node("node-a");
+        Node b = new Node("node-b");
+        CountDownLatch telling = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        b.line.subscribe(event -> {
+            if (event instanceof MayorLineEvent.SessionOpened) {
+                telling.countDown();
+                try {
+                    goOn.await();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        a.line.open("t", PLANNED_END, "moderator");
+        assertThat(telling.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException interrupted) {
+                return;
+            }
+            goOn.countDown();
+        });
+
+        b.line.join(call(1), topic(1));
+
+        assertThat(b.told.events()).filteredOn(CallerJoined.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void theScreeningRoomAndTheMayorWriteToEachOtherThroughAnyNodes() {
+        Node screeningRoom = new Node("node-a");
+        Node mayorsOffice = new Node("node-b");
+        screeningRoom.line.open("t", PLANNED_END, "moderator");
+        LineMessage said = screeningRoom.line.say("moderator", "تماس‌گیرندهٔ بعدی دربارهٔ مترو می‌پرسد");
+
+        eventually(() -> mayorsOffice.told.events().stream().anyMatch(MessageSaid.class::isInstance));
+        assertThat(mayorsOffice.told.events()).contains(new MessageSaid(START, said));
+        assertThat(mayorsOffice.line.messages()).containsExactly(said);
+        LineMessage answer = mayorsOffice.line.say("mayor", "بفرستید");
+        eventually(() -> screeningRoom.line.messages().size() == 2);
+        assertThat(screeningRoom.line.messages()).containsExactly(said, answer);
+        // A node starting mid-programme (a restart, a third node) shows the programme's messages so far.
+        assertThat(new Node("node-c").line.messages()).containsExactly(said, answer);
     }
 
     @Test
