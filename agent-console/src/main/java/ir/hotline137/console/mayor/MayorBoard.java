@@ -62,8 +62,6 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
     private final Map<String, List<LineCaller.EarlierRequest>> earlier = new ConcurrentHashMap<>();
     /** The same for their calls to earlier programmes. */
     private final Map<String, List<LineCaller.EarlierProgrammeCall>> earlierCalls = new ConcurrentHashMap<>();
-    /** Numbers callers with a withheld one told the moderator, by call. */
-    private final Map<String, String> typedNumbers = new ConcurrentHashMap<>();
     private final Sinks.Many<String> states = Sinks.many().replay().latest();
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("mayor-board").daemon().factory());
@@ -114,11 +112,11 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
 
     /**
      * The number a caller with a withheld one told the moderator: their file, earlier requests and programme calls
-     * are looked up by it from now on.
+     * are looked up by it from now on, on every node's screens (it goes on the line, whose event makes the next
+     * state).
      */
     public void numberTyped(CallId id, String digits) {
-        typedNumbers.put(id.value(), digits);
-        changed();
+        line.giveNumber(id, digits);
     }
 
     /** A caller file changed: every caller's flags are read again with the next state. */
@@ -148,7 +146,6 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
             if (event instanceof MayorLineEvent.SessionOpened || event instanceof MayorLineEvent.SessionClosed) {
                 earlier.clear();
                 earlierCalls.clear();
-                typedNumbers.clear();
             }
             publish();
         });
@@ -167,8 +164,9 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
 
     private LineCaller caller(MayorCallerView view, List<String> directives, Optional<CallId> next) {
         Optional<Integer> district = view.topic().district();
-        String typed = typedNumbers.get(view.id().value());
-        Optional<String> number = view.topic().callerNumber().or(() -> Optional.ofNullable(typed));
+        Optional<String> given = view.topic().callerNumber().isPresent() ? Optional.empty()
+                : line.givenNumber(view.id());
+        Optional<String> number = view.topic().callerNumber().or(() -> given);
         Optional<CallerFile> file = number.flatMap(files::find);
         return new LineCaller(view.id().value(), view.state().name(), view.position(), view.joinedAt(),
                 view.waited().toSeconds(), number.orElse(null), district.orElse(null),
@@ -177,7 +175,7 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
                 view.decidedBy().orElse(null), view.onAirAt().orElse(null), view.endedAt().orElse(null),
                 view.mayor().orElse(null), view.conversationRecording().isPresent(),
                 earlier.computeIfAbsent(cacheKey(view, number), key -> earlierRequests(view, number)), directives,
-                view.topic().callerNumber().isEmpty() && typed != null,
+                given.isPresent(),
                 next.filter(view.id()::equals).isPresent(),
                 line.estimatedWait(view.id()).map(Duration::toSeconds).orElse(null),
                 file.map(f -> f.flags().stream().map(Enum::name).toList()).orElse(List.of()),

@@ -38,6 +38,8 @@ public final class MayorCaller {
     Instant onAirAt;
     Instant endedAt;
     String conversationRecording;
+    /** The number a caller who withheld theirs told the moderator. */
+    String givenNumber;
 
     MayorCaller(MayorLine line, CallId id, MayorTopic topic, String sessionId, Instant joinedAt, String node) {
         this.line = line;
@@ -57,7 +59,7 @@ public final class MayorCaller {
     /** All of the caller, for a shared line's snapshot. */
     HeldCaller held() {
         return new HeldCaller(id, topic, sessionId, joinedAt, node, state, List.copyOf(notes), decidedBy,
-                mayorUsername, dialString, onAirAt, endedAt, conversationRecording);
+                mayorUsername, dialString, onAirAt, endedAt, conversationRecording, givenNumber);
     }
 
     /** Takes what a shared line's snapshot says of the caller now; the handle stays the one the IVR holds. */
@@ -71,6 +73,7 @@ public final class MayorCaller {
         onAirAt = held.onAirAt();
         endedAt = held.endedAt();
         conversationRecording = held.conversationRecording();
+        givenNumber = held.givenNumber();
     }
 
     public CallId id() {

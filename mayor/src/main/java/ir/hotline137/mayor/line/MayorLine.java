@@ -4,6 +4,7 @@ import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
 import ir.hotline137.mayor.line.MayorLineEvent.MessageSaid;
+import ir.hotline137.mayor.line.MayorLineEvent.NumberGiven;
 import ir.hotline137.mayor.line.MayorLineEvent.SessionClosed;
 import ir.hotline137.mayor.line.MayorLineEvent.SessionOpened;
 import ir.hotline137.mayor.line.NextCaller.Bridged;
@@ -414,6 +415,31 @@ public final class MayorLine implements AutoCloseable {
             emit(new MessageSaid(now, message));
             return message;
         });
+    }
+
+    /**
+     * A caller who withheld their number told it to the moderator: every screen looks up their file and earlier
+     * requests by it. A caller the network gave a number keeps that one.
+     *
+     * @param number the digits as the moderator typed them, already checked
+     */
+    public ScreeningOutcome giveNumber(CallId id, String number) {
+        Objects.requireNonNull(number, "number");
+        return screen(id, caller -> {
+            if (caller.topic.callerNumber().isPresent()) {
+                return notAllowed(caller);
+            }
+            Instant now = clock.instant();
+            caller.givenNumber = number;
+            emit(new NumberGiven(now, caller.id, number));
+            return new Done(view(caller, now));
+        });
+    }
+
+    /** The number a caller of the open session who withheld theirs told the moderator, if they did. */
+    public Optional<String> givenNumber(CallId id) {
+        Objects.requireNonNull(id, "id");
+        return read(() -> Optional.ofNullable(byId.get(id)).map(c -> c.givenNumber));
     }
 
     /** The open session's messages, oldest first (the last {@value #MESSAGES_KEPT}); empty when none is open. */

@@ -10,6 +10,7 @@ import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
 import ir.hotline137.mayor.line.MayorLineEvent.MessageSaid;
+import ir.hotline137.mayor.line.MayorLineEvent.NumberGiven;
 import ir.hotline137.mayor.line.MayorLineEvent.SessionClosed;
 import ir.hotline137.mayor.line.MayorLineEvent.SessionOpened;
 import ir.hotline137.switchboard.CallId;
@@ -112,6 +113,11 @@ final class MayorLineCodec {
                     out.writeByte(6);
                     writeMessage(out, said.message());
                 }
+                case NumberGiven given -> {
+                    out.writeByte(7);
+                    out.writeUTF(given.id().value());
+                    out.writeUTF(given.number());
+                }
             }
         });
     }
@@ -128,6 +134,7 @@ final class MayorLineCodec {
                 case 4 -> new CallerChanged(at, readView(in));
                 case 5 -> new CallerLeft(at, readView(in));
                 case 6 -> new MessageSaid(at, readMessage(in));
+                case 7 -> new NumberGiven(at, new CallId(in.readUTF()), in.readUTF());
                 default -> throw new IOException("unknown mayor's line event kind " + kind);
             };
         });
@@ -171,13 +178,14 @@ final class MayorLineCodec {
         writeOptionalInstant(out, Optional.ofNullable(caller.onAirAt()));
         writeOptionalInstant(out, Optional.ofNullable(caller.endedAt()));
         writeOptional(out, Optional.ofNullable(caller.conversationRecording()));
+        writeOptional(out, Optional.ofNullable(caller.givenNumber()));
     }
 
     private static HeldCaller readHeld(DataInput in) throws IOException {
         return new HeldCaller(new CallId(in.readUTF()), readTopic(in), in.readUTF(), readInstant(in), in.readUTF(),
                 ScreeningState.valueOf(in.readUTF()), readNotes(in), readOptional(in).orElse(null),
                 readOptional(in).orElse(null), readOptional(in).orElse(null), readOptionalInstant(in).orElse(null),
-                readOptionalInstant(in).orElse(null), readOptional(in).orElse(null));
+                readOptionalInstant(in).orElse(null), readOptional(in).orElse(null), readOptional(in).orElse(null));
     }
 
     private static void writeView(DataOutput out, MayorCallerView caller) throws IOException {

@@ -1,5 +1,6 @@
 package ir.hotline137.mayor.line;
 
+import ir.hotline137.switchboard.CallId;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -62,6 +63,18 @@ public sealed interface MayorLineEvent {
         public MessageSaid {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * A caller who withheld their number told it to the moderator: their file and earlier requests are looked up by
+     * it. Not kept in the programme's record, whose number is the one the network gave.
+     */
+    record NumberGiven(Instant at, CallId id, String number) implements MayorLineEvent {
+        public NumberGiven {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(number, "number");
         }
     }
 

@@ -150,7 +150,7 @@ class SharedMayorLineTest {
     }
 
     @Test
-    void theScreeningRoomAndTheMayorWriteToEachOtherThroughAnyNodes() {
+    void theScreeningRoomsMessagesAndANumberACallerGaveReachEveryNode() {
         Node screeningRoom = new Node("node-a");
         Node mayorsOffice = new Node("node-b");
         screeningRoom.line.open("t", PLANNED_END, "moderator");
@@ -162,8 +162,20 @@ class SharedMayorLineTest {
         LineMessage answer = mayorsOffice.line.say("mayor", "بفرستید");
         eventually(() -> screeningRoom.line.messages().size() == 2);
         assertThat(screeningRoom.line.messages()).containsExactly(said, answer);
-        // A node starting mid-programme (a restart, a third node) shows the programme's messages so far.
-        assertThat(new Node("node-c").line.messages()).containsExactly(said, answer);
+        // A caller who withheld their number tells it to the moderator: every node looks them up by it.
+        screeningRoom.line.join(call(7), MayorTopic.nothing(Optional.empty()));
+        screeningRoom.line.giveNumber(call(7), "09125550007");
+        eventually(() -> mayorsOffice.line.givenNumber(call(7)).isPresent());
+        assertThat(mayorsOffice.line.givenNumber(call(7))).contains("09125550007");
+        screeningRoom.line.join(call(8), topic(8));
+        assertThat(mayorsOffice.line.giveNumber(call(8), "09120000000")).as("the network's number is not replaced")
+                .isInstanceOf(ScreeningOutcome.NotAllowed.class);
+        assertThat(mayorsOffice.line.giveNumber(call(7), "09125550008")).as("a typo put right")
+                .isInstanceOf(ScreeningOutcome.Done.class);
+        // A node starting mid-programme (a restart, a third node) has the programme's messages and numbers so far.
+        Node third = new Node("node-c");
+        assertThat(third.line.messages()).containsExactly(said, answer);
+        assertThat(third.line.givenNumber(call(7))).contains("09125550008");
     }
 
     @Test
