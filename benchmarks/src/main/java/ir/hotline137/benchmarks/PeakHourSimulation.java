@@ -158,8 +158,10 @@ public final class PeakHourSimulation {
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 over.set(true);
+                // Every agent's last errors are counted before the report: each is stopped and waited for.
                 for (Thread desk : desks) {
-                    desk.join(Duration.ofSeconds(30));
+                    desk.interrupt();
+                    desk.join();
                 }
                 asterisks.forEach(FakeAsterisk::close);
 
@@ -191,7 +193,7 @@ public final class PeakHourSimulation {
             case 0, 1, 2, 3 -> {
                 FakeCall call = asterisk.dial(Caller.withNumber(number).presses("2").presses(code + "#"));
                 call.awaitCommand(c -> c.contains("status-is"), CALL_LIMIT);
-                steps.add("follow-up: call answered -> status spoken", dialled);
+                steps.add("follow-up: dialled -> status spoken", dialled);
                 finish(call, n);
             }
             case 4, 5, 6 -> {
@@ -200,15 +202,15 @@ public final class PeakHourSimulation {
                         .talksFor(talk));
                 callsById.put(call.uniqueId(), call);
                 call.awaitCommand(c -> c.contains("hold-please-wait"), CALL_LIMIT);
-                steps.add("description: call answered -> recorded, on the boards", dialled);
-                long held = System.nanoTime();
-                awaitAgent(call, n, held);
+                steps.add("description: dialled -> recorded, on the boards", dialled);
+                awaitAgent(call, n, System.nanoTime());
             }
             default -> {
                 FakeCall call = asterisk.dial(Caller.withNumber(number).presses("0").holds().talksFor(talk));
                 callsById.put(call.uniqueId(), call);
-                long held = System.nanoTime();
-                awaitAgent(call, n, held);
+                call.awaitCommand(c -> c.contains("hold-please-wait"), CALL_LIMIT);
+                steps.add("press 0: dialled -> on the boards", dialled);
+                awaitAgent(call, n, System.nanoTime());
             }
         }
     }
@@ -216,7 +218,7 @@ public final class PeakHourSimulation {
     private void awaitAgent(FakeCall call, int n, long held) {
         String dial = call.awaitCommand(c -> isDial(c) || c.contains("callback-offer"), CALL_LIMIT);
         if (isDial(dial)) {
-            steps.add("caller on hold -> an agent's phone rings (queue wait)", held);
+            steps.add("caller on the boards -> an agent's phone rings (queue wait)", held);
         } else {
             leftMessages.incrementAndGet();
             call.hangUp();
@@ -279,13 +281,17 @@ public final class PeakHourSimulation {
                 FakeCall call = callsById.get(id);
                 if (call != null) {
                     call.awaitCommand("EXEC Dial", CALL_LIMIT);
-                    steps.add("accepted -> the node holding the caller dials the agent", accepting);
+                    // Each caller's only Dial is to the agent who took them (every agent answers here).
+                    steps.add("accept clicked -> the node holding the caller dials the agent", accepting);
                 }
                 register(node, agent, callerNumber, registered++);
                 Thread.sleep(talk);
             } catch (InterruptedException stopping) {
                 return;
             } catch (Exception | AssertionError failed) {
+                if (Thread.currentThread().isInterrupted() && over.get()) {
+                    return; // stopped mid-request once every caller had ended
+                }
                 errors.add(agent + ": " + failed);
             }
         }

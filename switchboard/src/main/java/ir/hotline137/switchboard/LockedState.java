@@ -61,11 +61,26 @@ public final class LockedState<E> {
      * failed to commit).
      */
     public <T> T change(Supplier<T> action) {
+        long[] through = {0};
+        try {
+            return changeUntold(action, through);
+        } finally {
+            tell(through[0]);
+        }
+    }
+
+    /**
+     * Like {@link #change}, but leaves the telling to {@link #tell}: for a change made inside something that must be
+     * over before anyone is told (a shared line's transaction, whose connection a listener's own change must not
+     * find taken).
+     *
+     * @param through set to the number of this change's last event queued, or 0 when it queued none
+     */
+    public <T> T changeUntold(Supplier<T> action, long[] through) {
         lock.lock();
         // A change made inside another (a line's helper) is part of it: the outermost one tells its events.
         boolean outermost = lock.getHoldCount() == 1;
         long before = lastQueued;
-        long through = before;
         try {
             T result = action.get();
             if (outermost) {
@@ -76,15 +91,20 @@ public final class LockedState<E> {
         } finally {
             if (outermost) {
                 made.clear();
-                through = lastQueued;
+                through[0] = lastQueued > before ? lastQueued : 0;
             }
             lock.unlock();
-            if (outermost) {
-                events.deliver();
-                if (through > before && !events.awaitTold(through, TELLING_WAIT)) {
-                    log.warn("{} change returns before its events were told ({} later)", owner, TELLING_WAIT);
-                }
-            }
+        }
+    }
+
+    /**
+     * Tells the listeners the events waiting, without the lock, and returns once those up to {@code through} are
+     * told (another thread may be telling them).
+     */
+    public void tell(long through) {
+        events.deliver();
+        if (through > 0 && !events.awaitTold(through, TELLING_WAIT)) {
+            log.warn("{} change returns before its events were told ({} later)", owner, TELLING_WAIT);
         }
     }
 

@@ -113,13 +113,17 @@ final class OrderedEvents<E> {
             try {
                 E event;
                 while ((event = undelivered.poll()) != null) {
-                    for (Registration registration : listeners) {
-                        registration.tell(event);
-                    }
-                    afterEach.accept(event);
-                    synchronized (progress) {
-                        told++;
-                        progress.notifyAll();
+                    try {
+                        for (Registration registration : listeners) {
+                            registration.tell(event);
+                        }
+                        afterEach.accept(event);
+                    } finally {
+                        // Counted even if a listener threw an Error: a change waiting for it must not wait for ever.
+                        synchronized (progress) {
+                            told++;
+                            progress.notifyAll();
+                        }
                     }
                 }
             } finally {

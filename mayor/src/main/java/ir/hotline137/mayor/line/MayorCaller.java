@@ -40,6 +40,11 @@ public final class MayorCaller {
     String conversationRecording;
     /** The number a caller who withheld theirs told the moderator. */
     String givenNumber;
+    /**
+     * Set, on this node only, once the IVR reported the caller's end (hung up, talked): if the line could not take it
+     * (a shared line's change refused), its sweep takes it later.
+     */
+    volatile boolean letGo;
 
     MayorCaller(MayorLine line, CallId id, MayorTopic topic, String sessionId, Instant joinedAt, String node) {
         this.line = line;
@@ -137,6 +142,7 @@ public final class MayorCaller {
      * Calling it again, or after the caller was rejected or dismissed, does nothing.
      */
     public void abandon() {
+        letGo = true;
         line.abandon(this);
     }
 
@@ -173,6 +179,7 @@ public final class MayorCaller {
      * mayor is free. Does nothing unless the caller is on air.
      */
     public void hungUpBeforeAnswer() {
+        letGo = true;
         line.hungUpBeforeAnswer(this);
     }
 
@@ -183,6 +190,7 @@ public final class MayorCaller {
      * @throws IllegalStateException if the caller was never on air
      */
     public void talked() {
+        letGo = true;
         line.talked(this);
     }
 

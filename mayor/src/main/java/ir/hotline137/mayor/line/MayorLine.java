@@ -619,22 +619,65 @@ public final class MayorLine implements AutoCloseable {
     // How the lock is taken: on this node alone, or on a shared line under the cluster's too.
 
     private <T> T change(Supplier<T> action) {
-        return shared == null ? locked.change(action) : locked.change(() -> shared.change(action));
+        return shared == null ? locked.change(action) : shared.change(action);
     }
 
     private <T> T read(Supplier<T> view) {
-        if (shared != null) {
-            shared.freshenIfStale();
-        }
         return locked.read(view);
     }
 
-    /** Reads what other nodes changed since this node last looked and tells this node's listeners. */
-    void heardFromCluster() {
-        locked.change(() -> {
-            shared.catchUp();
+    /** Runs a shared line's work under this node's lock, its events told after. */
+    <T> T underLock(Supplier<T> work) {
+        return locked.change(work);
+    }
+
+    /** Runs a shared line's change under this node's lock; its events are told by {@link #tell} once committed. */
+    <T> T underLockUntold(Supplier<T> work, long[] through) {
+        return locked.changeUntold(work, through);
+    }
+
+    void tell(long through) {
+        locked.tell(through);
+    }
+
+    /**
+     * Whether a caller this node's IVR let go of (hung up, talked) is still waiting or on air: the report of the end
+     * failed to be written (a shared line's transaction refused), so the line still shows them.
+     */
+    boolean hasUnsettledEnds() {
+        return locked.read(() -> !unsettledEnds().isEmpty());
+    }
+
+    /** Writes the ends the IVR reported and the line did not take. */
+    void settleEnds() {
+        change(() -> {
+            Instant now = clock.instant();
+            for (MayorCaller caller : unsettledEnds()) {
+                log.warn("mayor's caller {} ended earlier; the line takes it now", caller.id);
+                hungUp(caller, now);
+            }
             return null;
         });
+    }
+
+    private List<MayorCaller> unsettledEnds() {
+        List<MayorCaller> ended = new ArrayList<>();
+        for (MayorCaller caller : handles().values()) {
+            boolean onTheLine = caller.state.isWaiting() || caller.state == ScreeningState.ON_AIR;
+            if (caller.letGo && onTheLine && caller.node.equals(nodeName)) {
+                ended.add(caller);
+            }
+        }
+        return ended;
+    }
+
+    /** The callers' handles on this node: the open session's and the one on air, by call. */
+    Map<CallId, MayorCaller> handles() {
+        Map<CallId, MayorCaller> handles = new HashMap<>(byId);
+        if (onAir != null) {
+            handles.putIfAbsent(onAir.id, onAir);
+        }
+        return handles;
     }
 
     // A shared line's copy on this node, under the lock.
@@ -654,14 +697,13 @@ public final class MayorLine implements AutoCloseable {
     }
 
     /**
-     * Makes this node's copy what another node's change left. The handles stay the same objects, since an IVR here
-     * holds them; a caller gone from the line while waiting was dismissed by the programme's end.
+     * Makes this node's copy what a change left (another node's, or, after a change failed, what it was before). The
+     * handles stay the same objects, since an IVR here holds them: those of the line now and {@code handlesToo} (the
+     * line's before a failed change). A caller gone from the line while waiting was dismissed by the programme's end.
      */
-    void restore(LineSnapshot snapshot) {
-        Map<CallId, MayorCaller> known = new HashMap<>(byId);
-        if (onAir != null) {
-            known.putIfAbsent(onAir.id, onAir);
-        }
+    void restore(LineSnapshot snapshot, Map<CallId, MayorCaller> handlesToo) {
+        Map<CallId, MayorCaller> known = new HashMap<>(handlesToo);
+        known.putAll(handles());
         session = snapshot.session().orElse(null);
         line.clear();
         byId.clear();

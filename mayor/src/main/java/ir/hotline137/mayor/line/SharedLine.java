@@ -1,14 +1,18 @@
 package ir.hotline137.mayor.line;
 
+import ir.hotline137.store.StoreRefusedException;
 import ir.hotline137.store.postgresql.ClusterNode;
 import ir.hotline137.store.postgresql.PostgresDatabase;
+import ir.hotline137.switchboard.CallId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -19,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * B, the mayor on node C puts them on air, and A, seeing it at its next look, bridges them.
  *
  * <p>Every node keeps a copy of the line in memory and changes it by {@link MayorLine}'s own rules, under the one row
- * of {@code mayor_line} as well as its own lock: a change locks the row, first makes this node's copy what the last
- * change anywhere left (the snapshot in the row, when its version is not this copy's), then makes the change, and
- * writes the line back whole with the change's events and its record (the keeper), in one transaction. So every race
+ * of {@code mayor_line} as well as its own lock: a change locks the row (before its own lock, so looks here never wait
+ * for PostgreSQL), first makes this node's copy what the last change anywhere left (the snapshot in the row, when its
+ * version is newer than this copy's), then makes the change, and writes the line back whole with the change's events
+ * and its record (the keeper), and commits, in one transaction under its own lock. A change that fails puts this
+ * node's copy back as it was before it. So every race
  * (two clicks on "next" on two nodes, the moderator approving as the caller hangs up on another node) is decided once,
  * and the line and the programme's record commit together. Changes come at the pace of people and a line holds a few
  * hundred callers at most, so writing it whole costs little and keeps one set of rules.
@@ -32,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A node that dies leaves callers it no longer holds (Asterisk has hung them up): whichever node next finds it
  * silent for {@link ClusterNode#SILENCE} takes them off, ending a conversation on air so the mayor is free, and a node
- * starting takes off its own.
+ * starting takes off its own. A living node whose report of a caller's end could not be written (PostgreSQL away for
+ * a moment) writes it again at its next sweep, so a caller gone is never left for the mayor to take.
  */
 final class SharedLine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SharedLine.class);
@@ -45,14 +52,11 @@ final class SharedLine implements AutoCloseable {
     private final MayorLineKeeper keeper;
     private MayorLine line;
 
-    // Guarded by the line's lock.
-    /** The version of the line this node's copy is; -1 when it must be read again whatever the row says. */
-    private long version = -1;
-    /** The number of the last event told here. */
-    private long heard;
+    /** The version of the line this node's copy is; -1 before the first read. Written under the line's lock. */
+    private volatile long version = -1;
+    /** The number of the last event told here. Written under the line's lock; read outside it to know what to read. */
+    private volatile long heard;
 
-    /** Set when a change failed after it may have changed this copy: the next look reads the line again. */
-    private volatile boolean stale;
     private PostgresDatabase.Listening listening;
     private Thread sweeping;
     private volatile boolean closed;
@@ -68,94 +72,117 @@ final class SharedLine implements AutoCloseable {
         this.line = line;
         // Events before now were told to screens that are gone; a screen opening reads the line itself.
         this.heard = database.transaction(c -> head(c, false).nextEvent() - 1);
-        line.heardFromCluster();
+        catchUp();
         // A node starting holds no caller: what its last run left is taken off first.
         line.takeOff(Set.of(node.name()));
         listening = database.listen(CHANNEL, schema -> heard(), this::heard);
         sweeping = Thread.ofVirtual().name("mayor-line-sweep").start(() -> sweep(sweepEvery));
     }
 
-    /** Makes a change of the line, under its lock; see the class. */
+    /**
+     * Makes a change of the line; see the class. The row is locked before this node's lock is taken, so a look at the
+     * line here never waits for PostgreSQL, only for the change's own few statements. A change that fails leaves this
+     * node's copy as it was before it, so nobody here acts on what was not committed.
+     */
     <T> T change(Supplier<T> action) {
         if (database.inTransaction()) {
             // Its events are told once committed; inside another transaction they could be told of a rollback.
             throw new IllegalStateException("a change of the mayor's line is a transaction of its own");
         }
-        boolean[] acting = {false};
-        long[] after = {-1, -1};
+        long[] through = {0};
         try {
-            T result = database.transaction(c -> {
-                Head head = catchUp(c, true);
-                acting[0] = true;
-                T made = action.get();
-                List<MayorLineEvent> events = line.made();
-                if (!events.isEmpty()) {
-                    keeper.keep(events);
-                    after[0] = head.version() + 1;
-                    after[1] = write(c, head, events);
-                }
-                return made;
+            return database.transaction(c -> {
+                Head head = head(c, true);
+                List<Numbered> missed = eventsBefore(c, head);
+                return line.underLockUntold(() -> {
+                    apply(head, missed);
+                    LineSnapshot before = line.snapshot();
+                    Map<CallId, MayorCaller> handles = line.handles();
+                    try {
+                        T made = action.get();
+                        List<MayorLineEvent> events = line.made();
+                        if (!events.isEmpty()) {
+                            keeper.keep(events);
+                            long last = write(c, head, events);
+                            // Committed here, under the lock: nobody on this node sees the change before it stands.
+                            commit(c);
+                            version = head.version() + 1;
+                            heard = last;
+                        }
+                        return made;
+                    } catch (RuntimeException failed) {
+                        line.restore(before, handles);
+                        throw failed;
+                    }
+                }, through);
             });
-            if (after[0] > 0) {
-                version = after[0];
-                heard = after[1];
-            }
-            return result;
-        } catch (RuntimeException failed) {
-            if (acting[0]) {
-                // The copy may hold a change that was not committed: it is read again before it is used.
-                version = -1;
-                stale = true;
-            }
-            throw failed;
+        } finally {
+            // Once the transaction is over, so a listener acting on the line makes a change of its own.
+            line.tell(through[0]);
         }
     }
 
-    /** Brings this node's copy up to the committed line and tells its listeners what changed; under the lock. */
+    /** Brings this node's copy up to the committed line and tells its listeners what changed; reads without the lock. */
     void catchUp() {
-        database.transaction(c -> catchUp(c, false));
-        stale = false;
+        Fetched fetched = database.transaction(c -> {
+            Head head = head(c, false);
+            return new Fetched(head, eventsBefore(c, head));
+        });
+        line.underLock(() -> {
+            apply(fetched.head(), fetched.events());
+            return null;
+        });
     }
 
-    /** Reads the line again before a look if a failed change may have left this copy wrong. */
-    void freshenIfStale() {
-        if (stale) {
-            try {
-                line.heardFromCluster();
-            } catch (RuntimeException unread) {
-                log.warn("the mayor's line could not be read again ({}); this node's copy is shown", unread.toString());
-            }
-        }
+    private record Fetched(Head head, List<Numbered> events) {
     }
 
-    private Head catchUp(Connection c, boolean forChange) throws SQLException {
-        Head head = head(c, forChange);
-        // Events after the head's are of changes committed since it was read: the next look tells them, in order.
+    private record Numbered(long number, byte[] event) {
+    }
+
+    /** The events committed since this node's last, up to the head read: in order, none missing. */
+    private List<Numbered> eventsBefore(Connection c, Head head) throws SQLException {
+        List<Numbered> events = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT number, event FROM mayor_line_events "
                 + "WHERE number > ? AND number < ? ORDER BY number")) {
             select.setLong(1, heard);
             select.setLong(2, head.nextEvent());
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    long number = row.getLong(1);
-                    try {
-                        line.relay(MayorLineCodec.event(row.getBytes(2)));
-                    } catch (RuntimeException unreadable) {
-                        // A newer node's event, during an upgrade: screens miss one change (the snapshot still makes
-                        // the line right), rather than every change after it.
-                        log.error("mayor's line event {} cannot be read by this build; skipped", number, unreadable);
-                    }
-                    heard = number;
+                    events.add(new Numbered(row.getLong(1), row.getBytes(2)));
                 }
             }
         }
-        heard = Math.max(heard, head.nextEvent() - 1);
-        if (head.version() != version) {
+        return events;
+    }
+
+    /**
+     * Under the line's lock: tells the events this node has not told yet and takes the line as committed, unless
+     * another thread got here first with as much or more (both only ever move on).
+     */
+    private void apply(Head head, List<Numbered> events) {
+        for (Numbered numbered : events) {
+            if (numbered.number() <= heard) {
+                continue;
+            }
+            try {
+                line.relay(MayorLineCodec.event(numbered.event()));
+            } catch (RuntimeException unreadable) {
+                // A newer node's event, during an upgrade: screens miss one change (the snapshot still makes the
+                // line right), rather than every change after it.
+                log.error("mayor's line event {} cannot be read by this build; skipped", numbered.number(), unreadable);
+            }
+            heard = numbered.number();
+        }
+        if (head.nextEvent() - 1 > heard) {
+            heard = head.nextEvent() - 1;
+        }
+        if (head.version() > version) {
             // No snapshot yet: no change has been made on the cluster's line.
-            line.restore(head.snapshot() == null ? LineSnapshot.EMPTY : MayorLineCodec.snapshot(head.snapshot()));
+            line.restore(head.snapshot() == null ? LineSnapshot.EMPTY : MayorLineCodec.snapshot(head.snapshot()),
+                    Map.of());
             version = head.version();
         }
-        return head;
     }
 
     private record Head(long version, long nextEvent, byte[] snapshot) {
@@ -170,8 +197,26 @@ final class SharedLine implements AutoCloseable {
         }
     }
 
+    private static void commit(Connection c) {
+        try {
+            c.commit();
+        } catch (SQLException failed) {
+            throw new StoreRefusedException("PostgreSQL refused the mayor's line's change: " + failed.getMessage()
+                    + " (SQLState " + failed.getSQLState() + ")", failed);
+        }
+    }
+
     /** Writes a change: its events, the line as it left it, and a NOTIFY. @return the last event's number */
-    private long write(Connection c, Head head, List<MayorLineEvent> events) throws SQLException {
+    private long write(Connection c, Head head, List<MayorLineEvent> events) {
+        try {
+            return writing(c, head, events);
+        } catch (SQLException failed) {
+            throw new StoreRefusedException("PostgreSQL refused the mayor's line's change: " + failed.getMessage()
+                    + " (SQLState " + failed.getSQLState() + ")", failed);
+        }
+    }
+
+    private long writing(Connection c, Head head, List<MayorLineEvent> events) throws SQLException {
         long number = head.nextEvent();
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO mayor_line_events (number, node, event) VALUES (?, ?, ?)")) {
@@ -202,7 +247,7 @@ final class SharedLine implements AutoCloseable {
             return;
         }
         try {
-            line.heardFromCluster();
+            catchUp();
         } catch (RuntimeException unread) {
             log.warn("the mayor's line could not be read after a change ({}); read again shortly", unread.toString());
         }
@@ -217,6 +262,9 @@ final class SharedLine implements AutoCloseable {
                 silent.remove(node.name());
                 if (!silent.isEmpty() && line.holdsCallersOf(silent)) {
                     line.takeOff(silent);
+                }
+                if (line.hasUnsettledEnds()) {
+                    line.settleEnds();
                 }
                 database.transaction(c -> {
                     try (PreparedStatement delete = c.prepareStatement("DELETE FROM mayor_line_events "

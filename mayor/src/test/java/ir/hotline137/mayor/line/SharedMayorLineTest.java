@@ -269,6 +269,31 @@ class SharedMayorLineTest {
                 .isEqualTo(ScreeningState.APPROVED);
     }
 
+    /**
+     * A caller hangs up while PostgreSQL refuses the line's changes: their end cannot be written then, and the line
+     * must not keep them waiting for the mayor to take a caller nobody holds. The node that let them go writes it at
+     * its next sweep.
+     */
+    @Test
+    void aCallersEndThatCouldNotBeWrittenIsWrittenAtTheNextSweep() throws Exception {
+        Node a = new Node("node-a");
+        Node b = new Node("node-b");
+        a.line.open("t", PLANNED_END, "moderator");
+        MayorCaller leaving = a.line.join(call(1), topic(1));
+        try (Statement sabotage = schemaConnection().createStatement()) {
+            sabotage.execute("ALTER TABLE mayor_callers RENAME TO mayor_callers_away");
+        }
+
+        assertThatThrownBy(leaving::abandon).isInstanceOf(RuntimeException.class);
+        assertThat(a.line.caller(call(1)).orElseThrow().state()).isEqualTo(ScreeningState.AWAITING_SCREENING);
+
+        try (Statement mend = schemaConnection().createStatement()) {
+            mend.execute("ALTER TABLE mayor_callers_away RENAME TO mayor_callers");
+        }
+        eventually(() -> b.line.caller(call(1)).orElseThrow().state() == ScreeningState.ABANDONED);
+        assertThat(leaving.turn()).isEqualTo(new Turn.HungUp());
+    }
+
     @Test
     void aDeadNodesCallersLeaveTheLineAndTheMayorIsFreed() throws Exception {
         Node a = new Node("node-a");
@@ -297,6 +322,14 @@ class SharedMayorLineTest {
         assertThat(b.line.next(MAYOR, MAYOR_PHONE)).as("the mayor is free for the next caller")
                 .isInstanceOf(Bridged.class);
         assertThat(b.line.caller(call(3)).flatMap(MayorCallerView::mayor)).isEqualTo(Optional.of(MAYOR));
+
+        // B restarts under its name with its caller on air: its last run held them, so they are taken off at start.
+        b.line.join(call(4), topic(4));
+        b.line.close();
+        b.member.close();
+        Node again = new Node("node-b");
+        assertThat(again.line.caller(call(3)).orElseThrow().state()).isEqualTo(ScreeningState.TALKED);
+        assertThat(again.line.caller(call(4)).orElseThrow().state()).isEqualTo(ScreeningState.ABANDONED);
     }
 
     private static void eventually(BooleanSupplier condition) {
