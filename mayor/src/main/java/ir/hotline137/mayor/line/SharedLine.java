@@ -122,7 +122,7 @@ final class SharedLine implements AutoCloseable {
         }
     }
 
-    /** Brings this node's copy up to the committed line and tells its listeners what changed; reads without the lock. */
+    /** Brings this node's copy up to the committed line and tells its listeners; reads without this node's lock. */
     void catchUp() {
         Fetched fetched = database.transaction(c -> {
             Head head = head(c, false);

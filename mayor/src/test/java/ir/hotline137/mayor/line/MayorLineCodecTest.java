@@ -29,8 +29,8 @@ class MayorLineCodecTest {
     @Test
     void aSnapshotWithEveryFieldSetAndUnsetReadsBackEqual() {
         HeldCaller everything = new HeldCaller(new CallId("1.1"), FULL, "s-1", START, "node-a", ScreeningState.ON_AIR,
-                List.of("mina: آرام است", "mina: دلیل رد: —"), "mina", "mayor", "PJSIP/mayor", START.plusSeconds(60),
-                START.plusSeconds(240), "/recordings/c.wav", "09125550007");
+                List.of("mina: آرام است", "mina: دلیل رد: —"), "mina", "mayor", "PJSIP/mayor",
+                START.plusSeconds(60), START.plusSeconds(240), "/recordings/c.wav", "09125550007");
         HeldCaller bare = new HeldCaller(new CallId("1.2"), NOTHING, "s-1", START.plusSeconds(5), "node-b",
                 ScreeningState.AWAITING_SCREENING, List.of(), null, null, null, null, null, null, null);
         LineSnapshot full = new LineSnapshot(Optional.of(OPEN), List.of(everything, bare), Optional.of(everything),
