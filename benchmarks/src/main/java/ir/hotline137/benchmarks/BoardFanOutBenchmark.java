@@ -1,6 +1,6 @@
 package ir.hotline137.benchmarks;
 
-import ir.hotline137.ivr.Eventually;
+import ir.hotline137.testsupport.Eventually;
 import ir.hotline137.testsupport.asterisk.Caller;
 import ir.hotline137.testsupport.asterisk.FakeAsterisk;
 import ir.hotline137.testsupport.asterisk.FakeCall;

@@ -2,8 +2,8 @@ package ir.hotline137.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
 import ir.hotline137.calls.CallOutcome;
-import ir.hotline137.ivr.Eventually;
 import ir.hotline137.ivr.IvrHarness;
+import ir.hotline137.testsupport.Eventually;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

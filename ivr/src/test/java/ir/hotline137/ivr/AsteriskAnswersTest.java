@@ -12,6 +12,7 @@ import ir.hotline137.recognizer.TestSentences;
 import ir.hotline137.recognizer.TestSpeech;
 import ir.hotline137.switchboard.Agent;
 import ir.hotline137.switchboard.CallId;
+import ir.hotline137.testsupport.Eventually;
 import ir.hotline137.testsupport.asterisk.CallTranscript;
 import ir.hotline137.testsupport.asterisk.Caller;
 import ir.hotline137.testsupport.asterisk.FakeAsterisk;

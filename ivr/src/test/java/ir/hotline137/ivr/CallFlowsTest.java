@@ -25,6 +25,7 @@ import ir.hotline137.switchboard.CallId;
 import ir.hotline137.switchboard.EscalationReason;
 import ir.hotline137.switchboard.Presence;
 import ir.hotline137.switchboard.WaitingCallView;
+import ir.hotline137.testsupport.Eventually;
 import ir.hotline137.testsupport.asterisk.CallTranscript;
 import ir.hotline137.testsupport.asterisk.Caller;
 import ir.hotline137.testsupport.asterisk.FakeCall;

@@ -39,6 +39,7 @@ import ir.hotline137.requests.Desks;
 import ir.hotline137.switchboard.LocalSwitchboard;
 import ir.hotline137.switchboard.Switchboard;
 import ir.hotline137.switchboard.WaitingCallView;
+import ir.hotline137.testsupport.Eventually;
 import ir.hotline137.testsupport.ShippedSettings;
 import ir.hotline137.testsupport.asterisk.CallTranscript;
 import ir.hotline137.testsupport.asterisk.FakeAsterisk;

@@ -12,6 +12,7 @@ import ir.hotline137.mayor.line.ScreeningState;
 import ir.hotline137.requests.CitizenRequest;
 import ir.hotline137.requests.RequestSource;
 import ir.hotline137.switchboard.CallId;
+import ir.hotline137.testsupport.Eventually;
 import ir.hotline137.testsupport.asterisk.CallTranscript;
 import ir.hotline137.testsupport.asterisk.Caller;
 import ir.hotline137.testsupport.asterisk.FakeCall;

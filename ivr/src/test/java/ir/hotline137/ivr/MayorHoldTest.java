@@ -3,6 +3,7 @@ package ir.hotline137.ivr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.switchboard.CallId;
+import ir.hotline137.testsupport.Eventually;
 import ir.hotline137.testsupport.asterisk.Caller;
 import ir.hotline137.testsupport.asterisk.FakeCall;
 import java.nio.file.Path;

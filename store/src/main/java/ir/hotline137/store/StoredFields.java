@@ -20,6 +20,17 @@ public final class StoredFields {
         return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
+    public static void writeOptionalInstant(DataOutput out, Optional<Instant> at) throws IOException {
+        out.writeBoolean(at.isPresent());
+        if (at.isPresent()) {
+            writeInstant(out, at.get());
+        }
+    }
+
+    public static Optional<Instant> readOptionalInstant(DataInput in) throws IOException {
+        return in.readBoolean() ? Optional.of(readInstant(in)) : Optional.empty();
+    }
+
     public static void writeOptional(DataOutput out, Optional<String> value) throws IOException {
         out.writeBoolean(value.isPresent());
         if (value.isPresent()) {

@@ -3,8 +3,8 @@ package ir.hotline137.ivr.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hotline137.calls.CallOutcome;
-import ir.hotline137.ivr.Eventually;
 import ir.hotline137.ivr.IvrHarness;
+import ir.hotline137.testsupport.Eventually;
 import ir.hotline137.testsupport.asterisk.CallTranscript;
 import ir.hotline137.testsupport.asterisk.Caller;
 import java.io.IOException;

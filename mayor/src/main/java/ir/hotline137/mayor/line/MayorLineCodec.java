@@ -2,9 +2,11 @@ package ir.hotline137.mayor.line;
 
 import static ir.hotline137.store.StoredFields.readInstant;
 import static ir.hotline137.store.StoredFields.readOptional;
+import static ir.hotline137.store.StoredFields.readOptionalInstant;
 import static ir.hotline137.store.StoredFields.readVersion;
 import static ir.hotline137.store.StoredFields.writeInstant;
 import static ir.hotline137.store.StoredFields.writeOptional;
+import static ir.hotline137.store.StoredFields.writeOptionalInstant;
 
 import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
@@ -240,17 +242,6 @@ final class MayorLineCodec {
             notes.add(in.readUTF());
         }
         return notes;
-    }
-
-    private static void writeOptionalInstant(DataOutput out, Optional<Instant> at) throws IOException {
-        out.writeBoolean(at.isPresent());
-        if (at.isPresent()) {
-            writeInstant(out, at.get());
-        }
-    }
-
-    private static Optional<Instant> readOptionalInstant(DataInput in) throws IOException {
-        return in.readBoolean() ? Optional.of(readInstant(in)) : Optional.empty();
     }
 
     private interface Writing {

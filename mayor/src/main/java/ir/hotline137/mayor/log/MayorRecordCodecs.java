@@ -2,9 +2,11 @@ package ir.hotline137.mayor.log;
 
 import static ir.hotline137.store.StoredFields.readInstant;
 import static ir.hotline137.store.StoredFields.readOptional;
+import static ir.hotline137.store.StoredFields.readOptionalInstant;
 import static ir.hotline137.store.StoredFields.readVersion;
 import static ir.hotline137.store.StoredFields.writeInstant;
 import static ir.hotline137.store.StoredFields.writeOptional;
+import static ir.hotline137.store.StoredFields.writeOptionalInstant;
 
 import ir.hotline137.mayor.line.ScreeningState;
 import ir.hotline137.requests.TrackingCode;
@@ -122,14 +124,4 @@ final class MayorRecordCodecs {
         readVersion(in, RECORD_VERSION, what);
     }
 
-    private static void writeOptionalInstant(DataOutput out, Optional<Instant> at) throws IOException {
-        out.writeBoolean(at.isPresent());
-        if (at.isPresent()) {
-            writeInstant(out, at.get());
-        }
-    }
-
-    private static Optional<Instant> readOptionalInstant(DataInput in) throws IOException {
-        return in.readBoolean() ? Optional.of(readInstant(in)) : Optional.empty();
-    }
 }

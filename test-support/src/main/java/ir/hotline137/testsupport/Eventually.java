@@ -1,4 +1,4 @@
-package ir.hotline137.ivr;
+package ir.hotline137.testsupport;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
