@@ -19,6 +19,8 @@ public final class ClusterNode implements AutoCloseable {
     public static final Duration SILENCE = Duration.ofSeconds(30);
 
     private final PostgresDatabase database;
+    /** The beat's own connection: a node whose pool is busy for half a minute is still alive. */
+    private final PostgresDatabase.OwnConnection beatConnection;
     private final String name;
     private final Thread beating;
     private volatile boolean closed;
@@ -26,6 +28,7 @@ public final class ClusterNode implements AutoCloseable {
 
     private ClusterNode(PostgresDatabase database, String name, Duration every) {
         this.database = database;
+        this.beatConnection = database.ownConnection();
         this.name = name;
         beat();
         this.beating = Thread.ofVirtual().name("cluster-beat").start(() -> {
@@ -71,7 +74,7 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     private void beat() {
-        database.transaction(c -> {
+        beatConnection.run(c -> {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO cluster_nodes (name, seen_at) "
                     + "VALUES (?, now()) ON CONFLICT (name) DO UPDATE SET seen_at = now()")) {
                 upsert.setString(1, name);
@@ -90,6 +93,7 @@ public final class ClusterNode implements AutoCloseable {
         closed = true;
         beating.interrupt();
         beating.join();
+        beatConnection.close();
         if (leaving) {
             database.transaction(c -> {
                 try (PreparedStatement leave = c.prepareStatement("DELETE FROM cluster_nodes WHERE name = ?")) {

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +135,59 @@ public final class PostgresDatabase implements AutoCloseable {
             }
         } catch (SQLException noConnection) {
             throw refused(noConnection);
+        }
+    }
+
+    /**
+     * A connection of its own, outside the pool, for work that must not wait behind it: a node's beat, which the
+     * others read to tell whether it lives, must not stop because every pooled connection is busy. Opened when first
+     * used and again after a failure; each piece of work commits on its own.
+     */
+    public OwnConnection ownConnection() {
+        return new OwnConnection();
+    }
+
+    /** See {@link #ownConnection()}. Used by one thread at a time. */
+    public final class OwnConnection implements AutoCloseable {
+        private Connection connection;
+
+        private OwnConnection() {
+        }
+
+        public synchronized <T> T run(SqlWork<T> work) {
+            if (closed) {
+                throw new StoreRefusedException("the PostgreSQL store is closed");
+            }
+            try {
+                if (connection == null) {
+                    Properties properties = new Properties();
+                    properties.setProperty("user", settings.username());
+                    properties.setProperty("password", settings.password());
+                    properties.setProperty("options", SESSION_LIMITS);
+                    properties.setProperty("tcpKeepAlive", "true");
+                    // A primary gone mid-statement is given up in seconds, and the next beat tries afresh.
+                    properties.setProperty("connectTimeout", "5");
+                    properties.setProperty("socketTimeout", "10");
+                    connection = DriverManager.getConnection(settings.url(), properties);
+                    connection.setAutoCommit(true);
+                }
+                return work.run(connection);
+            } catch (SQLException failed) {
+                close();
+                throw refused(failed);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException alreadyGone) {
+                    // closed either way
+                }
+                connection = null;
+            }
         }
     }
 
