@@ -58,7 +58,8 @@ class ClusterNodeTest {
     private static Instant seenAt(TestPostgres postgres, String name) throws Exception {
         try (Connection connection = DriverManager.getConnection(postgres.url(), TestPostgres.USER,
                 TestPostgres.PASSWORD);
-             PreparedStatement select = connection.prepareStatement("SELECT seen_at FROM cluster_nodes WHERE name = ?")) {
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT seen_at FROM cluster_nodes WHERE name = ?")) {
             select.setString(1, name);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
