@@ -218,7 +218,7 @@ public class MayorApi {
         CallerFile file = new CallerFile(digits, flags, note, principal.getName(), clock.instant());
         return blocking(() -> {
             files.put(file);
-            board.refreshFiles();
+            board.fileWritten(digits);
             return file;
         });
     }

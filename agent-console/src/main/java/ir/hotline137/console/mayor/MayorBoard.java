@@ -119,9 +119,16 @@ public final class MayorBoard implements MayorLineListener, AutoCloseable {
         line.giveNumber(id, digits);
     }
 
-    /** A caller file changed: every caller's flags are read again with the next state. */
-    public void refreshFiles() {
-        changed();
+    /**
+     * A caller file was written: every screen, on every node, reads its callers' flags again (the line says so to every
+     * node, whose event makes the next state; outside a programme this screen is told alone).
+     */
+    public void fileWritten(String number) {
+        if (line.current().isPresent()) {
+            line.callerFileChanged(number);
+        } else {
+            changed();
+        }
     }
 
     private List<LineState.LineMessage> messages() {

@@ -1,6 +1,7 @@
 package ir.hotline137.mayor.line;
 
 import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
+import ir.hotline137.mayor.line.MayorLineEvent.CallerFileChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
 import ir.hotline137.mayor.line.MayorLineEvent.MessageSaid;
@@ -433,6 +434,20 @@ public final class MayorLine implements AutoCloseable {
             caller.givenNumber = number;
             emit(new NumberGiven(now, caller.id, number));
             return new Done(view(caller, now));
+        });
+    }
+
+    /**
+     * A caller file was written: while a programme is open every screen, on every node, reads its callers' files
+     * again. Outside a programme no screen shows one, and nothing is said.
+     */
+    public void callerFileChanged(String number) {
+        Objects.requireNonNull(number, "number");
+        change(() -> {
+            if (session != null) {
+                emit(new CallerFileChanged(clock.instant(), number));
+            }
+            return null;
         });
     }
 

@@ -9,6 +9,7 @@ import static ir.hotline137.store.StoredFields.writeOptional;
 import static ir.hotline137.store.StoredFields.writeOptionalInstant;
 
 import ir.hotline137.mayor.line.MayorLineEvent.CallerChanged;
+import ir.hotline137.mayor.line.MayorLineEvent.CallerFileChanged;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerJoined;
 import ir.hotline137.mayor.line.MayorLineEvent.CallerLeft;
 import ir.hotline137.mayor.line.MayorLineEvent.MessageSaid;
@@ -120,6 +121,10 @@ final class MayorLineCodec {
                     out.writeUTF(given.id().value());
                     out.writeUTF(given.number());
                 }
+                case CallerFileChanged file -> {
+                    out.writeByte(8);
+                    out.writeUTF(file.number());
+                }
             }
         });
     }
@@ -137,6 +142,7 @@ final class MayorLineCodec {
                 case 5 -> new CallerLeft(at, readView(in));
                 case 6 -> new MessageSaid(at, readMessage(in));
                 case 7 -> new NumberGiven(at, new CallId(in.readUTF()), in.readUTF());
+                case 8 -> new CallerFileChanged(at, in.readUTF());
                 default -> throw new IOException("unknown mayor's line event kind " + kind);
             };
         });

@@ -78,6 +78,17 @@ public sealed interface MayorLineEvent {
         }
     }
 
+    /**
+     * A caller file (flags and a note, kept by number) was written during the programme: every screen reads its
+     * callers' files again. The file itself is kept in its own store; the line only says so, to every node.
+     */
+    record CallerFileChanged(Instant at, String number) implements MayorLineEvent {
+        public CallerFileChanged {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(number, "number");
+        }
+    }
+
     /** The caller hung up before reaching the mayor; they stay in the list, ABANDONED, for the report. */
     record CallerLeft(Instant at, MayorCallerView caller) implements MayorLineEvent {
         public CallerLeft {

@@ -35,6 +35,9 @@ public final class SessionRecorder implements MayorLineKeeper {
             case MayorLineEvent.MessageSaid said -> {
                 // Not the programme's record: it is the callers, notes and directives.
             }
+            case MayorLineEvent.CallerFileChanged file -> {
+                // The file is kept in its own store, by number.
+            }
             case MayorLineEvent.NumberGiven given -> {
                 // The record keeps the number the network gave; a number said aloud is the moderator's aid.
             }

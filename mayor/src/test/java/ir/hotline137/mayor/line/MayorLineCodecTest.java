@@ -56,7 +56,8 @@ class MayorLineCodecTest {
                 new CallerChanged(START.plusSeconds(300), full),
                 new CallerLeft(START.plusSeconds(9), bare),
                 new MessageSaid(START.plusSeconds(1), new LineMessage(START.plusSeconds(1), "mayor", "بفرستید")),
-                new NumberGiven(START.plusSeconds(2), new CallId("1.2"), "09125550007"));
+                new NumberGiven(START.plusSeconds(2), new CallId("1.2"), "09125550007"),
+                new MayorLineEvent.CallerFileChanged(START.plusSeconds(3), "09125550007"));
 
         for (MayorLineEvent event : events) {
             assertThat(MayorLineCodec.event(MayorLineCodec.event(event))).isEqualTo(event);

@@ -173,6 +173,10 @@ class SharedMayorLineTest {
                 .isInstanceOf(ScreeningOutcome.NotAllowed.class);
         assertThat(mayorsOffice.line.giveNumber(call(7), "09125550008")).as("a typo put right")
                 .isInstanceOf(ScreeningOutcome.Done.class);
+        // A caller file written through one node: the other's screens read their callers' files again.
+        screeningRoom.line.callerFileChanged("09125550008");
+        eventually(() -> mayorsOffice.told.events().contains(
+                new MayorLineEvent.CallerFileChanged(START, "09125550008")));
         // A node starting mid-programme (a restart, a third node) has the programme's messages and numbers so far.
         Node third = new Node("node-c");
         assertThat(third.line.messages()).containsExactly(said, answer);
