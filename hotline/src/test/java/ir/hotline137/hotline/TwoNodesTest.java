@@ -48,6 +48,7 @@ class TwoNodesTest {
     private static final String MINA = TestApi.basic("mina", "mina-secret");
     private static final String MAYOR = TestApi.basic("mayor", "mayor-secret");
     private static final Pattern SESSION_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern CLOSED_AT = Pattern.compile("\"closedAt\":\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]+)\"");
 
     private static TestPostgres postgres;
@@ -131,10 +132,15 @@ class TwoNodesTest {
             assertThat(again.body()).as("nobody else approved, and the mayor is free: none-approved, not still-on-air")
                     .contains("none-approved");
         }
-        assertThat(TestApi.send(a.httpPort, "POST", "/api/mayor/sessions/" + session.group(1) + "/close", SARA,
-                null).statusCode()).as("closed through the other node").isEqualTo(200);
+        HttpResponse<String> closed = TestApi.send(a.httpPort, "POST", "/api/mayor/sessions/" + session.group(1)
+                + "/close", SARA, null);
+        assertThat(closed.statusCode()).as("closed through the other node").isEqualTo(200);
         eventually(() -> b.get("/api/mayor/queue", MINA).body().contains("\"session\":null"),
                 "no programme open on B");
+        Matcher closedAt = CLOSED_AT.matcher(closed.body());
+        assertThat(closedAt.find()).as(closed.body()).isTrue();
+        assertThat(b.get("/api/mayor/sessions", SARA).body()).as("the time the close answered is the one kept")
+                .contains("\"closedAt\":\"" + closedAt.group(1) + "\"");
     }
 
     @Test

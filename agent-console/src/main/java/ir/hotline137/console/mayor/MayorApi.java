@@ -133,7 +133,9 @@ public class MayorApi {
                         "session «" + known.title() + "» is already closed");
             }
             List<MayorCallerView> dismissed = line.close(id, principal.getName());
-            return new Closed(id, clock.instant(), dismissed.size());
+            // The time the line closed it at, as its report keeps it.
+            Instant closedAt = sessions.session(id).flatMap(SessionRecord::closedAt).orElseGet(clock::instant);
+            return new Closed(id, closedAt, dismissed.size());
         });
     }
 
