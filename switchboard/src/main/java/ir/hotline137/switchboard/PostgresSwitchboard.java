@@ -25,9 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -57,8 +59,14 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
     /** How long a change waits for its events to be told here by another thread telling them: a moment, normally. */
     private static final Duration TELLING_WAIT = Duration.ofSeconds(5);
 
+    /** How often a caller on hold asks PostgreSQL whether an agent took them when no event about them was read. */
+    private static final Duration LOOK_ANYWAY = Duration.ofSeconds(2);
+
     private final PostgresDatabase database;
     private final ClusterNode node;
+    private final Duration lookAnyway;
+    /** The calls this node's IVR holds, told when an event about one is read. */
+    private final Map<CallId, SharedCall> held = new ConcurrentHashMap<>();
     private final Clock clock;
     private final OrderedEvents<Told> events = new OrderedEvents<>("Switchboard", this::told);
     /** Held while events are read and queued, so each is queued once and in order. */
@@ -72,10 +80,12 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
     private final Thread sweeping;
     private volatile boolean closed;
 
-    private PostgresSwitchboard(PostgresDatabase database, ClusterNode node, Clock clock, Duration sweepEvery) {
+    private PostgresSwitchboard(PostgresDatabase database, ClusterNode node, Clock clock, Duration sweepEvery,
+                                Duration lookAnyway) {
         this.database = database;
         this.node = node;
         this.clock = clock;
+        this.lookAnyway = lookAnyway;
         this.heard = this.toldThrough = database.transaction(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT next_event - 1 FROM switchboard_line");
                  ResultSet row = select.executeQuery()) {
@@ -92,15 +102,21 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
     /** Joins the cluster's switchboard as {@code node}, looking for dead nodes' leftovers every {@code sweepEvery}. */
     public static PostgresSwitchboard open(PostgresDatabase database, ClusterNode node, Clock clock,
                                            Duration sweepEvery) {
+        return open(database, node, clock, sweepEvery, LOOK_ANYWAY);
+    }
+
+    /** @param lookAnyway how often a caller on hold asks PostgreSQL when no event about them was read */
+    static PostgresSwitchboard open(PostgresDatabase database, ClusterNode node, Clock clock, Duration sweepEvery,
+                                    Duration lookAnyway) {
         database.migrate("switchboard");
-        return new PostgresSwitchboard(database, node, clock, sweepEvery);
+        return new PostgresSwitchboard(database, node, clock, sweepEvery, lookAnyway);
     }
 
     @Override
     public WaitingCall enqueue(CallId id, GatheredInfo info) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(info, "info");
-        return change(line -> {
+        SharedCall call = change(line -> {
             if (line.row(id).isPresent()) {
                 throw new IllegalStateException("call " + id + " is already on the switchboard");
             }
@@ -119,6 +135,9 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
             line.emit(new CallWaiting(now, line.viewOf(row, now)));
             return new SharedCall(id, info, now);
         });
+        // Its first look asks PostgreSQL whatever it was told, so an event read before this is not missed.
+        held.put(id, call);
+        return call;
     }
 
     @Override
@@ -324,6 +343,11 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
         private volatile Instant leftAt;
         /** The agent last seen to have taken the call, should its row be taken off under it. */
         private volatile Agent lastAgent;
+        /** Whether an event about the call was read since its last look at PostgreSQL (and before the first). */
+        private volatile boolean news = true;
+        /** When it last looked at PostgreSQL ({@link System#nanoTime()}), and what it found. */
+        private volatile long lookedAt;
+        private volatile Optional<Agent> lastLook = Optional.empty();
 
         SharedCall(CallId id, GatheredInfo info, Instant enqueuedAt) {
             super(id, info, enqueuedAt);
@@ -358,9 +382,18 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
             if (end != null) {
                 return Optional.ofNullable(end == CallState.ENDED ? endedWith : null);
             }
+            // The IVR looks every hold-listen (250 ms) for each caller on hold: PostgreSQL is asked only when an event
+            // about the call was read since, or now and then in case one was read late.
+            long now = System.nanoTime();
+            if (!news && now - lookedAt < lookAnyway.toNanos()) {
+                return lastLook;
+            }
+            news = false;
+            lookedAt = now;
             Optional<Agent> agent = database.transaction(c -> rows(c, "WHERE call_id = ?", id.value()).stream()
                     .findFirst().filter(row -> row.state == CallState.ASSIGNED).map(row -> row.agent));
             agent.ifPresent(seen -> lastAgent = seen);
+            lastLook = agent;
             return agent;
         }
 
@@ -454,7 +487,26 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
             endedWith = agent;
             leftAt = left;
             ended = end;
+            held.remove(id);
         }
+
+        /** An event about this call was read: the next look asks PostgreSQL. */
+        void changed() {
+            news = true;
+        }
+    }
+
+    /** The call an event is about, if it is about one. */
+    private static Optional<CallId> callOf(SwitchboardEvent event) {
+        return switch (event) {
+            case CallWaiting waiting -> Optional.of(waiting.call().id());
+            case CallAssigned assigned -> Optional.of(assigned.id());
+            case CallLeftQueue left -> Optional.of(left.id());
+            case CallReturned returned -> Optional.of(returned.id());
+            case CallEnded ended -> Optional.of(ended.id());
+            case AgentPresenceChanged presence -> Optional.empty();
+            case AgentSignedOut signedOut -> Optional.empty();
+        };
     }
 
     // The line: every change runs under the one row's lock, in one transaction.
@@ -679,8 +731,9 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
                         while (row.next()) {
                             long number = row.getLong(1);
                             try {
-                                events.add(new Told(number, node.name().equals(row.getString(2)),
-                                        SwitchboardCodec.event(row.getBytes(3))));
+                                SwitchboardEvent event = SwitchboardCodec.event(row.getBytes(3));
+                                callOf(event).map(held::get).ifPresent(SharedCall::changed);
+                                events.add(new Told(number, node.name().equals(row.getString(2)), event));
                             } catch (RuntimeException unreadable) {
                                 // A newer node's event, say, during an upgrade: screens miss one change (a reload
                                 // shows the state), rather than every change after it.

@@ -61,12 +61,17 @@ class PostgresSwitchboardClusterTest {
         final RecordingListener madeHere = new RecordingListener();
 
         Node(String name) {
+            this(name, Duration.ofSeconds(2));
+        }
+
+        /** @param lookAnyway how often a caller on hold here asks PostgreSQL when no event about them was read */
+        Node(String name, Duration lookAnyway) {
             database = PostgresDatabase.open(new PostgresSettings(schema.url(), TestPostgres.USER,
                     TestPostgres.PASSWORD, 6));
             opened.add(database);
             cluster = ClusterNode.join(database, name, Duration.ofMillis(200));
             opened.add(cluster);
-            switchboard = PostgresSwitchboard.open(database, cluster, clock, Duration.ofMillis(200));
+            switchboard = PostgresSwitchboard.open(database, cluster, clock, Duration.ofMillis(200), lookAnyway);
             opened.add(switchboard);
             switchboard.subscribe(everything);
             switchboard.subscribeHere(madeHere);
@@ -99,6 +104,26 @@ class PostgresSwitchboardClusterTest {
         assertThat(a.madeHere.ofType(CallAssigned.class)).isEmpty();
         eventually(() -> b.everything.events().size() == a.everything.events().size());
         assertThat(b.everything.events()).isEqualTo(a.everything.events());
+    }
+
+    /**
+     * A caller on hold is looked at every 250 ms; their node asks PostgreSQL only when an event about them was read.
+     * Here it would not ask again for an hour on its own: the acceptance on the other node reaches the caller all the
+     * same, by its event.
+     */
+    @Test
+    void aCallerOnHoldLearnsOfAnAcceptanceOnAnotherNodeByItsEvent() {
+        Node a = new Node("node-a", Duration.ofHours(1));
+        Node b = new Node("node-b");
+        b.switchboard.signIn(agent("sara"));
+        WaitingCall held = a.switchboard.enqueue(call(1), info());
+        assertThat(held.assignedAgent()).as("the first look asks").isEmpty();
+        assertThat(held.assignedAgent()).as("nothing happened since").isEmpty();
+
+        assertThat(b.switchboard.accept(call(1), "sara")).isInstanceOf(Accepted.class);
+
+        eventually(() -> held.assignedAgent().isPresent());
+        assertThat(held.assignedAgent()).contains(agent("sara"));
     }
 
     /**
