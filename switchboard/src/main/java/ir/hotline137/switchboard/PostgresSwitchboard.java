@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -758,18 +757,11 @@ public final class PostgresSwitchboard implements Switchboard, AutoCloseable {
             try {
                 Thread.sleep(every);
                 readEvents();
-                Set<String> silent = new HashSet<>(node.selfAndDead());
-                silent.remove(node.name());
+                Set<String> silent = node.othersSilent();
                 if (!silent.isEmpty()) {
                     takeOff(silent);
                 }
-                database.transaction(c -> {
-                    try (PreparedStatement delete = c.prepareStatement("DELETE FROM switchboard_events "
-                            + "WHERE made_at < now() - make_interval(secs => ?)")) {
-                        delete.setLong(1, EVENTS_KEPT.toSeconds());
-                        return delete.executeUpdate();
-                    }
-                });
+                database.forgetOlderThan("switchboard_events", EVENTS_KEPT);
             } catch (InterruptedException stopping) {
                 return;
             } catch (RuntimeException failed) {

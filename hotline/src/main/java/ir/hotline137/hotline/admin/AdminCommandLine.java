@@ -238,10 +238,10 @@ public final class AdminCommandLine {
                             clusterRequests),
                     CallbacksMigration.of(MapDbCallbacks.open(storage), PostgresCallbacks.open(database, node)),
                     CallsMigration.of(MapDbCallLog.open(storage), PostgresCallLog.open(database)),
-                    new MayorLogMigration(MapDbMayorSessionLog.open(storage), PostgresMayorSessionLog.open(database)),
+                    MayorLogMigration.of(MapDbMayorSessionLog.open(storage), PostgresMayorSessionLog.open(database)),
                     CallerFilesMigration.of(MapDbCallerFiles.open(storage), PostgresCallerFiles.open(database)),
-                    new MeetingsMigration(MapDbMeetings.open(storage), PostgresMeetings.open(database)),
-                    new PeopleMigration(MapDbPeople.open(storage), PostgresPeople.open(database)),
+                    MeetingsMigration.of(MapDbMeetings.open(storage), PostgresMeetings.open(database)),
+                    PeopleMigration.of(MapDbPeople.open(storage), PostgresPeople.open(database)),
                     ShiftsMigration.of(MapDbShifts.open(storage), PostgresShifts.open(database)),
                     ApiClientsMigration.of(MapDbApiClients.open(storage), PostgresApiClients.open(database)));
             out.printf("moving %s into %s%n", properties.dataDir().toAbsolutePath().normalize(),

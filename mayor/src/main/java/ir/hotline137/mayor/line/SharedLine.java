@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -258,21 +257,14 @@ final class SharedLine implements AutoCloseable {
             try {
                 Thread.sleep(every);
                 heard();
-                Set<String> silent = new HashSet<>(node.selfAndDead());
-                silent.remove(node.name());
+                Set<String> silent = node.othersSilent();
                 if (!silent.isEmpty() && line.holdsCallersOf(silent)) {
                     line.takeOff(silent);
                 }
                 if (line.hasUnsettledEnds()) {
                     line.settleEnds();
                 }
-                database.transaction(c -> {
-                    try (PreparedStatement delete = c.prepareStatement("DELETE FROM mayor_line_events "
-                            + "WHERE made_at < now() - make_interval(secs => ?)")) {
-                        delete.setLong(1, EVENTS_KEPT.toSeconds());
-                        return delete.executeUpdate();
-                    }
-                });
+                database.forgetOlderThan("mayor_line_events", EVENTS_KEPT);
             } catch (InterruptedException stopping) {
                 return;
             } catch (RuntimeException failed) {

@@ -3,45 +3,25 @@ package ir.hotline137.mayor.log;
 import ir.hotline137.store.postgresql.StoreMigration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** The mayor's programmes, their callers and the directives, moved by {@code migrate-store}. */
-public final class MayorLogMigration implements StoreMigration {
-    private final MayorSessionLog from;
-    private final MayorSessionLog to;
-
-    public MayorLogMigration(MapDbMayorSessionLog from, PostgresMayorSessionLog to) {
-        this.from = from;
-        this.to = to;
+public final class MayorLogMigration {
+    private MayorLogMigration() {
     }
 
-    @Override
-    public String what() {
-        return "mayor's programmes, callers and directives";
-    }
-
-    @Override
-    public void forEachRecord(Consumer<Runnable> copies) {
-        for (SessionRecord session : sessions(from)) {
-            copies.accept(() -> to.save(session));
-            for (SessionCaller caller : from.callers(session.id())) {
-                copies.accept(() -> to.save(caller));
+    public static StoreMigration of(MapDbMayorSessionLog from, PostgresMayorSessionLog to) {
+        return StoreMigration.of("mayor's programmes, callers and directives", copies -> {
+            for (SessionRecord session : sessions(from)) {
+                copies.accept(() -> to.save(session));
+                for (SessionCaller caller : from.callers(session.id())) {
+                    copies.accept(() -> to.save(caller));
+                }
+                // In the order they were written, which is the order PostgreSQL numbers them in.
+                for (Directive directive : from.directives(session.id())) {
+                    copies.accept(() -> to.add(directive));
+                }
             }
-            // In the order they were written, which is the order PostgreSQL numbers them in.
-            for (Directive directive : from.directives(session.id())) {
-                copies.accept(() -> to.add(directive));
-            }
-        }
-    }
-
-    @Override
-    public long embeddedCount() {
-        return count(from);
-    }
-
-    @Override
-    public long postgresqlCount() {
-        return count(to);
+        }, () -> count(from), () -> count(to), () -> { });
     }
 
     private static List<SessionRecord> sessions(MayorSessionLog log) {

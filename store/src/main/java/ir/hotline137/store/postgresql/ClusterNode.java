@@ -73,6 +73,13 @@ public final class ClusterNode implements AutoCloseable {
         });
     }
 
+    /** The other nodes silent for longer than {@link #SILENCE}: whose live state (callers, agents) is taken off. */
+    public Set<String> othersSilent() {
+        Set<String> silent = new HashSet<>(selfAndDead());
+        silent.remove(name);
+        return silent;
+    }
+
     private void beat() {
         beatConnection.run(c -> {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO cluster_nodes (name, seen_at) "

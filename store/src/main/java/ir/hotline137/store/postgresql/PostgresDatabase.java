@@ -5,14 +5,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import ir.hotline137.store.StoreRefusedException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
@@ -189,6 +190,23 @@ public final class PostgresDatabase implements AutoCloseable {
                 connection = null;
             }
         }
+    }
+
+    /**
+     * Deletes the rows of {@code table} made (its {@code made_at}) more than {@code kept} ago: a live line's events,
+     * read by every node soon after they are made, are kept only for a node that missed them for a while.
+     */
+    public int forgetOlderThan(String table, Duration kept) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("a table is lower-case letters and underscores: " + table);
+        }
+        return transaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table
+                    + " WHERE made_at < now() - make_interval(secs => ?)")) {
+                delete.setLong(1, kept.toSeconds());
+                return delete.executeUpdate();
+            }
+        });
     }
 
     /** Whether this thread is inside a transaction. */
